@@ -1,0 +1,248 @@
+// The product library's CSV format: header names, cell rules, and the columns an export writes. Pure: no DB,
+// no files. Import reads cells back exactly as export writes them, so export → import changes nothing.
+import { CsvSyntaxError } from '../csv/parse.ts';
+import type { CsvRecord } from '../csv/parse.ts';
+import { csvRow, undefuseFormula } from '../csv/write.ts';
+import type { CsvValue } from '../csv/write.ts';
+import type { Product } from '../protocol/catalog-schemas.ts';
+import type { Issue } from '../protocol/errors.ts';
+import { formatFen, parseYuanToFen } from '../protocol/money.ts';
+import { classifyLink } from './link-kind.ts';
+
+// Export order; import accepts any order, Chinese or English names.
+const COLUMNS = [
+  { key: 'title', zh: '商品名称', en: 'title' },
+  { key: 'price', zh: '价格', en: 'price' },
+  { key: 'originalPrice', zh: '划线价', en: 'original_price' },
+  { key: 'stock', zh: '库存', en: 'stock' },
+  { key: 'sku', zh: '商品编码', en: 'sku' },
+  { key: 'link', zh: '链接', en: 'link' },
+  { key: 'sellingPoints', zh: '卖点', en: 'selling_points' },
+  { key: 'image', zh: '图片', en: 'image' },
+] as const;
+type ColumnKey = (typeof COLUMNS)[number]['key'];
+const REQUIRED: readonly ColumnKey[] = ['title', 'price'];
+
+/** The same limits as productInputSchema, so a row that passes here is accepted by the catalogue. */
+export const PRODUCT_CSV_LIMITS = { title: 200, sku: 64, link: 2000, sellingPoints: 4000, stock: 1_000_000_000 };
+
+export interface ProductRow {
+  line: number;
+  title: string;
+  priceFen: number;
+  originalPriceFen: number | null;
+  /** null when the column is absent or the cell empty: keep the existing stock on update, 0 on create. */
+  stock: number | null;
+  sku: string | null;
+  link: string | null;
+  sellingPoints: string | null;
+  /** As written in the file; the caller checks that it exists. */
+  imagePath: string | null;
+}
+
+export interface ProductCsvResult {
+  /** Only rows without any issue; the caller imports nothing unless `issues` is empty. */
+  rows: ProductRow[];
+  issues: Issue[];
+  warnings: Issue[];
+}
+
+interface Column {
+  index: number;
+  /** The header cell exactly as written in the file: the `path` of every issue in this column. */
+  name: string;
+}
+
+// Thousands separators are accepted because Excel writes `1,000` (quoted) for a number-formatted cell;
+// decimals are refused even when zero (`1.0`), since stock is a count.
+const STOCK = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+
+/** A count of items, or null when the text is not a non-negative whole number within the limit. */
+export function parseStock(text: string): number | null {
+  if (!STOCK.test(text)) return null;
+  const n = Number(text.replaceAll(',', ''));
+  return n <= PRODUCT_CSV_LIMITS.stock ? n : null;
+}
+
+function findColumn(name: string): (typeof COLUMNS)[number] | undefined {
+  const lower = name.toLowerCase();
+  return COLUMNS.find((c) => c.zh === name || c.en === lower);
+}
+
+const isBlank = (fields: readonly string[]) => fields.every((f) => f.trim() === '');
+
+/**
+ * Reads a product file one record at a time (the header first), so the caller can yield to the event loop
+ * between records. Every bad cell of every row is reported with its line and column header.
+ */
+export class ProductCsvMapper {
+  private columns: Map<ColumnKey, Column> | null = null;
+  private headerOk = false;
+  private dataRows = 0;
+  private readonly skus = new Map<string, number>();
+  private readonly result: ProductCsvResult = { rows: [], issues: [], warnings: [] };
+
+  push(record: CsvRecord): void {
+    // Excel leaves rows of empty cells (`,,,,`) where cells were once formatted: not data.
+    if (isBlank(record.fields)) return;
+    if (this.columns === null) this.readHeader(record);
+    else this.readRow(record);
+  }
+
+  /** A syntax error ends the file: report it where it is. */
+  syntaxError(err: CsvSyntaxError): void {
+    this.result.issues.push(err.toIssue());
+  }
+
+  finish(): ProductCsvResult {
+    const { issues } = this.result;
+    if (issues.length === 0 && this.columns === null) issues.push({ path: '', code: 'csv_empty' });
+    else if (issues.length === 0 && this.dataRows === 0) issues.push({ path: '', code: 'csv_no_rows' });
+    return this.result;
+  }
+
+  private readHeader(header: CsvRecord): void {
+    const columns = new Map<ColumnKey, Column>();
+    let zh = false;
+    let en = false;
+    header.fields.forEach((raw, index) => {
+      const name = raw.trim();
+      if (name === '') return; // trailing empty header cells are common in Excel files
+      const col = findColumn(name);
+      const params = { column: name };
+      if (!col) {
+        this.result.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.line, params });
+      } else if (columns.has(col.key)) {
+        this.result.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.line, params });
+      } else {
+        columns.set(col.key, { index, name: raw });
+        if (col.zh === name) zh = true;
+        else en = true;
+      }
+    });
+    for (const key of REQUIRED) {
+      if (columns.has(key)) continue;
+      const c = COLUMNS.find((x) => x.key === key)!;
+      // Name the missing column in the language the file uses (both when nothing was recognised).
+      const column = zh ? c.zh : en ? c.en : `${c.zh} / ${c.en}`;
+      this.result.issues.push({ path: column, code: 'csv_missing_column', line: header.line, params: { column } });
+    }
+    this.columns = columns;
+    this.headerOk = this.result.issues.length === 0;
+  }
+
+  private readRow(record: CsvRecord): void {
+    this.dataRows++;
+    const columns = this.columns!;
+    const issues = this.result.issues;
+    const before = issues.length;
+    const { line } = record;
+    // Cells are trimmed (spreadsheets keep stray spaces), the export's formula defusing is undone, and line
+    // breaks inside a cell become LF (what a textarea gives) whether the file used CRLF, CR or LF.
+    const text = (key: ColumnKey): string | undefined => {
+      const col = columns.get(key);
+      return col ? undefuseFormula((record.fields[col.index] ?? '').trim()).replace(/\r\n?/g, '\n') : undefined;
+    };
+    const bad = (key: ColumnKey, code: string, params?: Record<string, string | number>) => {
+      const issue: Issue = { path: columns.get(key)!.name, code, line };
+      if (params) issue.params = params;
+      issues.push(issue);
+    };
+    const optional = (key: ColumnKey, max: number): string | null => {
+      const v = text(key);
+      if (v === undefined || v === '') return null;
+      if (v.length > max) bad(key, 'too_long', { max });
+      return v;
+    };
+
+    const title = text('title') ?? '';
+    if (columns.has('title')) {
+      if (title.trim() === '') bad('title', 'required');
+      else if (title.length > PRODUCT_CSV_LIMITS.title) bad('title', 'too_long', { max: PRODUCT_CSV_LIMITS.title });
+    }
+
+    const priceText = text('price');
+    let priceFen: number | null = null;
+    if (priceText === '') bad('price', 'required');
+    else if (priceText !== undefined) {
+      priceFen = parseYuanToFen(priceText);
+      if (priceFen === null) bad('price', 'price_invalid', { value: priceText });
+    }
+
+    const originalText = text('originalPrice');
+    let originalPriceFen: number | null = null;
+    if (originalText) {
+      originalPriceFen = parseYuanToFen(originalText);
+      if (originalPriceFen === null) bad('originalPrice', 'price_invalid', { value: originalText });
+      else if (priceFen !== null && originalPriceFen <= priceFen) bad('originalPrice', 'original_below_price');
+    }
+
+    const stockText = text('stock');
+    let stock: number | null = null;
+    if (stockText) {
+      stock = parseStock(stockText);
+      if (stock === null) bad('stock', 'stock_invalid', { value: stockText });
+    }
+
+    const sku = optional('sku', PRODUCT_CSV_LIMITS.sku);
+    if (sku !== null) {
+      const firstLine = this.skus.get(sku);
+      if (firstLine !== undefined) bad('sku', 'sku_repeated', { sku, firstLine });
+      else this.skus.set(sku, line);
+    }
+
+    const link = optional('link', PRODUCT_CSV_LIMITS.link);
+    if (link !== null && link.length <= PRODUCT_CSV_LIMITS.link && classifyLink(link) === null) {
+      bad('link', 'link_invalid');
+    }
+
+    const sellingPoints = optional('sellingPoints', PRODUCT_CSV_LIMITS.sellingPoints);
+    const imagePath = text('image') || null;
+
+    if (this.headerOk && issues.length === before && priceFen !== null) {
+      this.result.rows.push({ line, title, priceFen, originalPriceFen, stock, sku, link, sellingPoints, imagePath });
+    }
+  }
+}
+
+/** All at once: the first non-blank record is the header. A CsvSyntaxError from the records becomes an issue. */
+export function mapProductRows(records: Iterable<CsvRecord>): ProductCsvResult {
+  const mapper = new ProductCsvMapper();
+  try {
+    for (const record of records) mapper.push(record);
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    mapper.syntaxError(err);
+  }
+  return mapper.finish();
+}
+
+/** The export header, in the user's language. */
+export function productCsvHeader(locale: 'zh-CN' | 'en'): string[] {
+  return COLUMNS.map((c) => (locale === 'zh-CN' ? c.zh : c.en));
+}
+
+/** Which export columns hold user text (defused) and which hold amounts and counts we format (written raw). */
+export const PRODUCT_CSV_DEFUSE: readonly boolean[] = [true, false, false, false, true, true, true, true];
+
+/**
+ * One product's cells in export order, not yet defused: amounts as `99.90`, stock as a number, the image as
+ * its file path in the data directory (so the exported file imports back). Write them with productCsvLine.
+ */
+export function productToCsvCells(p: Product, imagePathFor: (imageId: string) => string | null): CsvValue[] {
+  return [
+    p.title,
+    formatFen(p.priceFen),
+    p.originalPriceFen === null ? null : formatFen(p.originalPriceFen),
+    p.stock,
+    p.sku,
+    p.link,
+    p.sellingPoints,
+    p.imageId === null ? null : imagePathFor(p.imageId),
+  ];
+}
+
+/** One exported product line (with CRLF): user text defused, amounts raw. */
+export function productCsvLine(p: Product, imagePathFor: (imageId: string) => string | null): string {
+  return csvRow(productToCsvCells(p, imagePathFor), { defuse: PRODUCT_CSV_DEFUSE });
+}

@@ -1,0 +1,208 @@
+// The products table: SQL in, Product objects out. No validation here (see product-rules.ts).
+import type { Db } from '../db/connection.ts';
+import type { LinkKind, Product, ProductSort } from '../protocol/catalog-schemas.ts';
+
+interface ProductRow {
+  id: number;
+  title: string;
+  price_fen: number;
+  original_price_fen: number | null;
+  stock: number;
+  sku: string | null;
+  link: string | null;
+  link_kind: LinkKind | null;
+  selling_points: string;
+  image_id: string | null;
+  archived_at: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What is stored for a product, already validated and normalised. */
+export interface ProductFields {
+  title: string;
+  priceFen: number;
+  originalPriceFen: number | null;
+  stock: number;
+  sku: string | null;
+  link: string | null;
+  linkKind: LinkKind | null;
+  sellingPoints: string;
+  imageId: string | null;
+}
+
+export interface ListQuery {
+  query: string;
+  archived: boolean;
+  sort: ProductSort;
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+const SORT_COLUMNS: Record<ProductSort, string> = {
+  updated: 'updated_at',
+  created: 'id',
+  title: 'title',
+  price: 'price_fen',
+  stock: 'stock',
+  sku: 'sku',
+};
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    title: row.title,
+    priceFen: row.price_fen,
+    originalPriceFen: row.original_price_fen,
+    stock: row.stock,
+    sku: row.sku,
+    link: row.link,
+    linkKind: row.link_kind,
+    sellingPoints: row.selling_points,
+    imageId: row.image_id,
+    archived: row.archived_at !== null,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function fieldParams(f: ProductFields) {
+  return {
+    title: f.title,
+    price_fen: f.priceFen,
+    original_price_fen: f.originalPriceFen,
+    stock: f.stock,
+    sku: f.sku,
+    link: f.link,
+    link_kind: f.linkKind,
+    selling_points: f.sellingPoints,
+    image_id: f.imageId,
+  };
+}
+
+/** True when storing `fields` would change nothing about `p`. */
+export function sameFields(p: Product, f: ProductFields): boolean {
+  return (
+    p.title === f.title &&
+    p.priceFen === f.priceFen &&
+    p.originalPriceFen === f.originalPriceFen &&
+    p.stock === f.stock &&
+    p.sku === f.sku &&
+    p.link === f.link &&
+    p.sellingPoints === f.sellingPoints &&
+    p.imageId === f.imageId
+  );
+}
+
+/** `%`, `_` and `\` in what the seller typed are literal, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export class ProductStore {
+  private readonly byId;
+  private readonly bySku;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly archiveStmt;
+  private readonly countStmt;
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.byId = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
+    this.bySku = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
+    this.insertStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }], ProductRow>(
+      `INSERT INTO products (title, price_fen, original_price_fen, stock, sku, link, link_kind, selling_points, image_id, created_at, updated_at)
+       VALUES (@title, @price_fen, @original_price_fen, @stock, @sku, @link, @link_kind, @selling_points, @image_id, @now, @now)
+       RETURNING *`,
+    );
+    // The version check lives in the WHERE clause: a stale edit updates nothing instead of overwriting.
+    this.updateStmt = db.prepare<[ReturnType<typeof fieldParams> & { id: number; expected: number; now: number }], ProductRow>(
+      `UPDATE products SET title = @title, price_fen = @price_fen, original_price_fen = @original_price_fen, stock = @stock,
+         sku = @sku, link = @link, link_kind = @link_kind, selling_points = @selling_points, image_id = @image_id,
+         version = version + 1, updated_at = @now
+       WHERE id = @id AND version = @expected RETURNING *`,
+    );
+    this.archiveStmt = db.prepare<{ id: number; expected: number; archived: number | null; now: number }, ProductRow>(
+      `UPDATE products SET archived_at = @archived, version = version + 1, updated_at = @now
+       WHERE id = @id AND version = @expected RETURNING *`,
+    );
+    this.countStmt = db.prepare<[], { active: number; archived: number }>(
+      `SELECT coalesce(sum(archived_at IS NULL), 0) AS active, coalesce(sum(archived_at IS NOT NULL), 0) AS archived FROM products`,
+    );
+  }
+
+  get(id: number): Product | undefined {
+    const row = this.byId.get(id);
+    return row && toProduct(row);
+  }
+
+  getBySku(sku: string): Product | undefined {
+    const row = this.bySku.get(sku);
+    return row && toProduct(row);
+  }
+
+  insert(fields: ProductFields, now: number): Product {
+    return toProduct(this.insertStmt.get({ ...fieldParams(fields), now })!);
+  }
+
+  /** Returns undefined when `expected` is no longer the current version. */
+  update(id: number, expected: number, fields: ProductFields, now: number): Product | undefined {
+    const row = this.updateStmt.get({ ...fieldParams(fields), id, expected, now });
+    return row && toProduct(row);
+  }
+
+  setArchived(id: number, expected: number, archived: boolean, now: number): Product | undefined {
+    const row = this.archiveStmt.get({ id, expected, archived: archived ? now : null, now });
+    return row && toProduct(row);
+  }
+
+  counts(): { active: number; archived: number } {
+    return this.countStmt.get()!;
+  }
+
+  list(q: ListQuery): { total: number; items: Product[] } {
+    const where = [q.archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
+    const text = q.query.trim();
+    if (text) {
+      where.push(`(title LIKE @like ESCAPE '\\' OR sku LIKE @like ESCAPE '\\' OR selling_points LIKE @like ESCAPE '\\')`);
+      params.like = likePattern(text);
+    }
+    const whereSql = where.join(' AND ');
+    const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
+    // id as the tie-breaker keeps paging stable when many rows share a sort value.
+    const order = `${SORT_COLUMNS[q.sort]} ${dir}, id ${dir}`;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM products WHERE ${whereSql}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare<Record<string, string | number>, ProductRow>(
+        `SELECT * FROM products WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all(params);
+    return { total, items: rows.map(toProduct) };
+  }
+
+  /** Every product, in id order, a page at a time (exports never hold the whole table in memory). */
+  *iterate(archived: boolean | 'all', pageSize = 2000): Generator<Product> {
+    const filter = archived === 'all' ? '' : archived ? 'AND archived_at IS NOT NULL' : 'AND archived_at IS NULL';
+    const page = this.db.prepare<[number, number], ProductRow>(
+      `SELECT * FROM products WHERE id > ? ${filter} ORDER BY id LIMIT ?`,
+    );
+    let after = 0;
+    for (;;) {
+      const rows = page.all(after, pageSize);
+      for (const row of rows) yield toProduct(row);
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!.id;
+    }
+  }
+
+  count(archived: boolean | 'all'): number {
+    const c = this.counts();
+    return archived === 'all' ? c.active + c.archived : archived ? c.archived : c.active;
+  }
+}

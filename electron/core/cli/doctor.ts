@@ -1,0 +1,80 @@
+// `livecart doctor`: what this machine has for the studio, in one screen.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ffmpegVersion, locateFfmpeg } from '../system/ffmpeg-locate.ts';
+import { APP_VERSION } from '../system/app-version.ts';
+import type { Locale } from '../protocol/messages.ts';
+
+export interface DoctorReport {
+  app: string;
+  node: { version: string; ok: boolean };
+  sqlite: { version: string | null; ok: boolean };
+  ffmpeg: { path: string | null; source: string | null; version: string | null; ok: boolean };
+  electron: { installed: string | null; runtime: boolean };
+  dataDir: { path: string; writable: boolean };
+}
+
+function electronStatus(): DoctorReport['electron'] {
+  try {
+    const require = createRequire(import.meta.url);
+    const pkgPath = require.resolve('electron/package.json');
+    const version = (JSON.parse(fs.readFileSync(pkgPath, 'utf8')) as { version: string }).version;
+    const dir = path.dirname(pkgPath);
+    const exe = fs.existsSync(path.join(dir, 'path.txt')) ? fs.readFileSync(path.join(dir, 'path.txt'), 'utf8') : null;
+    return { installed: version, runtime: exe !== null && fs.existsSync(path.join(dir, 'dist', exe)) };
+  } catch {
+    return { installed: null, runtime: false };
+  }
+}
+
+function writable(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function doctorReport(dataDir: string): Promise<DoctorReport> {
+  let sqlite: string | null = null;
+  try {
+    const db = new Database(':memory:');
+    sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    db.close();
+  } catch {
+    sqlite = null;
+  }
+  const found = locateFfmpeg();
+  const version = found ? await ffmpegVersion(found.path) : null;
+  const major = Number(process.versions.node.split('.')[0]);
+  return {
+    app: APP_VERSION,
+    node: { version: process.versions.node, ok: major >= 24 },
+    sqlite: { version: sqlite, ok: sqlite !== null },
+    ffmpeg: { path: found?.path ?? null, source: found?.source ?? null, version, ok: version !== null },
+    electron: electronStatus(),
+    dataDir: { path: dataDir, writable: writable(dataDir) },
+  };
+}
+
+export function formatDoctor(r: DoctorReport, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const lines = [
+    `LiveCart Studio ${r.app}`,
+    `${mark(r.node.ok)} Node.js ${r.node.version}${r.node.ok ? '' : zh ? '（需要 Node 24 LTS）' : ' (Node 24 LTS is required)'}`,
+    `${mark(r.sqlite.ok)} SQLite ${r.sqlite.version ?? (zh ? '无法加载 better-sqlite3' : 'better-sqlite3 failed to load')}`,
+    r.ffmpeg.ok
+      ? `✓ ffmpeg ${r.ffmpeg.version} (${r.ffmpeg.source}: ${r.ffmpeg.path})`
+      : `✗ ffmpeg ${zh ? '未找到：请安装 ffmpeg，或设置 FFMPEG_PATH' : 'not found: install ffmpeg or set FFMPEG_PATH'}`,
+    r.electron.runtime
+      ? `✓ Electron ${r.electron.installed}`
+      : `– Electron ${r.electron.installed ?? ''} ${zh ? '运行时不可用：npm start 将改用浏览器工作室' : 'runtime not available: npm start serves the browser studio instead'}`,
+    `${mark(r.dataDir.writable)} ${zh ? '数据目录' : 'Data directory'} ${r.dataDir.path}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,72 @@
+// `livecart products import FILE` and `livecart products export [--out FILE]`: the same jobs the UI runs.
+import fs from 'node:fs';
+import { exportProductsCsv, importProductsCsv } from '../catalog/catalog-csv-jobs.ts';
+import type { Progress } from '../jobs/job-runner.ts';
+import { StudioError, type Issue } from '../protocol/errors.ts';
+import { messageFor, type Locale } from '../protocol/messages.ts';
+import { openStudio } from '../studio.ts';
+import { EXIT_FAILED, EXIT_OK } from './args.ts';
+
+function consoleProgress(locale: Locale): Progress {
+  const tty = process.stderr.isTTY;
+  let last = '';
+  const progress = ((phase: string, done: number, total: number) => {
+    const line = `${messageFor(phase, locale)} ${total ? `${done}/${total}` : ''}`;
+    if (tty && line !== last) process.stderr.write(`\r\x1b[K${line}`);
+    last = line;
+  }) as Progress;
+  progress.yield = () => Promise.resolve();
+  return progress;
+}
+
+export function formatIssue(issue: Issue, locale: Locale): string {
+  const where = issue.line !== undefined ? (locale === 'zh-CN' ? `第 ${issue.line} 行` : `line ${issue.line}`) : '';
+  const column = issue.path && issue.path !== '(file)' ? issue.path : '';
+  return [where, column, messageFor(issue.code, locale, issue.params)].filter(Boolean).join(' · ');
+}
+
+export async function importCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    console.error(locale === 'zh-CN' ? `无法读取文件：${file}` : `Cannot read the file: ${file}`);
+    return EXIT_FAILED;
+  }
+  const studio = await openStudio({ dataDir });
+  try {
+    const outcome = await importProductsCsv(studio.catalog, bytes, consoleProgress(locale));
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    for (const warning of (outcome.warnings ?? []) as Issue[]) console.error(formatIssue(warning, locale));
+    const { created, updated } = outcome.summary;
+    console.log(locale === 'zh-CN' ? `已导入：新增 ${created} 个，更新 ${updated} 个商品` : `Imported: ${created} created, ${updated} updated`);
+    return EXIT_OK;
+  } catch (error) {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    if (!(error instanceof StudioError)) throw error;
+    const issues = error.issues ?? [];
+    console.error(messageFor(error.code, locale, { count: issues.length }));
+    for (const issue of issues) console.error(`  ${formatIssue(issue, locale)}`);
+    return EXIT_FAILED;
+  } finally {
+    await studio.close();
+  }
+}
+
+export async function exportCommand(out: string | undefined, dataDir: string, locale: Locale, archived: boolean): Promise<number> {
+  const studio = await openStudio({ dataDir });
+  try {
+    const outcome = await exportProductsCsv(studio.catalog, { archived, locale }, consoleProgress(locale));
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    if (!outcome.file) return EXIT_FAILED;
+    if (out) {
+      fs.writeFileSync(out, outcome.file.bytes);
+      console.error(locale === 'zh-CN' ? `已导出 ${outcome.summary.rows} 个商品到 ${out}` : `Exported ${outcome.summary.rows} products to ${out}`);
+    } else {
+      process.stdout.write(outcome.file.bytes);
+    }
+    return EXIT_OK;
+  } finally {
+    await studio.close();
+  }
+}

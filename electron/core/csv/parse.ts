@@ -1,0 +1,124 @@
+// An RFC 4180 reader that forgives what real spreadsheets write. A generator, so an importer can yield to the
+// event loop every N records while it reads 100,000 rows.
+import type { Issue } from '../protocol/errors.ts';
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts (the header is line 1). */
+  line: number;
+  fields: string[];
+}
+
+export type CsvSyntaxCode = 'csv_unclosed_quote' | 'csv_bad_quote';
+
+export class CsvSyntaxError extends Error {
+  readonly code: CsvSyntaxCode;
+  readonly line: number;
+  constructor(code: CsvSyntaxCode, line: number) {
+    super(code === 'csv_unclosed_quote' ? `unclosed quote starting on line ${line}` : `bad quote on line ${line}`);
+    this.name = 'CsvSyntaxError';
+    this.code = code;
+    this.line = line;
+  }
+  /** The file-level issue to show the user (no column: the problem is in the file's structure). */
+  toIssue(): Issue {
+    return { path: '', code: this.code, line: this.line };
+  }
+}
+
+export type CsvDelimiter = ',' | '\t';
+
+export interface ParseCsvOptions {
+  /** Default: detected from the first line (see detectDelimiter). */
+  delimiter?: CsvDelimiter;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Tab when the first line has tabs and no commas (Excel's "Unicode text" export), comma otherwise. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const m = /[\r\n]/.exec(text);
+  const first = m ? text.slice(0, m.index) : text;
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+/** Line breaks in a quoted field's text: CRLF, LF and lone CR each count as one. */
+function countLineBreaks(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf('\r'); k !== -1; k = s.indexOf('\r', k + 1)) n++;
+  for (let k = s.indexOf('\n'); k !== -1; k = s.indexOf('\n', k + 1)) if (k === 0 || s.charCodeAt(k - 1) !== CR) n++;
+  return n;
+}
+
+/**
+ * Yields one record per non-empty line (or per multi-line quoted record). Completely empty lines are skipped
+ * but counted. A quote inside an unquoted field is kept literally (as Excel does); a character other than the
+ * delimiter or a line end right after a closing quote throws `csv_bad_quote`; a quote never closed throws
+ * `csv_unclosed_quote` with the line where that field started. A leading BOM is ignored.
+ */
+export function* parseCsv(text: string, options: ParseCsvOptions = {}): Generator<CsvRecord, void, void> {
+  const delim = (options.delimiter ?? detectDelimiter(text)).charCodeAt(0);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // An empty line: not a record, but it still moves the line count on.
+    if (c === LF || c === CR) {
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      continue;
+    }
+    const start = line;
+    const fields: string[] = [];
+    for (;;) {
+      if (text.charCodeAt(i) === QUOTE) {
+        const quoteLine = line;
+        let value = '';
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q === -1) throw new CsvSyntaxError('csv_unclosed_quote', quoteLine);
+          const chunk = text.slice(j, q);
+          value += chunk;
+          line += countLineBreaks(chunk);
+          // A doubled quote is a literal quote; a single one closes the field.
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += '"';
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        fields.push(value);
+        const d = text.charCodeAt(i); // NaN at the end of the text
+        if (d === delim) {
+          i++;
+          continue;
+        }
+        if (i < n && d !== CR && d !== LF) throw new CsvSyntaxError('csv_bad_quote', line);
+      } else {
+        let j = i;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if (d === delim || d === CR || d === LF) break;
+        }
+        fields.push(text.slice(i, j));
+        i = j;
+        if (text.charCodeAt(i) === delim) {
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    // The record ends at a line break (consumed here) or at the end of the text.
+    if (i < n) {
+      i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+    }
+    yield { line: start, fields };
+  }
+}

@@ -1,0 +1,10 @@
+// Every schema version in order. A new version is a new file here; shipped files never change.
+import catalog from './0001-catalog.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [catalog];

@@ -1,0 +1,98 @@
+// Product images: copied into the data directory under their content hash, with a small JPEG thumbnail.
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/connection.ts';
+import { StudioError } from '../protocol/errors.ts';
+import { MAX_IMAGE_BYTES } from '../protocol/catalog-schemas.ts';
+import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
+
+const THUMB_EDGE = 240;
+
+interface ImageKind {
+  mime: string;
+  ext: string;
+}
+
+/** Trust the bytes, not the file name: a renamed .exe is not a picture. */
+export function sniffImage(bytes: Uint8Array): ImageKind | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return { mime: 'image/jpeg', ext: 'jpg' };
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mime: 'image/png', ext: 'png' };
+  if (starts(0x47, 0x49, 0x46, 0x38)) return { mime: 'image/gif', ext: 'gif' };
+  const riff = starts(0x52, 0x49, 0x46, 0x46);
+  if (riff && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return { mime: 'image/webp', ext: 'webp' };
+  return null;
+}
+
+export class ImageStore {
+  readonly imagesDir: string;
+  readonly thumbsDir: string;
+  private readonly db: Db;
+  private readonly ffmpegPath: () => string | null;
+
+  constructor(db: Db, dataDir: string, ffmpegPath: () => string | null = () => locateFfmpeg()?.path ?? null) {
+    this.db = db;
+    this.imagesDir = path.join(dataDir, 'media', 'images');
+    this.thumbsDir = path.join(dataDir, 'media', 'thumbs');
+    this.ffmpegPath = ffmpegPath;
+    fs.mkdirSync(this.imagesDir, { recursive: true });
+    fs.mkdirSync(this.thumbsDir, { recursive: true });
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM images WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Stores the bytes (once per distinct picture) and returns the image id. */
+  async save(bytes: Uint8Array): Promise<string> {
+    if (bytes.byteLength > MAX_IMAGE_BYTES) throw new StudioError('invalid', 'image too large', { issues: [{ path: 'image', code: 'image_too_large' }] });
+    const kind = sniffImage(bytes);
+    if (!kind) throw new StudioError('invalid', 'not a supported image', { issues: [{ path: 'image', code: 'image_unsupported' }] });
+    const id = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (this.exists(id)) return id;
+    const file = this.originalPath(id, kind.ext);
+    // Write then rename: a crash never leaves a half-written picture under its final name.
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+    const hasThumb = await this.makeThumbnail(file, this.thumbPath(id));
+    this.db
+      .prepare('INSERT OR IGNORE INTO images (id, mime, ext, bytes, has_thumb, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now());
+    return id;
+  }
+
+  /** The thumbnail when one was made, else the original (ffmpeg may be missing). */
+  thumbnail(id: string): { mime: string; bytes: Buffer } | null {
+    const row = this.db.prepare<[string], { mime: string; ext: string; has_thumb: number }>('SELECT mime, ext, has_thumb FROM images WHERE id = ?').get(id);
+    if (!row) return null;
+    if (row.has_thumb) return { mime: 'image/jpeg', bytes: fs.readFileSync(this.thumbPath(id)) };
+    return { mime: row.mime, bytes: fs.readFileSync(this.originalPath(id, row.ext)) };
+  }
+
+  /** Where the original lives, for exports: importing that path again finds the same picture. */
+  pathOf(id: string): string | null {
+    const row = this.db.prepare<[string], { ext: string }>('SELECT ext FROM images WHERE id = ?').get(id);
+    return row ? this.originalPath(id, row.ext) : null;
+  }
+
+  private originalPath(id: string, ext: string): string {
+    return path.join(this.imagesDir, `${id}.${ext}`);
+  }
+
+  private thumbPath(id: string): string {
+    return path.join(this.thumbsDir, `${id}.jpg`);
+  }
+
+  private makeThumbnail(source: string, target: string): Promise<boolean> {
+    const ffmpeg = this.ffmpegPath();
+    if (!ffmpeg) return Promise.resolve(false);
+    const scale = `scale=${THUMB_EDGE}:${THUMB_EDGE}:force_original_aspect_ratio=decrease`;
+    const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', source, '-frames:v', '1', '-vf', scale, '-q:v', '4', target];
+    return new Promise((resolve) => {
+      execFile(ffmpeg, args, { timeout: 20_000 }, (error) => resolve(!error && fs.existsSync(target)));
+    });
+  }
+}

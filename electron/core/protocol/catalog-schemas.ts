@@ -1,0 +1,100 @@
+// The product library's part of the contract: what a product is and what may be asked of the catalogue.
+import { z } from 'zod';
+import { MAX_FEN } from './money.ts';
+
+const fen = z.number().int().min(0).max(MAX_FEN);
+const optionalText = (max: number) => z.string().max(max).nullable().optional();
+
+export const productInputSchema = z.strictObject({
+  title: z.string().max(200),
+  priceFen: fen,
+  originalPriceFen: fen.nullable().optional(),
+  stock: z.number().int().min(0).max(1_000_000_000),
+  sku: optionalText(64),
+  link: optionalText(2000),
+  sellingPoints: z.string().max(4000).optional(),
+  imageId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
+});
+export type ProductInput = z.infer<typeof productInputSchema>;
+
+export const LINK_KINDS = ['miniprogram', 'url', 'article'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const productSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  priceFen: z.number().int(),
+  originalPriceFen: z.number().int().nullable(),
+  stock: z.number().int(),
+  sku: z.string().nullable(),
+  link: z.string().nullable(),
+  linkKind: z.enum(LINK_KINDS).nullable(),
+  sellingPoints: z.string(),
+  imageId: z.string().nullable(),
+  archived: z.boolean(),
+  /** Bumped on every change; an update must name the version it was based on. */
+  version: z.number().int(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const PRODUCT_SORTS = ['updated', 'created', 'title', 'price', 'stock', 'sku'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+export const productListParams = z.strictObject({
+  query: z.string().max(200).default(''),
+  archived: z.boolean().default(false),
+  sort: z.enum(PRODUCT_SORTS).default('updated'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+const idParam = z.number().int().positive();
+const versioned = { id: idParam, expectedVersion: z.number().int().positive() };
+
+/** Base64 payloads are capped so one message can never exhaust memory. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+const base64 = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
+export const catalogMethods = {
+  'catalog.list': {
+    params: productListParams,
+    result: z.object({ total: z.number().int(), items: z.array(productSchema), seq: z.number().int() }),
+  },
+  'catalog.get': { params: z.strictObject({ id: idParam }), result: productSchema },
+  'catalog.create': { params: z.strictObject({ input: productInputSchema }), result: productSchema },
+  'catalog.update': {
+    params: z.strictObject({ ...versioned, patch: productInputSchema.partial() }),
+    result: productSchema,
+  },
+  'catalog.archive': { params: z.strictObject(versioned), result: productSchema },
+  'catalog.restore': { params: z.strictObject(versioned), result: productSchema },
+  'catalog.uploadImage': {
+    params: z.strictObject({ fileName: z.string().max(255), dataBase64: base64(MAX_IMAGE_BYTES) }),
+    result: z.object({ imageId: z.string() }),
+  },
+  'catalog.thumbnail': {
+    params: z.strictObject({ imageId: z.string().regex(/^[0-9a-f]{64}$/) }),
+    result: z.object({ mime: z.string(), dataBase64: z.string() }),
+  },
+  'catalog.importCsv': {
+    params: z.strictObject({ fileName: z.string().max(255), dataBase64: base64(MAX_CSV_BYTES) }),
+    result: z.object({ jobId: z.string() }),
+  },
+  'catalog.exportCsv': {
+    // Headers in the language of whoever asked (Chinese headers for a Chinese UI).
+    params: z.strictObject({ archived: z.boolean().default(false), locale: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    result: z.object({ jobId: z.string() }),
+  },
+} as const;

@@ -1,0 +1,67 @@
+// The studio protocol: every method (argument and result schemas) and every event, in one place.
+// Both transports (WebSocket, Electron MessagePort) carry exactly these messages.
+import { z } from 'zod';
+import { catalogMethods, productSchema, type Product } from './catalog-schemas.ts';
+import { jobMethods, type Job } from './jobs-schemas.ts';
+import type { StudioErrorShape } from './errors.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+const studioMethods = {
+  /** The first call of every client: who the server is, and the sequence number events continue from. */
+  'studio.hello': {
+    params: z.strictObject({ client: z.string().max(64).default('unknown') }),
+    result: z.object({
+      protocol: z.number().int(),
+      appVersion: z.string(),
+      seq: z.number().int(),
+      dataDir: z.string(),
+      catalog: z.object({ active: z.number().int(), archived: z.number().int() }),
+    }),
+  },
+} as const;
+
+export const methods = { ...studioMethods, ...catalogMethods, ...jobMethods } as const;
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
+export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+
+export interface Events {
+  'catalog.productChanged': { product: Product };
+  /** After a bulk import: lists should refetch rather than patch. */
+  'catalog.bulkChanged': { created: number; updated: number };
+  'job.updated': { job: Job };
+}
+export type EventName = keyof Events;
+
+// Wire messages. Requests carry a client-chosen id; the reply echoes it.
+export interface RequestMessage {
+  type: 'request';
+  id: number;
+  method: string;
+  params?: unknown;
+}
+export type ReplyMessage =
+  | { type: 'reply'; id: number; ok: true; result: unknown }
+  | { type: 'reply'; id: number | null; ok: false; error: StudioErrorShape };
+export interface EventMessage<E extends EventName = EventName> {
+  type: 'event';
+  /** Global, gapless, increasing: a client that sees a gap resynchronises. */
+  seq: number;
+  name: E;
+  data: Events[E];
+}
+export type ServerMessage = ReplyMessage | EventMessage;
+
+export const requestMessageSchema = z.strictObject({
+  type: z.literal('request'),
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  method: z.string().max(64),
+  params: z.unknown().optional(),
+});
+
+export { productSchema };
+export type { Product, Job };
+export type { ProductInput, ProductSort, LinkKind } from './catalog-schemas.ts';

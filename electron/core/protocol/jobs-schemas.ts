@@ -1,0 +1,29 @@
+// Long work (imports, exports) runs as a job: progress arrives as events, the result is fetched once.
+import { z } from 'zod';
+
+export const JOB_KINDS = ['catalog.import', 'catalog.export'] as const;
+export const JOB_STATES = ['running', 'done', 'failed'] as const;
+
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(JOB_KINDS),
+  state: z.enum(JOB_STATES),
+  /** What the job is doing now: `reading`, `checking`, `writing`, … (a message code). */
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  /** Small summary for the UI (counts); large payloads come from `jobs.result`. */
+  summary: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  error: z.unknown().nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const jobMethods = {
+  'jobs.list': { params: z.strictObject({}), result: z.array(jobSchema) },
+  'jobs.result': {
+    params: z.strictObject({ id: z.string().max(64) }),
+    result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  },
+} as const;

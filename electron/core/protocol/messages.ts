@@ -1,0 +1,105 @@
+// User-facing texts for codes that cross the protocol, in both languages. Runtime-neutral: the CLI and
+// the renderer show the same words for the same problem.
+
+export type Locale = 'zh-CN' | 'en';
+type Params = Record<string, string | number>;
+type Text = string | ((p: Params) => string);
+
+const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+  // request-level errors
+  bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },
+  unknown_method: { 'zh-CN': '不支持的操作', en: 'Unknown operation' },
+  unauthorized: { 'zh-CN': '访问令牌无效，请使用工作室显示的链接重新打开', en: 'Access token refused: open the link the studio shows again' },
+  not_found: { 'zh-CN': '找不到该项目，它可能已被删除', en: 'Not found: it may have been removed' },
+  conflict: {
+    'zh-CN': '该商品刚被其他人修改过，请查看最新内容后再保存',
+    en: 'Someone else changed this product just now: review the latest version, then save again',
+  },
+  invalid: { 'zh-CN': '请检查标红的字段', en: 'Please check the highlighted fields' },
+  import_invalid: {
+    'zh-CN': (p) => `文件有 ${p.count} 处错误，未导入任何商品。请修改后重新导入。`,
+    en: (p) => `The file has ${p.count} problem(s); nothing was imported. Fix them and import again.`,
+  },
+  too_large: { 'zh-CN': '文件太大', en: 'The file is too large' },
+  busy: { 'zh-CN': '已有同类任务在进行，请等待完成', en: 'A job of this kind is already running; wait for it to finish' },
+  db_from_future: {
+    'zh-CN': (p) => `这些数据由更新版本的 LiveCart Studio 写入（数据库版本 ${p.dbVersion}，本程序最高支持 ${p.appVersion}）。请先升级本程序；数据未被改动。`,
+    en: (p) => `This data was written by a newer LiveCart Studio (database version ${p.dbVersion}; this app knows up to ${p.appVersion}). Update the app to open it; nothing was changed.`,
+  },
+  internal: { 'zh-CN': '出现内部错误，数据未被修改', en: 'Internal error; nothing was changed' },
+  disconnected: { 'zh-CN': '与工作室的连接已断开，正在重连…', en: 'Connection to the studio lost; reconnecting…' },
+
+  // field and cell problems
+  required: { 'zh-CN': '必填', en: 'Required' },
+  too_long: { 'zh-CN': (p) => `不能超过 ${p.max} 个字符`, en: (p) => `At most ${p.max} characters` },
+  price_invalid: {
+    'zh-CN': (p) => `“${p.value}”不是有效金额（非负数，最多两位小数）`,
+    en: (p) => `"${p.value}" is not a valid amount (non-negative, at most two decimals)`,
+  },
+  original_below_price: {
+    'zh-CN': '划线价应高于售价',
+    en: 'The crossed-out price must be higher than the price',
+  },
+  stock_invalid: {
+    'zh-CN': (p) => `“${p.value}”不是有效库存（非负整数）`,
+    en: (p) => `"${p.value}" is not a valid stock (a non-negative whole number)`,
+  },
+  sku_taken: { 'zh-CN': (p) => `商品编码 ${p.sku} 已被其他商品使用`, en: (p) => `SKU ${p.sku} is used by another product` },
+  sku_repeated: {
+    'zh-CN': (p) => `商品编码 ${p.sku} 在第 ${p.firstLine} 行已出现`,
+    en: (p) => `SKU ${p.sku} already appears on line ${p.firstLine}`,
+  },
+  link_invalid: {
+    'zh-CN': '链接应为 http(s) 网址（店铺或公众号文章）或小程序路径',
+    en: 'The link must be an http(s) URL (shop or article) or a mini-program path',
+  },
+  image_missing: { 'zh-CN': (p) => `找不到图片文件：${p.path}`, en: (p) => `Image file not found: ${p.path}` },
+  image_unsupported: {
+    'zh-CN': '图片格式不支持（请使用 JPG、PNG、WebP 或 GIF）',
+    en: 'Unsupported image (use JPG, PNG, WebP or GIF)',
+  },
+  image_too_large: { 'zh-CN': '图片不能超过 10 MB', en: 'Images must be at most 10 MB' },
+
+  // file-level import problems
+  csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
+  csv_missing_column: {
+    'zh-CN': (p) => `缺少必需的列：${p.column}`,
+    en: (p) => `A required column is missing: ${p.column}`,
+  },
+  csv_duplicate_column: { 'zh-CN': (p) => `列重复：${p.column}`, en: (p) => `Column appears twice: ${p.column}` },
+  csv_unclosed_quote: {
+    'zh-CN': '引号没有闭合（从这一行开始）',
+    en: 'A quoted field is never closed (starting on this line)',
+  },
+  csv_bad_quote: { 'zh-CN': '引号位置不正确', en: 'A quote appears in the wrong place' },
+  csv_unknown_column: {
+    'zh-CN': (p) => `未识别的列已忽略：${p.column}`,
+    en: (p) => `Unrecognised column ignored: ${p.column}`,
+  },
+  csv_no_rows: { 'zh-CN': '文件只有表头，没有商品行', en: 'The file has a header but no product rows' },
+
+  // job phases
+  phase_reading: { 'zh-CN': '读取文件', en: 'Reading the file' },
+  phase_checking: { 'zh-CN': '检查内容', en: 'Checking rows' },
+  phase_images: { 'zh-CN': '复制图片', en: 'Copying images' },
+  phase_writing: { 'zh-CN': '写入商品库', en: 'Saving products' },
+  phase_exporting: { 'zh-CN': '导出中', en: 'Exporting' },
+  phase_done: { 'zh-CN': '完成', en: 'Done' },
+};
+
+/** The text for a code in a locale; an unknown code falls back to itself so nothing is ever blank. */
+export function messageFor(code: string, locale: Locale, params: Params = {}): string {
+  const entry = MESSAGES[code];
+  if (!entry) return code;
+  const text = entry[locale];
+  return typeof text === 'function' ? text(params) : text;
+}
+
+export function hasMessage(code: string): boolean {
+  return code in MESSAGES;
+}
+
+/** zh-CN for any Chinese locale tag (zh, zh-CN, zh_TW.UTF-8, zh-Hans…), English otherwise. */
+export function pickLocale(tag: string | undefined | null): Locale {
+  return tag && /^zh\b|^zh[-_]/i.test(tag.trim()) ? 'zh-CN' : 'en';
+}

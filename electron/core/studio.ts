@@ -1,0 +1,67 @@
+// The composition root: opens a data directory and wires every domain to the protocol server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from './db/connection.ts';
+import { ImageStore } from './media/image-store.ts';
+import { PROTOCOL_VERSION } from './protocol/contract.ts';
+import { StudioServer } from './protocol/server.ts';
+import { CatalogService } from './catalog/catalog-service.ts';
+import { registerCatalog } from './catalog/catalog-handlers.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import type { Publish } from './publish.ts';
+import { APP_VERSION } from './system/app-version.ts';
+
+export interface StudioOptions {
+  dataDir: string;
+  appVersion?: string;
+}
+
+export interface Studio {
+  server: StudioServer;
+  dataDir: string;
+  db: Db;
+  catalog: CatalogService;
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+export const DB_FILE = 'livecart.db';
+
+export async function openStudio(options: StudioOptions): Promise<Studio> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, DB_FILE));
+  const server = new StudioServer();
+  const publish: Publish = (name, data) => server.emit(name, data);
+  const catalog = new CatalogService(db, new ImageStore(db, dataDir), publish);
+  const jobs = new JobRunner(publish);
+
+  server.handle('studio.hello', () => ({
+    protocol: PROTOCOL_VERSION,
+    appVersion: options.appVersion ?? APP_VERSION,
+    seq: server.currentSeq(),
+    dataDir,
+    catalog: catalog.store.counts(),
+  }));
+  server.handle('jobs.list', () => jobs.list());
+  server.handle('jobs.result', ({ id }) => {
+    const file = jobs.file(id);
+    return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
+  });
+  registerCatalog(server, catalog, jobs);
+
+  let closed = false;
+  return {
+    server,
+    dataDir,
+    db,
+    catalog,
+    jobs,
+    async close() {
+      if (closed) return;
+      closed = true;
+      server.closeAll();
+      db.close();
+    },
+  };
+}

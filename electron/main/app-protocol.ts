@@ -1,0 +1,110 @@
+// Serves the built renderer from app://studio/ instead of file://: a real origin for CSP and permission
+// checks, no access to the rest of the disk, and the same headers on every response. Electron objects are
+// passed in (type-only import), so this file loads in plain Node and its handler is tested with a fake.
+import type { Protocol } from 'electron';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_ORIGIN, APP_SCHEME, contentSecurityPolicy } from './security.ts';
+
+const APP_PREFIX = `${APP_ORIGIN}/`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Must run before `app` is ready: a standard, secure scheme gets an origin, fetch and localStorage. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+/**
+ * The file under `root` that an app:// URL names, or null for anything suspicious. Checked on the raw
+ * text before any URL normalisation, so `..`, `%2e%2e`, `%2f`, backslashes, drive letters and NULs are
+ * refused rather than quietly resolved; the result is then re-checked to lie inside `root`.
+ */
+export function resolveAppPath(root: string, url: string): string | null {
+  if (typeof url !== 'string' || !url.startsWith(APP_PREFIX)) return null;
+  const rawPath = url.slice(APP_PREFIX.length).split(/[?#]/, 1)[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\\:\u0000-\u001f\u007f]/.test(decoded)) return null;
+  const segments = decoded === '' ? [] : decoded.split('/');
+  if (segments.length > 0 && segments.at(-1) === '') segments[segments.length - 1] = 'index.html';
+  if (segments.length === 0) segments.push('index.html');
+  // Dot-files (.env, .git) are never part of a build; `.` and `..` are traversal; empty segments are `//`.
+  if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return null;
+  const base = path.resolve(root);
+  const file = path.resolve(base, ...segments);
+  return file.startsWith(base + path.sep) ? file : null;
+}
+
+function headers(contentType: string): Headers {
+  return new Headers({
+    'Content-Type': contentType,
+    'Content-Security-Policy': contentSecurityPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  });
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: headers('text/plain; charset=utf-8') });
+}
+
+async function isInside(root: string, file: string): Promise<boolean> {
+  // A symlink inside the build must not lead out of it.
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+  return realFile.startsWith(realRoot + path.sep);
+}
+
+/** The protocol handler itself: GET/HEAD of files under `root`, 404 for everything else, CSP always. */
+export function appRequestHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
+    const file = resolveAppPath(root, request.url);
+    if (!file) return plain(404, 'Not Found');
+    try {
+      if (!(await isInside(root, file))) return plain(404, 'Not Found');
+      const body = await readFile(file);
+      return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: headers(contentTypeFor(file)) });
+    } catch {
+      return plain(404, 'Not Found'); // missing file, a directory, unreadable: the page learns nothing more
+    }
+  };
+}
+
+/** Call after `app` is ready. */
+export function installAppProtocol(protocol: Pick<Protocol, 'handle'>, root: string): void {
+  protocol.handle(APP_SCHEME, appRequestHandler(root));
+}
+
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;

@@ -1,0 +1,101 @@
+// The two ways to reach the studio core. The client above them never knows which one it has.
+import type { RequestMessage, ServerMessage } from '../../../electron/core/protocol/contract.ts';
+import { CLOSE_UNAUTHORIZED, type StudioBridge } from '../../../electron/core/protocol/bridge.ts';
+
+export interface TransportHandlers {
+  onOpen(): void;
+  onMessage(message: ServerMessage): void;
+  /** `unauthorized`: the token was refused; reconnecting would only be refused again. */
+  onClose(reason: 'dropped' | 'unauthorized'): void;
+}
+
+export interface Transport {
+  readonly kind: 'electron' | 'websocket';
+  connect(handlers: TransportHandlers): void;
+  send(message: RequestMessage): void;
+  close(): void;
+}
+
+declare global {
+  interface Window {
+    studio?: StudioBridge;
+  }
+}
+
+/** Electron's preload bridge: a MessagePort that is open for the life of the window. */
+export class BridgeTransport implements Transport {
+  readonly kind = 'electron';
+  private unsubscribe: (() => void) | null = null;
+  constructor(private readonly bridge: StudioBridge) {}
+
+  connect(handlers: TransportHandlers): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.bridge.onMessage((message) => handlers.onMessage(message));
+    queueMicrotask(() => handlers.onOpen());
+  }
+  send(message: RequestMessage): void {
+    this.bridge.send(message);
+  }
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+}
+
+/** A browser tab (LAN, tests): WebSocket at /ws on the page's own host; the first message is the token. */
+export class WebSocketTransport implements Transport {
+  readonly kind = 'websocket';
+  private socket: WebSocket | null = null;
+  constructor(
+    private readonly url: string,
+    private readonly token: string | null,
+  ) {}
+
+  connect(handlers: TransportHandlers): void {
+    if (this.token === null) {
+      // Without a token the server can only refuse us: say so instead of knocking.
+      queueMicrotask(() => handlers.onClose('unauthorized'));
+      return;
+    }
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    let authed = false;
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: this.token }));
+    socket.onmessage = (event) => {
+      let message: unknown;
+      try {
+        message = JSON.parse(String(event.data));
+      } catch {
+        return;
+      }
+      if (!authed) {
+        const reply = message as { type?: unknown; ok?: unknown };
+        if (reply.type === 'auth' && reply.ok === true) {
+          authed = true;
+          handlers.onOpen();
+        }
+        return;
+      }
+      handlers.onMessage(message as ServerMessage);
+    };
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      handlers.onClose(event.code === CLOSE_UNAUTHORIZED ? 'unauthorized' : 'dropped');
+    };
+  }
+
+  send(message: RequestMessage): void {
+    this.socket?.send(JSON.stringify(message));
+  }
+
+  close(): void {
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+  }
+}
+
+export function webSocketUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}

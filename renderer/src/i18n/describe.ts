@@ -1,0 +1,20 @@
+// Turning protocol errors and issues into sentences in the user's language.
+import { hasMessage } from '../../../electron/core/protocol/messages.ts';
+import type { Issue } from '../../../electron/core/protocol/errors.ts';
+import { StudioCallError } from '../api/errors.ts';
+import type { Translator } from './index.ts';
+
+export function describeIssue(tr: Translator, issue: Issue): string {
+  if (hasMessage(issue.code)) return tr.msg(issue.code, issue.params);
+  // Schema issues (`too_big`, `invalid_type`…) have no seller-facing text; zod's English detail beats a bare code.
+  const detail = issue.params?.detail;
+  return typeof detail === 'string' ? detail : issue.code;
+}
+
+export function describeError(tr: Translator, error: unknown): string {
+  if (error instanceof StudioCallError) {
+    const params = error.code === 'import_invalid' ? { count: error.issues.length } : {};
+    return tr.msg(error.code, params);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,24 @@
+// What the top bar and settings show about the link to the studio core.
+import { create } from 'zustand';
+import type { ConnectionStatus, Hello, StudioClient } from '../api/index.ts';
+
+interface ConnectionState {
+  status: ConnectionStatus;
+  hello: Hello | null;
+  transport: 'electron' | 'websocket';
+  /** True once any hello succeeded: a later drop is "reconnecting", not "connecting". */
+  everConnected: boolean;
+}
+
+export const useConnection = create<ConnectionState>(() => ({
+  status: 'connecting',
+  hello: null,
+  transport: 'websocket',
+  everConnected: false,
+}));
+
+export function bindConnection(client: StudioClient): void {
+  useConnection.setState({ status: client.status, transport: client.transport.kind });
+  client.onStatus((status) => useConnection.setState({ status }));
+  client.onReady((hello) => useConnection.setState({ hello, everConnected: true }));
+}

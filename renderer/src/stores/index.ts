@@ -1,0 +1,13 @@
+// Wires the stores to the window's one client; called once from main.tsx.
+import type { StudioClient } from '../api/index.ts';
+import { bindCatalog } from './catalog.ts';
+import { bindConnection } from './connection.ts';
+import { bindJobs } from './jobs.ts';
+import { bindThumbnails } from './thumbnails.ts';
+
+export function bindStores(client: StudioClient): void {
+  bindConnection(client);
+  bindCatalog(client);
+  bindJobs(client);
+  bindThumbnails(client);
+}
