@@ -1,12 +1,13 @@
 // Opens the studio database with the settings money needs: WAL, synchronous=FULL, foreign keys.
 import Database from 'better-sqlite3';
-import { migrate } from './migrate.ts';
+import { migrate, refuseFutureDatabase } from './migrate.ts';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   try {
+    refuseFutureDatabase(db);
     db.pragma('journal_mode = WAL');
     // FULL: a committed order survives a power cut, not only a process crash.
     db.pragma('synchronous = FULL');

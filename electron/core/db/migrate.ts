@@ -23,10 +23,17 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** Checked before anything else touches the file: even switching to WAL rewrites its header. */
+export function refuseFutureDatabase(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const version = schemaVersion(db);
+  if (version > latest) throw new DatabaseFromFutureError(version, latest);
+}
+
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  refuseFutureDatabase(db, migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const from = schemaVersion(db);
-  if (from > latest) throw new DatabaseFromFutureError(from, latest);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   // IMMEDIATE takes the write lock up front, so two processes opening one data dir cannot both migrate.

@@ -1,0 +1,74 @@
+// What the core's utilityProcess does with its parent's messages: open the studio once, then attach a
+// MessagePort per window to the protocol server. Separate from the entry file so a test can drive it.
+import type { Studio, StudioOptions } from '../studio.ts';
+import { portChannel, type MessagePortLike } from '../protocol/port-transport.ts';
+import { fatalFromError, parseToCore, type FromCoreMessage } from './utility-messages.ts';
+
+/** Electron's `process.parentPort`, described structurally (the core never imports 'electron'). */
+export interface ParentPortLike {
+  on(event: 'message', listener: (messageEvent: { data: unknown; ports: MessagePortLike[] }) => void): unknown;
+  postMessage(message: FromCoreMessage): void;
+}
+
+export interface UtilityDeps {
+  openStudio(options: StudioOptions): Promise<Pick<Studio, 'server' | 'close'>>;
+  exit(code: number): void;
+}
+
+export function runUtility(parentPort: ParentPortLike, deps: UtilityDeps): { shutdown(): Promise<void> } {
+  let studio: Pick<Studio, 'server' | 'close'> | null = null;
+  let opening: Promise<void> | null = null;
+  let failed = false;
+  let stopping: Promise<void> | null = null;
+  // A window can be connected while the database is still opening (migrations); it waits here.
+  const waiting: MessagePortLike[] = [];
+
+  const attach = (port: MessagePortLike): void => {
+    if (studio && !stopping) studio.server.connect(portChannel(port));
+    else if (failed || stopping) port.close();
+    else waiting.push(port);
+  };
+
+  const shutdown = (): Promise<void> => {
+    stopping ??= (async () => {
+      for (const port of waiting.splice(0)) port.close();
+      try {
+        await opening;
+        await studio?.close();
+      } catch (error) {
+        console.error('[core] close failed:', error);
+      }
+      parentPort.postMessage({ type: 'closed' });
+      deps.exit(0);
+    })();
+    return stopping;
+  };
+
+  parentPort.on('message', (messageEvent) => {
+    const message = parseToCore(messageEvent.data);
+    if (!message) return; // nothing but the handshake is read from this port
+    if (message.type === 'init') {
+      if (opening) return; // only the first init counts: one process, one data directory
+      opening = deps.openStudio({ dataDir: message.dataDir, appVersion: message.appVersion }).then(
+        (opened) => {
+          studio = opened;
+          for (const port of waiting.splice(0)) attach(port);
+          parentPort.postMessage({ type: 'ready' });
+        },
+        (error: unknown) => {
+          failed = true;
+          for (const port of waiting.splice(0)) port.close();
+          console.error('[core] could not open the studio:', error instanceof Error ? error.message : error);
+          parentPort.postMessage(fatalFromError(error));
+        },
+      );
+    } else if (message.type === 'connect') {
+      const port = messageEvent.ports[0];
+      if (port) attach(port);
+    } else {
+      void shutdown();
+    }
+  });
+
+  return { shutdown };
+}

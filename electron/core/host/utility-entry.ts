@@ -1,0 +1,15 @@
+// Entry of the Electron utilityProcess that runs the studio core (forked by electron/main/core-process.ts).
+// Runs in Electron's Node without importing 'electron': the parent port is read from `process`.
+import { openStudio } from '../studio.ts';
+import { runUtility, type ParentPortLike } from './utility-core.ts';
+
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+
+if (!parentPort) {
+  console.error('utility-entry runs inside Electron (utilityProcess.fork); use `node electron/core/cli.ts serve` instead.');
+  process.exit(2);
+} else {
+  const utility = runUtility(parentPort, { openStudio, exit: (code) => process.exit(code) });
+  // utilityProcess.kill() sends SIGTERM on POSIX: close SQLite cleanly rather than be cut off.
+  process.on('SIGTERM', () => void utility.shutdown());
+}

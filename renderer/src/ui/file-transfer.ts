@@ -1,0 +1,30 @@
+// Files cross the protocol as base64: read a picked file, and save a job's result as a download.
+
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    // A data: URL is the browser's own fast base64 encoder; we keep only the payload.
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+export function downloadBase64(fileName: string, mime: string, dataBase64: string): void {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: the download may not have started reading the blob yet.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
