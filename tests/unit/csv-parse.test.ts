@@ -7,7 +7,8 @@ import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../electron/core/c
 import type { CsvRecord } from '../../electron/core/csv/parse.ts';
 import { csvRow } from '../../electron/core/csv/write.ts';
 
-const fixtureText = (name: string) => decodeCsvBytes(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url))).text;
+const fixtureText = (name: string) =>
+  decodeCsvBytes(readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url))).text;
 const all = (text: string, delimiter?: ',' | '\t'): CsvRecord[] => [...parseCsv(text, delimiter ? { delimiter } : {})];
 const fieldsOf = (records: CsvRecord[]) => records.map((r) => r.fields);
 const linesOf = (records: CsvRecord[]) => records.map((r) => r.line);
@@ -51,7 +52,7 @@ test('quoted fields: commas, doubled quotes, line breaks inside move the next li
     ['x\r\ny\nz\rw', '1'],
     ['last', '2'],
   ]);
-  assert.deepEqual(linesOf(records), [1, 2, 3, 6]);
+  assert.deepEqual(linesOf(records), [1, 2, 3, 7]);
 });
 
 test('the quoted-multiline fixture: our fields equal csv-parse, lines count embedded breaks', () => {
@@ -109,6 +110,10 @@ test('tab is detected when the header has tabs and no commas', () => {
   assert.equal(detectDelimiter('a,b\tc\r\n'), ',');
   assert.equal(detectDelimiter('a'), ',');
   assert.equal(detectDelimiter(''), ',');
+  // Tabs and commas inside quotes, and lines after the header, do not count.
+  assert.equal(detectDelimiter('"a,b"\tc\r\nx,y'), '\t');
+  assert.equal(detectDelimiter('"a\tb\r\nc",d\te'), ',');
+  assert.equal(detectDelimiter('a\r\nb\tc'), ',');
   assert.deepEqual(fieldsOf(all('a\tb\r\n1,5\t"x\ty"')), [
     ['a', 'b'],
     ['1,5', 'x\ty'],

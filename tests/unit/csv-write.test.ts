@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import {
-  CSV_BOM,
-  CSV_EOL,
-  csvCell,
-  csvRow,
-  defuseFormula,
-  undefuseFormula,
-} from '../../electron/core/csv/write.ts';
+import { CSV_BOM, CSV_EOL, csvCell, csvRow, defuseFormula, undefuseFormula } from '../../electron/core/csv/write.ts';
 
 test('csvCell quotes only when needed and doubles quotes', () => {
   assert.equal(csvCell('plain 商品 💄'), 'plain 商品 💄');

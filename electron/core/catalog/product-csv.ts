@@ -21,6 +21,7 @@ const COLUMNS = [
   { key: 'image', zh: '图片', en: 'image' },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
+export type ProductCsvColumn = ColumnKey;
 const REQUIRED: readonly ColumnKey[] = ['title', 'price'];
 
 /** The same limits as productInputSchema, so a row that passes here is accepted by the catalogue. */
@@ -92,6 +93,11 @@ export class ProductCsvMapper {
   /** A syntax error ends the file: report it where it is. */
   syntaxError(err: CsvSyntaxError): void {
     this.result.issues.push(err.toIssue());
+  }
+
+  /** A column's header exactly as written in the file (the `path` for issues the caller adds), if present. */
+  columnName(key: ProductCsvColumn): string | undefined {
+    return this.columns?.get(key)?.name;
   }
 
   finish(): ProductCsvResult {

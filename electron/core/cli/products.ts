@@ -1,5 +1,6 @@
 // `livecart products import FILE` and `livecart products export [--out FILE]`: the same jobs the UI runs.
 import fs from 'node:fs';
+import path from 'node:path';
 import { exportProductsCsv, importProductsCsv } from '../catalog/catalog-csv-jobs.ts';
 import type { Progress } from '../jobs/job-runner.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
@@ -35,7 +36,7 @@ export async function importCommand(file: string, dataDir: string, locale: Local
   }
   const studio = await openStudio({ dataDir });
   try {
-    const outcome = await importProductsCsv(studio.catalog, bytes, consoleProgress(locale));
+    const outcome = await importProductsCsv(studio.catalog, bytes, consoleProgress(locale), { baseDir: path.dirname(path.resolve(file)) });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     for (const warning of (outcome.warnings ?? []) as Issue[]) console.error(formatIssue(warning, locale));
     const { created, updated } = outcome.summary;

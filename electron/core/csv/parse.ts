@@ -36,11 +36,20 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** Tab when the first line has tabs and no commas (Excel's "Unicode text" export), comma otherwise. */
+/** Tab when the header has tabs and no commas (Excel's "Unicode text" export), comma otherwise. */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const m = /[\r\n]/.exec(text);
-  const first = m ? text.slice(0, m.index) : text;
-  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+  let tabs = false;
+  let quoted = false;
+  // Only characters outside quotes count, up to the end of the first record.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 0x2c) return ',';
+    else if (c === 0x09) tabs = true;
+    else if (c === CR || c === LF) break;
+  }
+  return tabs ? '\t' : ',';
 }
 
 /** Line breaks in a quoted field's text: CRLF, LF and lone CR each count as one. */

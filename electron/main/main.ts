@@ -1,0 +1,104 @@
+// The Electron main process: lifecycle and wiring only. Every decision it applies lives in a pure module
+// next to it (security, window, permissions, core-policy) with its own test.
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
+import { pickLocale } from '../core/protocol/messages.ts';
+import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { fatalDialogText, gaveUpDialogText, type DialogText } from './core-policy.ts';
+import { startCore, type CoreHost } from './core-process.ts';
+import { guardWebContents } from './guard.ts';
+import { installPermissionHandlers } from './permissions.ts';
+import { trustedExternalUrl } from './security.ts';
+import { mainWindowOptions } from './window.ts';
+
+const here = import.meta.dirname; // dist-electron/main
+const PRELOAD = path.join(here, '..', 'preload', 'preload.cjs');
+const CORE_ENTRY = path.join(here, '..', 'core', 'host', 'utility-entry.js');
+
+// Before 'ready': schemes, the sandbox for every renderer, and the same data folder the CLI uses.
+registerAppScheme(protocol);
+app.enableSandbox();
+app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
+
+let core: CoreHost | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function openExternal(url: string): void {
+  const trusted = trustedExternalUrl(url); // checked again here: this is the only call to shell.openExternal
+  if (trusted) shell.openExternal(trusted).catch((error: unknown) => console.error('[main] openExternal failed:', error));
+}
+
+function showErrorAndQuit(text: DialogText): void {
+  dialog.showErrorBox(text.title, text.content);
+  app.quit();
+}
+
+function openMainWindow(host: CoreHost): void {
+  const window = new BrowserWindow(
+    mainWindowOptions({ preloadPath: PRELOAD, locale: app.getLocale(), devTools: !app.isPackaged }),
+  );
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  host.attachWindow(window.webContents);
+  window.loadURL(APP_INDEX_URL).catch((error: unknown) => console.error('[main] could not load the studio:', error));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two copies would fight over one SQLite writer and one camera: hand over to the first and leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+
+  app
+    .whenReady()
+    .then(() => {
+      const locale = pickLocale(app.getLocale());
+      installAppProtocol(protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
+      installPermissionHandlers(session.defaultSession);
+      const host = startCore({
+        entryPath: CORE_ENTRY,
+        // userData (the CLI's default too), or LIVECART_DATA_DIR for a test's fresh folder.
+        dataDir: process.env.LIVECART_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
+        appVersion: app.getVersion(),
+        onFatal: (fatal) => showErrorAndQuit(fatalDialogText(fatal, locale)),
+        onGaveUp: (exitCode) => showErrorAndQuit(gaveUpDialogText(exitCode, locale)),
+      });
+      core = host;
+      openMainWindow(host);
+      app.on('activate', () => {
+        // macOS: clicking the dock icon with no window open brings the studio back.
+        if (BrowserWindow.getAllWindows().length === 0) openMainWindow(host);
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[main] startup failed:', error);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Let the core close SQLite before the app exits (it is killed after a timeout if it hangs).
+  let coreState: 'running' | 'closing' | 'closed' = 'running';
+  app.on('before-quit', (event) => {
+    if (!core || coreState === 'closed') return;
+    event.preventDefault();
+    if (coreState === 'closing') return;
+    coreState = 'closing';
+    void core.shutdown().finally(() => {
+      coreState = 'closed';
+      app.quit();
+    });
+  });
+}

@@ -1,0 +1,60 @@
+// Search (as you type), the archived filter, and the catalogue's actions.
+import type { Ref } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { useCatalog } from '../../stores/catalog.ts';
+import { Button } from '../../ui/Button.tsx';
+
+interface CatalogToolbarProps {
+  searchRef: Ref<HTMLInputElement>;
+  exporting: boolean;
+  onNew(): void;
+  onImport(): void;
+  onExport(): void;
+}
+
+export function CatalogToolbar({ searchRef, exporting, onNew, onImport, onExport }: CatalogToolbarProps) {
+  const { t } = useT();
+  const query = useCatalog((s) => s.query);
+  const archived = useCatalog((s) => s.archived);
+  const setQuery = useCatalog((s) => s.setQuery);
+  const setArchived = useCatalog((s) => s.setArchived);
+  return (
+    <div className="toolbar">
+      <div className="toolbar__search">
+        <label htmlFor="catalog-search" className="visually-hidden">
+          {t('catalog.search')}
+        </label>
+        <input
+          id="catalog-search"
+          ref={searchRef}
+          type="search"
+          className="search-input"
+          placeholder={t('catalog.searchPlaceholder')}
+          value={query}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Esc in the search box clears it first; a second Esc leaves it.
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+      </div>
+      <label className="toggle">
+        <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+        <span>{t('catalog.showArchived')}</span>
+      </label>
+      <div className="toolbar__actions">
+        <Button onClick={onImport}>{t('catalog.import')}</Button>
+        <Button onClick={onExport} disabled={exporting}>
+          {t('catalog.export')}
+        </Button>
+        <Button variant="primary" onClick={onNew} aria-keyshortcuts="N">
+          + {t('catalog.new')}
+        </Button>
+      </div>
+    </div>
+  );
+}

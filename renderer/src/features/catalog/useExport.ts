@@ -1,0 +1,40 @@
+// CSV export: start the job, follow its progress, and hand the finished file to the browser as a download.
+import { useState } from 'react';
+import { studio } from '../../api/index.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { useJobs, waitForJob } from '../../stores/jobs.ts';
+import { notify } from '../../stores/notices.ts';
+import { downloadBase64 } from '../../ui/file-transfer.ts';
+
+export function useExport() {
+  const tr = useT();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const job = useJobs((s) => (jobId ? s.jobs[jobId] : undefined));
+
+  async function start(archived: boolean): Promise<void> {
+    if (starting || jobId) return;
+    setStarting(true);
+    try {
+      const { jobId: id } = await studio.call('catalog.exportCsv', { archived });
+      setJobId(id);
+      const finished = await waitForJob(id);
+      if (finished.state === 'failed') {
+        const code = (finished.error as { code?: string } | null)?.code ?? 'internal';
+        notify('error', tr.msg(code));
+        return;
+      }
+      const file = await studio.call('jobs.result', { id });
+      downloadBase64(file.fileName, file.mime, file.dataBase64);
+      notify('success', tr.t('export.done', { fileName: file.fileName }));
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setStarting(false);
+      setJobId(null);
+    }
+  }
+
+  return { running: starting || jobId !== null, job, start };
+}

@@ -1,0 +1,179 @@
+// CSV import and export through the real protocol, on a real data directory, with real images and ffmpeg.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import type { Job } from '../../electron/core/protocol/contract.ts';
+import { CallFailed, TestClient } from '../support/ws-client.ts';
+import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
+import { requireTool } from '../support/tools.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
+let run: Running;
+let client: TestClient;
+
+before(async () => {
+  run = await runStudio();
+  client = await TestClient.connect(run.host.port, run.host.token);
+});
+after(async () => {
+  client.close();
+  await run.stop();
+});
+
+async function finished(jobId: string): Promise<Job> {
+  let job: Job | undefined;
+  await client.until(() => {
+    job = client.events
+      .filter((e) => e.name === 'job.updated')
+      .map((e) => (e.data as { job: Job }).job)
+      .findLast((j) => j.id === jobId && j.state !== 'running');
+    return job !== undefined;
+  }, 60_000);
+  return job!;
+}
+
+async function importBytes(bytes: Buffer): Promise<Job> {
+  const { jobId } = await client.call('catalog.importCsv', { fileName: 'x.csv', dataBase64: bytes.toString('base64') });
+  return finished(jobId);
+}
+
+async function exportCsv(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Buffer> {
+  const { jobId } = await client.call('catalog.exportCsv', { locale });
+  const job = await finished(jobId);
+  assert.equal(job.state, 'done');
+  const file = await client.call('jobs.result', { id: jobId });
+  assert.match(file.fileName, /\.csv$/);
+  return Buffer.from(file.dataBase64, 'base64');
+}
+
+const rows = () => run.studio.db.prepare('SELECT title, price_fen, original_price_fen, stock, sku, link, selling_points, image_id, version FROM products ORDER BY id').all();
+
+test('a GBK file saved by Excel (CRLF, quotes, line breaks, ¥ and thousands) imports exactly', async () => {
+  const job = await importBytes(stripImages('gbk-excel-crlf.csv'));
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.equal(job.summary?.created, 3);
+  assert.equal(job.summary?.encoding, 'gbk');
+  const anr = run.studio.catalog.store.getBySku('EL-ANR-50')!;
+  assert.equal(anr.title, '雅诗兰黛小棕瓶精华 50ml');
+  assert.equal(anr.priceFen, 129900);
+  assert.equal(anr.originalPriceFen, 159900);
+  assert.equal(anr.stock, 1000);
+  assert.equal(anr.sellingPoints, '修护,抗老\n夜间使用');
+  assert.equal(run.studio.catalog.store.getBySku('LSF-5')!.sellingPoints, '"臭"香臭香，嗦粉必备');
+  assert.equal(run.studio.catalog.store.getBySku('CC-5')!.linkKind, 'article');
+  assert.ok(client.events.some((e) => e.name === 'catalog.bulkChanged'));
+});
+
+/** The GBK fixture names an image path relative to the CSV; the protocol import has no folder, so drop that cell. */
+function stripImages(name: string): Buffer {
+  const bytes = fs.readFileSync(path.join(FIXTURES, name)).toString('latin1');
+  assert.ok(bytes.includes(',images/anr.jpg'));
+  return Buffer.from(bytes.replace(',images/anr.jpg', ','), 'latin1');
+}
+
+test('a file with bad rows imports nothing and lists every problem by line and column', async () => {
+  const before = rows();
+  const job = await importBytes(fs.readFileSync(path.join(FIXTURES, 'bad-rows.csv')));
+  assert.equal(job.state, 'failed');
+  const error = job.error as { code: string; issues: { line: number; path: string; code: string }[] };
+  assert.equal(error.code, 'import_invalid');
+  const where = error.issues.map((i) => `${i.line}:${i.path}:${i.code}`);
+  assert.ok(where.includes('2:商品名称:required'), where.join(' '));
+  assert.ok(where.includes('2:价格:price_invalid'));
+  assert.ok(where.includes('2:库存:stock_invalid'));
+  assert.ok(where.includes('2:链接:link_invalid'));
+  assert.ok(where.includes('3:划线价:original_below_price'));
+  assert.ok(where.includes('3:商品编码:sku_repeated'));
+  assert.ok(where.includes('4:价格:required'));
+  assert.deepEqual(rows(), before, 'nothing was imported');
+});
+
+test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuses formulas', async () => {
+  await client.call('catalog.create', { input: { title: '=HYPERLINK("http://evil","点我")', priceFen: 100, stock: 1, sku: '+SKU', sellingPoints: '@SUM(A1)\n第二行' } });
+  const bytes = await exportCsv('zh-CN');
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  assert.ok(text.startsWith('商品名称,价格,划线价,库存,商品编码,链接,卖点,图片'));
+  assert.ok(text.includes('\r\n'));
+  const records = parse(text, { columns: true, relax_column_count: false }) as Record<string, string>[];
+  const byTitle = new Map(records.map((r) => [r['商品名称'], r]));
+  const anr = byTitle.get('雅诗兰黛小棕瓶精华 50ml')!;
+  assert.equal(anr['价格'], '1299.00');
+  assert.equal(anr['划线价'], '1599.00');
+  assert.equal(anr['库存'], '1000');
+  assert.equal(anr['卖点'], '修护,抗老\n夜间使用');
+  const evil = records.find((r) => r['商品名称']!.includes('HYPERLINK'))!;
+  for (const cell of [evil['商品名称']!, evil['商品编码']!, evil['卖点']!]) assert.ok(cell.startsWith("'"), cell);
+  assert.ok(text.split('\r\n')[0]!.split(',').length === 8);
+  const en = (await exportCsv('en')).toString('utf8').slice(1);
+  assert.ok(en.startsWith('title,price,original_price,stock,sku,link,selling_points,image'));
+});
+
+test('export then import of the same file changes nothing', async () => {
+  const before = rows();
+  const job = await importBytes(await exportCsv());
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.equal(job.summary?.created, 0);
+  assert.equal(job.summary?.updated, 0);
+  assert.deepEqual(rows(), before);
+});
+
+test('a row whose SKU exists updates that product; an absent stock column keeps the stock', async () => {
+  const csv = '\uFEFFsku,title,price\r\nLSF-5,柳州螺蛳粉 10袋装,69.90\r\nNEW-1,新品,1\r\n';
+  const job = await importBytes(Buffer.from(csv));
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.equal(job.summary?.updated, 1);
+  assert.equal(job.summary?.created, 1);
+  const lsf = run.studio.catalog.store.getBySku('LSF-5')!;
+  assert.equal(lsf.title, '柳州螺蛳粉 10袋装');
+  assert.equal(lsf.priceFen, 6990);
+  assert.equal(lsf.stock, 200);
+  assert.equal(lsf.version, 2);
+});
+
+test('images named in the file are copied into the data directory with a thumbnail made by ffmpeg', async (t) => {
+  if (!requireTool(t, 'ffmpeg')) return;
+  const dir = tempDir();
+  const picture = path.join(dir, 'lipstick.png');
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=800x600', '-frames:v', '1', picture]);
+  const csv = `商品名称,价格,图片\r\n带图商品,5,${picture}\r\n缺图商品,5,${path.join(dir, 'missing.png')}\r\n`;
+  const failed = await importBytes(Buffer.from(csv));
+  assert.equal(failed.state, 'failed');
+  assert.deepEqual((failed.error as { issues: unknown[] }).issues, [{ path: '图片', code: 'image_missing', line: 3, params: { path: path.join(dir, 'missing.png') } }]);
+  assert.equal(run.studio.catalog.list({ query: '带图商品', archived: false, sort: 'updated', dir: 'desc', offset: 0, limit: 10 }).total, 0);
+
+  const ok = await importBytes(Buffer.from(csv.split('\r\n').slice(0, 2).join('\r\n')));
+  assert.equal(ok.state, 'done', JSON.stringify(ok.error));
+  const product = run.studio.catalog.list({ query: '带图商品', archived: false, sort: 'updated', dir: 'desc', offset: 0, limit: 10 }).items[0]!;
+  assert.match(product.imageId ?? '', /^[0-9a-f]{64}$/);
+  const stored = run.studio.catalog.images.pathOf(product.imageId!)!;
+  assert.ok(stored.startsWith(run.dataDir));
+  assert.deepEqual(fs.readFileSync(stored), fs.readFileSync(picture));
+  const thumb = await client.call('catalog.thumbnail', { imageId: product.imageId! });
+  assert.equal(thumb.mime, 'image/jpeg');
+  const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-i', 'pipe:0'], { input: Buffer.from(thumb.dataBase64, 'base64') }).toString().trim();
+  assert.equal(probe, '240,180');
+});
+
+test('an uploaded image can be attached to a product; a fake one is refused', async (t) => {
+  if (!requireTool(t, 'ffmpeg')) return;
+  const png = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=red:size=64x64', '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', 'pipe:1']);
+  const { imageId } = await client.call('catalog.uploadImage', { fileName: 'red.png', dataBase64: png.toString('base64') });
+  const p = await client.call('catalog.create', { input: { title: '红色', priceFen: 1, stock: 1, imageId } });
+  assert.equal(p.imageId, imageId);
+  await assert.rejects(client.call('catalog.uploadImage', { fileName: 'x.png', dataBase64: Buffer.from('<svg onload=alert(1)>').toString('base64') }), (e: CallFailed) => e.error.code === 'invalid');
+});
+
+test('a second import while one runs is refused as busy, not queued silently', async () => {
+  const big = ['商品名称,价格', ...Array.from({ length: 30000 }, (_, i) => `批量商品${i},${i % 500}.5`)].join('\n');
+  const first = await client.call('catalog.importCsv', { fileName: 'big.csv', dataBase64: Buffer.from(big).toString('base64') });
+  await assert.rejects(client.call('catalog.importCsv', { fileName: 'b.csv', dataBase64: Buffer.from('商品名称,价格\nx,1').toString('base64') }), (e: CallFailed) => e.error.code === 'busy');
+  const job = await finished(first.jobId);
+  assert.equal(job.state, 'done');
+  assert.equal(job.summary?.created, 30000);
+  const progressEvents = client.events.filter((e) => e.name === 'job.updated' && (e.data as { job: Job }).job.id === first.jobId);
+  assert.ok(progressEvents.length >= 3, 'progress is reported while it runs');
+});
