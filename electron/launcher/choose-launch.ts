@@ -1,3 +1,5 @@
+import { constants } from 'node:os';
+
 // What `npm start` runs: the Electron app when its runtime is here (or can be fetched quickly), otherwise
 // the same studio in the browser. A pure decision so every branch is tested without Electron.
 
@@ -53,6 +55,6 @@ export function hasDisplay(env: NodeJS.ProcessEnv): boolean {
 export function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
   if (code !== null) return code;
   // The shell convention (128 + signal number) keeps "interrupted" distinguishable from "failed".
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return signal ? 128 + (numbers[signal] ?? 0) : 1;
+  const number = signal ? constants.signals[signal] : undefined;
+  return number ? 128 + number : 1;
 }

@@ -3,6 +3,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const LOCALE_ARGUMENT = '--livecart-locale=';
+// A BCP 47-ish tag (zh-CN, en-US, zh_Hant_TW): letters first, then short subtags.
+const LOCALE_PATTERN = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/;
 // Dark like the studio UI: the window paints this before the first frame, so there is no white flash.
 export const WINDOW_BACKGROUND = '#111111';
 
@@ -11,7 +13,7 @@ export const WINDOW_BACKGROUND = '#111111';
  * nothing else ever rides along.
  */
 export function localeArgument(locale: string): string {
-  const clean = typeof locale === 'string' && /^[A-Za-z0-9_-]{1,35}$/.test(locale) ? locale : 'en-US';
+  const clean = typeof locale === 'string' && LOCALE_PATTERN.test(locale) ? locale : 'en-US';
   return `${LOCALE_ARGUMENT}${clean}`;
 }
 

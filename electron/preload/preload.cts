@@ -4,8 +4,11 @@
 // core restart; the page may subscribe and send before or after that, so both directions queue.
 import type { StudioBridge } from '../core/protocol/bridge.ts';
 import type { RequestMessage, ServerMessage } from '../core/protocol/contract.ts';
+import type * as ElectronModule from 'electron';
 
-const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
+// A sandboxed preload is CommonJS: require() is how it gets 'electron' (an ESM import would not load).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { contextBridge, ipcRenderer } = require('electron') as typeof ElectronModule;
 
 const PORT_CHANNEL = 'studio:port';
 const LOCALE_ARGUMENT = '--livecart-locale=';
@@ -122,7 +125,7 @@ ipcRenderer.on(PORT_CHANNEL, (event) => {
 
 function systemLocale(argv: readonly string[]): string {
   const value = argv.find((arg) => arg.startsWith(LOCALE_ARGUMENT))?.slice(LOCALE_ARGUMENT.length) ?? '';
-  if (/^[A-Za-z0-9_-]{1,35}$/.test(value)) return value;
+  if (/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8}){0,3}$/.test(value)) return value; // as window.ts writes it
   return globalThis.navigator?.language || 'en-US';
 }
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Job } from '../../electron/core/protocol/contract.ts';
-import { CallFailed, TestClient } from '../support/ws-client.ts';
+import type { CallFailed} from '../support/ws-client.ts';
+import { TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
 
@@ -96,7 +97,7 @@ test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuse
   const bytes = await exportCsv('zh-CN');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
-  assert.ok(text.startsWith('商品名称,价格,划线价,库存,商品编码,链接,卖点,图片'));
+  assert.ok(text.startsWith('商品名称,价格,划线价,库存,商品编码,链接,卖点,图片,商品ID\r\n'));
   assert.ok(text.includes('\r\n'));
   const records = parse(text, { columns: true, relax_column_count: false }) as Record<string, string>[];
   const byTitle = new Map(records.map((r) => [r['商品名称'], r]));
@@ -107,18 +108,34 @@ test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuse
   assert.equal(anr['卖点'], '修护,抗老\n夜间使用');
   const evil = records.find((r) => r['商品名称']!.includes('HYPERLINK'))!;
   for (const cell of [evil['商品名称']!, evil['商品编码']!, evil['卖点']!]) assert.ok(cell.startsWith("'"), cell);
-  assert.ok(text.split('\r\n')[0]!.split(',').length === 8);
+  assert.equal(text.split('\r\n')[0]!.split(',').length, 9);
   const en = (await exportCsv('en')).toString('utf8').slice(1);
-  assert.ok(en.startsWith('title,price,original_price,stock,sku,link,selling_points,image'));
+  assert.ok(en.startsWith('title,price,original_price,stock,sku,link,selling_points,image,id\r\n'));
 });
 
-test('export then import of the same file changes nothing', async () => {
+test('export then import of the same file changes nothing, products without a SKU included', async () => {
+  await client.call('catalog.create', { input: { title: '没有编码的福袋', priceFen: 990, stock: 3 } });
   const before = rows();
-  const job = await importBytes(await exportCsv());
+  const exported = await exportCsv();
+  const job = await importBytes(exported);
   assert.equal(job.state, 'done', JSON.stringify(job.error));
   assert.equal(job.summary?.created, 0);
   assert.equal(job.summary?.updated, 0);
   assert.deepEqual(rows(), before);
+
+  // The same file in another studio's data directory creates its products instead of touching others.
+  const other = await runStudio();
+  try {
+    const otherClient = await TestClient.connect(other.host.port, other.host.token);
+    await otherClient.call('catalog.create', { input: { title: '别家的商品', priceFen: 1, stock: 1 } });
+    const { jobId } = await otherClient.call('catalog.importCsv', { fileName: 'x.csv', dataBase64: exported.toString('base64') });
+    await otherClient.until(() => otherClient.events.some((e) => e.name === 'job.updated' && (e.data as { job: Job }).job.id === jobId && (e.data as { job: Job }).job.state !== 'running'));
+    assert.equal(other.studio.catalog.store.get(1)!.title, '别家的商品');
+    assert.equal(other.studio.catalog.store.counts().active, before.length + 1);
+    otherClient.close();
+  } finally {
+    await other.stop();
+  }
 });
 
 test('a row whose SKU exists updates that product; an absent stock column keeps the stock', async () => {

@@ -43,7 +43,8 @@ test('a failing step rolls back every pending step: the database stays at its ol
   const broken = [...MIGRATIONS, { version: LATEST + 1, name: 'ok', sql: 'CREATE TABLE t1 (x INTEGER) STRICT;' }, { version: LATEST + 2, name: 'bad', sql: 'CREATE TABLE oops (' }];
   assert.throws(() => migrate(db, broken));
   assert.equal(schemaVersion(db), 0);
-  assert.equal(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('products', 't1')`).get().n, 0);
+  const left = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('products', 't1')`).get() as { n: number };
+  assert.equal(left.n, 0);
   db.close();
 });
 

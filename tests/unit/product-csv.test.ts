@@ -29,6 +29,7 @@ const row = (r: Partial<ProductRow> & Pick<ProductRow, 'line' | 'title' | 'price
   link: null,
   sellingPoints: null,
   imagePath: null,
+  ref: null,
   ...r,
 });
 
@@ -250,16 +251,17 @@ test('export header and cells: column order, two-decimal amounts, image path', (
     '链接',
     '卖点',
     '图片',
+    '商品ID',
   ]);
-  assert.equal(productCsvHeader('en').join(), 'title,price,original_price,stock,sku,link,selling_points,image');
+  assert.equal(productCsvHeader('en').join(), 'title,price,original_price,stock,sku,link,selling_points,image,id');
   const p = product({ id: 1, title: '=1+1', priceFen: 9990, originalPriceFen: 12900, stock: 3, imageId: 'ab' });
   assert.deepEqual(
     productToCsvCells(p, (id) => `/data/images/${id}.jpg`),
-    ['=1+1', '99.90', '129.00', 3, null, null, '', '/data/images/ab.jpg'],
+    ['=1+1', '99.90', '129.00', 3, null, null, '', '/data/images/ab.jpg', null],
   );
   assert.equal(
-    productCsvLine(p, () => null),
-    `'=1+1,99.90,129.00,3,,,,\r\n`,
+    productCsvLine(p, () => null, 'f00d-1'),
+    `'=1+1,99.90,129.00,3,,,,,f00d-1\r\n`,
   );
 });
 
@@ -286,7 +288,7 @@ test('round trip: products → export → CSV text → parseCsv → mapProductRo
     const text =
       CSV_BOM +
       csvRow(productCsvHeader(locale)) +
-      products.map((p) => productCsvLine(p, (id) => images[id] ?? null)).join('');
+      products.map((p) => productCsvLine(p, (id) => images[id] ?? null, `s1-${p.id}`)).join('');
     // A spreadsheet sees only inert text: every formula-looking cell starts with an apostrophe.
     const cells = parse(text, { bom: true }) as string[][];
     assert.equal(cells[2]![0], `'=HYPERLINK("http://evil.example","点我")`);
@@ -305,6 +307,7 @@ test('round trip: products → export → CSV text → parseCsv → mapProductRo
         link: p.link,
         sellingPoints: p.sellingPoints === '' ? null : p.sellingPoints,
         imagePath: p.imageId === null ? null : images[p.imageId],
+        ref: `s1-${p.id}`,
       })),
     );
     // Line numbers account for the multi-line selling points of the first product (4 physical lines).

@@ -8,9 +8,9 @@ import { CSV_BOM, csvRow } from '../csv/write.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
 import type { Locale } from '../protocol/messages.ts';
-import type { ProductInput } from '../protocol/catalog-schemas.ts';
+import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { ProductCsvMapper, productCsvHeader, productCsvLine, type ProductRow } from './product-csv.ts';
+import { ProductCsvMapper, productCsvHeader, productCsvLine, type ProductCsvColumn, type ProductRow } from './product-csv.ts';
 import { productFields } from './product-rules.ts';
 import { sameFields } from './product-store.ts';
 
@@ -27,7 +27,15 @@ function countLines(text: string): number {
   return n;
 }
 
-async function checkRows(text: string, progress: Progress): Promise<{ rows: ProductRow[]; issues: Issue[]; warnings: Issue[]; imageColumn: string }> {
+interface CheckedFile {
+  rows: ProductRow[];
+  issues: Issue[];
+  warnings: Issue[];
+  imageColumn: string;
+  columnName: (key: ProductCsvColumn) => string | undefined;
+}
+
+async function checkRows(text: string, progress: Progress): Promise<CheckedFile> {
   const mapper = new ProductCsvMapper();
   const totalLines = countLines(text);
   let seen = 0;
@@ -43,7 +51,7 @@ async function checkRows(text: string, progress: Progress): Promise<{ rows: Prod
     if (!(error instanceof CsvSyntaxError)) throw error;
     mapper.syntaxError(error);
   }
-  return { ...mapper.finish(), imageColumn: mapper.columnName('image') ?? 'image' };
+  return { ...mapper.finish(), imageColumn: mapper.columnName('image') ?? 'image', columnName: (key) => mapper.columnName(key) };
 }
 
 async function copyImages(
@@ -95,17 +103,39 @@ export async function importProductsCsv(
 
   progress('phase_writing', 0, checked.rows.length);
   await progress.yield();
-  const { created, updated, unchanged } = writeRows(catalog, checked.rows, imageIds);
+  const { created, updated, unchanged } = writeRows(catalog, checked.rows, imageIds, checked.columnName);
   if (created + updated > 0) catalog.publishBulk({ created, updated });
   return { summary: { created, updated, unchanged, rows: checked.rows.length, encoding }, warnings: checked.warnings };
 }
 
-/** One transaction: any failure rolls every row back. Rows whose SKU exists update that product. */
-function writeRows(catalog: CatalogService, rows: ProductRow[], imageIds: Map<number, string>) {
+// Where a rule's field shows up in the file, so its issue can name the column the seller sees.
+const FIELD_COLUMN: Record<string, ProductCsvColumn> = {
+  title: 'title',
+  priceFen: 'price',
+  originalPriceFen: 'originalPrice',
+  stock: 'stock',
+  sku: 'sku',
+  link: 'link',
+  imageId: 'image',
+};
+
+/** The product a row names: its own exported ref first (products without a SKU), then its SKU. */
+function existingFor(catalog: CatalogService, row: ProductRow, studioId: string): Product | undefined {
+  const own = row.ref ? new RegExp(`^${studioId}-(\\d+)$`).exec(row.ref) : null;
+  const byRef = own ? catalog.store.get(Number(own[1])) : undefined;
+  if (byRef) return byRef;
+  return row.sku === null ? undefined : catalog.store.getBySku(row.sku);
+}
+
+/**
+ * One transaction: every row is checked against the catalogue as it is (a SKU used by another product, …);
+ * any problem rolls every row back and is reported by line and column.
+ */
+function writeRows(catalog: CatalogService, rows: ProductRow[], imageIds: Map<number, string>, columnName: (key: ProductCsvColumn) => string | undefined) {
   const { store, rules } = catalog;
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
+  const studioId = catalog.studioId();
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const issues: Issue[] = [];
   const now = Date.now();
   catalog.transaction(() => {
     for (const row of rows) {
@@ -119,20 +149,32 @@ function writeRows(catalog: CatalogService, rows: ProductRow[], imageIds: Map<nu
         ...(row.sellingPoints !== null && { sellingPoints: row.sellingPoints }),
         ...(imageIds.has(row.line) && { imageId: imageIds.get(row.line)! }),
       };
-      const existing = row.sku === null ? undefined : store.getBySku(row.sku);
-      const fields = productFields(input, rules, existing);
+      const existing = existingFor(catalog, row, studioId);
+      let fields;
+      try {
+        fields = productFields(input, rules, existing);
+      } catch (error) {
+        if (!(error instanceof StudioError)) throw error;
+        for (const issue of error.issues ?? []) {
+          const column = columnName(FIELD_COLUMN[issue.path] ?? 'title') ?? issue.path;
+          issues.push({ ...issue, path: column, line: row.line });
+        }
+        continue;
+      }
       if (!existing) {
         store.insert(fields, now);
-        created++;
+        counts.created++;
       } else if (sameFields(existing, fields)) {
-        unchanged++; // export → import of the same file changes nothing, not even versions
+        counts.unchanged++; // export → import of the same file changes nothing, not even versions
       } else {
         store.update(existing.id, existing.version, fields, now);
-        updated++;
+        counts.updated++;
       }
     }
+    // Throwing inside the transaction rolls back every row written above.
+    if (issues.length > 0) throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
   });
-  return { created, updated, unchanged };
+  return counts;
 }
 
 export async function exportProductsCsv(
@@ -143,9 +185,10 @@ export async function exportProductsCsv(
   const total = catalog.store.count(options.archived);
   const parts: string[] = [CSV_BOM + csvRow(productCsvHeader(options.locale))];
   const imagePath = (id: string) => catalog.images.pathOf(id);
+  const studioId = catalog.studioId();
   let rows = 0;
   for (const product of catalog.store.iterate(options.archived)) {
-    parts.push(productCsvLine(product, imagePath));
+    parts.push(productCsvLine(product, imagePath, `${studioId}-${product.id}`));
     if (++rows % YIELD_EVERY === 0) {
       progress('phase_exporting', rows, total);
       await progress.yield();

@@ -68,6 +68,11 @@ export class CatalogService {
     return this.db.transaction(work).immediate();
   }
 
+  /** This data directory's id (see the meta table): the prefix of exported product refs. */
+  studioId(): string {
+    return (this.db.prepare(`SELECT value FROM meta WHERE key = 'studio_id'`).get() as { value: string }).value;
+  }
+
   publishBulk(counts: { created: number; updated: number }): void {
     this.publish('catalog.bulkChanged', counts);
   }

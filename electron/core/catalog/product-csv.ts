@@ -19,6 +19,8 @@ const COLUMNS = [
   { key: 'link', zh: '链接', en: 'link' },
   { key: 'sellingPoints', zh: '卖点', en: 'selling_points' },
   { key: 'image', zh: '图片', en: 'image' },
+  // Which product of which studio a row came from, so re-importing an export updates products without a SKU.
+  { key: 'ref', zh: '商品ID', en: 'id' },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type ProductCsvColumn = ColumnKey;
@@ -39,6 +41,8 @@ export interface ProductRow {
   sellingPoints: string | null;
   /** As written in the file; the caller checks that it exists. */
   imagePath: string | null;
+  /** The exported `商品ID` (`<studio>-<id>`); the caller decides whether it names one of its products. */
+  ref: string | null;
 }
 
 export interface ProductCsvResult {
@@ -204,9 +208,10 @@ export class ProductCsvMapper {
 
     const sellingPoints = optional('sellingPoints', PRODUCT_CSV_LIMITS.sellingPoints);
     const imagePath = text('image') || null;
+    const ref = text('ref') || null;
 
     if (this.headerOk && issues.length === before && priceFen !== null) {
-      this.result.rows.push({ line, title, priceFen, originalPriceFen, stock, sku, link, sellingPoints, imagePath });
+      this.result.rows.push({ line, title, priceFen, originalPriceFen, stock, sku, link, sellingPoints, imagePath, ref });
     }
   }
 }
@@ -229,13 +234,17 @@ export function productCsvHeader(locale: 'zh-CN' | 'en'): string[] {
 }
 
 /** Which export columns hold user text (defused) and which hold amounts and counts we format (written raw). */
-export const PRODUCT_CSV_DEFUSE: readonly boolean[] = [true, false, false, false, true, true, true, true];
+export const PRODUCT_CSV_DEFUSE: readonly boolean[] = [true, false, false, false, true, true, true, true, false];
 
 /**
  * One product's cells in export order, not yet defused: amounts as `99.90`, stock as a number, the image as
  * its file path in the data directory (so the exported file imports back). Write them with productCsvLine.
  */
-export function productToCsvCells(p: Product, imagePathFor: (imageId: string) => string | null): CsvValue[] {
+export function productToCsvCells(
+  p: Product,
+  imagePathFor: (imageId: string) => string | null,
+  ref: string | null = null,
+): CsvValue[] {
   return [
     p.title,
     formatFen(p.priceFen),
@@ -245,10 +254,15 @@ export function productToCsvCells(p: Product, imagePathFor: (imageId: string) =>
     p.link,
     p.sellingPoints,
     p.imageId === null ? null : imagePathFor(p.imageId),
+    ref,
   ];
 }
 
 /** One exported product line (with CRLF): user text defused, amounts raw. */
-export function productCsvLine(p: Product, imagePathFor: (imageId: string) => string | null): string {
-  return csvRow(productToCsvCells(p, imagePathFor), { defuse: PRODUCT_CSV_DEFUSE });
+export function productCsvLine(
+  p: Product,
+  imagePathFor: (imageId: string) => string | null,
+  ref: string | null = null,
+): string {
+  return csvRow(productToCsvCells(p, imagePathFor, ref), { defuse: PRODUCT_CSV_DEFUSE });
 }

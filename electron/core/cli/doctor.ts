@@ -40,13 +40,13 @@ function writable(dir: string): boolean {
 }
 
 export async function doctorReport(dataDir: string): Promise<DoctorReport> {
-  let sqlite: string | null = null;
+  let sqlite: string | null;
   try {
     const db = new Database(':memory:');
     sqlite = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
     db.close();
   } catch {
-    sqlite = null;
+    sqlite = null; // the native module failed to load: report it instead of crashing
   }
   const found = locateFfmpeg();
   const version = found ? await ffmpegVersion(found.path) : null;

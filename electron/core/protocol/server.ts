@@ -1,6 +1,6 @@
 // The server side of the studio protocol, for any duplex message channel. Every incoming payload is
 // parsed with zod before a handler sees it; a bad one gets an error reply and changes nothing.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   methods,
   requestMessageSchema,

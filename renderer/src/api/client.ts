@@ -40,7 +40,11 @@ export class StudioClient {
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private readonly readyListeners = new Set<(hello: Hello) => void>();
 
-  constructor(readonly transport: Transport) {}
+  readonly transport: Transport;
+
+  constructor(transport: Transport) {
+    this.transport = transport;
+  }
 
   start(): void {
     this.setStatus(this.attempt === 0 ? 'connecting' : 'reconnecting');

@@ -26,7 +26,10 @@ declare global {
 export class BridgeTransport implements Transport {
   readonly kind = 'electron';
   private unsubscribe: (() => void) | null = null;
-  constructor(private readonly bridge: StudioBridge) {}
+  private readonly bridge: StudioBridge;
+  constructor(bridge: StudioBridge) {
+    this.bridge = bridge;
+  }
 
   connect(handlers: TransportHandlers): void {
     this.unsubscribe?.();
@@ -46,10 +49,12 @@ export class BridgeTransport implements Transport {
 export class WebSocketTransport implements Transport {
   readonly kind = 'websocket';
   private socket: WebSocket | null = null;
-  constructor(
-    private readonly url: string,
-    private readonly token: string | null,
-  ) {}
+  private readonly url: string;
+  private readonly token: string | null;
+  constructor(url: string, token: string | null) {
+    this.url = url;
+    this.token = token;
+  }
 
   connect(handlers: TransportHandlers): void {
     if (this.token === null) {

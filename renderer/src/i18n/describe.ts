@@ -13,8 +13,7 @@ export function describeIssue(tr: Translator, issue: Issue): string {
 
 export function describeError(tr: Translator, error: unknown): string {
   if (error instanceof StudioCallError) {
-    const params = error.code === 'import_invalid' ? { count: error.issues.length } : {};
-    return tr.msg(error.code, params);
+    return tr.msg(error.code, { count: error.issues.length });
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,6 +3,10 @@ export default {
   version: 1,
   name: 'catalog',
   sql: `
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    -- Names this data directory in exported files, so a re-import knows which rows are its own products.
+    INSERT INTO meta (key, value) VALUES ('studio_id', lower(hex(randomblob(4))));
+
     CREATE TABLE images (
       id TEXT PRIMARY KEY,            -- sha-256 of the bytes: the same picture is stored once
       mime TEXT NOT NULL,

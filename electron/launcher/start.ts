@@ -1,0 +1,96 @@
+// `npm start`: build, then run the Electron app if its runtime is here (fetching it once, briefly, if not),
+// otherwise say so in one line and serve the same studio in the browser. Runs with plain Node 24.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { browserFallbackLine, chooseLaunch, exitCodeOf, hasDisplay, type LaunchFacts } from './choose-launch.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ELECTRON_DIR = path.join(ROOT, 'node_modules', 'electron');
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+const args = process.argv.slice(2);
+
+/** The runtime as node_modules/electron/index.js finds it, without its download-on-require side effect. */
+function electronBinary(): string | null {
+  try {
+    const relative = fs.readFileSync(path.join(ELECTRON_DIR, 'path.txt'), 'utf8').trim();
+    const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(ELECTRON_DIR, 'dist');
+    const binary = path.join(dist, relative);
+    return relative !== '' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function runBuild(script: string): void {
+  if (process.env.LIVECART_SKIP_BUILD === '1') return;
+  // npm sets npm_execpath; running its JS with this Node avoids npm.cmd's shell on Windows.
+  const npmCli = process.env.npm_execpath;
+  const result = npmCli
+    ? spawnSync(process.execPath, [npmCli, 'run', script], { cwd: ROOT, stdio: 'inherit' })
+    : spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) process.exit(exitCodeOf(result.status, result.signal) || 1);
+}
+
+/** One attempt at Electron's own installer, quietly, with a time limit. */
+function downloadRuntime(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ELECTRON_DIR, 'install.js')], {
+      cwd: ELECTRON_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.resume();
+    child.stderr.resume();
+    const slow = setTimeout(() => console.log('Fetching the Electron runtime (at most 60 s)…'), 3000);
+    const limit = setTimeout(() => child.kill(), DOWNLOAD_TIMEOUT_MS);
+    const done = (ok: boolean): void => {
+      clearTimeout(slow);
+      clearTimeout(limit);
+      resolve(ok);
+    };
+    child.on('error', () => done(false));
+    child.on('exit', (code) => done(code === 0));
+  });
+}
+
+/** Runs the child in the foreground: signals are passed on, and its exit code becomes ours. */
+function foreground(child: ChildProcess): void {
+  const forward = (signal: NodeJS.Signals): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('error', (error) => {
+    console.error(`Could not start ${child.spawnfile}: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(exitCodeOf(code, signal)));
+}
+
+async function main(): Promise<void> {
+  const facts: LaunchFacts = {
+    noElectron: process.env.LIVECART_NO_ELECTRON === '1',
+    platform: process.platform,
+    hasDisplay: hasDisplay(process.env),
+    electronBinaryExists: false,
+    downloadOk: undefined,
+  };
+  // The browser studio needs only the renderer; the app needs the Electron build as well.
+  runBuild(facts.noElectron ? 'build:renderer' : 'build');
+  facts.electronBinaryExists = electronBinary() !== null;
+  let choice = chooseLaunch(facts);
+  if (choice.kind === 'download') {
+    facts.downloadOk = await downloadRuntime();
+    facts.electronBinaryExists = electronBinary() !== null;
+    choice = chooseLaunch(facts);
+  }
+  const binary = electronBinary();
+  if (choice.kind === 'electron' && binary) {
+    foreground(spawn(binary, [ROOT, ...args], { cwd: ROOT, stdio: 'inherit' }));
+    return;
+  }
+  console.log(browserFallbackLine(choice.kind === 'browser' ? choice.reason : 'no-runtime'));
+  foreground(spawn(process.execPath, [path.join(ROOT, 'electron', 'core', 'cli.ts'), 'serve', ...args], { cwd: ROOT, stdio: 'inherit' }));
+}
+
+await main();

@@ -1,0 +1,45 @@
+// The studio layout: left navigation, a top bar with the connection, and the current screen.
+import { useEffect } from 'react';
+import { CatalogScreen } from './features/catalog/CatalogScreen.tsx';
+import { LiveBagScreen } from './features/live/LiveBagScreen.tsx';
+import { OrdersScreen } from './features/orders/OrdersScreen.tsx';
+import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { StreamScreen } from './features/stream/StreamScreen.tsx';
+import { useT } from './i18n/index.ts';
+import { ConnectionBanner, TopBar } from './shell/TopBar.tsx';
+import { NavBar } from './shell/NavBar.tsx';
+import { UnauthorizedScreen } from './shell/UnauthorizedScreen.tsx';
+import { useConnection } from './stores/connection.ts';
+import { useRoute, type Screen } from './stores/route.ts';
+import { Notices } from './ui/Notices.tsx';
+
+const SCREENS: Record<Screen, () => React.JSX.Element> = {
+  stream: StreamScreen,
+  live: LiveBagScreen,
+  orders: OrdersScreen,
+  products: CatalogScreen,
+  settings: SettingsScreen,
+};
+
+export function App() {
+  const { t } = useT();
+  const status = useConnection((s) => s.status);
+  const screen = useRoute((s) => s.screen);
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  if (status === 'unauthorized') return <UnauthorizedScreen />;
+  const Current = SCREENS[screen];
+  return (
+    <div className="studio">
+      <TopBar />
+      <NavBar />
+      <main className="studio__main" id="main">
+        <ConnectionBanner />
+        <Current />
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// Entry: one client for the window, stores bound to it, then the UI.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { studio } from './api/index.ts';
+import { App } from './App.tsx';
+import { bindStores } from './stores/index.ts';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/catalog.css';
+
+bindStores(studio);
+studio.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
