@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { JobRunner } from '../../electron/core/jobs/job-runner.ts';
+import { StudioError } from '../../electron/core/protocol/errors.ts';
+import type { Job } from '../../electron/core/protocol/jobs-schemas.ts';
+
+function runner() {
+  let now = 0;
+  const events: Job[] = [];
+  const jobs = new JobRunner((_name, data) => events.push((data as { job: Job }).job), () => now);
+  return { jobs, events, tick: (ms: number) => (now += ms) };
+}
+
+test('progress is throttled but phase changes and the end are always reported', async () => {
+  const { jobs, events, tick } = runner();
+  const { done } = jobs.start('catalog.import', async (progress) => {
+    for (let i = 0; i < 1000; i++) {
+      progress('phase_checking', i, 1000);
+      tick(1);
+    }
+    progress('phase_writing', 0, 10);
+    return { summary: { created: 10 } };
+  });
+  const job = await done;
+  assert.equal(job.state, 'done');
+  assert.deepEqual(job.summary, { created: 10 });
+  assert.ok(events.length < 20, `${events.length} events for 1000 steps`);
+  assert.ok(events.some((e) => e.phase === 'phase_writing'));
+  assert.equal(events.at(-1)!.state, 'done');
+  assert.equal(events[0]!.state, 'running');
+});
+
+test('a second job of the same kind is refused while one runs; another kind is fine', async () => {
+  const { jobs } = runner();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const first = jobs.start('catalog.import', async () => {
+    await gate;
+    return { summary: {} };
+  });
+  assert.throws(() => jobs.start('catalog.import', async () => ({ summary: {} })), (e: StudioError) => e.code === 'busy');
+  const other = jobs.start('catalog.export', async () => ({ summary: { rows: 0 }, file: { fileName: 'a.csv', mime: 'text/csv', bytes: Buffer.from('x') } }));
+  await other.done;
+  assert.equal(jobs.file(other.job.id).fileName, 'a.csv');
+  release();
+  await first.done;
+  jobs.start('catalog.import', async () => ({ summary: {} })); // free again
+});
+
+test('a failing job keeps its StudioError shape; an unexpected error becomes internal without details', async () => {
+  const { jobs } = runner();
+  const issues = [{ path: '价格', code: 'price_invalid', line: 3 }];
+  const failed = await jobs.start('catalog.import', async () => {
+    throw new StudioError('import_invalid', '1 problem', { issues });
+  }).done;
+  assert.equal(failed.state, 'failed');
+  assert.deepEqual(failed.error, { code: 'import_invalid', message: '1 problem', issues });
+  const original = console.error;
+  console.error = () => {};
+  try {
+    const crashed = await jobs.start('catalog.export', async () => {
+      throw new Error('secret stream key rtmp://x/abc');
+    }).done;
+    assert.equal((crashed.error as { code: string }).code, 'internal');
+    assert.doesNotMatch(JSON.stringify(crashed.error), /secret/);
+  } finally {
+    console.error = original;
+  }
+  assert.throws(() => jobs.file(failed.id), (e: StudioError) => e.code === 'not_found');
+});
