@@ -15,10 +15,9 @@ export interface LaunchFacts {
   downloadOk: boolean | undefined;
 }
 
-export type LaunchChoice =
-  | { kind: 'electron' }
-  | { kind: 'download' }
-  | { kind: 'browser'; reason: 'disabled' | 'no-display' | 'unsupported-platform' | 'no-runtime' };
+export type LaunchChoice = { kind: 'electron' } | { kind: 'download' } | { kind: 'browser'; reason: BrowserReason };
+
+export type BrowserReason = 'disabled' | 'unsupported-platform' | 'no-runtime' | 'no-runtime-no-display' | 'no-display';
 
 // Platforms Electron publishes runtimes for; elsewhere a download can only fail, slowly.
 const ELECTRON_PLATFORMS: ReadonlySet<string> = new Set(['darwin', 'linux', 'win32']);
@@ -26,20 +25,23 @@ const ELECTRON_PLATFORMS: ReadonlySet<string> = new Set(['darwin', 'linux', 'win
 export function chooseLaunch(facts: LaunchFacts): LaunchChoice {
   if (facts.noElectron) return { kind: 'browser', reason: 'disabled' };
   if (!ELECTRON_PLATFORMS.has(facts.platform)) return { kind: 'browser', reason: 'unsupported-platform' };
-  // Checked before downloading: without a display the runtime could not open a window anyway.
-  if (facts.platform === 'linux' && !facts.hasDisplay) return { kind: 'browser', reason: 'no-display' };
-  if (facts.electronBinaryExists) return { kind: 'electron' };
+  const headless = facts.platform === 'linux' && !facts.hasDisplay;
+  if (facts.electronBinaryExists) return headless ? { kind: 'browser', reason: 'no-display' } : { kind: 'electron' };
+  // Without a display the runtime could not open a window anyway: not worth a download.
+  if (headless) return { kind: 'browser', reason: 'no-runtime-no-display' };
   if (facts.downloadOk === undefined) return { kind: 'download' };
   return { kind: 'browser', reason: 'no-runtime' };
 }
 
 /** The one line `npm start` prints before serving the browser studio. */
-export function browserFallbackLine(reason: Extract<LaunchChoice, { kind: 'browser' }>['reason']): string {
+export function browserFallbackLine(reason: BrowserReason): string {
   switch (reason) {
     case 'disabled':
       return 'LIVECART_NO_ELECTRON=1: serving the browser studio.';
     case 'no-display':
       return 'No display for an Electron window here (DISPLAY/WAYLAND_DISPLAY unset); serving the browser studio instead.';
+    case 'no-runtime-no-display':
+      return 'Electron runtime not available here (and no display to open a window on); serving the browser studio instead.';
     case 'unsupported-platform':
       return 'Electron has no runtime for this platform; serving the browser studio instead.';
     case 'no-runtime':

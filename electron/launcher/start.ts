@@ -72,13 +72,12 @@ async function main(): Promise<void> {
     noElectron: process.env.LIVECART_NO_ELECTRON === '1',
     platform: process.platform,
     hasDisplay: hasDisplay(process.env),
-    electronBinaryExists: false,
+    electronBinaryExists: electronBinary() !== null,
     downloadOk: undefined,
   };
-  // The browser studio needs only the renderer; the app needs the Electron build as well.
-  runBuild(facts.noElectron ? 'build:renderer' : 'build');
-  facts.electronBinaryExists = electronBinary() !== null;
   let choice = chooseLaunch(facts);
+  // The browser studio needs only the renderer; the app needs the Electron build as well.
+  runBuild(choice.kind === 'browser' ? 'build:renderer' : 'build');
   if (choice.kind === 'download') {
     facts.downloadOk = await downloadRuntime();
     facts.electronBinaryExists = electronBinary() !== null;
@@ -90,7 +89,12 @@ async function main(): Promise<void> {
     return;
   }
   console.log(browserFallbackLine(choice.kind === 'browser' ? choice.reason : 'no-runtime'));
-  foreground(spawn(process.execPath, [path.join(ROOT, 'electron', 'core', 'cli.ts'), 'serve', ...args], { cwd: ROOT, stdio: 'inherit' }));
+  foreground(
+    spawn(process.execPath, [path.join(ROOT, 'electron', 'core', 'cli.ts'), 'serve', ...args], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    }),
+  );
 }
 
 await main();

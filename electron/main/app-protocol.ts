@@ -95,7 +95,10 @@ export function appRequestHandler(root: string): (request: Request) => Promise<R
     try {
       if (!(await isInside(root, file))) return plain(404, 'Not Found');
       const body = await readFile(file);
-      return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: headers(contentTypeFor(file)) });
+      return new Response(request.method === 'HEAD' ? null : body, {
+        status: 200,
+        headers: headers(contentTypeFor(file)),
+      });
     } catch {
       return plain(404, 'Not Found'); // missing file, a directory, unreadable: the page learns nothing more
     }

@@ -38,7 +38,10 @@ export function fatalDialogText(fatal: FatalMessage, locale: Locale): DialogText
   const zh = locale === 'zh-CN';
   const known = hasMessage(fatal.code) ? messageFor(fatal.code, locale, fatal.params) : null;
   const content = known ?? (zh ? `工作室无法启动：${fatal.message}` : `The studio could not start: ${fatal.message}`);
-  return { title: zh ? 'LiveCart Studio 无法启动' : 'LiveCart Studio cannot start', content: `${content}\n\n(${fatal.code})` };
+  return {
+    title: zh ? 'LiveCart Studio 无法启动' : 'LiveCart Studio cannot start',
+    content: `${content}\n\n(${fatal.code})`,
+  };
 }
 
 export function gaveUpDialogText(exitCode: number, locale: Locale): DialogText {

@@ -1,6 +1,12 @@
 // Runs the studio core in a utilityProcess (a slow query or an export never freezes a window), restarts
 // it after a crash within limits, and gives each of our windows its own MessagePort to it.
-import { MessageChannelMain, utilityProcess, type MessagePortMain, type UtilityProcess, type WebContents } from 'electron';
+import {
+  MessageChannelMain,
+  utilityProcess,
+  type MessagePortMain,
+  type UtilityProcess,
+  type WebContents,
+} from 'electron';
 import { parseFromCore, type FatalMessage, type ToCoreMessage } from '../core/host/utility-messages.ts';
 import { restartDecision } from './core-policy.ts';
 import { isTrustedSender } from './security.ts';

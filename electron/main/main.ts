@@ -26,7 +26,8 @@ let mainWindow: BrowserWindow | null = null;
 
 function openExternal(url: string): void {
   const trusted = trustedExternalUrl(url); // checked again here: this is the only call to shell.openExternal
-  if (trusted) shell.openExternal(trusted).catch((error: unknown) => console.error('[main] openExternal failed:', error));
+  if (trusted)
+    shell.openExternal(trusted).catch((error: unknown) => console.error('[main] openExternal failed:', error));
 }
 
 function showErrorAndQuit(text: DialogText): void {

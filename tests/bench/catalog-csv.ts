@@ -2,12 +2,21 @@
 // same writes (or building the same file) with nothing else: no parsing, no checks, no events, no yields.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exportProductsCsv, importProductsCsv } from '../../electron/core/catalog/catalog-csv-jobs.ts';
+import { productCsvHeader } from '../../electron/core/catalog/product-csv.ts';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import type { JobOutcome, Progress } from '../../electron/core/jobs/job-runner.ts';
 import type { Job } from '../../electron/core/protocol/contract.ts';
 import { runStudio, type Running } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
-import { collectGarbage, now, summarize, watchEventLoop, watchRss, type LatencySummary, type StallReport } from './measure.ts';
+import {
+  collectGarbage,
+  now,
+  summarize,
+  watchEventLoop,
+  watchRss,
+  type LatencySummary,
+  type StallReport,
+} from './measure.ts';
 import type { BenchProduct } from './product-data.ts';
 
 export interface CsvBenchOptions {
@@ -90,17 +99,21 @@ async function timedJob(
   return { job, ms, phases };
 }
 
-/** Calls `jobs.list` every `gapMs` until stopped; the latencies are what a UI would feel. */
+/**
+ * Calls `jobs.list` `gapMs` after each answer until stopped. Each wait is counted from when the call was due,
+ * not from when this (in-process, so equally blocked) client got to send it: a renderer in another process
+ * would have sent it on time and waited for the studio's loop to come free.
+ */
 function pinger(client: TestClient, gapMs: number): { stop(): Promise<number[]> } {
   const samples: number[] = [];
   let running = true;
   const loop = (async () => {
     // Bounded: stops when asked, and never makes more than 100,000 calls.
     for (let k = 0; running && k < 100_000; k++) {
-      const t0 = now();
-      await client.call('jobs.list', {});
-      samples.push(now() - t0);
+      const due = now() + gapMs;
       await sleep(gapMs);
+      await client.call('jobs.list', {});
+      samples.push(now() - due);
     }
   })();
   return {
@@ -206,6 +219,7 @@ const fen = (v: number) => `${Math.trunc(v / 100)}.${String(v % 100).padStart(2,
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 interface RawRow {
+  id: number;
   title: string;
   price_fen: number;
   original_price_fen: number | null;
@@ -216,9 +230,17 @@ interface RawRow {
   image_id: string | null;
 }
 
-/** The floor: iterate the same table and join cells by hand (no formula defusing: the data has none to defuse). */
-function baselineExport(db: Db, sample: () => void): { rows: number; bytes: Buffer } {
-  const parts = ['\uFEFF商品名称,价格,划线价,库存,商品编码,链接,卖点,图片\r\n'];
+/**
+ * The floor: iterate the same table and join cells by hand (no formula defusing: the data has none to defuse),
+ * in the export's columns, ending with the `商品ID` ref (`<studio id>-<product id>`).
+ */
+function baselineExport(
+  db: Db,
+  header: readonly string[],
+  studioId: string,
+  sample: () => void,
+): { rows: number; bytes: Buffer } {
+  const parts = [`\uFEFF${header.map(quote).join(',')}\r\n`];
   let rows = 0;
   const select = db.prepare<[], RawRow>('SELECT * FROM products WHERE archived_at IS NULL ORDER BY id');
   for (const r of select.iterate()) {
@@ -232,6 +254,7 @@ function baselineExport(db: Db, sample: () => void): { rows: number; bytes: Buff
         quote(r.link ?? ''),
         quote(r.selling_points),
         r.image_id ?? '',
+        `${studioId}-${r.id}`,
       ].join(',') + '\r\n',
     );
     if (++rows % 2000 === 0) sample();
@@ -267,7 +290,7 @@ async function benchExport(running: Running): Promise<ExportResult> {
   stallWatch = watchEventLoop();
   await sleep(20);
   const t0 = now();
-  const base = baselineExport(studio.db, () => rssWatch.sample());
+  const base = baselineExport(studio.db, productCsvHeader('zh-CN'), studio.catalog.studioId(), () => rssWatch.sample());
   const baseMs = now() - t0;
   const baseRss = rssWatch.stop();
   await sleep(20);

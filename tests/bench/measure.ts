@@ -23,6 +23,12 @@ export function summarize(samplesMs: readonly number[]): LatencySummary {
   return { n, p50Ms: at(50), p90Ms: at(90), p99Ms: at(99), maxMs: sorted[n - 1]!, meanMs: sum / n };
 }
 
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 export const now = (): number => performance.now();
 
 export interface StallReport {
@@ -49,7 +55,10 @@ export function watchEventLoop(): { stop(): StallReport } {
  * Samples resident memory on a timer and whenever sample() is called (from code that blocks the loop between
  * yields, the timer alone would miss peaks). Reports the peak above the level when it started.
  */
-export function watchRss(intervalMs = 5): { sample(): void; stop(): { startMb: number; peakMb: number; peakDeltaMb: number } } {
+export function watchRss(intervalMs = 5): {
+  sample(): void;
+  stop(): { startMb: number; peakMb: number; peakDeltaMb: number };
+} {
   const start = process.memoryUsage.rss();
   let peak = start;
   const sample = () => {

@@ -25,7 +25,20 @@ function prng(seed: number): () => number {
   };
 }
 
-const BRANDS = ['花西子', '完美日记', '三只松鼠', '良品铺子', '李宁', '安踏', '小米', '华为', '波司登', '蕉下', '元气森林', '洽洽'];
+const BRANDS = [
+  '花西子',
+  '完美日记',
+  '三只松鼠',
+  '良品铺子',
+  '李宁',
+  '安踏',
+  '小米',
+  '华为',
+  '波司登',
+  '蕉下',
+  '元气森林',
+  '洽洽',
+];
 const TAGS = ['【直播专享】', '【限时秒杀】', '【新品首发】', '【工厂直供】', '', '', ''];
 const ITEMS = [
   '空气蜜粉 轻薄控油散粉',
@@ -65,7 +78,8 @@ function token(rand: () => number, length: number): string {
 function link(rand: () => number, i: number): { link: string | null; linkKind: LinkKind | null } {
   const r = rand();
   if (r < 0.1) return { link: null, linkKind: null };
-  if (r < 0.4) return { link: `https://shop.example.com/item/${100000 + i}?from=live&ch=${token(rand, 4)}`, linkKind: 'url' };
+  if (r < 0.4)
+    return { link: `https://shop.example.com/item/${100000 + i}?from=live&ch=${token(rand, 4)}`, linkKind: 'url' };
   if (r < 0.6) return { link: `https://mp.weixin.qq.com/s/${token(rand, 22)}`, linkKind: 'article' };
   if (r < 0.8) return { link: `pages/goods/detail?id=${i}&src=live`, linkKind: 'miniprogram' };
   return { link: `#小程序://好物小店/${token(rand, 6)}`, linkKind: 'miniprogram' };

@@ -20,7 +20,10 @@ test('resolveAppPath: files of the build', () => {
   assert.equal(resolveAppPath(ROOT, 'app://studio/index.html?v=1#/live'), path.join(ROOT, 'index.html'));
   assert.equal(resolveAppPath(ROOT, 'app://studio/assets/index-Bx1.js'), path.join(ROOT, 'assets', 'index-Bx1.js'));
   assert.equal(resolveAppPath(ROOT, 'app://studio/assets/'), path.join(ROOT, 'assets', 'index.html'));
-  assert.equal(resolveAppPath(ROOT, 'app://studio/fonts/%E6%80%9D%E6%BA%90.woff2'), path.join(ROOT, 'fonts', '思源.woff2'));
+  assert.equal(
+    resolveAppPath(ROOT, 'app://studio/fonts/%E6%80%9D%E6%BA%90.woff2'),
+    path.join(ROOT, 'fonts', '思源.woff2'),
+  );
   assert.equal(resolveAppPath(ROOT, 'app://studio/a%20b.png'), path.join(ROOT, 'a b.png'));
 });
 

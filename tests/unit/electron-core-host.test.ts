@@ -3,15 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import type { MessagePortMain } from 'electron';
+import type { MessagePortMain, ParentPort } from 'electron';
 import { portChannel, type MessagePortLike } from '../../electron/core/protocol/port-transport.ts';
 import { runUtility, type ParentPortLike } from '../../electron/core/host/utility-core.ts';
 import { fatalFromError, parseFromCore, parseToCore } from '../../electron/core/host/utility-messages.ts';
 import { StudioServer } from '../../electron/core/protocol/server.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 
-// Compile-time: Electron's own port type fits the structural one the core declares.
-export const electronPortFits = (port: MessagePortMain): MessagePortLike => port;
+// Compile-time: Electron's own types fit the structural ones the core declares (tsc checks these lines).
+const _electronPortFits = (port: MessagePortMain): MessagePortLike => port;
+const _electronParentFits = (parent: ParentPort): ParentPortLike => parent;
 
 class FakePort extends EventEmitter {
   started = false;
@@ -104,7 +105,12 @@ test('fatalFromError keeps the code, the message and plain values across postMes
     message: 'newer database',
     params: { dbVersion: 9, appVersion: 2 },
   });
-  assert.deepEqual(fatalFromError(new Error('boom')), { type: 'fatal', code: 'core_failed', message: 'boom', params: {} });
+  assert.deepEqual(fatalFromError(new Error('boom')), {
+    type: 'fatal',
+    code: 'core_failed',
+    message: 'boom',
+    params: {},
+  });
   assert.deepEqual(structuredClone(fatal), fatal);
 });
 

@@ -35,9 +35,10 @@ test('chooseLaunch: missing runtime → one download attempt, then Electron or t
 test('chooseLaunch: LIVECART_NO_ELECTRON, headless Linux and other platforms go straight to the browser', () => {
   assert.deepEqual(chooseLaunch({ ...desktop, noElectron: true }), { kind: 'browser', reason: 'disabled' });
   assert.deepEqual(chooseLaunch({ ...desktop, hasDisplay: false }), { kind: 'browser', reason: 'no-display' });
+  // No runtime and no display (CI, this machine): no download, since no window could open anyway.
   assert.deepEqual(chooseLaunch({ ...desktop, hasDisplay: false, electronBinaryExists: false }), {
     kind: 'browser',
-    reason: 'no-display',
+    reason: 'no-runtime-no-display',
   });
   assert.deepEqual(chooseLaunch({ ...desktop, platform: 'freebsd', electronBinaryExists: false }), {
     kind: 'browser',
@@ -50,7 +51,14 @@ test('the fallback is announced in one line', () => {
     browserFallbackLine('no-runtime'),
     'Electron runtime not available here (could not be downloaded); serving the browser studio instead.',
   );
-  for (const reason of ['disabled', 'no-display', 'unsupported-platform', 'no-runtime'] as const) {
+  assert.match(browserFallbackLine('no-runtime-no-display'), /^Electron runtime not available here/);
+  for (const reason of [
+    'disabled',
+    'no-display',
+    'unsupported-platform',
+    'no-runtime',
+    'no-runtime-no-display',
+  ] as const) {
     assert.doesNotMatch(browserFallbackLine(reason), /\n/);
   }
 });
@@ -88,7 +96,10 @@ test('fatal dialog: a known code in the user language with its values; unknown c
   assert.match(zh.content, /数据库版本 7，本程序最高支持 3/);
   assert.match(zh.content, /db_from_future/);
   assert.match(fatalDialogText(future, 'en').content, /database version 7; this app knows up to 3/);
-  const odd = fatalDialogText({ type: 'fatal', code: 'EACCES', message: 'permission denied, open livecart.db', params: {} }, 'en');
+  const odd = fatalDialogText(
+    { type: 'fatal', code: 'EACCES', message: 'permission denied, open livecart.db', params: {} },
+    'en',
+  );
   assert.match(odd.content, /The studio could not start: permission denied, open livecart.db/);
   assert.match(gaveUpDialogText(1, 'zh-CN').content, /livecart doctor/);
   assert.match(gaveUpDialogText(1, 'en').title, /keeps stopping/);

@@ -34,13 +34,24 @@ test('request: media from anywhere else, or anything but media, is refused', () 
 });
 
 test('check: media for our origin only', () => {
-  assert.equal(permissionCheckDecision({ permission: 'media', requestingOrigin: 'app://studio', isMainFrame: true }), true);
-  assert.equal(permissionCheckDecision({ permission: 'media', requestingOrigin: 'app://studio/', isMainFrame: true }), true);
+  assert.equal(
+    permissionCheckDecision({ permission: 'media', requestingOrigin: 'app://studio', isMainFrame: true }),
+    true,
+  );
+  assert.equal(
+    permissionCheckDecision({ permission: 'media', requestingOrigin: 'app://studio/', isMainFrame: true }),
+    true,
+  );
   const refused = [
     { permission: 'media', requestingOrigin: 'https://evil.example', isMainFrame: true },
     { permission: 'media', requestingOrigin: undefined, isMainFrame: true },
     { permission: 'media', requestingOrigin: 'app://studio', isMainFrame: false },
-    { permission: 'media', requestingOrigin: 'app://studio', isMainFrame: true, embeddingOrigin: 'https://evil.example' },
+    {
+      permission: 'media',
+      requestingOrigin: 'app://studio',
+      isMainFrame: true,
+      embeddingOrigin: 'https://evil.example',
+    },
     { permission: 'geolocation', requestingOrigin: 'app://studio', isMainFrame: true },
     { permission: 'clipboard-read', requestingOrigin: 'app://studio', isMainFrame: true },
   ];

@@ -13,7 +13,12 @@ import {
 import { guardWebContents } from '../../electron/main/guard.ts';
 
 test('navigation: our own pages are allowed', () => {
-  for (const url of ['app://studio/', 'app://studio/index.html', 'app://studio/index.html#/live', 'app://studio/?x=1']) {
+  for (const url of [
+    'app://studio/',
+    'app://studio/index.html',
+    'app://studio/index.html#/live',
+    'app://studio/?x=1',
+  ]) {
     assert.equal(isAllowedNavigation(url), true, url);
   }
 });
@@ -41,7 +46,10 @@ test('navigation: everything else is refused', () => {
 });
 
 test('openExternal: allow-listed http(s) hosts only, normalised', () => {
-  assert.equal(trustedExternalUrl('https://channels.weixin.qq.com/platform/live'), 'https://channels.weixin.qq.com/platform/live');
+  assert.equal(
+    trustedExternalUrl('https://channels.weixin.qq.com/platform/live'),
+    'https://channels.weixin.qq.com/platform/live',
+  );
   assert.equal(trustedExternalUrl('https://mp.weixin.qq.com/s/abc?x=1#y'), 'https://mp.weixin.qq.com/s/abc?x=1#y');
   assert.equal(trustedExternalUrl('HTTPS://MP.WEIXIN.QQ.COM/s/abc'), 'https://mp.weixin.qq.com/s/abc');
   assert.equal(trustedExternalUrl('https://mp.weixin.qq.com:443/s'), 'https://mp.weixin.qq.com/s'); // default port
@@ -84,13 +92,19 @@ test('openExternal: refuses other schemes, credentials, ports and look-alike hos
 
 test('navigationDecision: stay for ours, hand trusted links out, drop the rest', () => {
   assert.deepEqual(navigationDecision('app://studio/index.html'), { allow: true, openExternal: null });
-  assert.deepEqual(navigationDecision('https://mp.weixin.qq.com/s/1'), { allow: false, openExternal: 'https://mp.weixin.qq.com/s/1' });
+  assert.deepEqual(navigationDecision('https://mp.weixin.qq.com/s/1'), {
+    allow: false,
+    openExternal: 'https://mp.weixin.qq.com/s/1',
+  });
   assert.deepEqual(navigationDecision('https://evil.example/'), { allow: false, openExternal: null });
   assert.deepEqual(navigationDecision('file:///etc/passwd'), { allow: false, openExternal: null });
 });
 
 test('windowOpenDecision: always deny a new window; open only trusted links externally', () => {
-  assert.deepEqual(windowOpenDecision('https://channels.weixin.qq.com/'), { action: 'deny', openExternal: 'https://channels.weixin.qq.com/' });
+  assert.deepEqual(windowOpenDecision('https://channels.weixin.qq.com/'), {
+    action: 'deny',
+    openExternal: 'https://channels.weixin.qq.com/',
+  });
   assert.deepEqual(windowOpenDecision('app://studio/index.html'), { action: 'deny', openExternal: null });
   assert.deepEqual(windowOpenDecision('javascript:alert(1)'), { action: 'deny', openExternal: null });
   assert.deepEqual(windowOpenDecision('http://evil.example/'), { action: 'deny', openExternal: null });
@@ -111,10 +125,12 @@ test('isTrustedSender: the main frame of our own page only', () => {
 
 test('CSP: no inline script or eval, no plugins, no framing, no form posts, no base hijack', () => {
   const csp = contentSecurityPolicy();
-  const directives = new Map(csp.split(';').map((d) => {
-    const [name = '', ...values] = d.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
   assert.deepEqual(directives.get('default-src'), ["'self'"]);
   assert.deepEqual(directives.get('script-src'), ["'self'"]);
   assert.deepEqual(directives.get('object-src'), ["'none'"]);

@@ -6,7 +6,9 @@ import { runUtility, type ParentPortLike } from './utility-core.ts';
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 
 if (!parentPort) {
-  console.error('utility-entry runs inside Electron (utilityProcess.fork); use `node electron/core/cli.ts serve` instead.');
+  console.error(
+    'utility-entry runs inside Electron (utilityProcess.fork); use `node electron/core/cli.ts serve` instead.',
+  );
   process.exit(2);
 } else {
   const utility = runUtility(parentPort, { openStudio, exit: (code) => process.exit(code) });

@@ -112,11 +112,11 @@ export const en: Record<MessageKey, string> = {
 
   'import.title': 'Import products from CSV',
   'import.help':
-    'First row is the header, one product per row. Required columns: title, price, stock; optional: was price, SKU, link, selling points, image. UTF-8 (Excel: “CSV UTF-8”). If any row has a problem, nothing is imported.',
+    'First row is the header, one product per row. Required columns: title, price; optional: original_price, stock, sku, link, selling_points, image (Chinese headers work too). UTF-8 (Excel: “CSV UTF-8”). If any row has a problem, nothing is imported.',
   'import.choose': 'Choose a CSV file',
   'import.chooseAgain': 'Choose another file',
   'import.file': 'File: {name}',
-  'import.done': 'Import finished: {created} created, {updated} updated.',
+  'import.done': 'Import finished: {created} created, {updated} updated, {unchanged} unchanged.',
   'import.line': 'Line {line}',
   'import.wholeFile': 'Whole file',
   'import.issues': 'Problems',

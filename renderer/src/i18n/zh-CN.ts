@@ -107,11 +107,11 @@ export const zhCN = {
   'editor.fixFields': '请检查标红的字段',
 
   'import.title': '导入商品 CSV',
-  'import.help': '第一行为表头，每行一个商品。必需列：标题、价格、库存；可选列：划线价、商品编码、链接、卖点、图片。文件编码 UTF-8（Excel 另存为“CSV UTF-8”）。任何一行有错时不会导入任何商品。',
+  'import.help': '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片。文件编码 UTF-8（Excel 另存为“CSV UTF-8”）。任何一行有错时不会导入任何商品。',
   'import.choose': '选择 CSV 文件',
   'import.chooseAgain': '重新选择文件',
   'import.file': '文件：{name}',
-  'import.done': '导入完成：新建 {created} 件，更新 {updated} 件。',
+  'import.done': '导入完成：新建 {created} 件，更新 {updated} 件，{unchanged} 件无变化。',
   'import.line': '第 {line} 行',
   'import.wholeFile': '整个文件',
   'import.issues': '问题列表',

@@ -1,4 +1,5 @@
 // CSV export: start the job, follow its progress, and hand the finished file to the browser as a download.
+// Headers come in the UI's language, so a Chinese seller's Excel opens with Chinese column names.
 import { useState } from 'react';
 import { studio } from '../../api/index.ts';
 import { describeError } from '../../i18n/describe.ts';
@@ -17,7 +18,7 @@ export function useExport() {
     if (starting || jobId) return;
     setStarting(true);
     try {
-      const { jobId: id } = await studio.call('catalog.exportCsv', { archived });
+      const { jobId: id } = await studio.call('catalog.exportCsv', { archived, locale: tr.locale });
       setJobId(id);
       const finished = await waitForJob(id);
       if (finished.state === 'failed') {

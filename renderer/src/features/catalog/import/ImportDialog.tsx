@@ -97,7 +97,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       ) : null}
       {job?.state === 'done' ? (
         <p className="callout callout--success" role="status">
-          {t('import.done', { created: job.summary?.created ?? 0, updated: job.summary?.updated ?? 0 })}
+          {t('import.done', { created: job.summary?.created ?? 0, updated: job.summary?.updated ?? 0, unchanged: job.summary?.unchanged ?? 0 })}
         </p>
       ) : null}
       {failure ? (

@@ -1,0 +1,241 @@
+// `npm run bench`: measures the studio against raw baselines in the same run, prints a table and writes
+// tests/bench/results/latest.json. It reports; it never passes or fails (non-zero exit only on a crash).
+//   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--repeat 3] [--only rtt|csv] [--keep]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { tempDir } from '../support/studio-fixture.ts';
+import { benchCatalogCsv, type CsvBenchResult } from './catalog-csv.ts';
+import { collectGarbage, median, now } from './measure.ts';
+import { generateProducts, productsCsvBytes } from './product-data.ts';
+import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
+import { formatTable, machineInfo, writeJson, type Row } from './report.ts';
+
+const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '100000' },
+      n: { type: 'string', default: '2000' },
+      clients: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '300' },
+      repeat: { type: 'string', default: '3' },
+      only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const int = (name: string, v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+    return n;
+  };
+  if (values.only !== undefined && values.only !== 'rtt' && values.only !== 'csv') throw new Error('--only rtt|csv');
+  return {
+    rows: int('rows', values.rows),
+    n: int('n', values.n),
+    clients: int('clients', values.clients),
+    warmup: int('warmup', values.warmup),
+    repeat: int('repeat', values.repeat),
+    only: values.only,
+    keep: values.keep,
+  };
+}
+
+function rttRows(r: RttResult): Row[] {
+  const seq = r.sequential;
+  const con = r.concurrent;
+  const c = `${con.clients} clients`;
+  return [
+    { name: 'catalog.get RTT p50, 1 client', unit: 'ms', studio: seq.studio.p50Ms, baseline: seq.baseline.p50Ms },
+    { name: 'catalog.get RTT p99, 1 client', unit: 'ms', studio: seq.studio.p99Ms, baseline: seq.baseline.p99Ms },
+    {
+      name: 'catalog.get RTT mean, 1 client',
+      unit: 'ms',
+      studio: seq.studio.meanMs,
+      baseline: seq.baseline.meanMs,
+      note: `${r.n} sequential calls after ${r.warmup} warm-up; baseline = bare ws server on 127.0.0.1 answering each ${r.requestBytes} B request with the studio's own ${r.replyBytes} B reply`,
+    },
+    { name: `catalog.get RTT p50, ${c}`, unit: 'ms', studio: con.studio.p50Ms, baseline: con.baseline.p50Ms },
+    { name: `catalog.get RTT p99, ${c}`, unit: 'ms', studio: con.studio.p99Ms, baseline: con.baseline.p99Ms },
+    {
+      name: `catalog.get throughput, ${c}`,
+      unit: 'calls/s',
+      studio: con.studio.callsPerSecond,
+      baseline: con.baseline.callsPerSecond,
+      higherIsBetter: true,
+      note: `${con.clients} connections × ${con.callsPerClient} sequential calls each, all at once`,
+    },
+  ];
+}
+
+/** Every figure is the median over the repeated runs (each on a fresh studio and a fresh baseline file). */
+function csvRows(runs: readonly CsvBenchResult[]): Row[] {
+  const med = (f: (r: CsvBenchResult) => number) => median(runs.map(f));
+  const im = runs[0]!.import;
+  const ex = runs[0]!.export;
+  const identical = runs.every((r) => r.export.identicalOutput);
+  const rows = im.rows.toLocaleString('en-US');
+  return [
+    {
+      name: `import ${rows} rows: time`,
+      unit: 's',
+      studio: med((r) => r.import.studio.seconds),
+      baseline: med((r) => r.import.baseline.seconds),
+      note: `median of ${runs.length} runs, each on a fresh data dir (all CSV rows are)`,
+    },
+    {
+      name: 'import throughput',
+      unit: 'rows/s',
+      studio: med((r) => r.import.studio.rowsPerSecond),
+      baseline: med((r) => r.import.baseline.rowsPerSecond),
+      higherIsBetter: true,
+      note: `studio = importProductsCsv as a job (${(im.csvBytes / 1e6).toFixed(1)} MB file: decode, parse, check, write); baseline = one prepared INSERT per pre-parsed row, one transaction, separate file, same schema and pragmas`,
+    },
+    {
+      name: 'import longest event-loop stall',
+      unit: 'ms',
+      studio: med((r) => r.import.studio.stall.maxMs),
+      baseline: med((r) => r.import.baseline.stall.maxMs),
+      note: 'max of perf_hooks.monitorEventLoopDelay (10 ms resolution) over the whole run; the baseline is one synchronous loop',
+    },
+    {
+      name: 'import: worst wait of a UI call',
+      unit: 'ms',
+      studio: med((r) => r.import.studio.ping.maxMs),
+      baseline: null,
+      note: `a WebSocket client calling jobs.list 10 ms after each answer during the import, wait counted from when the call was due (p50 ${med((r) => r.import.studio.ping.p50Ms).toFixed(2)} ms)`,
+    },
+    {
+      name: `export ${ex.studio.rows.toLocaleString('en-US')} rows: time`,
+      unit: 's',
+      studio: med((r) => r.export.studio.seconds),
+      baseline: med((r) => r.export.baseline.seconds),
+    },
+    {
+      name: 'export throughput',
+      unit: 'rows/s',
+      studio: med((r) => r.export.studio.rowsPerSecond),
+      baseline: med((r) => r.export.baseline.rowsPerSecond),
+      higherIsBetter: true,
+      note: `studio = exportProductsCsv as a job; baseline = better-sqlite3 iterate() + naive join; output ${identical ? 'byte-identical' : 'DIFFERS (see JSON)'}`,
+    },
+    {
+      name: 'export output rate',
+      unit: 'MB/s',
+      studio: med((r) => r.export.studio.mbPerSecond),
+      baseline: med((r) => r.export.baseline.mbPerSecond),
+      higherIsBetter: true,
+    },
+    {
+      name: 'export peak RSS delta',
+      unit: 'MB',
+      studio: med((r) => r.export.studio.rss.peakDeltaMb),
+      baseline: med((r) => r.export.baseline.rss.peakDeltaMb),
+      note: `resident memory peak above the level at the start (${ex.gcAvailable ? 'after a forced GC' : 'no forced GC available'}), sampled every 5 ms and every 2,000 rows`,
+    },
+    {
+      name: 'export longest event-loop stall',
+      unit: 'ms',
+      studio: med((r) => r.export.studio.stall.maxMs),
+      baseline: med((r) => r.export.baseline.stall.maxMs),
+    },
+  ];
+}
+
+function phaseLines(runs: readonly CsvBenchResult[]): string[] {
+  const lines = ['import phases (studio, median):'];
+  for (const phase of Object.keys(runs[0]!.import.studio.phases)) {
+    const ms = median(runs.map((r) => r.import.studio.phases[phase]?.ms ?? 0));
+    lines.push(`  ${phase.padEnd(16)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
+  }
+  for (const r of runs) {
+    const bad = r.import.spotCheck.mismatches;
+    if (bad.length > 0) lines.push(`WARNING: imported rows differ: ${bad.join('; ')}`);
+    if (!r.export.identicalOutput)
+      lines.push('WARNING: the baseline export is not byte-identical to the studio export');
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const root = tempDir('livecart-bench-');
+  const started = now();
+  try {
+    const machine = machineInfo(root);
+    console.log(
+      `LiveCart Studio bench — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, SQLite ${machine.sqlite}, data on ${machine.dataRootFs} (${root})`,
+    );
+
+    const t0 = now();
+    const products = generateProducts(opts.rows);
+    const csv = productsCsvBytes(products);
+    const generateMs = now() - t0;
+
+    let rtt: RttResult | null = null;
+    const catalogCsv: CsvBenchResult[] = [];
+    if (opts.only !== 'csv') {
+      console.log(`protocol round trip: ${opts.n} calls, then ${opts.clients} clients …`);
+      // A SKU of its own, so this product never collides with the import file's.
+      const product = { ...products[0]!, sku: 'RTT-0000001' };
+      rtt = await benchProtocolRtt({
+        dataDir: path.join(root, 'rtt'),
+        n: opts.n,
+        warmup: opts.warmup,
+        clients: opts.clients,
+        product,
+      });
+    }
+    if (opts.only !== 'rtt') {
+      for (let k = 1; k <= opts.repeat; k++) {
+        console.log(`products CSV: import and export of ${opts.rows} rows, run ${k} of ${opts.repeat} …`);
+        const dir = path.join(root, `csv-${k}`);
+        fs.mkdirSync(dir);
+        collectGarbage();
+        catalogCsv.push(
+          await benchCatalogCsv({
+            dataDir: path.join(dir, 'studio'),
+            baselineFile: path.join(dir, 'baseline.db'),
+            products,
+            csv,
+          }),
+        );
+        // Each run leaves its databases behind (~100 MB): removed at once unless --keep.
+        if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    const rows = [...(rtt ? rttRows(rtt) : []), ...(catalogCsv.length ? csvRows(catalogCsv) : [])];
+    console.log('');
+    console.log(formatTable(rows));
+    if (catalogCsv.length) console.log(['', ...phaseLines(catalogCsv)].join('\n'));
+
+    const totalSeconds = (now() - started) / 1000;
+    writeJson(RESULTS_FILE, {
+      machine,
+      options: opts,
+      data: { rows: products.length, csvBytes: csv.byteLength, generateMs },
+      protocolRtt: rtt,
+      catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
+      table: rows,
+      totalSeconds,
+    });
+    console.log(`\n${totalSeconds.toFixed(1)} s in all; raw numbers in ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  } finally {
+    if (!opts.keep) fs.rmSync(root, { recursive: true, force: true });
+    else console.log(`kept ${root}`);
+  }
+}
+
+main().then(
+  () => {
+    // Anything still holding the loop open (a socket slow to close) must not keep the bench from exiting.
+    setTimeout(() => process.exit(), 2000).unref();
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,95 @@
+// README screenshots of the main screens at 1280×800, from fixed data. They are written to
+// resources/screenshots/ when LIVECART_SCREENSHOTS=1 (so ordinary test runs leave the repo untouched),
+// otherwise into this test's output folder.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, productRow, test } from './fixtures.ts';
+import { connectApi } from './studio-api.ts';
+import { REPO_ROOT } from './studio-process.ts';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+const PRODUCTS = [
+  { title: '云南高山普洱茶 357g 饼茶', priceFen: 19900, originalPriceFen: 29900, stock: 50, sku: 'PUER-357', link: 'https://shop.example.com/puer', color: '#8c4a2f' },
+  { title: '东北五常稻花香大米 5kg', priceFen: 6990, originalPriceFen: 8990, stock: 120, sku: 'RICE-5KG', link: 'pages/goods/detail?id=88', color: '#d9b64c' },
+  { title: '宁夏中宁特级枸杞 500g', priceFen: 4900, originalPriceFen: null, stock: 300, sku: 'GOJI-500', link: 'https://mp.weixin.qq.com/s/abc123', color: '#c8322d' },
+  { title: '古法手工红糖 400g', priceFen: 2990, originalPriceFen: 3990, stock: 0, sku: 'SUGAR-400', link: null, color: '#6b3a1f' },
+  { title: '新疆若羌灰枣 1kg 一级果', priceFen: 3990, originalPriceFen: 5990, stock: 80, sku: 'DATE-1KG', link: '#小程序://好物小店/AbCdEf', color: '#9b2d3a' },
+  { title: '景德镇手绘青花茶具套装', priceFen: 129900, originalPriceFen: 168800, stock: 12, sku: 'TEA-SET-6', link: 'https://shop.example.com/teaset', color: '#2f5d9b' },
+  { title: '安吉白茶 明前特级 250g', priceFen: 36800, originalPriceFen: null, stock: 35, sku: 'ANJI-250', link: 'pages/goods/detail?id=102', color: '#7fa65a' },
+];
+
+function target(name: string, outputPath: (name: string) => string): string {
+  return process.env.LIVECART_SCREENSHOTS ? path.join(REPO_ROOT, 'resources/screenshots', name) : outputPath(name);
+}
+
+/** A flat tile with the product's first character, drawn by the browser so no binary fixtures are needed. */
+async function tile(page: Page, color: string, char: string): Promise<string> {
+  return page.evaluate(
+    ([fill, glyph]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 256;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = fill!;
+      g.fillRect(0, 0, 256, 256);
+      g.fillStyle = 'rgba(255,255,255,0.9)';
+      g.font = '600 150px "Noto Sans CJK SC", sans-serif';
+      g.textAlign = 'center';
+      g.textBaseline = 'middle';
+      g.fillText(glyph!, 128, 136);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    },
+    [color, char],
+  );
+}
+
+test('screenshots of the main screens', async ({ page, studio, openStudio }, testInfo) => {
+  const out = (name: string) => target(name, (n) => testInfo.outputPath(n));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStudio();
+
+  const api = await connectApi(studio);
+  // Oldest first, so the default "updated, newest first" order shows the list as written above.
+  for (const { color, ...input } of [...PRODUCTS].reverse()) {
+    const { imageId } = await api.call('catalog.uploadImage', { fileName: 'tile.png', dataBase64: await tile(page, color, input.title[0]!) });
+    await api.call('catalog.create', { input: { ...input, imageId, sellingPoints: '' } });
+  }
+  api.close();
+
+  await expect(page.locator('tbody tr')).toHaveCount(PRODUCTS.length);
+  await expect(page.locator('tbody img')).toHaveCount(PRODUCTS.length);
+  await page.screenshot({ path: out('products.png') });
+
+  await productRow(page, '景德镇手绘青花茶具套装').getByRole('button', { name: /^编辑/ }).click();
+  const editor = page.getByRole('dialog', { name: '编辑商品' });
+  await editor.getByLabel('卖点（讲解要点）').fill('纯手工绘制，釉下彩\n一壶四杯一公道，送礼自用都合适\n直播间下单送茶巾');
+  await editor.getByLabel('划线价（元）').fill('999');
+  await editor.getByRole('button', { name: '保存' }).click();
+  await expect(editor.getByText('划线价应高于售价')).toBeVisible();
+  await editor.getByLabel('划线价（元）').fill('1688.00');
+  await editor.getByLabel('标题').focus();
+  await expect(editor.locator('img')).toHaveCount(1);
+  await page.screenshot({ path: out('product-editor.png') });
+  await page.keyboard.press('Escape');
+  await editor.getByRole('button', { name: '放弃修改' }).click();
+
+  await page.getByRole('button', { name: '导入 CSV' }).click();
+  const importer = page.getByRole('dialog', { name: '导入商品 CSV' });
+  await importer.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'products-bad.csv'));
+  await expect(importer.getByRole('list', { name: '问题列表' }).getByRole('listitem')).toHaveCount(5);
+  await page.screenshot({ path: out('import-errors.png') });
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('link', { name: '直播' }).click();
+  await expect(page.getByRole('button', { name: /开播/ })).toBeDisabled();
+  await page.screenshot({ path: out('stream.png') });
+
+  await page.getByRole('link', { name: '设置' }).click();
+  await expect(page.getByTestId('data-dir')).toHaveText(studio.dataDir);
+  await page.screenshot({ path: out('settings.png') });
+
+  await page.getByRole('link', { name: '商品库' }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('tbody tr')).toHaveCount(PRODUCTS.length);
+  await page.screenshot({ path: out('products-phone.png') });
+});
