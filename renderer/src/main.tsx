@@ -6,8 +6,11 @@ import { App } from './App.tsx';
 import { bindStores } from './stores/index.ts';
 import './styles/theme.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/controls.css';
+import './styles/overlays.css';
+import './styles/feedback.css';
 import './styles/catalog.css';
+import './styles/screens.css';
 
 bindStores(studio);
 studio.start();

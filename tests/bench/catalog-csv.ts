@@ -1,22 +1,13 @@
 // Products CSV import and export through the real jobs, each beside a plain better-sqlite3 baseline doing the
 // same writes (or building the same file) with nothing else: no parsing, no checks, no events, no yields.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { exportProductsCsv, importProductsCsv } from '../../electron/core/catalog/catalog-csv-jobs.ts';
-import { productCsvHeader } from '../../electron/core/catalog/product-csv.ts';
+import { importProductsCsv } from '../../electron/core/catalog/catalog-csv-jobs.ts';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
-import type { JobOutcome, Progress } from '../../electron/core/jobs/job-runner.ts';
-import type { Job } from '../../electron/core/protocol/contract.ts';
 import { runStudio, type Running } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
-import {
-  collectGarbage,
-  now,
-  summarize,
-  watchEventLoop,
-  watchRss,
-  type LatencySummary,
-  type StallReport,
-} from './measure.ts';
+import { exportInChild, type ExportSide } from './catalog-export.ts';
+import { now, summarize, watchEventLoop, type LatencySummary, type StallReport } from './measure.ts';
+import { timedJob, type PhaseTimes } from './timed-job.ts';
 import type { BenchProduct } from './product-data.ts';
 
 export interface CsvBenchOptions {
@@ -24,11 +15,6 @@ export interface CsvBenchOptions {
   baselineFile: string;
   products: readonly BenchProduct[];
   csv: Buffer;
-}
-
-export interface PhaseTimes {
-  /** ms from the job's start to the first report of each phase, and how long each phase lasted. */
-  [phase: string]: { startMs: number; ms: number };
 }
 
 export interface ImportResult {
@@ -40,7 +26,7 @@ export interface ImportResult {
     summary: Record<string, string | number>;
     phases: PhaseTimes;
     stall: StallReport;
-    /** A client calling `jobs.list` every 10 ms during the import: how long its calls waited. */
+    /** A client calling `jobs.list` 10 ms after each answer during the import; waits count from when due. */
     ping: LatencySummary;
   };
   baseline: { seconds: number; rowsPerSecond: number; stall: StallReport };
@@ -48,19 +34,8 @@ export interface ImportResult {
   spotCheck: { checked: number; mismatches: string[] };
 }
 
-export interface ExportSide {
-  rows: number;
-  bytes: number;
-  seconds: number;
-  rowsPerSecond: number;
-  mbPerSecond: number;
-  rss: { startMb: number; peakMb: number; peakDeltaMb: number };
-  stall: StallReport;
-}
-
 export interface ExportResult {
-  gcAvailable: boolean;
-  studio: ExportSide & { phases: PhaseTimes };
+  studio: ExportSide;
   baseline: ExportSide;
   /** The baseline writes byte-for-byte the file the studio writes (so both did the same work). */
   identicalOutput: boolean;
@@ -69,34 +44,6 @@ export interface ExportResult {
 export interface CsvBenchResult {
   import: ImportResult;
   export: ExportResult;
-}
-
-/** Runs one job through the studio's real JobRunner, timing each phase it reports. */
-async function timedJob(
-  running: Running,
-  kind: Job['kind'],
-  work: (progress: Progress) => Promise<JobOutcome>,
-  onProgress: () => void = () => {},
-): Promise<{ job: Job; ms: number; phases: PhaseTimes }> {
-  const marks: Array<[string, number]> = [];
-  const t0 = now();
-  const { done } = running.studio.jobs.start(kind, (progress) => {
-    const timed = ((phase: string, d: number, total: number) => {
-      if (marks.at(-1)?.[0] !== phase) marks.push([phase, now() - t0]);
-      onProgress();
-      progress(phase, d, total);
-    }) as Progress;
-    timed.yield = progress.yield;
-    return work(timed);
-  });
-  const job = await done;
-  const ms = now() - t0;
-  const phases: PhaseTimes = {};
-  marks.forEach(([phase, start], k) => {
-    phases[phase] = { startMs: start, ms: (marks[k + 1]?.[1] ?? ms) - start };
-  });
-  if (job.state !== 'done') throw new Error(`${kind} job failed: ${JSON.stringify(job.error).slice(0, 2000)}`);
-  return { job, ms, phases };
 }
 
 /**
@@ -173,7 +120,7 @@ async function benchImport(running: Running, opts: CsvBenchOptions): Promise<Imp
   const stallWatch = watchEventLoop();
   await sleep(20);
   const ping = pinger(client, 10);
-  const job = await timedJob(running, 'catalog.import', (progress) =>
+  const job = await timedJob(studio.jobs, 'catalog.import', (progress) =>
     importProductsCsv(studio.catalog, opts.csv, progress),
   );
   const pingSamples = await ping.stop();
@@ -215,102 +162,19 @@ async function benchImport(running: Running, opts: CsvBenchOptions): Promise<Imp
   };
 }
 
-const fen = (v: number) => `${Math.trunc(v / 100)}.${String(v % 100).padStart(2, '0')}`;
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
-interface RawRow {
-  id: number;
-  title: string;
-  price_fen: number;
-  original_price_fen: number | null;
-  stock: number;
-  sku: string | null;
-  link: string | null;
-  selling_points: string;
-  image_id: string | null;
-}
-
-/**
- * The floor: iterate the same table and join cells by hand (no formula defusing: the data has none to defuse),
- * in the export's columns, ending with the `商品ID` ref (`<studio id>-<product id>`).
- */
-function baselineExport(
-  db: Db,
-  header: readonly string[],
-  studioId: string,
-  sample: () => void,
-): { rows: number; bytes: Buffer } {
-  const parts = [`\uFEFF${header.map(quote).join(',')}\r\n`];
-  let rows = 0;
-  const select = db.prepare<[], RawRow>('SELECT * FROM products WHERE archived_at IS NULL ORDER BY id');
-  for (const r of select.iterate()) {
-    parts.push(
-      [
-        quote(r.title),
-        fen(r.price_fen),
-        r.original_price_fen === null ? '' : fen(r.original_price_fen),
-        String(r.stock),
-        quote(r.sku ?? ''),
-        quote(r.link ?? ''),
-        quote(r.selling_points),
-        r.image_id ?? '',
-        `${studioId}-${r.id}`,
-      ].join(',') + '\r\n',
-    );
-    if (++rows % 2000 === 0) sample();
-  }
-  return { rows, bytes: Buffer.from(parts.join('')) };
-}
-
-function exportSide(rows: number, bytes: number, ms: number, rss: ExportSide['rss'], stall: StallReport): ExportSide {
-  const s = ms / 1000;
-  return { rows, bytes, seconds: s, rowsPerSecond: rows / s, mbPerSecond: bytes / 1e6 / s, rss, stall };
-}
-
-async function benchExport(running: Running): Promise<ExportResult> {
-  const { studio } = running;
-  const gcAvailable = collectGarbage();
-  let rssWatch = watchRss();
-  let stallWatch = watchEventLoop();
-  await sleep(20);
-  const job = await timedJob(
-    running,
-    'catalog.export',
-    (progress) => exportProductsCsv(studio.catalog, { archived: false, locale: 'zh-CN' }, progress),
-    () => rssWatch.sample(),
-  );
-  const studioFile = studio.jobs.file(job.job.id).bytes;
-  const studioRss = rssWatch.stop();
-  await sleep(20);
-  const studioStall = stallWatch.stop();
-  const studioRows = Number(job.job.summary?.rows ?? 0);
-
-  collectGarbage();
-  rssWatch = watchRss();
-  stallWatch = watchEventLoop();
-  await sleep(20);
-  const t0 = now();
-  const base = baselineExport(studio.db, productCsvHeader('zh-CN'), studio.catalog.studioId(), () => rssWatch.sample());
-  const baseMs = now() - t0;
-  const baseRss = rssWatch.stop();
-  await sleep(20);
-  const baseStall = stallWatch.stop();
-
-  return {
-    gcAvailable,
-    studio: { ...exportSide(studioRows, studioFile.byteLength, job.ms, studioRss, studioStall), phases: job.phases },
-    baseline: exportSide(base.rows, base.bytes.byteLength, baseMs, baseRss, baseStall),
-    identicalOutput: Buffer.compare(studioFile, base.bytes) === 0,
-  };
-}
-
 export async function benchCatalogCsv(opts: CsvBenchOptions): Promise<CsvBenchResult> {
   const running = await runStudio(opts.dataDir);
+  let importResult: ImportResult;
   try {
-    const importResult = await benchImport(running, opts);
-    const exportResult = await benchExport(running);
-    return { import: importResult, export: exportResult };
+    importResult = await benchImport(running, opts);
   } finally {
     await running.stop();
   }
+  // Baseline second: by then the database pages are as warm in the OS cache for it as for the studio.
+  const studio = await exportInChild('studio', opts.dataDir);
+  const baseline = await exportInChild('baseline', opts.dataDir);
+  return {
+    import: importResult,
+    export: { studio, baseline, identicalOutput: studio.sha256 === baseline.sha256 },
+  };
 }

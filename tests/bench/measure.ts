@@ -51,19 +51,30 @@ export function watchEventLoop(): { stop(): StallReport } {
   };
 }
 
+export interface MemoryPeak {
+  startMb: number;
+  peakMb: number;
+  peakDeltaMb: number;
+  /** The same for V8 heap used + external (Buffers): what the code allocated, whether or not the OS saw it. */
+  heapStartMb: number;
+  heapPeakDeltaMb: number;
+}
+
 /**
- * Samples resident memory on a timer and whenever sample() is called (from code that blocks the loop between
- * yields, the timer alone would miss peaks). Reports the peak above the level when it started.
+ * Samples memory on a timer and whenever sample() is called (from code that blocks the loop between yields,
+ * the timer alone would miss peaks). Reports peaks above the levels when it started.
  */
-export function watchRss(intervalMs = 5): {
-  sample(): void;
-  stop(): { startMb: number; peakMb: number; peakDeltaMb: number };
-} {
-  const start = process.memoryUsage.rss();
-  let peak = start;
+export function watchMemory(intervalMs = 5): { sample(): void; stop(): MemoryPeak } {
+  const heap = () => {
+    const m = process.memoryUsage();
+    return { rss: m.rss, heap: m.heapUsed + m.external };
+  };
+  const start = heap();
+  const peak = { ...start };
   const sample = () => {
-    const rss = process.memoryUsage.rss();
-    if (rss > peak) peak = rss;
+    const m = heap();
+    if (m.rss > peak.rss) peak.rss = m.rss;
+    if (m.heap > peak.heap) peak.heap = m.heap;
   };
   const timer = setInterval(sample, intervalMs);
   return {
@@ -72,7 +83,13 @@ export function watchRss(intervalMs = 5): {
       clearInterval(timer);
       sample();
       const mb = (b: number) => b / 1e6;
-      return { startMb: mb(start), peakMb: mb(peak), peakDeltaMb: mb(peak - start) };
+      return {
+        startMb: mb(start.rss),
+        peakMb: mb(peak.rss),
+        peakDeltaMb: mb(peak.rss - start.rss),
+        heapStartMb: mb(start.heap),
+        heapPeakDeltaMb: mb(peak.heap - start.heap),
+      };
     },
   };
 }

@@ -38,6 +38,7 @@ export interface RttResult {
 class BenchSocket {
   private readonly ws: WebSocket;
   private waiting: ((msg: { type?: string; ok?: boolean }) => void) | null = null;
+  private failWaiting: ((error: Error) => void) | null = null;
 
   private constructor(ws: WebSocket) {
     this.ws = ws;
@@ -47,6 +48,12 @@ class BenchSocket {
       const resolve = this.waiting;
       this.waiting = null;
       resolve?.(msg);
+    });
+    // A socket that closes mid-call must fail the call, not leave the benchmark waiting forever.
+    ws.on('close', (code) => {
+      const fail = this.waiting ? this.failWaiting : null;
+      this.waiting = null;
+      fail?.(new Error(`socket closed (${code}) while waiting for a reply`));
     });
   }
 
@@ -68,6 +75,7 @@ class BenchSocket {
     return new Promise((resolve, reject) => {
       if (this.waiting) return reject(new Error('one call at a time per socket'));
       this.waiting = resolve;
+      this.failWaiting = reject;
       this.ws.send(text);
     });
   }
@@ -112,11 +120,19 @@ async function sequential(socket: BenchSocket, productId: number, count: number,
   }
 }
 
-async function concurrent(sockets: BenchSocket[], productId: number, perClient: number): Promise<ConcurrentSummary> {
-  const samples: number[] = [];
+/** One round: every socket makes `perClient` sequential calls, all sockets at once. */
+async function concurrent(
+  sockets: BenchSocket[],
+  productId: number,
+  perClient: number,
+  into: number[],
+): Promise<number> {
   const t0 = now();
-  await Promise.all(sockets.map((s) => sequential(s, productId, perClient, samples)));
-  const wallMs = now() - t0;
+  await Promise.all(sockets.map((s) => sequential(s, productId, perClient, into)));
+  return now() - t0;
+}
+
+function concurrentSummary(samples: number[], wallMs: number): ConcurrentSummary {
   return { ...summarize(samples), wallMs, callsPerSecond: (samples.length / wallMs) * 1000 };
 }
 
@@ -145,8 +161,10 @@ export async function benchProtocolRtt(opts: RttOptions): Promise<RttResult> {
     sockets.push(studioSocket);
     // The studio's real reply text, so the bare server answers with exactly as many bytes.
     const sample = request(product.id);
-    const replyText = await new Promise<string>((resolve) => {
+    const replyText = await new Promise<string>((resolve, reject) => {
       const raw = new WebSocket(studioUrl);
+      raw.once('error', reject);
+      raw.once('close', (code) => reject(new Error(`studio closed the socket (${code}) before replying`)));
       raw.once('open', () => raw.send(JSON.stringify({ type: 'auth', token: host.token })));
       raw.on('message', (data) => {
         const text = data.toString();
@@ -187,10 +205,27 @@ export async function benchProtocolRtt(opts: RttOptions): Promise<RttResult> {
     }
     sockets.push(...studioMany, ...echoMany);
     const perClient = Math.max(1, Math.floor(opts.n / opts.clients));
-    await concurrent(studioMany, product.id, Math.min(perClient, 20)); // warm-up
-    await concurrent(echoMany, product.id, Math.min(perClient, 20));
-    const studioConcurrent = await concurrent(studioMany, product.id, perClient);
-    const baselineConcurrent = await concurrent(echoMany, product.id, perClient);
+    await concurrent(studioMany, product.id, Math.min(perClient, 20), []); // warm-up
+    await concurrent(echoMany, product.id, Math.min(perClient, 20), []);
+    // The same interleaving as above: each round splits every client's calls into quarters.
+    const studioMore: number[] = [];
+    const baselineMore: number[] = [];
+    let studioWall = 0;
+    let baselineWall = 0;
+    const perRound = Math.ceil(perClient / rounds);
+    for (let r = 0; r < rounds; r++) {
+      const count = Math.min(perRound, perClient - r * perRound);
+      if (count <= 0) break;
+      if (r % 2 === 0) {
+        studioWall += await concurrent(studioMany, product.id, count, studioMore);
+        baselineWall += await concurrent(echoMany, product.id, count, baselineMore);
+      } else {
+        baselineWall += await concurrent(echoMany, product.id, count, baselineMore);
+        studioWall += await concurrent(studioMany, product.id, count, studioMore);
+      }
+    }
+    const studioConcurrent = concurrentSummary(studioMore, studioWall);
+    const baselineConcurrent = concurrentSummary(baselineMore, baselineWall);
 
     return {
       n: opts.n,

@@ -92,6 +92,8 @@ export function machineInfo(dataRoot: string): Record<string, unknown> {
   }
   return {
     date: new Date().toISOString(),
+    /** 1, 5 and 15 minute load averages when the run started: other work on the machine skews every figure. */
+    loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
     cpus: cpus.length,
     availableParallelism: os.availableParallelism(),
     cpuModel: cpus[0]?.model ?? null,
@@ -108,6 +110,15 @@ export function machineInfo(dataRoot: string): Record<string, unknown> {
     dataRootFs: fsType,
     gitCommit: gitCommit(),
   };
+}
+
+/** A line to print when other work keeps the CPUs busy (load above ¾ of the cores), else null. */
+export function busyMachineWarning(): string | null {
+  const [load = 0] = os.loadavg();
+  const cores = os.availableParallelism();
+  return load > cores * 0.75
+    ? `NOTE: load average ${load.toFixed(2)} on ${cores} cores: other work is running, figures are noisy (ratios less so).`
+    : null;
 }
 
 export function writeJson(file: string, data: unknown): void {

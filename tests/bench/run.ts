@@ -2,6 +2,7 @@
 // tests/bench/results/latest.json. It reports; it never passes or fails (non-zero exit only on a crash).
 //   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--repeat 3] [--only rtt|csv] [--keep]
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { benchCatalogCsv, type CsvBenchResult } from './catalog-csv.ts';
 import { collectGarbage, median, now } from './measure.ts';
 import { generateProducts, productsCsvBytes } from './product-data.ts';
 import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
-import { formatTable, machineInfo, writeJson, type Row } from './report.ts';
+import { busyMachineWarning, formatTable, machineInfo, writeJson, type Row } from './report.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -65,7 +66,7 @@ function rttRows(r: RttResult): Row[] {
       studio: con.studio.callsPerSecond,
       baseline: con.baseline.callsPerSecond,
       higherIsBetter: true,
-      note: `${con.clients} connections × ${con.callsPerClient} sequential calls each, all at once`,
+      note: `${con.clients} connections × ${con.callsPerClient} sequential calls each, all at once, in 4 rounds interleaved with the baseline`,
     },
   ];
 }
@@ -83,7 +84,7 @@ function csvRows(runs: readonly CsvBenchResult[]): Row[] {
       unit: 's',
       studio: med((r) => r.import.studio.seconds),
       baseline: med((r) => r.import.baseline.seconds),
-      note: `median of ${runs.length} runs, each on a fresh data dir (all CSV rows are)`,
+      note: `median of ${runs.length} runs, each on a fresh data dir (so is every import and export figure)`,
     },
     {
       name: 'import throughput',
@@ -131,9 +132,16 @@ function csvRows(runs: readonly CsvBenchResult[]): Row[] {
     {
       name: 'export peak RSS delta',
       unit: 'MB',
-      studio: med((r) => r.export.studio.rss.peakDeltaMb),
-      baseline: med((r) => r.export.baseline.rss.peakDeltaMb),
-      note: `resident memory peak above the level at the start (${ex.gcAvailable ? 'after a forced GC' : 'no forced GC available'}), sampled every 5 ms and every 2,000 rows`,
+      studio: med((r) => r.export.studio.memory.peakDeltaMb),
+      baseline: med((r) => r.export.baseline.memory.peakDeltaMb),
+      note: `each export runs in a fresh Node process: RSS high-water mark (getrusage maxRSS, samples every 5 ms and every 2,000 rows) above the RSS after opening the database${ex.studio.gcAvailable ? ' and a forced GC' : ''}`,
+    },
+    {
+      name: 'export peak heap+external delta',
+      unit: 'MB',
+      studio: med((r) => r.export.studio.memory.heapPeakDeltaMb),
+      baseline: med((r) => r.export.baseline.memory.heapPeakDeltaMb),
+      note: 'V8 heapUsed + external (Buffers) above the start, same sampling: allocation the OS may not show as RSS',
     },
     {
       name: 'export longest event-loop stall',
@@ -212,9 +220,13 @@ async function main(): Promise<void> {
     console.log(formatTable(rows));
     if (catalogCsv.length) console.log(['', ...phaseLines(catalogCsv)].join('\n'));
 
+    const busy = busyMachineWarning();
+    if (busy) console.log(`\n${busy}`);
+
     const totalSeconds = (now() - started) / 1000;
     writeJson(RESULTS_FILE, {
       machine,
+      loadAverageAtEnd: os.loadavg(),
       options: opts,
       data: { rows: products.length, csvBytes: csv.byteLength, generateMs },
       protocolRtt: rtt,

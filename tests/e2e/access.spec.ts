@@ -8,6 +8,14 @@ test('a wrong token is refused and the page says what to do', async ({ page, stu
   expect(page.url()).not.toContain('not-the-token');
 });
 
+test('opening the right link in a refused tab lets it in', async ({ page, studio }) => {
+  await page.goto(`${studio.origin}/#token=stale`);
+  await expect(page.getByTestId('unauthorized')).toBeVisible();
+  // Same host, only the hash changes: no navigation happens unless the page reacts to it.
+  await page.goto(studio.url);
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-status', 'ready');
+});
+
 test('a page opened without a token is refused', async ({ page, studio }) => {
   await page.goto(studio.origin);
   await expect(page.getByRole('heading', { name: '无法访问工作室' })).toBeVisible();

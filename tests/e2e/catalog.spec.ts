@@ -115,3 +115,70 @@ test('searches as you type, sorts by column, archives and restores', async ({ pa
   await page.getByLabel('显示已归档').uncheck();
   await expect(titles).toHaveCount(3);
 });
+
+test('pages through a long catalogue', async ({ page, openStudio, seedProducts }) => {
+  await seedProducts(
+    Array.from({ length: 60 }, (_, i) => ({
+      title: `商品 ${String(i + 1).padStart(2, '0')}`,
+      priceFen: 100 + i,
+      stock: i,
+    })),
+  );
+  await openStudio();
+  await expect(page.locator('tbody tr')).toHaveCount(50);
+  await expect(page.getByText('第 1–50 件，共 60 件')).toBeVisible();
+  await page.getByRole('button', { name: '下一页' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(10);
+  await expect(page.getByText('第 51–60 件，共 60 件')).toBeVisible();
+  await expect(page.getByRole('button', { name: '下一页' })).toBeDisabled();
+});
+
+test('picks an image, uploads it and shows its thumbnail; a non-image is refused at the field', async ({
+  page,
+  openStudio,
+}) => {
+  await openStudio();
+  const png = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 64;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#c8322d';
+    g.fillRect(0, 0, 64, 64);
+    return canvas.toDataURL('image/png').split(',')[1]!;
+  });
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: '新建商品' });
+  await dialog
+    .getByTestId('image-input')
+    .setInputFiles({ name: 'note.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+  await expect(dialog.getByText('图片格式不支持（请使用 JPG、PNG、WebP 或 GIF）')).toBeVisible();
+
+  await dialog
+    .getByTestId('image-input')
+    .setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await expect(dialog.getByRole('img', { name: '“（无标题）”的商品图' })).toBeVisible();
+  await expect(dialog.getByText('图片格式不支持')).toBeHidden();
+  await dialog.getByLabel('标题').fill('红色样品');
+  await dialog.getByLabel('价格（元）').fill('1');
+  await dialog.getByLabel('库存').fill('1');
+  await page.keyboard.press('Control+s');
+  await expect(dialog).toBeHidden();
+  await expect(productRow(page, '红色样品').getByRole('img', { name: '“红色样品”的商品图' })).toBeVisible();
+});
+
+test('works at phone width: bottom navigation, no sideways scrolling, full-screen editor', async ({
+  page,
+  openStudio,
+  seedProducts,
+}) => {
+  await seedProducts([{ title: '手机上看到的商品', priceFen: 1990, originalPriceFen: 2990, stock: 3, sku: 'PHONE-1' }]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openStudio();
+  await expect(productRow(page, '手机上看到的商品')).toBeVisible();
+  const nav = await page.getByRole('navigation', { name: '主导航' }).boundingBox();
+  expect(nav!.y).toBeGreaterThan(700);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByRole('button', { name: '新建商品' }).click();
+  const editor = await page.getByRole('dialog', { name: '新建商品' }).boundingBox();
+  expect(editor!.width).toBeGreaterThanOrEqual(389);
+});

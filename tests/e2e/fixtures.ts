@@ -51,7 +51,11 @@ export async function expectConnected(page: Page): Promise<void> {
 }
 
 /** A second browser window on the same studio (another assistant's tablet). */
-export async function secondWindow(browser: Browser, studio: StudioProcess, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+export async function secondWindow(
+  browser: Browser,
+  studio: StudioProcess,
+  locale = 'zh-CN',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(studio.url);
@@ -61,7 +65,9 @@ export async function secondWindow(browser: Browser, studio: StudioProcess, loca
 
 /** The products table's row for a title. */
 export function productRow(page: Page, title: string) {
-  return page.locator('tbody tr').filter({ has: page.getByRole('button', { name: new RegExp(`^编辑“${escape(title)}”$|^Edit “${escape(title)}”$`) }) });
+  return page.locator('tbody tr').filter({
+    has: page.getByRole('button', { name: new RegExp(`^编辑“${escape(title)}”$|^Edit “${escape(title)}”$`) }),
+  });
 }
 
 function escape(text: string): string {

@@ -2,7 +2,12 @@
 // people saving the same product never silently overwrite each other.
 import { expect, productRow, secondWindow, test } from './fixtures.ts';
 
-test('a product created in one window appears in another without reload', async ({ browser, page, studio, openStudio }) => {
+test('a product created in one window appears in another without reload', async ({
+  browser,
+  page,
+  studio,
+  openStudio,
+}) => {
   await openStudio();
   const other = await secondWindow(browser, studio);
   await expect(other.page.getByRole('heading', { name: '商品库还是空的' })).toBeVisible();
@@ -24,7 +29,13 @@ test('a product created in one window appears in another without reload', async 
   await other.context.close();
 });
 
-test('a second save of the same product gets the conflict, not a silent overwrite', async ({ browser, page, studio, openStudio, seedProducts }) => {
+test('a second save of the same product gets the conflict, not a silent overwrite', async ({
+  browser,
+  page,
+  studio,
+  openStudio,
+  seedProducts,
+}) => {
   await seedProducts([{ title: '限时秒杀保温杯', priceFen: 5900, stock: 200, sku: 'CUP-1' }]);
   await openStudio();
   const other = await secondWindow(browser, studio);

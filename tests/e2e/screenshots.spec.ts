@@ -10,13 +10,69 @@ import { REPO_ROOT } from './studio-process.ts';
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
 const PRODUCTS = [
-  { title: '云南高山普洱茶 357g 饼茶', priceFen: 19900, originalPriceFen: 29900, stock: 50, sku: 'PUER-357', link: 'https://shop.example.com/puer', color: '#8c4a2f' },
-  { title: '东北五常稻花香大米 5kg', priceFen: 6990, originalPriceFen: 8990, stock: 120, sku: 'RICE-5KG', link: 'pages/goods/detail?id=88', color: '#d9b64c' },
-  { title: '宁夏中宁特级枸杞 500g', priceFen: 4900, originalPriceFen: null, stock: 300, sku: 'GOJI-500', link: 'https://mp.weixin.qq.com/s/abc123', color: '#c8322d' },
-  { title: '古法手工红糖 400g', priceFen: 2990, originalPriceFen: 3990, stock: 0, sku: 'SUGAR-400', link: null, color: '#6b3a1f' },
-  { title: '新疆若羌灰枣 1kg 一级果', priceFen: 3990, originalPriceFen: 5990, stock: 80, sku: 'DATE-1KG', link: '#小程序://好物小店/AbCdEf', color: '#9b2d3a' },
-  { title: '景德镇手绘青花茶具套装', priceFen: 129900, originalPriceFen: 168800, stock: 12, sku: 'TEA-SET-6', link: 'https://shop.example.com/teaset', color: '#2f5d9b' },
-  { title: '安吉白茶 明前特级 250g', priceFen: 36800, originalPriceFen: null, stock: 35, sku: 'ANJI-250', link: 'pages/goods/detail?id=102', color: '#7fa65a' },
+  {
+    title: '云南高山普洱茶 357g 饼茶',
+    priceFen: 19900,
+    originalPriceFen: 29900,
+    stock: 50,
+    sku: 'PUER-357',
+    link: 'https://shop.example.com/puer',
+    color: '#8c4a2f',
+  },
+  {
+    title: '东北五常稻花香大米 5kg',
+    priceFen: 6990,
+    originalPriceFen: 8990,
+    stock: 120,
+    sku: 'RICE-5KG',
+    link: 'pages/goods/detail?id=88',
+    color: '#d9b64c',
+  },
+  {
+    title: '宁夏中宁特级枸杞 500g',
+    priceFen: 4900,
+    originalPriceFen: null,
+    stock: 300,
+    sku: 'GOJI-500',
+    link: 'https://mp.weixin.qq.com/s/abc123',
+    color: '#c8322d',
+  },
+  {
+    title: '古法手工红糖 400g',
+    priceFen: 2990,
+    originalPriceFen: 3990,
+    stock: 0,
+    sku: 'SUGAR-400',
+    link: null,
+    color: '#6b3a1f',
+  },
+  {
+    title: '新疆若羌灰枣 1kg 一级果',
+    priceFen: 3990,
+    originalPriceFen: 5990,
+    stock: 80,
+    sku: 'DATE-1KG',
+    link: '#小程序://好物小店/AbCdEf',
+    color: '#9b2d3a',
+  },
+  {
+    title: '景德镇手绘青花茶具套装',
+    priceFen: 129900,
+    originalPriceFen: 168800,
+    stock: 12,
+    sku: 'TEA-SET-6',
+    link: 'https://shop.example.com/teaset',
+    color: '#2f5d9b',
+  },
+  {
+    title: '安吉白茶 明前特级 250g',
+    priceFen: 36800,
+    originalPriceFen: null,
+    stock: 35,
+    sku: 'ANJI-250',
+    link: 'pages/goods/detail?id=102',
+    color: '#7fa65a',
+  },
 ];
 
 function target(name: string, outputPath: (name: string) => string): string {
@@ -51,7 +107,10 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   const api = await connectApi(studio);
   // Oldest first, so the default "updated, newest first" order shows the list as written above.
   for (const { color, ...input } of [...PRODUCTS].reverse()) {
-    const { imageId } = await api.call('catalog.uploadImage', { fileName: 'tile.png', dataBase64: await tile(page, color, input.title[0]!) });
+    const { imageId } = await api.call('catalog.uploadImage', {
+      fileName: 'tile.png',
+      dataBase64: await tile(page, color, input.title[0]!),
+    });
     await api.call('catalog.create', { input: { ...input, imageId, sellingPoints: '' } });
   }
   api.close();
@@ -62,12 +121,13 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
 
   await productRow(page, '景德镇手绘青花茶具套装').getByRole('button', { name: /^编辑/ }).click();
   const editor = page.getByRole('dialog', { name: '编辑商品' });
-  await editor.getByLabel('卖点（讲解要点）').fill('纯手工绘制，釉下彩\n一壶四杯一公道，送礼自用都合适\n直播间下单送茶巾');
+  await editor
+    .getByLabel('卖点（讲解要点）')
+    .fill('纯手工绘制，釉下彩\n一壶四杯一公道，送礼自用都合适\n直播间下单送茶巾');
   await editor.getByLabel('划线价（元）').fill('999');
   await editor.getByRole('button', { name: '保存' }).click();
+  // The core's issue, shown under the field it belongs to.
   await expect(editor.getByText('划线价应高于售价')).toBeVisible();
-  await editor.getByLabel('划线价（元）').fill('1688.00');
-  await editor.getByLabel('标题').focus();
   await expect(editor.locator('img')).toHaveCount(1);
   await page.screenshot({ path: out('product-editor.png') });
   await page.keyboard.press('Escape');

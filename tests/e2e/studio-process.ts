@@ -71,7 +71,10 @@ export class StudioProcess {
     child.stderr.on('data', (chunk: string) => this.log.push(`[stderr] ${chunk.trimEnd()}`));
     return new Promise<void>((resolve, reject) => {
       const lines = createInterface({ input: child.stdout });
-      const timer = setTimeout(() => fail(new Error(`the studio printed no URL within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`the studio printed no URL within ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS,
+      );
       const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
         fail(new Error(`the studio exited before printing its URL (code ${code}, signal ${signal})`));
       const fail = (error: Error) => {

@@ -63,7 +63,8 @@ export class StudioClient {
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
     return new Promise<Result<M>>((resolve, reject) => {
       const send = () => this.send(method, params, { method, resolve: resolve as (r: unknown) => void, reject });
-      if (this.status === 'unauthorized') reject(new StudioCallError(method, { code: 'unauthorized', message: 'token refused' }));
+      if (this.status === 'unauthorized')
+        reject(new StudioCallError(method, { code: 'unauthorized', message: 'token refused' }));
       else if (this.status === 'ready') send();
       else this.waiting.push({ send, fail: reject });
     });
@@ -97,7 +98,11 @@ export class StudioClient {
     this.lastSeq = null;
     this.maxSeqBeforeHello = 0;
     const hello = await new Promise<Hello>((resolve, reject) =>
-      this.send('studio.hello', { client: 'renderer' }, { method: 'studio.hello', resolve: resolve as (r: unknown) => void, reject }),
+      this.send(
+        'studio.hello',
+        { client: 'renderer' },
+        { method: 'studio.hello', resolve: resolve as (r: unknown) => void, reject },
+      ),
     ).catch(() => null);
     // A failed hello means the connection is going away; the close handler retries.
     if (!hello) return;

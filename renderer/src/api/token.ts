@@ -28,3 +28,15 @@ export function forgetToken(): void {
     // Nothing to forget when storage is disabled.
   }
 }
+
+/**
+ * Opening the studio's link in a tab that is already on the same host changes only the hash, which does not
+ * reload the page: pick the new token up and start over with it.
+ */
+export function reloadOnNewToken(): void {
+  window.addEventListener('hashchange', () => {
+    if (!/(?:^#|[#&])token=/.test(window.location.hash)) return;
+    takeTokenFromLocation();
+    window.location.reload();
+  });
+}

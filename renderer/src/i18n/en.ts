@@ -134,8 +134,6 @@ export const en: Record<MessageKey, string> = {
   'settings.connection': 'Connection',
   'settings.viaElectron': 'Desktop app',
   'settings.viaWeb': 'Browser (LAN / this computer)',
-  'settings.products': 'Products',
-  'settings.productsValue': '{active} active, {archived} archived',
   'settings.shortcuts': 'Keyboard shortcuts',
   'shortcut.search': 'Focus search',
   'shortcut.new': 'New product',

@@ -107,7 +107,8 @@ export const zhCN = {
   'editor.fixFields': '请检查标红的字段',
 
   'import.title': '导入商品 CSV',
-  'import.help': '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片。文件编码 UTF-8（Excel 另存为“CSV UTF-8”）。任何一行有错时不会导入任何商品。',
+  'import.help':
+    '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片。文件编码 UTF-8（Excel 另存为“CSV UTF-8”）。任何一行有错时不会导入任何商品。',
   'import.choose': '选择 CSV 文件',
   'import.chooseAgain': '重新选择文件',
   'import.file': '文件：{name}',
@@ -129,8 +130,6 @@ export const zhCN = {
   'settings.connection': '连接方式',
   'settings.viaElectron': '桌面应用',
   'settings.viaWeb': '浏览器（局域网 / 本机）',
-  'settings.products': '商品数量',
-  'settings.productsValue': '在售 {active} 件，已归档 {archived} 件',
   'settings.shortcuts': '快捷键',
   'shortcut.search': '聚焦搜索框',
   'shortcut.new': '新建商品',

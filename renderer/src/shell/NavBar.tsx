@@ -1,13 +1,14 @@
 // The studio's five places, in the order a show runs: stream, bag, orders; then products and settings.
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { useRoute, type Screen } from '../stores/route.ts';
+import { Icon, type IconName } from '../ui/Icon.tsx';
 
-const ITEMS: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: string }> = [
-  { screen: 'stream', label: 'nav.stream', icon: '🎥' },
-  { screen: 'live', label: 'nav.live', icon: '🛒' },
-  { screen: 'orders', label: 'nav.orders', icon: '🧾' },
-  { screen: 'products', label: 'nav.products', icon: '📦' },
-  { screen: 'settings', label: 'nav.settings', icon: '⚙️' },
+const ITEMS: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: IconName }> = [
+  { screen: 'stream', label: 'nav.stream', icon: 'stream' },
+  { screen: 'live', label: 'nav.live', icon: 'bag' },
+  { screen: 'orders', label: 'nav.orders', icon: 'orders' },
+  { screen: 'products', label: 'nav.products', icon: 'products' },
+  { screen: 'settings', label: 'nav.settings', icon: 'settings' },
 ];
 
 export function NavBar() {
@@ -28,9 +29,7 @@ export function NavBar() {
                 go(item.screen);
               }}
             >
-              <span className="nav__icon" aria-hidden="true">
-                {item.icon}
-              </span>
+              <Icon name={item.icon} className="nav__icon" />
               <span className="nav__text">{t(item.label)}</span>
             </a>
           </li>

@@ -96,7 +96,14 @@ export const useCatalog = create<CatalogState>((set, get) => ({
     const { appliedQuery, archived, sort, dir, offset } = get();
     set({ loading: true });
     try {
-      const page = await client.call('catalog.list', { query: appliedQuery, archived, sort, dir, offset, limit: PAGE_SIZE });
+      const page = await client.call('catalog.list', {
+        query: appliedQuery,
+        archived,
+        sort,
+        dir,
+        offset,
+        limit: PAGE_SIZE,
+      });
       if (token !== fetchToken) return;
       const items = page.items.map((item) => {
         const seen = newest.get(item.id);

@@ -13,7 +13,15 @@ interface DialogProps {
   className?: string;
 }
 
-export function Dialog({ title, onRequestClose, children, footer, variant = 'center', closeLabel, className }: DialogProps) {
+export function Dialog({
+  title,
+  onRequestClose,
+  children,
+  footer,
+  variant = 'center',
+  closeLabel,
+  className,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onRequestClose);
@@ -26,7 +34,9 @@ export function Dialog({ title, onRequestClose, children, footer, variant = 'cen
     if (!dialog) return;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('input, textarea, select');
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>('input, textarea, select');
     first?.focus();
     // Esc is handled on keydown: Chrome stops firing a cancelable `cancel` after one was prevented,
     // and the parent must decide (an editor with unsaved changes asks first).

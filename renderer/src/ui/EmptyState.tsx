@@ -1,19 +1,18 @@
 // What a screen shows when it has nothing yet: what this place is for and the next step.
 import type { ReactNode } from 'react';
+import { Icon, type IconName } from './Icon.tsx';
 
 interface EmptyStateProps {
-  icon?: string;
+  icon?: IconName;
   title: string;
   children?: ReactNode;
   actions?: ReactNode;
 }
 
-export function EmptyState({ icon = '🛍️', title, children, actions }: EmptyStateProps) {
+export function EmptyState({ icon = 'bag', title, children, actions }: EmptyStateProps) {
   return (
     <section className="empty" aria-label={title}>
-      <div className="empty__icon" aria-hidden="true">
-        {icon}
-      </div>
+      <Icon name={icon} size={40} className="empty__icon" />
       <h2 className="empty__title">{title}</h2>
       {children ? <div className="empty__body">{children}</div> : null}
       {actions ? <div className="empty__actions">{actions}</div> : null}

@@ -14,7 +14,12 @@ export function Notices() {
           .map((n) => (
             <div key={n.id} className={`notice notice--${n.kind}`}>
               <span className="notice__text">{n.text}</span>
-              <button type="button" className="btn btn--ghost btn--icon" aria-label={t('notice.dismiss')} onClick={() => dismiss(n.id)}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--icon"
+                aria-label={t('notice.dismiss')}
+                onClick={() => dismiss(n.id)}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </div>
@@ -26,7 +31,12 @@ export function Notices() {
           .map((n) => (
             <div key={n.id} className="notice notice--error">
               <span className="notice__text">{n.text}</span>
-              <button type="button" className="btn btn--ghost btn--icon" aria-label={t('notice.dismiss')} onClick={() => dismiss(n.id)}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--icon"
+                aria-label={t('notice.dismiss')}
+                onClick={() => dismiss(n.id)}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </div>

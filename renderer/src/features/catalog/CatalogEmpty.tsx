@@ -16,14 +16,18 @@ export function CatalogEmpty({ onNew, onImport }: CatalogEmptyProps) {
   const setQuery = useCatalog((s) => s.setQuery);
   if (query) {
     return (
-      <EmptyState icon="🔍" title={t('empty.searchTitle', { query })} actions={<Button onClick={() => setQuery('')}>{t('empty.clearSearch')}</Button>}>
+      <EmptyState
+        icon="search"
+        title={t('empty.searchTitle', { query })}
+        actions={<Button onClick={() => setQuery('')}>{t('empty.clearSearch')}</Button>}
+      >
         <p>{t('empty.searchBody')}</p>
       </EmptyState>
     );
   }
   if (archived) {
     return (
-      <EmptyState icon="🗄️" title={t('empty.archivedTitle')}>
+      <EmptyState icon="archive" title={t('empty.archivedTitle')}>
         <p>{t('empty.archivedBody')}</p>
       </EmptyState>
     );

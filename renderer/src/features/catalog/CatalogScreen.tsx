@@ -90,7 +90,11 @@ export function CatalogScreen() {
         <ProgressBar
           label={
             exporter.job
-              ? t('job.progress', { phase: describePhase(tr, exporter.job.phase), done: exporter.job.done, total: exporter.job.total })
+              ? t('job.progress', {
+                  phase: describePhase(tr, exporter.job.phase),
+                  done: exporter.job.done,
+                  total: exporter.job.total,
+                })
               : t('export.running')
           }
           done={exporter.job?.done ?? 0}
@@ -113,7 +117,9 @@ export function CatalogScreen() {
           <Pager />
         </>
       ) : null}
-      {editing ? <ProductEditor key={editing.product?.id ?? 'new'} product={editing.product} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ProductEditor key={editing.product?.id ?? 'new'} product={editing.product} onClose={() => setEditing(null)} />
+      ) : null}
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
     </section>
   );

@@ -15,7 +15,7 @@ export function LiveBagScreen() {
         <span className="badge badge--live">{t('live.explaining')}</span>
         <span className="muted">{t('live.nothingExplaining')}</span>
       </div>
-      <EmptyState icon="🛒" title={t('nav.live')}>
+      <EmptyState icon="bag" title={t('nav.live')}>
         <p>{t('live.placeholder')}</p>
       </EmptyState>
     </section>

@@ -11,7 +11,7 @@ export function OrdersScreen() {
           {t('nav.orders')}
         </h1>
       </header>
-      <EmptyState icon="📦" title={t('nav.orders')}>
+      <EmptyState icon="orders" title={t('nav.orders')}>
         <p>{t('orders.placeholder')}</p>
       </EmptyState>
     </section>

@@ -33,7 +33,9 @@ export function SettingsScreen() {
           value={preference}
           onChange={(e) => setPreference(e.currentTarget.value as LanguagePreference)}
         >
-          <option value="system">{t('settings.langSystem', { detected: detected === 'zh-CN' ? '简体中文' : 'English' })}</option>
+          <option value="system">
+            {t('settings.langSystem', { detected: detected === 'zh-CN' ? '简体中文' : 'English' })}
+          </option>
           {/* Each language names itself, so someone who cannot read the current one can still find theirs. */}
           <option value="zh-CN" lang="zh-CN">
             简体中文
@@ -54,12 +56,6 @@ export function SettingsScreen() {
         <dd>{hello?.protocol ?? t('common.unknown')}</dd>
         <dt>{t('settings.connection')}</dt>
         <dd>{transport === 'electron' ? t('settings.viaElectron') : t('settings.viaWeb')}</dd>
-        {hello ? (
-          <>
-            <dt>{t('settings.products')}</dt>
-            <dd>{t('settings.productsValue', { active: hello.catalog.active, archived: hello.catalog.archived })}</dd>
-          </>
-        ) : null}
       </dl>
       <h2 className="settings__subtitle">{t('settings.shortcuts')}</h2>
       <dl className="settings__facts shortcuts">
@@ -75,4 +71,3 @@ export function SettingsScreen() {
     </section>
   );
 }
-

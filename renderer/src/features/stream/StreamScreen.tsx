@@ -23,7 +23,11 @@ export function StreamScreen() {
         </div>
       </header>
       <div className="stream__stage">
-        <div className={`preview ${portrait ? 'preview--portrait' : 'preview--landscape'}`} role="img" aria-label={t('stream.preview')}>
+        <div
+          className={`preview ${portrait ? 'preview--portrait' : 'preview--landscape'}`}
+          role="img"
+          aria-label={t('stream.preview')}
+        >
           <span className="preview__label">{t('stream.preview')}</span>
           <span className="preview__hint">{t('stream.noSource')}</span>
         </div>

@@ -24,9 +24,15 @@ function shown(product: Product, field: FieldName): string {
     case 'originalPrice':
       return product.originalPriceFen === null ? '—' : displayFen(product.originalPriceFen);
     case 'imageId':
-      return product.imageId ? '🖼' : '—';
+      return product.imageId ? product.imageId.slice(0, 8) : '—';
     default: {
-      const value = { title: product.title, stock: product.stock, sku: product.sku, link: product.link, sellingPoints: product.sellingPoints }[field];
+      const value = {
+        title: product.title,
+        stock: product.stock,
+        sku: product.sku,
+        link: product.link,
+        sellingPoints: product.sellingPoints,
+      }[field];
       return value === null || value === '' ? '—' : String(value);
     }
   }
@@ -45,7 +51,10 @@ export function ConflictNotice({ kind, base, latest, onTakeLatest, onKeepMine }:
   const { t, msg } = useT();
   const fields = changedFields(base, latest);
   return (
-    <div className={`callout callout--${kind === 'conflict' ? 'danger' : 'warning'}`} role={kind === 'conflict' ? 'alert' : 'status'}>
+    <div
+      className={`callout callout--${kind === 'conflict' ? 'danger' : 'warning'}`}
+      role={kind === 'conflict' ? 'alert' : 'status'}
+    >
       <p className="callout__title">{kind === 'conflict' ? msg('conflict') : t('editor.staleNotice')}</p>
       {fields.length > 0 ? (
         <>
@@ -53,7 +62,8 @@ export function ConflictNotice({ kind, base, latest, onTakeLatest, onKeepMine }:
           <ul className="callout__list">
             {fields.map((field) => (
               <li key={field}>
-                <strong>{t(LABEL[field])}</strong>：<span className="strike">{shown(base, field)}</span> → {shown(latest, field)}
+                <strong>{t(LABEL[field])}</strong>：<span className="strike">{shown(base, field)}</span> →{' '}
+                {shown(latest, field)}
               </li>
             ))}
           </ul>

@@ -59,7 +59,9 @@ export function formFromProduct(product: Product): FormValues {
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 /** Parses the form; returns the input, or the issues to show next to the fields. */
-export function parseForm(values: FormValues): { input: ProductInput; issues: null } | { input: null; issues: FieldIssues } {
+export function parseForm(
+  values: FormValues,
+): { input: ProductInput; issues: null } | { input: null; issues: FieldIssues } {
   const issues: FieldIssues = {};
   const title = values.title.trim();
   if (title === '') issues.title = { path: 'title', code: 'required' };
@@ -77,7 +79,8 @@ export function parseForm(values: FormValues): { input: ProductInput; issues: nu
 
   const stockText = values.stock.trim();
   if (stockText === '') issues.stock = { path: 'stock', code: 'required' };
-  else if (!/^\d{1,10}$/.test(stockText)) issues.stock = { path: 'stock', code: 'stock_invalid', params: { value: values.stock } };
+  else if (!/^\d{1,10}$/.test(stockText))
+    issues.stock = { path: 'stock', code: 'stock_invalid', params: { value: values.stock } };
 
   if (Object.keys(issues).length > 0) return { input: null, issues };
   return {

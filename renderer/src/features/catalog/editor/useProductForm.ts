@@ -40,6 +40,7 @@ export function useProductForm(product: Product | null, onDone: () => void) {
     setValues((v) => ({ ...v, [field]: value }));
     setDirty((d) => new Set(d).add(field));
     setIssues((i) => ({ ...i, [field]: undefined }));
+    setFormError(null);
     setNotice(null);
   }
 

@@ -56,7 +56,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const issues = failure?.issues ?? [];
 
   return (
-    <Dialog title={t('import.title')} onRequestClose={onClose} closeLabel={t('common.close')} className="import-dialog"
+    <Dialog
+      title={t('import.title')}
+      onRequestClose={onClose}
+      closeLabel={t('common.close')}
+      className="import-dialog"
       footer={
         <>
           <Button onClick={() => input.current?.click()} disabled={running} data-autofocus>
@@ -85,7 +89,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       {fileName ? <p className="import-dialog__file">{t('import.file', { name: fileName })}</p> : null}
       {running ? (
         <ProgressBar
-          label={job ? t('job.progress', { phase: describePhase(tr, job.phase), done: job.done, total: job.total }) : describePhase(tr, 'reading')}
+          label={
+            job
+              ? t('job.progress', { phase: describePhase(tr, job.phase), done: job.done, total: job.total })
+              : describePhase(tr, 'reading')
+          }
           done={job?.done ?? 0}
           total={job?.total ?? 0}
         />
@@ -97,7 +105,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       ) : null}
       {job?.state === 'done' ? (
         <p className="callout callout--success" role="status">
-          {t('import.done', { created: job.summary?.created ?? 0, updated: job.summary?.updated ?? 0, unchanged: job.summary?.unchanged ?? 0 })}
+          {t('import.done', {
+            created: job.summary?.created ?? 0,
+            updated: job.summary?.updated ?? 0,
+            unchanged: job.summary?.unchanged ?? 0,
+          })}
         </p>
       ) : null}
       {failure ? (

@@ -11,7 +11,9 @@ export function IssueList({ issues }: { issues: readonly Issue[] }) {
     <ol className="issue-list" tabIndex={0} aria-label={t('import.issues')}>
       {issues.map((issue, i) => (
         <li key={i} className="issue-list__item">
-          <span className="issue-list__where">{issue.line ? t('import.line', { line: issue.line }) : t('import.wholeFile')}</span>
+          <span className="issue-list__where">
+            {issue.line ? t('import.line', { line: issue.line }) : t('import.wholeFile')}
+          </span>
           {issue.path && issue.path !== '(root)' ? (
             <>
               <span aria-hidden="true"> · </span>

@@ -17,7 +17,13 @@ function formatTime(locale: string, ms: number): string {
   let format = formatters.get(locale);
   if (!format) {
     // Local time zone: the seller reads times in their own clock.
-    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(locale, format);
   }
   return format.format(ms);
@@ -40,7 +46,12 @@ export const ProductRow = memo(function ProductRow({ product, busy, onEdit, onAr
         <Thumbnail imageId={product.imageId} alt={t('image.alt', { title })} />
       </td>
       <td className="col-title">
-        <button type="button" className="link-button" onClick={() => onEdit(product)} aria-label={t('product.editNamed', { title })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onEdit(product)}
+          aria-label={t('product.editNamed', { title })}
+        >
           {title}
         </button>
         {product.archived ? <span className="badge badge--muted">{t('product.archived')}</span> : null}
@@ -63,11 +74,22 @@ export const ProductRow = memo(function ProductRow({ product, busy, onEdit, onAr
       </td>
       <td className="col-actions">
         {product.archived ? (
-          <Button size="small" disabled={busy} onClick={() => onRestore(product)} aria-label={`${t('product.restore')} ${title}`}>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => onRestore(product)}
+            aria-label={`${t('product.restore')} ${title}`}
+          >
             {t('product.restore')}
           </Button>
         ) : (
-          <Button size="small" variant="ghost" disabled={busy} onClick={() => onArchive(product)} aria-label={`${t('product.archive')} ${title}`}>
+          <Button
+            size="small"
+            variant="ghost"
+            disabled={busy}
+            onClick={() => onArchive(product)}
+            aria-label={`${t('product.archive')} ${title}`}
+          >
             {t('product.archive')}
           </Button>
         )}

@@ -17,7 +17,12 @@ export function SortHeader({ sort, label, className }: SortHeaderProps) {
   const ariaSort = active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={ariaSort} className={className}>
-      <button type="button" className="sort-button" onClick={() => toggleSort(sort)} title={t('col.sortHint', { column: label })}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => toggleSort(sort)}
+        title={t('col.sortHint', { column: label })}
+      >
         {label}
         <span className={`sort-button__arrow ${active ? 'is-active' : ''}`} aria-hidden="true">
           {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}

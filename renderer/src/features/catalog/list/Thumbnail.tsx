@@ -1,5 +1,6 @@
 // A product image from the core's thumbnail cache, or a neutral placeholder.
 import { useThumbnail } from '../../../stores/thumbnails.ts';
+import { Icon } from '../../../ui/Icon.tsx';
 
 interface ThumbnailProps {
   imageId: string | null;
@@ -12,7 +13,7 @@ export function Thumbnail({ imageId, alt, size = 'small' }: ThumbnailProps) {
   if (!url) {
     return (
       <span className={`thumb thumb--${size} thumb--empty`} aria-hidden="true">
-        🛍️
+        <Icon name="image" size={size === 'large' ? 32 : 18} />
       </span>
     );
   }
