@@ -44,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got ${values.port}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be 0–65535, got ${values.port}`);
       await serveCommand({ dataDir, host: values.host ?? '127.0.0.1', port }, locale);
       return -1; // keeps running until a signal
     }
@@ -74,7 +75,9 @@ main(process.argv.slice(2)).then(
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       process.exitCode = EXIT_USAGE;
     } else if (error instanceof DatabaseFromFutureError) {
-      console.error(messageFor('db_from_future', cliLocale(), { dbVersion: error.dbVersion, appVersion: error.appVersion }));
+      console.error(
+        messageFor('db_from_future', cliLocale(), { dbVersion: error.dbVersion, appVersion: error.appVersion }),
+      );
       process.exitCode = EXIT_FAILED;
     } else {
       console.error(error);

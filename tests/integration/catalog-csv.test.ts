@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Job } from '../../electron/core/protocol/contract.ts';
-import type { CallFailed} from '../support/ws-client.ts';
+import type { CallFailed } from '../support/ws-client.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
@@ -50,7 +50,12 @@ async function exportCsv(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Buffer> {
   return Buffer.from(file.dataBase64, 'base64');
 }
 
-const rows = () => run.studio.db.prepare('SELECT title, price_fen, original_price_fen, stock, sku, link, selling_points, image_id, version FROM products ORDER BY id').all();
+const rows = () =>
+  run.studio.db
+    .prepare(
+      'SELECT title, price_fen, original_price_fen, stock, sku, link, selling_points, image_id, version FROM products ORDER BY id',
+    )
+    .all();
 
 test('a GBK file saved by Excel (CRLF, quotes, line breaks, ¥ and thousands) imports exactly', async () => {
   const job = await importBytes(stripImages('gbk-excel-crlf.csv'));
@@ -93,7 +98,15 @@ test('a file with bad rows imports nothing and lists every problem by line and c
 });
 
 test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuses formulas', async () => {
-  await client.call('catalog.create', { input: { title: '=HYPERLINK("http://evil","点我")', priceFen: 100, stock: 1, sku: '+SKU', sellingPoints: '@SUM(A1)\n第二行' } });
+  await client.call('catalog.create', {
+    input: {
+      title: '=HYPERLINK("http://evil","点我")',
+      priceFen: 100,
+      stock: 1,
+      sku: '+SKU',
+      sellingPoints: '@SUM(A1)\n第二行',
+    },
+  });
   const bytes = await exportCsv('zh-CN');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
@@ -128,8 +141,18 @@ test('export then import of the same file changes nothing, products without a SK
   try {
     const otherClient = await TestClient.connect(other.host.port, other.host.token);
     await otherClient.call('catalog.create', { input: { title: '别家的商品', priceFen: 1, stock: 1 } });
-    const { jobId } = await otherClient.call('catalog.importCsv', { fileName: 'x.csv', dataBase64: exported.toString('base64') });
-    await otherClient.until(() => otherClient.events.some((e) => e.name === 'job.updated' && (e.data as { job: Job }).job.id === jobId && (e.data as { job: Job }).job.state !== 'running'));
+    const { jobId } = await otherClient.call('catalog.importCsv', {
+      fileName: 'x.csv',
+      dataBase64: exported.toString('base64'),
+    });
+    await otherClient.until(() =>
+      otherClient.events.some(
+        (e) =>
+          e.name === 'job.updated' &&
+          (e.data as { job: Job }).job.id === jobId &&
+          (e.data as { job: Job }).job.state !== 'running',
+      ),
+    );
     assert.equal(other.studio.catalog.store.get(1)!.title, '别家的商品');
     assert.equal(other.studio.catalog.store.counts().active, before.length + 1);
     otherClient.close();
@@ -155,42 +178,107 @@ test('images named in the file are copied into the data directory with a thumbna
   if (!requireTool(t, 'ffmpeg')) return;
   const dir = tempDir();
   const picture = path.join(dir, 'lipstick.png');
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=800x600', '-frames:v', '1', picture]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=800x600',
+    '-frames:v',
+    '1',
+    picture,
+  ]);
   const csv = `商品名称,价格,图片\r\n带图商品,5,${picture}\r\n缺图商品,5,${path.join(dir, 'missing.png')}\r\n`;
   const failed = await importBytes(Buffer.from(csv));
   assert.equal(failed.state, 'failed');
-  assert.deepEqual((failed.error as { issues: unknown[] }).issues, [{ path: '图片', code: 'image_missing', line: 3, params: { path: path.join(dir, 'missing.png') } }]);
-  assert.equal(run.studio.catalog.list({ query: '带图商品', archived: false, sort: 'updated', dir: 'desc', offset: 0, limit: 10 }).total, 0);
+  assert.deepEqual((failed.error as { issues: unknown[] }).issues, [
+    { path: '图片', code: 'image_missing', line: 3, params: { path: path.join(dir, 'missing.png') } },
+  ]);
+  assert.equal(
+    run.studio.catalog.list({ query: '带图商品', archived: false, sort: 'updated', dir: 'desc', offset: 0, limit: 10 })
+      .total,
+    0,
+  );
 
   const ok = await importBytes(Buffer.from(csv.split('\r\n').slice(0, 2).join('\r\n')));
   assert.equal(ok.state, 'done', JSON.stringify(ok.error));
-  const product = run.studio.catalog.list({ query: '带图商品', archived: false, sort: 'updated', dir: 'desc', offset: 0, limit: 10 }).items[0]!;
+  const product = run.studio.catalog.list({
+    query: '带图商品',
+    archived: false,
+    sort: 'updated',
+    dir: 'desc',
+    offset: 0,
+    limit: 10,
+  }).items[0]!;
   assert.match(product.imageId ?? '', /^[0-9a-f]{64}$/);
   const stored = run.studio.catalog.images.pathOf(product.imageId!)!;
   assert.ok(stored.startsWith(run.dataDir));
   assert.deepEqual(fs.readFileSync(stored), fs.readFileSync(picture));
   const thumb = await client.call('catalog.thumbnail', { imageId: product.imageId! });
   assert.equal(thumb.mime, 'image/jpeg');
-  const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-i', 'pipe:0'], { input: Buffer.from(thumb.dataBase64, 'base64') }).toString().trim();
+  const probe = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', '-i', 'pipe:0'],
+    { input: Buffer.from(thumb.dataBase64, 'base64') },
+  )
+    .toString()
+    .trim();
   assert.equal(probe, '240,180');
 });
 
 test('an uploaded image can be attached to a product; a fake one is refused', async (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
-  const png = execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=red:size=64x64', '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', 'pipe:1']);
-  const { imageId } = await client.call('catalog.uploadImage', { fileName: 'red.png', dataBase64: png.toString('base64') });
+  const png = execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=red:size=64x64',
+    '-frames:v',
+    '1',
+    '-f',
+    'image2pipe',
+    '-c:v',
+    'png',
+    'pipe:1',
+  ]);
+  const { imageId } = await client.call('catalog.uploadImage', {
+    fileName: 'red.png',
+    dataBase64: png.toString('base64'),
+  });
   const p = await client.call('catalog.create', { input: { title: '红色', priceFen: 1, stock: 1, imageId } });
   assert.equal(p.imageId, imageId);
-  await assert.rejects(client.call('catalog.uploadImage', { fileName: 'x.png', dataBase64: Buffer.from('<svg onload=alert(1)>').toString('base64') }), (e: CallFailed) => e.error.code === 'invalid');
+  await assert.rejects(
+    client.call('catalog.uploadImage', {
+      fileName: 'x.png',
+      dataBase64: Buffer.from('<svg onload=alert(1)>').toString('base64'),
+    }),
+    (e: CallFailed) => e.error.code === 'invalid',
+  );
 });
 
 test('a second import while one runs is refused as busy, not queued silently', async () => {
   const big = ['商品名称,价格', ...Array.from({ length: 30000 }, (_, i) => `批量商品${i},${i % 500}.5`)].join('\n');
-  const first = await client.call('catalog.importCsv', { fileName: 'big.csv', dataBase64: Buffer.from(big).toString('base64') });
-  await assert.rejects(client.call('catalog.importCsv', { fileName: 'b.csv', dataBase64: Buffer.from('商品名称,价格\nx,1').toString('base64') }), (e: CallFailed) => e.error.code === 'busy');
+  const first = await client.call('catalog.importCsv', {
+    fileName: 'big.csv',
+    dataBase64: Buffer.from(big).toString('base64'),
+  });
+  await assert.rejects(
+    client.call('catalog.importCsv', {
+      fileName: 'b.csv',
+      dataBase64: Buffer.from('商品名称,价格\nx,1').toString('base64'),
+    }),
+    (e: CallFailed) => e.error.code === 'busy',
+  );
   const job = await finished(first.jobId);
   assert.equal(job.state, 'done');
   assert.equal(job.summary?.created, 30000);
-  const progressEvents = client.events.filter((e) => e.name === 'job.updated' && (e.data as { job: Job }).job.id === first.jobId);
+  const progressEvents = client.events.filter(
+    (e) => e.name === 'job.updated' && (e.data as { job: Job }).job.id === first.jobId,
+  );
   assert.ok(progressEvents.length >= 3, 'progress is reported while it runs');
 });

@@ -12,7 +12,11 @@ const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
 
 function livecart(args: string[], lang: 'zh-CN' | 'en' = 'en') {
-  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, LIVECART_LANG: lang }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, LIVECART_LANG: lang },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +33,18 @@ test('products import reads a GBK Excel file with an image next to it, then expo
   const dataDir = path.join(work, 'data');
   fs.copyFileSync(path.join(FIXTURES, 'gbk-excel-crlf.csv'), path.join(work, 'products.csv'));
   fs.mkdirSync(path.join(work, 'images'));
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x320', '-frames:v', '1', path.join(work, 'images', 'anr.jpg')]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=320x320',
+    '-frames:v',
+    '1',
+    path.join(work, 'images', 'anr.jpg'),
+  ]);
 
   const imported = livecart(['products', 'import', path.join(work, 'products.csv'), '--data-dir', dataDir], 'zh-CN');
   assert.equal(imported.code, 0, imported.stderr);
@@ -42,7 +57,10 @@ test('products import reads a GBK Excel file with an image next to it, then expo
   const bytes = fs.readFileSync(out);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.match(bytes.toString('utf8'), /雅诗兰黛小棕瓶精华 50ml,1299\.00,1599\.00,1000,EL-ANR-50/);
-  assert.match(bytes.toString('utf8'), new RegExp(`${dataDir.replaceAll('/', '\\/')}\\/media\\/images\\/[0-9a-f]{64}\\.jpg`));
+  assert.match(
+    bytes.toString('utf8'),
+    new RegExp(`${dataDir.replaceAll('/', '\\/')}\\/media\\/images\\/[0-9a-f]{64}\\.jpg`),
+  );
 
   const again = livecart(['products', 'import', out, '--data-dir', dataDir]);
   assert.equal(again.code, 0, again.stderr);
@@ -90,7 +108,12 @@ test('doctor reports Node, SQLite, ffmpeg and the Electron runtime', (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
   const r = livecart(['doctor', '--json', '--data-dir', tempDir()]);
   assert.equal(r.code, 0, r.stderr);
-  const report = JSON.parse(r.stdout) as { node: { ok: boolean }; sqlite: { version: string }; ffmpeg: { version: string; ok: boolean }; electron: { installed: string } };
+  const report = JSON.parse(r.stdout) as {
+    node: { ok: boolean };
+    sqlite: { version: string };
+    ffmpeg: { version: string; ok: boolean };
+    electron: { installed: string };
+  };
   assert.equal(report.node.ok, true);
   assert.match(report.sqlite.version, /^3\./);
   assert.equal(report.ffmpeg.ok, true);
@@ -101,7 +124,9 @@ test('doctor reports Node, SQLite, ffmpeg and the Electron runtime', (t) => {
 });
 
 test('serve prints its URL with a token, answers health, and stops cleanly on SIGTERM', async () => {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', tempDir()], { env: { ...process.env, LIVECART_LANG: 'en' } });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', tempDir()], {
+    env: { ...process.env, LIVECART_LANG: 'en' },
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -18,7 +18,10 @@ test('a fresh database is migrated to the latest version with the agreed pragmas
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
-  const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
+  const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const t of tables) assert.match(t.sql, /STRICT\s*$/, `${t.name} must be STRICT`);
   db.close();
 });
@@ -30,7 +33,9 @@ test('versions are consecutive from 1, so user_version always names one schema',
 test('reopening migrates nothing and keeps the data', () => {
   const file = path.join(tempDir(), 'b.db');
   const db = openDatabase(file);
-  db.prepare(`INSERT INTO products (title, price_fen, stock, created_at, updated_at) VALUES ('茶叶', 100, 1, 0, 0)`).run();
+  db.prepare(
+    `INSERT INTO products (title, price_fen, stock, created_at, updated_at) VALUES ('茶叶', 100, 1, 0, 0)`,
+  ).run();
   db.close();
   const again = new Database(file);
   assert.deepEqual(migrate(again), { from: LATEST, to: LATEST });
@@ -40,10 +45,16 @@ test('reopening migrates nothing and keeps the data', () => {
 
 test('a failing step rolls back every pending step: the database stays at its old version', () => {
   const db = new Database(path.join(tempDir(), 'c.db'));
-  const broken = [...MIGRATIONS, { version: LATEST + 1, name: 'ok', sql: 'CREATE TABLE t1 (x INTEGER) STRICT;' }, { version: LATEST + 2, name: 'bad', sql: 'CREATE TABLE oops (' }];
+  const broken = [
+    ...MIGRATIONS,
+    { version: LATEST + 1, name: 'ok', sql: 'CREATE TABLE t1 (x INTEGER) STRICT;' },
+    { version: LATEST + 2, name: 'bad', sql: 'CREATE TABLE oops (' },
+  ];
   assert.throws(() => migrate(db, broken));
   assert.equal(schemaVersion(db), 0);
-  const left = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('products', 't1')`).get() as { n: number };
+  const left = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('products', 't1')`).get() as {
+    n: number;
+  };
   assert.equal(left.n, 0);
   db.close();
 });

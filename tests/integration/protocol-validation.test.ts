@@ -46,13 +46,33 @@ const cases: Array<[string, string, unknown, string]> = [
   ['NaN-like stock', 'catalog.create', { input: { title: 'x', priceFen: 1, stock: null } }, 'bad_request'],
   ['negative stock', 'catalog.create', { input: { title: 'x', priceFen: 1, stock: -3 } }, 'bad_request'],
   ['unknown field', 'catalog.create', { input: { title: 'x', priceFen: 1, stock: 1, admin: true } }, 'bad_request'],
-  ['prototype pollution key', 'catalog.create', JSON.parse('{"input":{"title":"x","priceFen":1,"stock":1,"__proto__":{"a":1}}}'), 'bad_request'],
+  [
+    'prototype pollution key',
+    'catalog.create',
+    JSON.parse('{"input":{"title":"x","priceFen":1,"stock":1,"__proto__":{"a":1}}}'),
+    'bad_request',
+  ],
   ['title too long', 'catalog.create', { input: { title: 'x'.repeat(201), priceFen: 1, stock: 1 } }, 'bad_request'],
   ['blank title', 'catalog.create', { input: { title: '   ', priceFen: 1, stock: 1 } }, 'invalid'],
-  ['original below price', 'catalog.create', { input: { title: 'x', priceFen: 500, originalPriceFen: 400, stock: 1 } }, 'invalid'],
+  [
+    'original below price',
+    'catalog.create',
+    { input: { title: 'x', priceFen: 500, originalPriceFen: 400, stock: 1 } },
+    'invalid',
+  ],
   ['duplicate sku', 'catalog.create', { input: { title: 'x', priceFen: 1, stock: 1, sku: 'CUP-1' } }, 'invalid'],
-  ['bad link', 'catalog.create', { input: { title: 'x', priceFen: 1, stock: 1, link: 'javascript:alert(1)' } }, 'invalid'],
-  ['unknown image', 'catalog.create', { input: { title: 'x', priceFen: 1, stock: 1, imageId: 'a'.repeat(64) } }, 'invalid'],
+  [
+    'bad link',
+    'catalog.create',
+    { input: { title: 'x', priceFen: 1, stock: 1, link: 'javascript:alert(1)' } },
+    'invalid',
+  ],
+  [
+    'unknown image',
+    'catalog.create',
+    { input: { title: 'x', priceFen: 1, stock: 1, imageId: 'a'.repeat(64) } },
+    'invalid',
+  ],
   ['id zero', 'catalog.get', { id: 0 }, 'bad_request'],
   ['id string', 'catalog.get', { id: '1' }, 'bad_request'],
   ['missing product', 'catalog.get', { id: 999 }, 'not_found'],
@@ -61,7 +81,12 @@ const cases: Array<[string, string, unknown, string]> = [
   ['list limit too big', 'catalog.list', { limit: 100000 }, 'bad_request'],
   ['bad sort', 'catalog.list', { sort: 'DROP TABLE' }, 'bad_request'],
   ['not base64', 'catalog.uploadImage', { fileName: 'a.png', dataBase64: '<<not base64>>' }, 'bad_request'],
-  ['not an image', 'catalog.uploadImage', { fileName: 'a.png', dataBase64: Buffer.from('MZ fake exe').toString('base64') }, 'invalid'],
+  [
+    'not an image',
+    'catalog.uploadImage',
+    { fileName: 'a.png', dataBase64: Buffer.from('MZ fake exe').toString('base64') },
+    'invalid',
+  ],
   ['bad image id', 'catalog.thumbnail', { imageId: '../../etc/passwd' }, 'bad_request'],
   ['unknown job', 'jobs.result', { id: 'nope' }, 'not_found'],
 ];
@@ -73,18 +98,24 @@ for (const [name, method, params, code] of cases) {
 test('a stale update reports the current product so the client can show what changed', async () => {
   const [current] = (await client.call('catalog.list', {})).items;
   assert.ok(current);
-  await assert.rejects(client.call('catalog.update', { id: current.id, expectedVersion: current.version + 5, patch: {} }), (e: CallFailed) => {
-    assert.equal(e.error.code, 'conflict');
-    assert.deepEqual(e.error.current, current);
-    return true;
-  });
+  await assert.rejects(
+    client.call('catalog.update', { id: current.id, expectedVersion: current.version + 5, patch: {} }),
+    (e: CallFailed) => {
+      assert.equal(e.error.code, 'conflict');
+      assert.deepEqual(e.error.current, current);
+      return true;
+    },
+  );
 });
 
 test('field issues name the field and a message code', async () => {
-  await assert.rejects(client.call('catalog.create', { input: { title: 'x', priceFen: 500, originalPriceFen: 400, stock: 1 } }), (e: CallFailed) => {
-    assert.deepEqual(e.error.issues, [{ path: 'originalPriceFen', code: 'original_below_price' }]);
-    return true;
-  });
+  await assert.rejects(
+    client.call('catalog.create', { input: { title: 'x', priceFen: 500, originalPriceFen: 400, stock: 1 } }),
+    (e: CallFailed) => {
+      assert.deepEqual(e.error.issues, [{ path: 'originalPriceFen', code: 'original_below_price' }]);
+      return true;
+    },
+  );
 });
 
 test('malformed envelopes are answered, not dropped', async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Product } from '../../electron/core/protocol/contract.ts';
-import type { CallFailed} from '../support/ws-client.ts';
+import type { CallFailed } from '../support/ws-client.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { runStudio, type Running } from '../support/studio-fixture.ts';
 

@@ -7,7 +7,10 @@ import type { Job } from '../../electron/core/protocol/jobs-schemas.ts';
 function runner() {
   let now = 0;
   const events: Job[] = [];
-  const jobs = new JobRunner((_name, data) => events.push((data as { job: Job }).job), () => now);
+  const jobs = new JobRunner(
+    (_name, data) => events.push((data as { job: Job }).job),
+    () => now,
+  );
   return { jobs, events, tick: (ms: number) => (now += ms) };
 }
 
@@ -38,8 +41,14 @@ test('a second job of the same kind is refused while one runs; another kind is f
     await gate;
     return { summary: {} };
   });
-  assert.throws(() => jobs.start('catalog.import', async () => ({ summary: {} })), (e: StudioError) => e.code === 'busy');
-  const other = jobs.start('catalog.export', async () => ({ summary: { rows: 0 }, file: { fileName: 'a.csv', mime: 'text/csv', bytes: Buffer.from('x') } }));
+  assert.throws(
+    () => jobs.start('catalog.import', async () => ({ summary: {} })),
+    (e: StudioError) => e.code === 'busy',
+  );
+  const other = jobs.start('catalog.export', async () => ({
+    summary: { rows: 0 },
+    file: { fileName: 'a.csv', mime: 'text/csv', bytes: Buffer.from('x') },
+  }));
   await other.done;
   assert.equal(jobs.file(other.job.id).fileName, 'a.csv');
   release();
@@ -66,5 +75,8 @@ test('a failing job keeps its StudioError shape; an unexpected error becomes int
   } finally {
     console.error = original;
   }
-  assert.throws(() => jobs.file(failed.id), (e: StudioError) => e.code === 'not_found');
+  assert.throws(
+    () => jobs.file(failed.id),
+    (e: StudioError) => e.code === 'not_found',
+  );
 });

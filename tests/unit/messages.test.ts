@@ -33,12 +33,17 @@ test('every message code the core raises is translated (nothing reaches a user a
 });
 
 test('parameters are filled in; unknown codes fall back to the code itself', () => {
-  assert.equal(messageFor('price_invalid', 'en', { value: 'abc' }), '"abc" is not a valid amount (non-negative, at most two decimals)');
+  assert.equal(
+    messageFor('price_invalid', 'en', { value: 'abc' }),
+    '"abc" is not a valid amount (non-negative, at most two decimals)',
+  );
   assert.match(messageFor('price_invalid', 'zh-CN', { value: 'abc' }), /“abc”不是有效金额/);
   assert.equal(messageFor('no_such_code', 'zh-CN'), 'no_such_code');
 });
 
 test('Chinese systems get zh-CN, everything else English', () => {
-  for (const tag of ['zh', 'zh-CN', 'zh_CN.UTF-8', 'zh-TW', 'zh-Hans-CN', 'ZH-cn']) assert.equal(pickLocale(tag), 'zh-CN', tag);
-  for (const tag of ['en-US', 'C.UTF-8', 'ja-JP', 'fr', '', undefined, null, 'zhx']) assert.equal(pickLocale(tag), 'en', String(tag));
+  for (const tag of ['zh', 'zh-CN', 'zh_CN.UTF-8', 'zh-TW', 'zh-Hans-CN', 'ZH-cn'])
+    assert.equal(pickLocale(tag), 'zh-CN', tag);
+  for (const tag of ['en-US', 'C.UTF-8', 'ja-JP', 'fr', '', undefined, null, 'zhx'])
+    assert.equal(pickLocale(tag), 'en', String(tag));
 });

@@ -4,14 +4,43 @@ import { displayFen, formatFen, MAX_FEN, parseYuanToFen } from '../../electron/c
 
 test('amounts sellers write are read as exact fen', () => {
   const ok: Array<[string, number]> = [
-    ['99.9', 9990], ['99.90', 9990], ['¥1,299.00', 129900], ['￥5', 500], [' 5 ', 500], ['0', 0], ['0.01', 1],
-    ['0.29', 29], ['1234567.89', 123456789], ['12,345', 1234500], ['¥ 8.8', 880], ['19.9元', 1990], ['100000000', MAX_FEN],
+    ['99.9', 9990],
+    ['99.90', 9990],
+    ['¥1,299.00', 129900],
+    ['￥5', 500],
+    [' 5 ', 500],
+    ['0', 0],
+    ['0.01', 1],
+    ['0.29', 29],
+    ['1234567.89', 123456789],
+    ['12,345', 1234500],
+    ['¥ 8.8', 880],
+    ['19.9元', 1990],
+    ['100000000', MAX_FEN],
   ];
   for (const [text, fen] of ok) assert.equal(parseYuanToFen(text), fen, text);
 });
 
 test('anything else is refused', () => {
-  for (const text of ['', '-1', '-0.01', '1.999', '1.', '.5', 'abc', '1,29.00', '1e3', '0x10', '¥', '１２', '99.9.9', '1 000', '100000000.01', 'NaN', 'Infinity']) {
+  for (const text of [
+    '',
+    '-1',
+    '-0.01',
+    '1.999',
+    '1.',
+    '.5',
+    'abc',
+    '1,29.00',
+    '1e3',
+    '0x10',
+    '¥',
+    '１２',
+    '99.9.9',
+    '1 000',
+    '100000000.01',
+    'NaN',
+    'Infinity',
+  ]) {
     assert.equal(parseYuanToFen(text), null, text);
   }
 });

@@ -10,7 +10,13 @@ import { StudioError, type Issue } from '../protocol/errors.ts';
 import type { Locale } from '../protocol/messages.ts';
 import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { ProductCsvMapper, productCsvHeader, productCsvLine, type ProductCsvColumn, type ProductRow } from './product-csv.ts';
+import {
+  ProductCsvMapper,
+  productCsvHeader,
+  productCsvLine,
+  type ProductCsvColumn,
+  type ProductRow,
+} from './product-csv.ts';
 import { productFields } from './product-rules.ts';
 import { sameFields } from './product-store.ts';
 
@@ -51,7 +57,11 @@ async function checkRows(text: string, progress: Progress): Promise<CheckedFile>
     if (!(error instanceof CsvSyntaxError)) throw error;
     mapper.syntaxError(error);
   }
-  return { ...mapper.finish(), imageColumn: mapper.columnName('image') ?? 'image', columnName: (key) => mapper.columnName(key) };
+  return {
+    ...mapper.finish(),
+    imageColumn: mapper.columnName('image') ?? 'image',
+    columnName: (key) => mapper.columnName(key),
+  };
 }
 
 async function copyImages(
@@ -91,12 +101,14 @@ export async function importProductsCsv(
   bytes: Uint8Array,
   progress: Progress,
   options: ImportOptions = {},
-): Promise<JobOutcome & { warnings: Issue[] }> {
+): Promise<JobOutcome> {
   progress('phase_reading', 0, bytes.byteLength);
   const { text, encoding } = decodeCsvBytes(bytes);
   const checked = await checkRows(text, progress);
   if (checked.issues.length > 0) {
-    throw new StudioError('import_invalid', `${checked.issues.length} problem(s) in the file`, { issues: checked.issues });
+    throw new StudioError('import_invalid', `${checked.issues.length} problem(s) in the file`, {
+      issues: checked.issues,
+    });
   }
   const { imageIds, issues } = await copyImages(catalog, checked.rows, checked.imageColumn, options, progress);
   if (issues.length > 0) throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
@@ -131,7 +143,12 @@ function existingFor(catalog: CatalogService, row: ProductRow, studioId: string)
  * One transaction: every row is checked against the catalogue as it is (a SKU used by another product, …);
  * any problem rolls every row back and is reported by line and column.
  */
-function writeRows(catalog: CatalogService, rows: ProductRow[], imageIds: Map<number, string>, columnName: (key: ProductCsvColumn) => string | undefined) {
+function writeRows(
+  catalog: CatalogService,
+  rows: ProductRow[],
+  imageIds: Map<number, string>,
+  columnName: (key: ProductCsvColumn) => string | undefined,
+) {
   const { store, rules } = catalog;
   const studioId = catalog.studioId();
   const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -172,7 +189,8 @@ function writeRows(catalog: CatalogService, rows: ProductRow[], imageIds: Map<nu
       }
     }
     // Throwing inside the transaction rolls back every row written above.
-    if (issues.length > 0) throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
+    if (issues.length > 0)
+      throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
   });
   return counts;
 }

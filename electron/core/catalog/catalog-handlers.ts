@@ -25,6 +25,7 @@ export function registerCatalog(server: StudioServer, catalog: CatalogService, j
     return { jobId: jobs.start('catalog.import', (progress) => importProductsCsv(catalog, bytes, progress)).job.id };
   });
   server.handle('catalog.exportCsv', ({ archived, locale }) => ({
-    jobId: jobs.start('catalog.export', (progress) => exportProductsCsv(catalog, { archived, locale }, progress)).job.id,
+    jobId: jobs.start('catalog.export', (progress) => exportProductsCsv(catalog, { archived, locale }, progress)).job
+      .id,
   }));
 }

@@ -7,7 +7,6 @@ import type { Publish } from '../publish.ts';
 import { productFields, type RuleContext } from './product-rules.ts';
 import { ProductStore, type ListQuery } from './product-store.ts';
 
-
 export class CatalogService {
   readonly store: ProductStore;
   readonly images: ImageStore;

@@ -211,7 +211,18 @@ export class ProductCsvMapper {
     const ref = text('ref') || null;
 
     if (this.headerOk && issues.length === before && priceFen !== null) {
-      this.result.rows.push({ line, title, priceFen, originalPriceFen, stock, sku, link, sellingPoints, imagePath, ref });
+      this.result.rows.push({
+        line,
+        title,
+        priceFen,
+        originalPriceFen,
+        stock,
+        sku,
+        link,
+        sellingPoints,
+        imagePath,
+        ref,
+      });
     }
   }
 }

@@ -17,18 +17,15 @@ const blankToNull = (text: string | null | undefined): string | null => {
 };
 
 /** Merges a patch onto the current product (or defaults) and checks the result as a whole. */
-export function productFields(
-  input: Partial<ProductInput>,
-  ctx: RuleContext,
-  current?: Product,
-): ProductFields {
+export function productFields(input: Partial<ProductInput>, ctx: RuleContext, current?: Product): ProductFields {
   const issues: Issue[] = [];
   const title = (input.title ?? current?.title ?? '').trim();
   if (!title) issues.push({ path: 'title', code: 'required' });
 
   const priceFen = input.priceFen ?? current?.priceFen;
   if (priceFen === undefined) issues.push({ path: 'priceFen', code: 'required' });
-  const originalPriceFen = input.originalPriceFen !== undefined ? input.originalPriceFen : (current?.originalPriceFen ?? null);
+  const originalPriceFen =
+    input.originalPriceFen !== undefined ? input.originalPriceFen : (current?.originalPriceFen ?? null);
   if (originalPriceFen !== null && priceFen !== undefined && originalPriceFen <= priceFen) {
     issues.push({ path: 'originalPriceFen', code: 'original_below_price' });
   }

@@ -121,7 +121,10 @@ export class ProductStore {
        RETURNING *`,
     );
     // The version check lives in the WHERE clause: a stale edit updates nothing instead of overwriting.
-    this.updateStmt = db.prepare<[ReturnType<typeof fieldParams> & { id: number; expected: number; now: number }], ProductRow>(
+    this.updateStmt = db.prepare<
+      [ReturnType<typeof fieldParams> & { id: number; expected: number; now: number }],
+      ProductRow
+    >(
       `UPDATE products SET title = @title, price_fen = @price_fen, original_price_fen = @original_price_fen, stock = @stock,
          sku = @sku, link = @link, link_kind = @link_kind, selling_points = @selling_points, image_id = @image_id,
          version = version + 1, updated_at = @now
@@ -170,14 +173,17 @@ export class ProductStore {
     const params: Record<string, string | number> = { limit: q.limit, offset: q.offset };
     const text = q.query.trim();
     if (text) {
-      where.push(`(title LIKE @like ESCAPE '\\' OR sku LIKE @like ESCAPE '\\' OR selling_points LIKE @like ESCAPE '\\')`);
+      where.push(
+        `(title LIKE @like ESCAPE '\\' OR sku LIKE @like ESCAPE '\\' OR selling_points LIKE @like ESCAPE '\\')`,
+      );
       params.like = likePattern(text);
     }
     const whereSql = where.join(' AND ');
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     // id as the tie-breaker keeps paging stable when many rows share a sort value.
     const order = `${SORT_COLUMNS[q.sort]} ${dir}, id ${dir}`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM products WHERE ${whereSql}`).get(params) as { n: number }).n;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM products WHERE ${whereSql}`).get(params) as { n: number })
+      .n;
     const rows = this.db
       .prepare<Record<string, string | number>, ProductRow>(
         `SELECT * FROM products WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,

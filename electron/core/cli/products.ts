@@ -36,11 +36,17 @@ export async function importCommand(file: string, dataDir: string, locale: Local
   }
   const studio = await openStudio({ dataDir });
   try {
-    const outcome = await importProductsCsv(studio.catalog, bytes, consoleProgress(locale), { baseDir: path.dirname(path.resolve(file)) });
+    const outcome = await importProductsCsv(studio.catalog, bytes, consoleProgress(locale), {
+      baseDir: path.dirname(path.resolve(file)),
+    });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    for (const warning of (outcome.warnings ?? []) as Issue[]) console.error(formatIssue(warning, locale));
+    for (const warning of outcome.warnings ?? []) console.error(formatIssue(warning, locale));
     const { created, updated } = outcome.summary;
-    console.log(locale === 'zh-CN' ? `已导入：新增 ${created} 个，更新 ${updated} 个商品` : `Imported: ${created} created, ${updated} updated`);
+    console.log(
+      locale === 'zh-CN'
+        ? `已导入：新增 ${created} 个，更新 ${updated} 个商品`
+        : `Imported: ${created} created, ${updated} updated`,
+    );
     return EXIT_OK;
   } catch (error) {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
@@ -54,7 +60,12 @@ export async function importCommand(file: string, dataDir: string, locale: Local
   }
 }
 
-export async function exportCommand(out: string | undefined, dataDir: string, locale: Locale, archived: boolean): Promise<number> {
+export async function exportCommand(
+  out: string | undefined,
+  dataDir: string,
+  locale: Locale,
+  archived: boolean,
+): Promise<number> {
   const studio = await openStudio({ dataDir });
   try {
     const outcome = await exportProductsCsv(studio.catalog, { archived, locale }, consoleProgress(locale));
@@ -62,7 +73,11 @@ export async function exportCommand(out: string | undefined, dataDir: string, lo
     if (!outcome.file) return EXIT_FAILED;
     if (out) {
       fs.writeFileSync(out, outcome.file.bytes);
-      console.error(locale === 'zh-CN' ? `已导出 ${outcome.summary.rows} 个商品到 ${out}` : `Exported ${outcome.summary.rows} products to ${out}`);
+      console.error(
+        locale === 'zh-CN'
+          ? `已导出 ${outcome.summary.rows} 个商品到 ${out}`
+          : `Exported ${outcome.summary.rows} products to ${out}`,
+      );
     } else {
       process.stdout.write(outcome.file.bytes);
     }

@@ -30,7 +30,10 @@ export function refuseFutureDatabase(db: Database.Database, migrations: readonly
   if (version > latest) throw new DatabaseFromFutureError(version, latest);
 }
 
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   refuseFutureDatabase(db, migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const from = schemaVersion(db);

@@ -2,7 +2,7 @@
 // and reports progress as `job.updated` events (throttled, so 100,000 rows don't mean 100,000 events).
 import crypto from 'node:crypto';
 import type { Job } from '../protocol/jobs-schemas.ts';
-import { StudioError } from '../protocol/errors.ts';
+import { StudioError, type Issue } from '../protocol/errors.ts';
 import type { Publish } from '../publish.ts';
 
 export interface JobFile {
@@ -14,6 +14,7 @@ export interface JobFile {
 export interface JobOutcome {
   summary: Record<string, string | number>;
   file?: JobFile;
+  warnings?: Issue[];
 }
 
 export interface Progress {
@@ -62,6 +63,7 @@ export class JobRunner {
       finishedAt: null,
       summary: null,
       error: null,
+      warnings: [],
     };
     this.jobs.set(job.id, job);
     this.prune();
@@ -83,7 +85,13 @@ export class JobRunner {
       try {
         const outcome = await work(progress);
         if (outcome.file) this.files.set(job.id, outcome.file);
-        Object.assign(job, { state: 'done', phase: 'phase_done', summary: outcome.summary, done: job.total });
+        Object.assign(job, {
+          state: 'done',
+          phase: 'phase_done',
+          summary: outcome.summary,
+          done: job.total,
+          warnings: outcome.warnings ?? [],
+        });
       } catch (error) {
         const shape =
           error instanceof StudioError ? error.toShape() : new StudioError('internal', `${kind} failed`).toShape();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
 import { StudioError } from '../protocol/errors.ts';
-import { MAX_IMAGE_BYTES } from '../protocol/catalog-schemas.ts';
+import { MAX_IMAGE_BYTES } from '../protocol/limits.ts';
 import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
 
 const THUMB_EDGE = 240;
@@ -47,9 +47,13 @@ export class ImageStore {
 
   /** Stores the bytes (once per distinct picture) and returns the image id. */
   async save(bytes: Uint8Array): Promise<string> {
-    if (bytes.byteLength > MAX_IMAGE_BYTES) throw new StudioError('invalid', 'image too large', { issues: [{ path: 'image', code: 'image_too_large' }] });
+    if (bytes.byteLength > MAX_IMAGE_BYTES)
+      throw new StudioError('invalid', 'image too large', { issues: [{ path: 'image', code: 'image_too_large' }] });
     const kind = sniffImage(bytes);
-    if (!kind) throw new StudioError('invalid', 'not a supported image', { issues: [{ path: 'image', code: 'image_unsupported' }] });
+    if (!kind)
+      throw new StudioError('invalid', 'not a supported image', {
+        issues: [{ path: 'image', code: 'image_unsupported' }],
+      });
     const id = crypto.createHash('sha256').update(bytes).digest('hex');
     if (this.exists(id)) return id;
     const file = this.originalPath(id, kind.ext);
@@ -66,7 +70,11 @@ export class ImageStore {
 
   /** The thumbnail when one was made, else the original (ffmpeg may be missing). */
   thumbnail(id: string): { mime: string; bytes: Buffer } | null {
-    const row = this.db.prepare<[string], { mime: string; ext: string; has_thumb: number }>('SELECT mime, ext, has_thumb FROM images WHERE id = ?').get(id);
+    const row = this.db
+      .prepare<[string], { mime: string; ext: string; has_thumb: number }>(
+        'SELECT mime, ext, has_thumb FROM images WHERE id = ?',
+      )
+      .get(id);
     if (!row) return null;
     if (row.has_thumb) return { mime: 'image/jpeg', bytes: fs.readFileSync(this.thumbPath(id)) };
     return { mime: row.mime, bytes: fs.readFileSync(this.originalPath(id, row.ext)) };
@@ -90,7 +98,21 @@ export class ImageStore {
     const ffmpeg = this.ffmpegPath();
     if (!ffmpeg) return Promise.resolve(false);
     const scale = `scale=${THUMB_EDGE}:${THUMB_EDGE}:force_original_aspect_ratio=decrease`;
-    const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', source, '-frames:v', '1', '-vf', scale, '-q:v', '4', target];
+    const args = [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      source,
+      '-frames:v',
+      '1',
+      '-vf',
+      scale,
+      '-q:v',
+      '4',
+      target,
+    ];
     return new Promise((resolve) => {
       execFile(ffmpeg, args, { timeout: 20_000 }, (error) => resolve(!error && fs.existsSync(target)));
     });

@@ -1,6 +1,7 @@
 // The product library's part of the contract: what a product is and what may be asked of the catalogue.
 import { z } from 'zod';
 import { MAX_FEN } from './money.ts';
+import { MAX_CSV_BYTES, MAX_IMAGE_BYTES } from './limits.ts';
 
 const fen = z.number().int().min(0).max(MAX_FEN);
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
@@ -59,8 +60,6 @@ const idParam = z.number().int().positive();
 const versioned = { id: idParam, expectedVersion: z.number().int().positive() };
 
 /** Base64 payloads are capped so one message can never exhaust memory. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 const base64 = (maxBytes: number) =>
   z
     .string()

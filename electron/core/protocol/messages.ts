@@ -9,7 +9,10 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
   // request-level errors
   bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },
   unknown_method: { 'zh-CN': '不支持的操作', en: 'Unknown operation' },
-  unauthorized: { 'zh-CN': '访问令牌无效，请使用工作室显示的链接重新打开', en: 'Access token refused: open the link the studio shows again' },
+  unauthorized: {
+    'zh-CN': '访问令牌无效，请使用工作室显示的链接重新打开',
+    en: 'Access token refused: open the link the studio shows again',
+  },
   not_found: { 'zh-CN': '找不到该项目，它可能已被删除', en: 'Not found: it may have been removed' },
   conflict: {
     'zh-CN': '该商品刚被其他人修改过，请查看最新内容后再保存',
@@ -21,10 +24,15 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: (p) => `The file has ${p.count} problem(s); nothing was imported. Fix them and import again.`,
   },
   too_large: { 'zh-CN': '文件太大', en: 'The file is too large' },
-  busy: { 'zh-CN': '已有同类任务在进行，请等待完成', en: 'A job of this kind is already running; wait for it to finish' },
+  busy: {
+    'zh-CN': '已有同类任务在进行，请等待完成',
+    en: 'A job of this kind is already running; wait for it to finish',
+  },
   db_from_future: {
-    'zh-CN': (p) => `这些数据由更新版本的 LiveCart Studio 写入（数据库版本 ${p.dbVersion}，本程序最高支持 ${p.appVersion}）。请先升级本程序；数据未被改动。`,
-    en: (p) => `This data was written by a newer LiveCart Studio (database version ${p.dbVersion}; this app knows up to ${p.appVersion}). Update the app to open it; nothing was changed.`,
+    'zh-CN': (p) =>
+      `这些数据由更新版本的 LiveCart Studio 写入（数据库版本 ${p.dbVersion}，本程序最高支持 ${p.appVersion}）。请先升级本程序；数据未被改动。`,
+    en: (p) =>
+      `This data was written by a newer LiveCart Studio (database version ${p.dbVersion}; this app knows up to ${p.appVersion}). Update the app to open it; nothing was changed.`,
   },
   internal: { 'zh-CN': '出现内部错误，数据未被修改', en: 'Internal error; nothing was changed' },
   disconnected: { 'zh-CN': '与工作室的连接已断开，正在重连…', en: 'Connection to the studio lost; reconnecting…' },
@@ -44,7 +52,10 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': (p) => `“${p.value}”不是有效库存（非负整数）`,
     en: (p) => `"${p.value}" is not a valid stock (a non-negative whole number)`,
   },
-  sku_taken: { 'zh-CN': (p) => `商品编码 ${p.sku} 已被其他商品使用`, en: (p) => `SKU ${p.sku} is used by another product` },
+  sku_taken: {
+    'zh-CN': (p) => `商品编码 ${p.sku} 已被其他商品使用`,
+    en: (p) => `SKU ${p.sku} is used by another product`,
+  },
   sku_repeated: {
     'zh-CN': (p) => `商品编码 ${p.sku} 在第 ${p.firstLine} 行已出现`,
     en: (p) => `SKU ${p.sku} already appears on line ${p.firstLine}`,

@@ -30,10 +30,7 @@ export interface CallContext {
   client: string;
 }
 
-type Handler<M extends MethodName> = (
-  params: ParsedParams<M>,
-  ctx: CallContext,
-) => Result<M> | Promise<Result<M>>;
+type Handler<M extends MethodName> = (params: ParsedParams<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
 
 const MAX_BACKLOG_BYTES = 32 * 1024 * 1024;
 
@@ -80,7 +77,10 @@ export class StudioServer {
   dispatch(raw: unknown, ctx: CallContext): ReplyMessage | Promise<ReplyMessage> {
     const envelope = requestMessageSchema.safeParse(raw);
     if (!envelope.success) {
-      return errorReply(idOf(raw), new StudioError('bad_request', 'malformed request envelope', { issues: zodIssues(envelope.error) }));
+      return errorReply(
+        idOf(raw),
+        new StudioError('bad_request', 'malformed request envelope', { issues: zodIssues(envelope.error) }),
+      );
     }
     const { id, method, params } = envelope.data;
     const spec = (methods as Record<string, { params: z.ZodType }>)[method];
@@ -88,7 +88,10 @@ export class StudioServer {
     if (!spec || !handler) return errorReply(id, new StudioError('unknown_method', `unknown method ${method}`));
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) {
-      return errorReply(id, new StudioError('bad_request', `invalid params for ${method}`, { issues: zodIssues(parsed.error) }));
+      return errorReply(
+        id,
+        new StudioError('bad_request', `invalid params for ${method}`, { issues: zodIssues(parsed.error) }),
+      );
     }
     const fail = (error: unknown) => failureReply(id, method, error);
     try {
@@ -147,7 +150,8 @@ export class Connection {
   }
 
   private deliver(raw: unknown, reply: ReplyMessage): void {
-    if (reply.ok && isHello(raw)) this.client = String((raw.params as { client?: string } | undefined)?.client ?? 'unknown');
+    if (reply.ok && isHello(raw))
+      this.client = String((raw.params as { client?: string } | undefined)?.client ?? 'unknown');
     this.push(reply);
   }
 }

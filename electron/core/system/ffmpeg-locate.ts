@@ -41,7 +41,10 @@ function onPath(env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
-export function locateFfmpeg(settingsPath?: string | null, env: NodeJS.ProcessEnv = process.env): FfmpegLocation | null {
+export function locateFfmpeg(
+  settingsPath?: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+): FfmpegLocation | null {
   if (settingsPath && isExecutable(settingsPath)) return { path: settingsPath, source: 'settings' };
   if (env.FFMPEG_PATH && isExecutable(env.FFMPEG_PATH)) return { path: env.FFMPEG_PATH, source: 'env' };
   const bundled = fromStatic();

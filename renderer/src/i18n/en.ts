@@ -112,7 +112,7 @@ export const en: Record<MessageKey, string> = {
 
   'import.title': 'Import products from CSV',
   'import.help':
-    'First row is the header, one product per row. Required columns: title, price; optional: original_price, stock, sku, link, selling_points, image (Chinese headers work too). UTF-8 (Excel: “CSV UTF-8”). If any row has a problem, nothing is imported.',
+    'First row is the header, one product per row. Required columns: title, price; optional: original_price, stock, sku, link, selling_points, image, id (Chinese headers work too). Files saved by Excel as CSV (GBK) or CSV UTF-8 both work. If any row has a problem, nothing is imported.',
   'import.choose': 'Choose a CSV file',
   'import.chooseAgain': 'Choose another file',
   'import.file': 'File: {name}',

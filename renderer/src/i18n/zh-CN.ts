@@ -108,7 +108,7 @@ export const zhCN = {
 
   'import.title': '导入商品 CSV',
   'import.help':
-    '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片。文件编码 UTF-8（Excel 另存为“CSV UTF-8”）。任何一行有错时不会导入任何商品。',
+    '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片、商品ID。Excel 另存的“CSV（逗号分隔）”（GBK）和“CSV UTF-8”都可以直接导入。任何一行有错时不会导入任何商品。',
   'import.choose': '选择 CSV 文件',
   'import.chooseAgain': '重新选择文件',
   'import.file': '文件：{name}',

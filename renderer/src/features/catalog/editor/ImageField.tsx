@@ -1,4 +1,5 @@
 // Pick an image → upload it → show the core's thumbnail. The picker is a real button; the file input is hidden.
+import { MAX_IMAGE_BYTES } from '../../../../../electron/core/protocol/limits.ts';
 import { useRef, useState } from 'react';
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
 import { isCallError, studio } from '../../../api/index.ts';
@@ -7,9 +8,6 @@ import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { readFileAsBase64 } from '../../../ui/file-transfer.ts';
 import { Thumbnail } from '../list/Thumbnail.tsx';
-
-// Mirrors MAX_IMAGE_BYTES in catalog-schemas.ts; not imported, because that module would pull zod into the bundle.
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 interface ImageFieldProps {
   imageId: string | null;

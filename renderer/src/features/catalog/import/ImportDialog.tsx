@@ -1,5 +1,6 @@
 // CSV import: pick a file, send it, follow the job. A file with bad rows imports nothing, and every bad
 // cell is listed with its line and column so the seller can fix the spreadsheet in one pass.
+import { MAX_CSV_BYTES } from '../../../../../electron/core/protocol/limits.ts';
 import { useRef, useState } from 'react';
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
 import { studio } from '../../../api/index.ts';
@@ -11,9 +12,6 @@ import { Dialog } from '../../../ui/Dialog.tsx';
 import { readFileAsBase64 } from '../../../ui/file-transfer.ts';
 import { ProgressBar } from '../../../ui/ProgressBar.tsx';
 import { IssueList } from './IssueList.tsx';
-
-// Mirrors MAX_CSV_BYTES in catalog-schemas.ts (importing it would pull zod into the bundle).
-const MAX_CSV_BYTES = 200 * 1024 * 1024;
 
 interface JobError {
   code?: string;
@@ -76,7 +74,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       <input
         ref={input}
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.txt,text/csv"
         className="visually-hidden"
         tabIndex={-1}
         aria-label={t('import.choose')}
@@ -118,6 +116,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         </div>
       ) : null}
       {issues.length > 0 ? <IssueList issues={issues} /> : null}
+      {job?.state === 'done' && job.warnings.length > 0 ? <IssueList issues={job.warnings} /> : null}
     </Dialog>
   );
 }
