@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from './db/connection.ts';
+import { WriteGate } from './db/write-gate.ts';
 import { ImageStore } from './media/image-store.ts';
 import { PROTOCOL_VERSION } from './protocol/contract.ts';
 import { StudioServer } from './protocol/server.ts';
@@ -33,7 +34,8 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const db = openDatabase(path.join(dataDir, DB_FILE));
   const server = new StudioServer();
   const publish: Publish = (name, data) => server.emit(name, data);
-  const catalog = new CatalogService(db, new ImageStore(db, dataDir), publish);
+  const gate = new WriteGate();
+  const catalog = new CatalogService(db, new ImageStore(db, dataDir, gate), publish, gate);
   const jobs = new JobRunner(publish);
 
   server.handle('studio.hello', () => ({

@@ -1,7 +1,7 @@
 // Products CSV import and export through the real jobs, each beside a plain better-sqlite3 baseline doing the
 // same writes (or building the same file) with nothing else: no parsing, no checks, no events, no yields.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { importProductsCsv } from '../../electron/core/catalog/catalog-csv-jobs.ts';
+import { importProductsCsv } from '../../electron/core/catalog/product-import.ts';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { runStudio, type Running } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';

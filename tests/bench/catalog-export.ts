@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { exportProductsCsv } from '../../electron/core/catalog/catalog-csv-jobs.ts';
+import { exportProductsCsv } from '../../electron/core/catalog/product-export.ts';
 import { productCsvHeader } from '../../electron/core/catalog/product-csv.ts';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { openStudio } from '../../electron/core/studio.ts';

@@ -282,3 +282,68 @@ test('a second import while one runs is refused as busy, not queued silently', a
   );
   assert.ok(progressEvents.length >= 3, 'progress is reported while it runs');
 });
+
+test('during a big import other clients are answered; their writes wait and land after it', async () => {
+  const reader = await TestClient.connect(run.host.port, run.host.token);
+  try {
+    const target = await client.call('catalog.create', { input: { title: '导入期间修改', priceFen: 100, stock: 1 } });
+    const big = [
+      '商品名称,价格,库存',
+      ...Array.from({ length: 60000 }, (_, i) => `并发商品${i},${i % 900}.9,${i}`),
+    ].join('\r\n');
+    const { jobId } = await client.call('catalog.importCsv', {
+      fileName: 'big.csv',
+      dataBase64: Buffer.from(big).toString('base64'),
+    });
+    const jobEvents = () =>
+      client.events
+        .filter((e) => e.name === 'job.updated' && (e.data as { job: Job }).job.id === jobId)
+        .map((e) => (e.data as { job: Job }).job);
+    await client.until(() => jobEvents().some((j) => j.phase === 'phase_writing'));
+    const list = reader.call('catalog.list', { query: '导入期间' });
+    const update = reader.call('catalog.update', {
+      id: target.id,
+      expectedVersion: target.version,
+      patch: { stock: 9 },
+    });
+    const listed = await list;
+    assert.equal(listed.total, 1);
+    assert.ok(
+      jobEvents().every((j) => j.state === 'running'),
+      'the read was answered while the import was still writing',
+    );
+    const updated = await update;
+    assert.equal(updated.stock, 9);
+    const job = await finished(jobId);
+    assert.equal(job.state, 'done');
+    assert.equal(job.summary?.created, 60000);
+    const bulkSeq = client.events.find(
+      (e) => e.name === 'catalog.bulkChanged' && (e.data as { created: number }).created === 60000,
+    )!.seq;
+    const updateSeq = client.events.find(
+      (e) =>
+        e.name === 'catalog.productChanged' &&
+        (e.data as { product: { id: number; stock: number } }).product.id === target.id &&
+        (e.data as { product: { stock: number } }).product.stock === 9,
+    )!.seq;
+    assert.ok(updateSeq > bulkSeq, 'the edit waited for the import to commit');
+  } finally {
+    reader.close();
+  }
+});
+
+test('rows checked against the catalogue: a SKU taken by another product is reported by line and column', async () => {
+  const a = await client.call('catalog.create', { input: { title: '甲', priceFen: 100, stock: 1, sku: 'JIA' } });
+  await client.call('catalog.create', { input: { title: '乙', priceFen: 100, stock: 1, sku: 'YI' } });
+  const exported = (await exportCsv('en')).toString('utf8');
+  const line = exported.split('\r\n').find((l) => l.startsWith('甲,'))!;
+  const edited = `\uFEFFtitle,price,sku,id\r\n甲,1.00,YI,${line.split(',').at(-1)}\r\n`;
+  const before = rows();
+  const job = await importBytes(Buffer.from(edited));
+  assert.equal(job.state, 'failed');
+  assert.deepEqual((job.error as { issues: unknown[] }).issues, [
+    { path: 'sku', code: 'sku_taken', line: 2, params: { sku: 'YI' } },
+  ]);
+  assert.deepEqual(rows(), before);
+  assert.equal(run.studio.catalog.store.get(a.id)!.sku, 'JIA');
+});

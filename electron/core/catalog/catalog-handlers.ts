@@ -3,7 +3,8 @@ import type { StudioServer } from '../protocol/server.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { exportProductsCsv, importProductsCsv } from './catalog-csv-jobs.ts';
+import { exportProductsCsv } from './product-export.ts';
+import { importProductsCsv } from './product-import.ts';
 
 export function registerCatalog(server: StudioServer, catalog: CatalogService, jobs: JobRunner): void {
   server.handle('catalog.list', (q) => ({ ...catalog.list(q), seq: server.currentSeq() }));

@@ -1,5 +1,6 @@
 // The product library's operations. Every change is one SQLite statement or transaction, then one event.
 import type { Db } from '../db/connection.ts';
+import type { WriteGate } from '../db/write-gate.ts';
 import type { ImageStore } from '../media/image-store.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
@@ -15,8 +16,12 @@ export class CatalogService {
   private readonly publish: Publish;
   private readonly now: () => number;
 
-  constructor(db: Db, images: ImageStore, publish: Publish, now: () => number = Date.now) {
+  /** Shared with every writer on this connection: a bulk import holds it while it writes. */
+  readonly gate: WriteGate;
+
+  constructor(db: Db, images: ImageStore, publish: Publish, gate: WriteGate, now: () => number = Date.now) {
     this.db = db;
+    this.gate = gate;
     this.store = new ProductStore(db);
     this.images = images;
     this.publish = publish;
@@ -37,13 +42,39 @@ export class CatalogService {
     return product;
   }
 
-  create(input: ProductInput): Product {
-    const product = this.store.insert(productFields(input, this.rules), this.now());
-    this.publish('catalog.productChanged', { product });
-    return product;
+  create(input: ProductInput): Product | Promise<Product> {
+    return this.gate.run(() => {
+      const product = this.store.insert(productFields(input, this.rules), this.now());
+      this.publish('catalog.productChanged', { product });
+      return product;
+    });
   }
 
-  update(id: number, expectedVersion: number, patch: Partial<ProductInput>): Product {
+  update(id: number, expectedVersion: number, patch: Partial<ProductInput>): Product | Promise<Product> {
+    return this.gate.run(() => this.updateNow(id, expectedVersion, patch));
+  }
+
+  setArchived(id: number, expectedVersion: number, archived: boolean): Product | Promise<Product> {
+    return this.gate.run(() => this.setArchivedNow(id, expectedVersion, archived));
+  }
+
+  /**
+   * One transaction that may span many event-loop turns (`work` yields). Only for a holder of the gate:
+   * nobody else writes meanwhile, so no other change can land inside it.
+   */
+  async bulkTransaction(work: () => Promise<void>): Promise<void> {
+    if (!this.gate.held) throw new Error('bulkTransaction needs the write gate');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      await work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private updateNow(id: number, expectedVersion: number, patch: Partial<ProductInput>): Product {
     const current = this.get(id);
     this.assertVersion(current, expectedVersion);
     const product = this.store.update(id, expectedVersion, productFields(patch, this.rules, current), this.now());
@@ -52,7 +83,7 @@ export class CatalogService {
     return product;
   }
 
-  setArchived(id: number, expectedVersion: number, archived: boolean): Product {
+  private setArchivedNow(id: number, expectedVersion: number, archived: boolean): Product {
     const current = this.get(id);
     this.assertVersion(current, expectedVersion);
     if (current.archived === archived) return current;
@@ -60,11 +91,6 @@ export class CatalogService {
     if (!product) throw this.conflict(id);
     this.publish('catalog.productChanged', { product });
     return product;
-  }
-
-  /** Runs `work` in one IMMEDIATE transaction: all of it is written, or none. */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
   }
 
   /** This data directory's id (see the meta table): the prefix of exported product refs. */

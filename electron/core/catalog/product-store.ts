@@ -83,6 +83,9 @@ function fieldParams(f: ProductFields) {
   };
 }
 
+const INSERT_SQL = `INSERT INTO products (title, price_fen, original_price_fen, stock, sku, link, link_kind, selling_points, image_id, created_at, updated_at)
+  VALUES (@title, @price_fen, @original_price_fen, @stock, @sku, @link, @link_kind, @selling_points, @image_id, @now, @now)`;
+
 /** True when storing `fields` would change nothing about `p`. */
 export function sameFields(p: Product, f: ProductFields): boolean {
   return (
@@ -109,6 +112,7 @@ export class ProductStore {
   private readonly updateStmt;
   private readonly archiveStmt;
   private readonly countStmt;
+  private readonly insertQuietStmt;
   private readonly db: Db;
 
   constructor(db: Db) {
@@ -116,10 +120,9 @@ export class ProductStore {
     this.byId = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
     this.bySku = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
     this.insertStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }], ProductRow>(
-      `INSERT INTO products (title, price_fen, original_price_fen, stock, sku, link, link_kind, selling_points, image_id, created_at, updated_at)
-       VALUES (@title, @price_fen, @original_price_fen, @stock, @sku, @link, @link_kind, @selling_points, @image_id, @now, @now)
-       RETURNING *`,
+      `${INSERT_SQL} RETURNING *`,
     );
+    this.insertQuietStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }]>(INSERT_SQL);
     // The version check lives in the WHERE clause: a stale edit updates nothing instead of overwriting.
     this.updateStmt = db.prepare<
       [ReturnType<typeof fieldParams> & { id: number; expected: number; now: number }],
@@ -151,6 +154,11 @@ export class ProductStore {
 
   insert(fields: ProductFields, now: number): Product {
     return toProduct(this.insertStmt.get({ ...fieldParams(fields), now })!);
+  }
+
+  /** For bulk imports: no RETURNING, no object built per row (a third of the import's time otherwise). */
+  insertQuiet(fields: ProductFields, now: number): void {
+    this.insertQuietStmt.run({ ...fieldParams(fields), now });
   }
 
   /** Returns undefined when `expected` is no longer the current version. */

@@ -1,7 +1,8 @@
 // `livecart products import FILE` and `livecart products export [--out FILE]`: the same jobs the UI runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportProductsCsv, importProductsCsv } from '../catalog/catalog-csv-jobs.ts';
+import { exportProductsCsv } from '../catalog/product-export.ts';
+import { importProductsCsv } from '../catalog/product-import.ts';
 import type { Progress } from '../jobs/job-runner.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
+import type { WriteGate } from '../db/write-gate.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { MAX_IMAGE_BYTES } from '../protocol/limits.ts';
 import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
@@ -32,8 +33,16 @@ export class ImageStore {
   private readonly db: Db;
   private readonly ffmpegPath: () => string | null;
 
-  constructor(db: Db, dataDir: string, ffmpegPath: () => string | null = () => locateFfmpeg()?.path ?? null) {
+  private readonly gate: WriteGate;
+
+  constructor(
+    db: Db,
+    dataDir: string,
+    gate: WriteGate,
+    ffmpegPath: () => string | null = () => locateFfmpeg()?.path ?? null,
+  ) {
     this.db = db;
+    this.gate = gate;
     this.imagesDir = path.join(dataDir, 'media', 'images');
     this.thumbsDir = path.join(dataDir, 'media', 'thumbs');
     this.ffmpegPath = ffmpegPath;
@@ -62,9 +71,11 @@ export class ImageStore {
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, file);
     const hasThumb = await this.makeThumbnail(file, this.thumbPath(id));
-    this.db
-      .prepare('INSERT OR IGNORE INTO images (id, mime, ext, bytes, has_thumb, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now());
+    await this.gate.run(() =>
+      this.db
+        .prepare('INSERT OR IGNORE INTO images (id, mime, ext, bytes, has_thumb, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now()),
+    );
     return id;
   }
 

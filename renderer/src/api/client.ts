@@ -10,7 +10,7 @@ import type {
   ServerMessage,
 } from '../../../electron/core/protocol/contract.ts';
 import { StudioCallError } from './errors.ts';
-import type { Transport } from './transport.ts';
+import type { Transport } from './transport-types.ts';
 
 export type ConnectionStatus = 'connecting' | 'ready' | 'reconnecting' | 'unauthorized';
 export type Hello = Result<'studio.hello'>;
@@ -131,7 +131,12 @@ export class StudioClient {
     if (this.lastSeq === null) {
       this.maxSeqBeforeHello = Math.max(this.maxSeqBeforeHello, message.seq);
     } else if (message.seq <= this.lastSeq) {
-      return; // already seen
+      // Each event reaches a connection once, so numbers going back mean a new core (restarted behind the
+      // Electron bridge): what was in flight is lost, and everything cached is stale.
+      this.failPending();
+      this.dispatch(message.name, message.data);
+      void this.greet();
+      return;
     } else if (message.seq !== this.lastSeq + 1) {
       // We missed something: deliver this one, then say hello again so every store refetches.
       this.dispatch(message.name, message.data);
@@ -153,11 +158,15 @@ export class StudioClient {
     }
   }
 
-  private dropped(reason: 'dropped' | 'unauthorized'): void {
+  private failPending(): void {
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(new StudioCallError(pending.method, { code: 'disconnected', message: 'connection lost' }));
     }
+  }
+
+  private dropped(reason: 'dropped' | 'unauthorized'): void {
+    this.failPending();
     this.lastSeq = null;
     if (reason === 'unauthorized') {
       const refused = new StudioCallError('studio', { code: 'unauthorized', message: 'token refused' });

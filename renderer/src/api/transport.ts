@@ -2,19 +2,9 @@
 import type { RequestMessage, ServerMessage } from '../../../electron/core/protocol/contract.ts';
 import { CLOSE_UNAUTHORIZED, type StudioBridge } from '../../../electron/core/protocol/bridge.ts';
 
-export interface TransportHandlers {
-  onOpen(): void;
-  onMessage(message: ServerMessage): void;
-  /** `unauthorized`: the token was refused; reconnecting would only be refused again. */
-  onClose(reason: 'dropped' | 'unauthorized'): void;
-}
+import type { Transport, TransportHandlers } from './transport-types.ts';
 
-export interface Transport {
-  readonly kind: 'electron' | 'websocket';
-  connect(handlers: TransportHandlers): void;
-  send(message: RequestMessage): void;
-  close(): void;
-}
+export type { Transport, TransportHandlers };
 
 declare global {
   interface Window {
