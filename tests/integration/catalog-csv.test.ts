@@ -9,7 +9,7 @@ import type { Job } from '../../electron/core/protocol/contract.ts';
 import type { CallFailed } from '../support/ws-client.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
-import { requireTool } from '../support/tools.ts';
+import { makePicture, requireTool } from '../support/tools.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
 let run: Running;
@@ -178,18 +178,7 @@ test('images named in the file are copied into the data directory with a thumbna
   if (!requireTool(t, 'ffmpeg')) return;
   const dir = tempDir();
   const picture = path.join(dir, 'lipstick.png');
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=size=800x600',
-    '-frames:v',
-    '1',
-    picture,
-  ]);
+  makePicture('testsrc=size=800x600', picture);
   const csv = `商品名称,价格,图片\r\n带图商品,5,${picture}\r\n缺图商品,5,${path.join(dir, 'missing.png')}\r\n`;
   const failed = await importBytes(Buffer.from(csv));
   assert.equal(failed.state, 'failed');
@@ -230,22 +219,7 @@ test('images named in the file are copied into the data directory with a thumbna
 
 test('an uploaded image can be attached to a product; a fake one is refused', async (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
-  const png = execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'color=red:size=64x64',
-    '-frames:v',
-    '1',
-    '-f',
-    'image2pipe',
-    '-c:v',
-    'png',
-    'pipe:1',
-  ]);
+  const png = makePicture('color=red:size=64x64', 'png-bytes');
   const { imageId } = await client.call('catalog.uploadImage', {
     fileName: 'red.png',
     dataBase64: png.toString('base64'),

@@ -1,12 +1,12 @@
 // The `livecart` command as a user runs it: a real process, real files, exit codes, both languages.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { tempDir } from '../support/studio-fixture.ts';
-import { requireTool } from '../support/tools.ts';
+import { makePicture, requireTool } from '../support/tools.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
@@ -33,18 +33,7 @@ test('products import reads a GBK Excel file with an image next to it, then expo
   const dataDir = path.join(work, 'data');
   fs.copyFileSync(path.join(FIXTURES, 'gbk-excel-crlf.csv'), path.join(work, 'products.csv'));
   fs.mkdirSync(path.join(work, 'images'));
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=size=320x320',
-    '-frames:v',
-    '1',
-    path.join(work, 'images', 'anr.jpg'),
-  ]);
+  makePicture('testsrc=size=320x320', path.join(work, 'images', 'anr.jpg'));
 
   const imported = livecart(['products', 'import', path.join(work, 'products.csv'), '--data-dir', dataDir], 'zh-CN');
   assert.equal(imported.code, 0, imported.stderr);

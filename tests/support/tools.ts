@@ -19,3 +19,20 @@ export function requireTool(t: TestContext, command: string): boolean {
   t.skip(reason);
   return false;
 }
+
+/** A real picture made by ffmpeg from one of its test sources (`testsrc=size=800x600`, `color=red:size=64x64`). */
+export function makePicture(source: string, target: string | 'png-bytes'): Buffer {
+  const output = target === 'png-bytes' ? ['-f', 'image2pipe', '-c:v', 'png', 'pipe:1'] : [target];
+  return execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    '-frames:v',
+    '1',
+    ...output,
+  ]);
+}

@@ -1,5 +1,5 @@
 // A labelled form field whose error (from the core's issues or our own parsing) sits right under it.
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldShell {
   label: string;
@@ -10,24 +10,28 @@ interface FieldShell {
 type InputFieldProps = FieldShell & InputHTMLAttributes<HTMLInputElement>;
 type AreaFieldProps = FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>;
 
-function describedBy(hintId: string, errorId: string, hint?: string, error?: string): string | undefined {
-  return [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
 }
 
-export function InputField({ label, hint, error, className, ...input }: InputFieldProps) {
+/** Label, control, error and hint, wired together for screen readers; the control is whatever `render` gives. */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  className,
+  render,
+}: FieldShell & { className: string | undefined; render(props: ControlProps): ReactNode }) {
   const id = useId();
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
+      {render({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
         <p id={`${id}-error`} className="field__error">
           {error}
@@ -42,30 +46,26 @@ export function InputField({ label, hint, error, className, ...input }: InputFie
   );
 }
 
-export function AreaField({ label, hint, error, className, ...area }: AreaFieldProps) {
-  const id = useId();
+export function InputField({ label, hint, error, className, ...input }: InputFieldProps) {
   return (
-    <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        className="field__input field__input--area"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...area}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      render={(control) => <input className="field__input" {...control} {...input} />}
+    />
+  );
+}
+
+export function AreaField({ label, hint, error, className, ...area }: AreaFieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      render={(control) => <textarea className="field__input field__input--area" {...control} {...area} />}
+    />
   );
 }

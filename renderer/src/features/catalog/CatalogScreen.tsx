@@ -1,4 +1,5 @@
 // 商品库: the product library. `/` focuses search, `N` opens a new product (when not typing).
+import { Screen } from '../../ui/Screen.tsx';
 import { useCallback, useRef, useState } from 'react';
 import type { Product } from '../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../api/index.ts';
@@ -73,12 +74,7 @@ export function CatalogScreen() {
   const openImport = () => setImporting(true);
 
   return (
-    <section className="screen catalog" aria-labelledby="catalog-title">
-      <header className="screen__header">
-        <h1 id="catalog-title" className="screen__title">
-          {t('catalog.title')}
-        </h1>
-      </header>
+    <Screen name="catalog" title={t('catalog.title')}>
       <CatalogToolbar
         searchRef={searchRef}
         exporting={exporter.running}
@@ -121,6 +117,6 @@ export function CatalogScreen() {
         <ProductEditor key={editing.product?.id ?? 'new'} product={editing.product} onClose={() => setEditing(null)} />
       ) : null}
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
-    </section>
+    </Screen>
   );
 }

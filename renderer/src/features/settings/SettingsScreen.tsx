@@ -1,4 +1,5 @@
 // 设置: language (persisted on this device), and what the studio says about itself in its hello.
+import { Screen } from '../../ui/Screen.tsx';
 import { systemLocale, useLocaleStore, useT, type LanguagePreference } from '../../i18n/index.ts';
 import { useConnection } from '../../stores/connection.ts';
 
@@ -17,12 +18,7 @@ export function SettingsScreen() {
   const transport = useConnection((s) => s.transport);
   const detected = systemLocale();
   return (
-    <section className="screen settings" aria-labelledby="settings-title">
-      <header className="screen__header">
-        <h1 id="settings-title" className="screen__title">
-          {t('settings.title')}
-        </h1>
-      </header>
+    <Screen name="settings" title={t('settings.title')}>
       <div className="settings__group">
         <label className="field__label" htmlFor="language-select">
           {t('settings.language')}
@@ -68,6 +64,6 @@ export function SettingsScreen() {
           </div>
         ))}
       </dl>
-    </section>
+    </Screen>
   );
 }

@@ -3,16 +3,16 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Screen } from '../../ui/Screen.tsx';
 
 export function StreamScreen() {
   const { t } = useT();
   const [portrait, setPortrait] = useState(false);
   return (
-    <section className="screen stream" aria-labelledby="stream-title">
-      <header className="screen__header">
-        <h1 id="stream-title" className="screen__title">
-          {t('nav.stream')}
-        </h1>
+    <Screen
+      name="stream"
+      title={t('nav.stream')}
+      actions={
         <div className="segmented" role="group" aria-label={t('stream.orientation')}>
           <button type="button" className="segmented__item" aria-pressed={!portrait} onClick={() => setPortrait(false)}>
             {t('stream.landscape')}
@@ -21,7 +21,8 @@ export function StreamScreen() {
             {t('stream.portrait')}
           </button>
         </div>
-      </header>
+      }
+    >
       <div className="stream__stage">
         <div
           className={`preview ${portrait ? 'preview--portrait' : 'preview--landscape'}`}
@@ -40,6 +41,6 @@ export function StreamScreen() {
           </p>
         </aside>
       </div>
-    </section>
+    </Screen>
   );
 }
