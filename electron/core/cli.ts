@@ -5,7 +5,9 @@ import { cliLocale, EXIT_FAILED, EXIT_USAGE, resolveDataDir, UsageError } from '
 import { doctorReport, formatDoctor } from './cli/doctor.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
+import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
+import { openStudio } from './studio.ts';
 import { messageFor } from './protocol/messages.ts';
 
 const USAGE = `Usage: livecart <command> [options]
@@ -15,6 +17,7 @@ Commands:
   products import FILE               import products from CSV (GBK or UTF-8); all or nothing
   products export [--out FILE]       export products as CSV for Excel (stdout without --out)
                   [--archived]
+  backup                             a consistent copy of the database into DATA_DIR/backups
   doctor                             check Node, SQLite, ffmpeg, the Electron runtime
 
 Every command takes --data-dir DIR (default: the desktop app's data folder, or $LIVECART_DATA_DIR).
@@ -56,6 +59,15 @@ async function main(argv: string[]): Promise<number> {
       }
       if (sub === 'export') return exportCommand(values.out, dataDir, locale, values.archived ?? false);
       throw new UsageError(`unknown products command: ${sub ?? '(none)'}`);
+    case 'backup': {
+      const studio = await openStudio({ dataDir });
+      try {
+        console.log(await backupDatabase(studio.db, studio.dataDir));
+      } finally {
+        await studio.close();
+      }
+      return 0;
+    }
     case 'doctor': {
       const report = await doctorReport(dataDir);
       console.log(values.json ? JSON.stringify(report, null, 2) : formatDoctor(report, locale));

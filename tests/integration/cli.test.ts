@@ -137,3 +137,20 @@ test('serve prints its URL with a token, answers health, and stops cleanly on SI
     assert.equal(await exited, 0);
   }
 });
+
+test('backup writes a consistent, openable copy with every product', () => {
+  const dataDir = tempDir();
+  assert.equal(
+    livecart(['products', 'import', path.join(FIXTURES, 'utf8-bom-emoji.csv'), '--data-dir', dataDir]).code,
+    0,
+  );
+  const r = livecart(['backup', '--data-dir', dataDir]);
+  assert.equal(r.code, 0, r.stderr);
+  const file = r.stdout.trim();
+  assert.ok(file.startsWith(path.join(dataDir, 'backups')), file);
+  const copy = new Database(file, { readonly: true });
+  assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
+  const titles = copy.prepare('SELECT title FROM products ORDER BY id').pluck().all();
+  copy.close();
+  assert.deepEqual(titles, ['💄 口红 #999 正红', '🍊 橙子 🍊']);
+});
