@@ -4,33 +4,12 @@
 import type { Protocol } from 'electron';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_ORIGIN, APP_SCHEME, contentSecurityPolicy } from './security.ts';
+import { contentTypeFor, RENDERER_HEADERS } from '../core/host/renderer-policy.ts';
+import { APP_ORIGIN, APP_SCHEME } from './security.ts';
 
 const APP_PREFIX = `${APP_ORIGIN}/`;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor };
 
 /** Must run before `app` is ready: a standard, secure scheme gets an origin, fetch and localStorage. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
@@ -66,14 +45,7 @@ export function resolveAppPath(root: string, url: string): string | null {
 }
 
 function headers(contentType: string): Headers {
-  return new Headers({
-    'Content-Type': contentType,
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  });
+  return new Headers({ ...RENDERER_HEADERS, 'content-type': contentType, 'cache-control': 'no-cache' });
 }
 
 function plain(status: number, text: string): Response {

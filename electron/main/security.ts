@@ -2,6 +2,8 @@
 // what may open outside the app, which IPC senders are ours, and the page's Content-Security-Policy.
 // main.ts and guard.ts wire these to Electron; tests check every decision directly.
 
+import { RENDERER_CSP } from '../core/host/renderer-policy.ts';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'studio';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -97,24 +99,10 @@ export function isTrustedSender(frameUrl: string | null | undefined, isMainFrame
 }
 
 /**
- * The CSP on every app:// response. React's `style={…}` sets styles through the CSSOM, which CSP does not
+ * The CSP on every app:// response, the same the web host sends (core/host/renderer-policy.ts). React's `style={…}` sets styles through the CSSOM, which CSP does not
  * restrict, and Vite emits CSS as files, so styles need no 'unsafe-inline'. The renderer talks to the core
  * over a MessagePort, so it needs no network at all beyond its own files.
  */
 export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return RENDERER_CSP;
 }

@@ -2,18 +2,7 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
+import { contentTypeFor, RENDERER_HEADERS } from './renderer-policy.ts';
 
 /** Maps a URL path to a file under root, or null when it would leave root. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -28,7 +17,8 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
-export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+  const headers = RENDERER_HEADERS;
   const resolvedRoot = path.resolve(root);
   const index = path.join(resolvedRoot, 'index.html');
   if (!fs.existsSync(index)) {
@@ -48,7 +38,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     }
     file = index;
   }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeFor(file);
   // Hashed assets never change; index.html must always be fresh to pick them up.
   const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { ...headers, 'content-type': type, 'cache-control': cache });

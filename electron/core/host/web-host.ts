@@ -10,6 +10,7 @@ import { wsChannel } from '../protocol/ws-transport.ts';
 import type { Studio } from '../studio.ts';
 import { APP_VERSION } from '../system/app-version.ts';
 import { FailureThrottle, newToken, tokensMatch } from './auth-guard.ts';
+import { RENDERER_HEADERS } from './renderer-policy.ts';
 import { serveStatic } from './static-files.ts';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(fileURLToPath(new URL('../../../dist/renderer', import.meta.url)));
@@ -31,16 +32,6 @@ export interface WebHost {
 const AUTH_TIMEOUT_MS = 10_000;
 const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
 /** A page on another site must not drive the studio through the user's browser. */
 export function sameOrigin(originHeader: string | undefined, hostHeader: string | undefined): boolean {
   if (!originHeader) return true; // non-browser clients (CLI tools, tests) send no Origin
@@ -60,15 +51,15 @@ export async function startWebHost(studio: Studio, options: WebHostOptions = {})
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/health') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.writeHead(200, { ...RENDERER_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, app: 'livecart-studio', version: APP_VERSION, protocol: PROTOCOL_VERSION }));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, SECURITY_HEADERS).end();
+      res.writeHead(405, RENDERER_HEADERS).end();
       return;
     }
-    serveStatic(rendererDir, url.pathname, res, SECURITY_HEADERS);
+    serveStatic(rendererDir, url.pathname, res);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
