@@ -1,8 +1,8 @@
 // `npm start`: build, then run the Electron app if its runtime is here (fetching it once, briefly, if not),
 // otherwise say so in one line and serve the same studio in the browser. Runs with plain Node 24.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { electronRuntime } from '../core/system/electron-runtime.ts';
 import { browserFallbackLine, chooseLaunch, exitCodeOf, hasDisplay, type LaunchFacts } from './choose-launch.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -10,17 +10,7 @@ const ELECTRON_DIR = path.join(ROOT, 'node_modules', 'electron');
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 const args = process.argv.slice(2);
 
-/** The runtime as node_modules/electron/index.js finds it, without its download-on-require side effect. */
-function electronBinary(): string | null {
-  try {
-    const relative = fs.readFileSync(path.join(ELECTRON_DIR, 'path.txt'), 'utf8').trim();
-    const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(ELECTRON_DIR, 'dist');
-    const binary = path.join(dist, relative);
-    return relative !== '' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+const electronBinary = (): string | null => electronRuntime().binary;
 
 function runBuild(script: string): void {
   if (process.env.LIVECART_SKIP_BUILD === '1') return;

@@ -1,10 +1,9 @@
 // `livecart doctor`: what this machine has for the studio, in one screen.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ffmpegVersion, locateFfmpeg } from '../system/ffmpeg-locate.ts';
 import { APP_VERSION } from '../system/app-version.ts';
+import { electronRuntime } from '../system/electron-runtime.ts';
 import type { Locale } from '../protocol/messages.ts';
 
 export interface DoctorReport {
@@ -17,16 +16,8 @@ export interface DoctorReport {
 }
 
 function electronStatus(): DoctorReport['electron'] {
-  try {
-    const require = createRequire(import.meta.url);
-    const pkgPath = require.resolve('electron/package.json');
-    const version = (JSON.parse(fs.readFileSync(pkgPath, 'utf8')) as { version: string }).version;
-    const dir = path.dirname(pkgPath);
-    const exe = fs.existsSync(path.join(dir, 'path.txt')) ? fs.readFileSync(path.join(dir, 'path.txt'), 'utf8') : null;
-    return { installed: version, runtime: exe !== null && fs.existsSync(path.join(dir, 'dist', exe)) };
-  } catch {
-    return { installed: null, runtime: false };
-  }
+  const { version, binary } = electronRuntime();
+  return { installed: version, runtime: binary !== null };
 }
 
 function writable(dir: string): boolean {
