@@ -1,7 +1,7 @@
 // Test fixtures: a fresh studio process per test (killed by PID afterwards), and helpers to open it.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ProductInput } from '../../electron/core/protocol/contract.ts';
-import { connectApi } from './studio-api.ts';
+import { TestClient } from '../support/ws-client.ts';
 import { StudioProcess } from './studio-process.ts';
 
 interface Fixtures {
@@ -34,7 +34,7 @@ export const test = base.extend<Fixtures>({
   },
   seedProducts: async ({ studio }, use) => {
     await use(async (products) => {
-      const api = await connectApi(studio);
+      const api = await TestClient.connect(studio.port, studio.token);
       try {
         for (const input of products) await api.call('catalog.create', { input });
       } finally {

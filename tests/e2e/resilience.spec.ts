@@ -3,7 +3,7 @@
 // had. Playwright's WebSocket routing sits between the page and the real host to cut the line on purpose.
 import type { WebSocketRoute } from '@playwright/test';
 import { expect, productRow, test } from './fixtures.ts';
-import { connectApi } from './studio-api.ts';
+import { TestClient } from '../support/ws-client.ts';
 
 test('reconnects after the connection drops and catches up on what changed meanwhile', async ({
   page,
@@ -20,7 +20,7 @@ test('reconnects after the connection drops and catches up on what changed meanw
   await openStudio();
   await expect(productRow(page, '断线前的商品')).toBeVisible();
 
-  const api = await connectApi(studio);
+  const api = await TestClient.connect(studio.port, studio.token);
   const [before] = (await api.call('catalog.list', {})).items;
   await routes.at(-1)!.close({ code: 1012, reason: 'test: line cut' });
   // While the page is away, the product changes and a new one arrives.
@@ -59,7 +59,7 @@ test('a missed event (a gap in seq) makes the page resynchronise', async ({
   await openStudio();
   await expect(page.locator('tbody tr')).toHaveCount(2);
 
-  const api = await connectApi(studio);
+  const api = await TestClient.connect(studio.port, studio.token);
   const items = (await api.call('catalog.list', {})).items;
   const a = items.find((p) => p.title === '甲商品')!;
   const b = items.find((p) => p.title === '乙商品')!;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, productRow, test } from './fixtures.ts';
-import { connectApi } from './studio-api.ts';
+import { TestClient } from '../support/ws-client.ts';
 import { REPO_ROOT } from './studio-process.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -104,7 +104,7 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   await page.setViewportSize({ width: 1280, height: 800 });
   await openStudio();
 
-  const api = await connectApi(studio);
+  const api = await TestClient.connect(studio.port, studio.token);
   // Oldest first, so the default "updated, newest first" order shows the list as written above.
   for (const { color, ...input } of [...PRODUCTS].reverse()) {
     const { imageId } = await api.call('catalog.uploadImage', {

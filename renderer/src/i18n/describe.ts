@@ -17,8 +17,3 @@ export function describeError(tr: Translator, error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
-
-/** Job phases are message codes; accept both `reading` and `phase_reading`. */
-export function describePhase(tr: Translator, phase: string): string {
-  return hasMessage(phase) ? tr.msg(phase) : tr.msg(`phase_${phase}`);
-}

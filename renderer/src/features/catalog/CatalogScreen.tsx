@@ -3,7 +3,7 @@ import { Screen } from '../../ui/Screen.tsx';
 import { useCallback, useRef, useState } from 'react';
 import type { Product } from '../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../api/index.ts';
-import { describeError, describePhase } from '../../i18n/describe.ts';
+import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useCatalog } from '../../stores/catalog.ts';
 import { notify } from '../../stores/notices.ts';
@@ -87,7 +87,7 @@ export function CatalogScreen() {
           label={
             exporter.job
               ? t('job.progress', {
-                  phase: describePhase(tr, exporter.job.phase),
+                  phase: tr.msg(exporter.job.phase),
                   done: exporter.job.done,
                   total: exporter.job.total,
                 })

@@ -4,7 +4,7 @@ import { MAX_CSV_BYTES } from '../../../../../electron/core/protocol/limits.ts';
 import { useRef, useState } from 'react';
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
 import { studio } from '../../../api/index.ts';
-import { describeError, describePhase } from '../../../i18n/describe.ts';
+import { describeError } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { useJobs } from '../../../stores/jobs.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -89,8 +89,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         <ProgressBar
           label={
             job
-              ? t('job.progress', { phase: describePhase(tr, job.phase), done: job.done, total: job.total })
-              : describePhase(tr, 'reading')
+              ? t('job.progress', { phase: tr.msg(job.phase), done: job.done, total: job.total })
+              : tr.msg('phase_reading')
           }
           done={job?.done ?? 0}
           total={job?.total ?? 0}
