@@ -1,4 +1,5 @@
 // The products table: SQL in, Product objects out. No validation here (see product-rules.ts).
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import type { LinkKind, Product, ProductSort } from '../protocol/catalog-schemas.ts';
 
@@ -114,6 +115,7 @@ export class ProductStore {
   private readonly countStmt;
   private readonly insertQuietStmt;
   private readonly db: Db;
+  private readonly listStatements = new Map<string, Statement<Record<string, string | number>, unknown>>();
 
   constructor(db: Db) {
     this.db = db;
@@ -190,14 +192,18 @@ export class ProductStore {
     const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
     // id as the tie-breaker keeps paging stable when many rows share a sort value.
     const order = `${SORT_COLUMNS[q.sort]} ${dir}, id ${dir}`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM products WHERE ${whereSql}`).get(params) as { n: number })
-      .n;
-    const rows = this.db
-      .prepare<Record<string, string | number>, ProductRow>(
-        `SELECT * FROM products WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params);
+    const total = this.cached<{ n: number }>(`SELECT count(*) AS n FROM products WHERE ${whereSql}`).get(params)!.n;
+    const rows = this.cached<ProductRow>(
+      `SELECT * FROM products WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all(params);
     return { total, items: rows.map(toProduct) };
+  }
+
+  /** The list's SQL varies only by filter and sort (a few dozen texts): prepare each once, not per keystroke. */
+  private cached<Row>(sql: string): Statement<Record<string, string | number>, Row> {
+    let statement = this.listStatements.get(sql);
+    if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
+    return statement as Statement<Record<string, string | number>, Row>;
   }
 
   /** Every product, in id order, a page at a time (exports never hold the whole table in memory). */

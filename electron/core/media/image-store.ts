@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import type { WriteGate } from '../db/write-gate.ts';
 import { StudioError } from '../protocol/errors.ts';
@@ -27,22 +28,27 @@ export function sniffImage(bytes: Uint8Array): ImageKind | null {
   return null;
 }
 
+/** ffmpeg is looked up on the first picture, not on every one of a 1,000-picture import. */
+function locateOnce(): () => string | null {
+  let found: string | null | undefined;
+  return () => (found === undefined ? (found = locateFfmpeg()?.path ?? null) : found);
+}
+
 export class ImageStore {
   readonly imagesDir: string;
   readonly thumbsDir: string;
-  private readonly db: Db;
   private readonly ffmpegPath: () => string | null;
-
   private readonly gate: WriteGate;
+  // Prepared once: export asks for every product's image path, import checks every row's image.
+  private readonly byId: Statement<[string], { mime: string; ext: string; has_thumb: number }>;
+  private readonly insert: Statement<[string, string, string, number, number, number]>;
 
-  constructor(
-    db: Db,
-    dataDir: string,
-    gate: WriteGate,
-    ffmpegPath: () => string | null = () => locateFfmpeg()?.path ?? null,
-  ) {
-    this.db = db;
+  constructor(db: Db, dataDir: string, gate: WriteGate, ffmpegPath: () => string | null = locateOnce()) {
     this.gate = gate;
+    this.byId = db.prepare('SELECT mime, ext, has_thumb FROM images WHERE id = ?');
+    this.insert = db.prepare(
+      'INSERT OR IGNORE INTO images (id, mime, ext, bytes, has_thumb, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.imagesDir = path.join(dataDir, 'media', 'images');
     this.thumbsDir = path.join(dataDir, 'media', 'thumbs');
     this.ffmpegPath = ffmpegPath;
@@ -51,7 +57,7 @@ export class ImageStore {
   }
 
   exists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM images WHERE id = ?').get(id) !== undefined;
+    return this.byId.get(id) !== undefined;
   }
 
   /** Stores the bytes (once per distinct picture) and returns the image id. */
@@ -71,21 +77,13 @@ export class ImageStore {
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, file);
     const hasThumb = await this.makeThumbnail(file, this.thumbPath(id));
-    await this.gate.run(() =>
-      this.db
-        .prepare('INSERT OR IGNORE INTO images (id, mime, ext, bytes, has_thumb, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now()),
-    );
+    await this.gate.run(() => this.insert.run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now()));
     return id;
   }
 
   /** The thumbnail when one was made, else the original (ffmpeg may be missing). */
   thumbnail(id: string): { mime: string; bytes: Buffer } | null {
-    const row = this.db
-      .prepare<[string], { mime: string; ext: string; has_thumb: number }>(
-        'SELECT mime, ext, has_thumb FROM images WHERE id = ?',
-      )
-      .get(id);
+    const row = this.byId.get(id);
     if (!row) return null;
     if (row.has_thumb) return { mime: 'image/jpeg', bytes: fs.readFileSync(this.thumbPath(id)) };
     return { mime: row.mime, bytes: fs.readFileSync(this.originalPath(id, row.ext)) };
@@ -93,7 +91,7 @@ export class ImageStore {
 
   /** Where the original lives, for exports: importing that path again finds the same picture. */
   pathOf(id: string): string | null {
-    const row = this.db.prepare<[string], { ext: string }>('SELECT ext FROM images WHERE id = ?').get(id);
+    const row = this.byId.get(id);
     return row ? this.originalPath(id, row.ext) : null;
   }
 
