@@ -9,7 +9,8 @@ import { messageFor, type Locale } from '../protocol/messages.ts';
 import { openStudio } from '../studio.ts';
 import { EXIT_FAILED, EXIT_OK } from './args.ts';
 
-function consoleProgress(locale: Locale): Progress {
+/** Runs a job with its progress on one self-overwriting terminal line, cleared when the job ends either way. */
+async function withConsoleProgress<T>(locale: Locale, work: (progress: Progress) => Promise<T>): Promise<T> {
   const tty = process.stderr.isTTY;
   let last = '';
   const progress = ((phase: string, done: number, total: number) => {
@@ -17,14 +18,17 @@ function consoleProgress(locale: Locale): Progress {
     if (tty && line !== last) process.stderr.write(`\r\x1b[K${line}`);
     last = line;
   }) as Progress;
-  progress.yield = () => Promise.resolve();
-  return progress;
+  progress.yield = () => Promise.resolve(); // nothing else to serve in a CLI run
+  try {
+    return await work(progress);
+  } finally {
+    if (tty && last) process.stderr.write('\r\x1b[K');
+  }
 }
 
 export function formatIssue(issue: Issue, locale: Locale): string {
   const where = issue.line !== undefined ? (locale === 'zh-CN' ? `第 ${issue.line} 行` : `line ${issue.line}`) : '';
-  const column = issue.path && issue.path !== '(file)' ? issue.path : '';
-  return [where, column, messageFor(issue.code, locale, issue.params)].filter(Boolean).join(' · ');
+  return [where, issue.path, messageFor(issue.code, locale, issue.params)].filter(Boolean).join(' · ');
 }
 
 export async function importCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
@@ -37,10 +41,9 @@ export async function importCommand(file: string, dataDir: string, locale: Local
   }
   const studio = await openStudio({ dataDir });
   try {
-    const outcome = await importProductsCsv(studio.catalog, bytes, consoleProgress(locale), {
-      baseDir: path.dirname(path.resolve(file)),
-    });
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const outcome = await withConsoleProgress(locale, (progress) =>
+      importProductsCsv(studio.catalog, bytes, progress, { baseDir: path.dirname(path.resolve(file)) }),
+    );
     for (const warning of outcome.warnings ?? []) console.error(formatIssue(warning, locale));
     const { created, updated } = outcome.summary;
     console.log(
@@ -50,7 +53,6 @@ export async function importCommand(file: string, dataDir: string, locale: Local
     );
     return EXIT_OK;
   } catch (error) {
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     if (!(error instanceof StudioError)) throw error;
     const issues = error.issues ?? [];
     console.error(messageFor(error.code, locale, { count: issues.length }));
@@ -69,8 +71,9 @@ export async function exportCommand(
 ): Promise<number> {
   const studio = await openStudio({ dataDir });
   try {
-    const outcome = await exportProductsCsv(studio.catalog, { archived, locale }, consoleProgress(locale));
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const outcome = await withConsoleProgress(locale, (progress) =>
+      exportProductsCsv(studio.catalog, { archived, locale }, progress),
+    );
     if (!outcome.file) return EXIT_FAILED;
     if (out) {
       fs.writeFileSync(out, outcome.file.bytes);
