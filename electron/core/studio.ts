@@ -38,11 +38,12 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const catalog = new CatalogService(db, new ImageStore(db, dataDir, gate), publish, gate);
   const jobs = new JobRunner(publish);
 
-  server.handle('studio.hello', () => ({
+  server.handle('studio.hello', (_params, ctx) => ({
     protocol: PROTOCOL_VERSION,
     appVersion: options.appVersion ?? APP_VERSION,
     seq: server.currentSeq(),
-    dataDir,
+    role: ctx.role,
+    dataDir: ctx.role === 'host' ? dataDir : '',
     catalog: catalog.store.counts(),
   }));
   server.handle('jobs.list', () => jobs.list());

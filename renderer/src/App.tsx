@@ -1,6 +1,7 @@
 // The studio layout: left navigation, a top bar with the connection, and the current screen.
 import { useEffect } from 'react';
 import { CatalogScreen } from './features/catalog/CatalogScreen.tsx';
+import { CouponsScreen } from './features/coupons/CouponsScreen.tsx';
 import { LiveBagScreen } from './features/live/LiveBagScreen.tsx';
 import { OrdersScreen } from './features/orders/OrdersScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
@@ -10,12 +11,13 @@ import { ConnectionBanner, TopBar } from './shell/TopBar.tsx';
 import { NavBar } from './shell/NavBar.tsx';
 import { UnauthorizedScreen } from './shell/UnauthorizedScreen.tsx';
 import { useConnection } from './stores/connection.ts';
-import { useRoute, type Screen } from './stores/route.ts';
+import { HOST_ONLY_SCREENS, useRoute, type Screen } from './stores/route.ts';
 import { Notices } from './ui/Notices.tsx';
 
 const SCREENS: Record<Screen, () => React.JSX.Element> = {
   stream: StreamScreen,
   live: LiveBagScreen,
+  coupons: CouponsScreen,
   orders: OrdersScreen,
   products: CatalogScreen,
   settings: SettingsScreen,
@@ -24,7 +26,10 @@ const SCREENS: Record<Screen, () => React.JSX.Element> = {
 export function App() {
   const { t } = useT();
   const status = useConnection((s) => s.status);
-  const screen = useRoute((s) => s.screen);
+  const route = useRoute((s) => s.screen);
+  const role = useConnection((s) => s.hello?.role ?? 'host');
+  // An assistant following a host's link to a host-only screen lands on the live console instead.
+  const screen: Screen = role !== 'host' && HOST_ONLY_SCREENS.has(route) ? 'live' : route;
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { catalogMethods, productSchema, type Product } from './catalog-schemas.ts';
 import { jobMethods, type Job } from './jobs-schemas.ts';
+import { liveMethods, type LiveEvents } from './live-schemas.ts';
+import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
+import { accessMethods, ROLES, type AccessEvents } from './access-schemas.ts';
 import type { StudioErrorShape } from './errors.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -15,24 +18,36 @@ const studioMethods = {
       protocol: z.number().int(),
       appVersion: z.string(),
       seq: z.number().int(),
+      /** What this connection may do: an assistant's UI hides stream settings and access management. */
+      role: z.enum(ROLES),
+      /** Empty for assistants: where the data lives is the host's business. */
       dataDir: z.string(),
       catalog: z.object({ active: z.number().int(), archived: z.number().int() }),
     }),
   },
 } as const;
 
-export const methods = { ...studioMethods, ...catalogMethods, ...jobMethods } as const;
+export const methods = {
+  ...studioMethods,
+  ...catalogMethods,
+  ...jobMethods,
+  ...liveMethods,
+  ...couponMethods,
+  ...accessMethods,
+} as const;
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
-export interface Events {
+export interface Events extends LiveEvents, CouponEvents, AccessEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };
   'job.updated': { job: Job };
+  /** Stands in for an event this connection may not see (a host-only one), so its numbering stays gapless. */
+  'studio.hidden': Record<string, never>;
 }
 export type EventName = keyof Events;
 
@@ -65,3 +80,14 @@ export const requestMessageSchema = z.strictObject({
 export { productSchema };
 export type { Product, Job };
 export type { ProductInput, ProductSort, LinkKind } from './catalog-schemas.ts';
+export type {
+  Session,
+  SessionInput,
+  SessionState,
+  SessionDetail,
+  BagItem,
+  Segment,
+  CouponPush,
+} from './live-schemas.ts';
+export type { Coupon, CouponInput, CouponKind, CouponScope } from './coupon-schemas.ts';
+export type { AccessState, Device, Role } from './access-schemas.ts';

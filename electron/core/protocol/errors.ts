@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'too_large',
   'busy', // a job of the same kind is already running
   'db_from_future', // the data was written by a newer app version
+  'refused', // not allowed in the current state; issues[0].code says why (`session_bag_empty`, …)
+  'forbidden', // this connection's role may not do that (an assistant asking for stream settings)
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

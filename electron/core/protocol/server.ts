@@ -14,6 +14,7 @@ import {
   type ServerMessage,
 } from './contract.ts';
 import { StudioError, type Issue } from './errors.ts';
+import { isHostOnly, type Role } from './access-schemas.ts';
 
 /** A transport: something that carries messages both ways (a WebSocket, a MessagePort). */
 export interface Channel {
@@ -28,7 +29,16 @@ export interface Channel {
 export interface CallContext {
   connectionId: number;
   client: string;
+  role: Role;
 }
+
+/** Who authenticated a connection: the host (this machine's window or tab) or a paired assistant device. */
+export interface Principal {
+  role: Role;
+  /** The paired device whose token opened this connection (assistants only). */
+  deviceId?: number;
+}
+const HOST: Principal = { role: 'host' };
 
 type Handler<M extends MethodName> = (params: ParsedParams<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
 
@@ -59,8 +69,8 @@ export class StudioServer {
     return this.connections.size;
   }
 
-  connect(channel: Channel): Connection {
-    const connection = new Connection(this.nextConnectionId++, channel, this);
+  connect(channel: Channel, principal: Principal = HOST): Connection {
+    const connection = new Connection(this.nextConnectionId++, channel, this, principal);
     this.connections.add(connection);
     channel.onClose(() => this.connections.delete(connection));
     return connection;
@@ -68,6 +78,20 @@ export class StudioServer {
 
   closeAll(): void {
     for (const connection of this.connections) connection.close();
+  }
+
+  /** Closes every connection a paired device opened (its token was revoked). */
+  closeDevice(deviceId: number): void {
+    for (const connection of this.connections) if (connection.principal.deviceId === deviceId) connection.close();
+  }
+
+  /** Open connections per paired device. */
+  deviceConnections(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const { principal } of this.connections) {
+      if (principal.deviceId !== undefined) counts.set(principal.deviceId, (counts.get(principal.deviceId) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /**
@@ -86,6 +110,9 @@ export class StudioServer {
     const spec = (methods as Record<string, { params: z.ZodType }>)[method];
     const handler = this.handlers.get(method);
     if (!spec || !handler) return errorReply(id, new StudioError('unknown_method', `unknown method ${method}`));
+    if (ctx.role !== 'host' && isHostOnly(method)) {
+      return errorReply(id, new StudioError('forbidden', `${method} is for the host only`));
+    }
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) {
       return errorReply(
@@ -112,14 +139,16 @@ export class StudioServer {
 export class Connection {
   client = 'unknown';
   readonly id: number;
+  readonly principal: Principal;
   private closed = false;
   private readonly channel: Channel;
   private readonly server: StudioServer;
 
-  constructor(id: number, channel: Channel, server: StudioServer) {
+  constructor(id: number, channel: Channel, server: StudioServer, principal: Principal) {
     this.id = id;
     this.channel = channel;
     this.server = server;
+    this.principal = principal;
     channel.onMessage((raw) => this.receive(raw));
     channel.onClose(() => {
       this.closed = true;
@@ -128,6 +157,9 @@ export class Connection {
 
   push(message: ServerMessage): void {
     if (this.closed) return;
+    if (message.type === 'event' && this.principal.role !== 'host' && isHostOnly(message.name)) {
+      message = { type: 'event', seq: message.seq, name: 'studio.hidden', data: {} };
+    }
     if ((this.channel.backlog?.() ?? 0) > MAX_BACKLOG_BYTES) {
       // A client this far behind would see stale state for long; dropping it makes it reconnect and resync.
       this.close();
@@ -144,7 +176,7 @@ export class Connection {
   }
 
   private receive(raw: unknown): void {
-    const reply = this.server.dispatch(raw, { connectionId: this.id, client: this.client });
+    const reply = this.server.dispatch(raw, { connectionId: this.id, client: this.client, role: this.principal.role });
     if (reply instanceof Promise) void reply.then((r) => this.deliver(raw, r));
     else this.deliver(raw, reply);
   }

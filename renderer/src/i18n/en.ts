@@ -1,11 +1,18 @@
 // UI strings in English; the type keeps every key of the Chinese dictionary present here.
 import type { MessageKey } from './zh-CN.ts';
+import { accessEn } from '../features/access/strings.ts';
+import { couponsEn } from '../features/coupons/strings.ts';
+import { liveEn } from '../features/live/strings.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...liveEn,
+  ...couponsEn,
+  ...accessEn,
   'app.name': 'LiveCart Studio',
   'nav.label': 'Main navigation',
   'nav.stream': 'Stream',
   'nav.live': 'Live bag',
+  'nav.coupons': 'Coupons',
   'nav.orders': 'Orders',
   'nav.products': 'Products',
   'nav.settings': 'Settings',

@@ -1,10 +1,18 @@
 // UI strings in Simplified Chinese, the studio's first language. Error, issue and job-phase texts are not
 // here: they come from the protocol's messages.ts so the CLI and the UI say the same thing.
+import { accessZh } from '../features/access/strings.ts';
+import { couponsZh } from '../features/coupons/strings.ts';
+import { liveZh } from '../features/live/strings.ts';
+
 export const zhCN = {
+  ...liveZh,
+  ...couponsZh,
+  ...accessZh,
   'app.name': 'LiveCart 直播工作室',
   'nav.label': '主导航',
   'nav.stream': '直播',
   'nav.live': '购物袋',
+  'nav.coupons': '优惠券',
   'nav.orders': '订单',
   'nav.products': '商品库',
   'nav.settings': '设置',

@@ -1,11 +1,14 @@
-// The studio's five places, in the order a show runs: stream, bag, orders; then products and settings.
+// The studio's places, in the order a show runs: stream, live console, coupons, orders; then products and
+// settings. An assistant device does not see the host's places (stream settings and keys, access).
 import { useT, type MessageKey } from '../i18n/index.ts';
-import { useRoute, type Screen } from '../stores/route.ts';
+import { useConnection } from '../stores/connection.ts';
+import { HOST_ONLY_SCREENS, useRoute, type Screen } from '../stores/route.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 
 const ITEMS: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: IconName }> = [
   { screen: 'stream', label: 'nav.stream', icon: 'stream' },
   { screen: 'live', label: 'nav.live', icon: 'bag' },
+  { screen: 'coupons', label: 'nav.coupons', icon: 'coupon' },
   { screen: 'orders', label: 'nav.orders', icon: 'orders' },
   { screen: 'products', label: 'nav.products', icon: 'products' },
   { screen: 'settings', label: 'nav.settings', icon: 'settings' },
@@ -15,10 +18,12 @@ export function NavBar() {
   const { t } = useT();
   const screen = useRoute((s) => s.screen);
   const go = useRoute((s) => s.go);
+  const role = useConnection((s) => s.hello?.role ?? 'host');
+  const items = role === 'host' ? ITEMS : ITEMS.filter((item) => !HOST_ONLY_SCREENS.has(item.screen));
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul className="nav__list">
-        {ITEMS.map((item) => (
+        {items.map((item) => (
           <li key={item.screen}>
             <a
               href={`#/${item.screen}`}

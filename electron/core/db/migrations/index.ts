@@ -1,5 +1,6 @@
 // Every schema version in order. A new version is a new file here; shipped files never change.
 import catalog from './0001-catalog.ts';
+import live from './0002-live.ts';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog];
+export const MIGRATIONS: readonly Migration[] = [catalog, live];
