@@ -9,6 +9,8 @@ import { StudioServer } from './protocol/server.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { registerCatalog } from './catalog/catalog-handlers.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { registerLive } from './live/live-handlers.ts';
+import { LiveService, type CouponAccess } from './live/live-service.ts';
 import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
 
@@ -22,6 +24,7 @@ export interface Studio {
   dataDir: string;
   db: Db;
   catalog: CatalogService;
+  live: LiveService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -52,6 +55,14 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
   });
   registerCatalog(server, catalog, jobs);
+  const couponAccess: CouponAccess = {
+    get: () => {
+      throw new Error('coupons are not wired yet');
+    },
+    pushRefusal: () => null,
+  };
+  const live = new LiveService(db, catalog, couponAccess, publish);
+  registerLive(server, live);
 
   let closed = false;
   return {
@@ -59,6 +70,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     dataDir,
     db,
     catalog,
+    live,
     jobs,
     async close() {
       if (closed) return;

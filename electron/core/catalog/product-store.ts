@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import type { LinkKind, Product, ProductSort } from '../protocol/catalog-schemas.ts';
 
-interface ProductRow {
+export interface ProductRow {
   id: number;
   title: string;
   price_fen: number;
@@ -51,7 +51,7 @@ const SORT_COLUMNS: Record<ProductSort, string> = {
   sku: 'sku',
 };
 
-function toProduct(row: ProductRow): Product {
+export function toProduct(row: ProductRow): Product {
   return {
     id: row.id,
     title: row.title,

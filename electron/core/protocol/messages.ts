@@ -35,6 +35,8 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
       `This data was written by a newer LiveCart Studio (database version ${p.dbVersion}; this app knows up to ${p.appVersion}). Update the app to open it; nothing was changed.`,
   },
   internal: { 'zh-CN': '出现内部错误，数据未被修改', en: 'Internal error; nothing was changed' },
+  refused: { 'zh-CN': '当前无法执行该操作', en: 'That cannot be done right now' },
+  forbidden: { 'zh-CN': '助理设备无权进行此操作', en: 'Assistant devices cannot do that' },
   disconnected: { 'zh-CN': '与工作室的连接已断开，正在重连…', en: 'Connection to the studio lost; reconnecting…' },
 
   // field and cell problems
@@ -70,6 +72,47 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: 'Unsupported image (use JPG, PNG, WebP or GIF)',
   },
   image_too_large: { 'zh-CN': '图片不能超过 10 MB', en: 'Images must be at most 10 MB' },
+
+  // live room: why an action was refused (error code 'refused', issues[0].code)
+  session_bag_empty: {
+    'zh-CN': '购物袋里还没有商品，无法开播。请先在购物袋中添加至少一件商品（视频号开播前需先上架商品）。',
+    en: 'The shopping bag is empty, so the show cannot go live. Add at least one product first (WeChat Channels needs a product before a shop live room opens).',
+  },
+  session_other_live: {
+    'zh-CN': '另一场直播正在进行，请先结束它再开播',
+    en: 'Another session is live: end it before going live with this one',
+  },
+  session_live: { 'zh-CN': '这场直播已经开始了', en: 'This session is already live' },
+  session_ended: {
+    'zh-CN': '这场直播已结束，不能再修改购物袋或开播',
+    en: 'This session has ended; its bag can no longer change',
+  },
+  session_not_live: {
+    'zh-CN': '只有直播中才能讲解商品或发券',
+    en: 'Only a live session can explain products or push coupons',
+  },
+  bag_item_missing: {
+    'zh-CN': (p) => (p.linkNo ? `购物袋里没有 ${p.linkNo} 号链接` : '该商品不在购物袋中'),
+    en: (p) => (p.linkNo ? `There is no link #${p.linkNo} in the bag` : 'That product is not in the bag'),
+  },
+  bag_item_present: { 'zh-CN': '该商品已在购物袋中', en: 'That product is already in the bag' },
+  bag_full: {
+    'zh-CN': (p) => `购物袋最多放 ${p.max} 件商品`,
+    en: (p) => `The bag holds at most ${p.max} products`,
+  },
+  bag_item_delisted: {
+    'zh-CN': '该商品已下架，请先上架再讲解',
+    en: 'That product is delisted: list it before explaining it',
+  },
+  product_archived: {
+    'zh-CN': '该商品已归档，请先在商品库中恢复',
+    en: 'That product is archived: restore it in the library first',
+  },
+  coupon_not_pushed: { 'zh-CN': '这张券当前没有在发放', en: 'That coupon is not being pushed' },
+  promo_link_invalid: {
+    'zh-CN': '请填写以 http:// 或 https:// 开头的直播间或预约链接',
+    en: 'Use a live-room or reservation link starting with http:// or https://',
+  },
 
   // file-level import problems
   csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },

@@ -14,6 +14,9 @@ export default {
       state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'live', 'ended')),
       started_at INTEGER,
       ended_at INTEGER,
+      -- The highest link number viewers may have heard: while live, a removed product's number is not given
+      -- to another product until the assistant renumbers on purpose.
+      last_link_no INTEGER NOT NULL DEFAULT 0,
       version INTEGER NOT NULL DEFAULT 1,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL,

@@ -1,0 +1,274 @@
+// The live room's operations. Each is one transaction behind the write gate, then its events in order, so
+// every client sees the same show: two assistants acting at once are simply applied one after the other.
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import type { Coupon } from '../protocol/coupon-schemas.ts';
+import { StudioError } from '../protocol/errors.ts';
+import type { BagItem, CouponPush, Segment, Session, SessionInput } from '../protocol/live-schemas.ts';
+import type { Publish } from '../publish.ts';
+import { added, highestLinkNo, moved, refused, removed, renumbered, stepFrom, type Numbering } from './bag-rules.ts';
+import { LiveStore, type StoredSlot } from './live-store.ts';
+import { sessionFields } from './session-rules.ts';
+import type { Db } from '../db/connection.ts';
+
+/** What the live room needs of the coupon library. */
+export interface CouponAccess {
+  get(id: number): Coupon;
+  /** Why this coupon cannot be pushed now (an issue code), or null. */
+  pushRefusal(coupon: Coupon, now: number): string | null;
+}
+
+export type ExplainTarget = { productId: number } | { linkNo: number };
+
+export class LiveService {
+  readonly store: LiveStore;
+  private readonly catalog: CatalogService;
+  private readonly coupons: CouponAccess;
+  private readonly publish: Publish;
+  private readonly now: () => number;
+
+  constructor(db: Db, catalog: CatalogService, coupons: CouponAccess, publish: Publish, now: () => number = Date.now) {
+    this.store = new LiveStore(db);
+    this.catalog = catalog;
+    this.coupons = coupons;
+    this.publish = publish;
+    this.now = now;
+  }
+
+  sessions(includeEnded: boolean): Session[] {
+    return this.store.sessions(includeEnded);
+  }
+
+  detail(id: number) {
+    const session = this.session(id);
+    return {
+      session,
+      bag: this.store.bag(id),
+      explaining: this.store.openSegment(id),
+      segments: this.store.segments(id),
+      pushes: this.store.pushes(id),
+    };
+  }
+
+  create(input: SessionInput): Session | Promise<Session> {
+    return this.write((emit) => {
+      const session = this.store.insertSession(sessionFields(input, this.imageExists), this.now());
+      emit('live.sessionChanged', { session });
+      return session;
+    });
+  }
+
+  update(id: number, expectedVersion: number, patch: Partial<SessionInput>): Session | Promise<Session> {
+    return this.write((emit) => {
+      const current = this.session(id);
+      if (current.version !== expectedVersion) throw this.conflict(current);
+      const fields = sessionFields(patch, this.imageExists, current);
+      const session = this.store.updateSession(id, expectedVersion, fields, this.now());
+      if (!session) throw this.conflict(this.session(id));
+      emit('live.sessionChanged', { session });
+      return session;
+    });
+  }
+
+  /** planned → live: the bag must hold a product (as WeChat Channels requires), and one show runs at a time. */
+  goLive(id: number): Session | Promise<Session> {
+    return this.write((emit) => {
+      const current = this.session(id);
+      if (current.state !== 'planned') throw refused(`session_${current.state}`, `session ${id} is ${current.state}`);
+      if (current.bagCount === 0) throw refused('session_bag_empty', `session ${id} has an empty bag`);
+      const other = this.store.liveSessionId();
+      if (other !== undefined) throw refused('session_other_live', `session ${other} is live`);
+      const session = this.store.setState(id, 'live', this.now());
+      emit('live.sessionChanged', { session });
+      return session;
+    });
+  }
+
+  /** live → ended: the explanation and every running coupon push end with the show. */
+  end(id: number): Session | Promise<Session> {
+    return this.write((emit) => {
+      this.liveSession(id);
+      const now = this.now();
+      const open = this.store.openSegment(id);
+      if (open)
+        emit('live.explainChanged', { sessionId: id, explaining: null, ended: this.store.endSegment(open.id, now) });
+      for (const push of this.store.runningPushes(id)) {
+        emit('live.couponPushChanged', { push: this.store.stopPush(push.id, now) });
+      }
+      const session = this.store.setState(id, 'ended', now);
+      emit('live.sessionChanged', { session });
+      return session;
+    });
+  }
+
+  bagAdd(sessionId: number, productId: number): BagItem[] | Promise<BagItem[]> {
+    return this.editBag(sessionId, (slots, numbering) => {
+      const product = this.catalog.get(productId);
+      if (product.archived) throw refused('product_archived', `product ${productId} is archived`);
+      const slot = { productId, listed: true, soldOut: false, addedAt: this.now() };
+      return added<StoredSlot>(slots, slot, numbering, this.store.lastLinkNo(sessionId));
+    });
+  }
+
+  bagRemove(sessionId: number, productId: number): BagItem[] | Promise<BagItem[]> {
+    return this.editBag(sessionId, (slots, numbering, emit) => {
+      const next = removed(slots, productId, numbering);
+      this.endExplainingOf(sessionId, productId, emit);
+      return next;
+    });
+  }
+
+  bagMove(sessionId: number, productId: number, toIndex: number): BagItem[] | Promise<BagItem[]> {
+    return this.editBag(sessionId, (slots, numbering) => moved(slots, productId, toIndex, numbering));
+  }
+
+  bagSet(sessionId: number, productId: number, flags: { listed?: boolean; soldOut?: boolean }) {
+    return this.editBag(sessionId, (slots, _numbering, emit) => {
+      const next = slots.map((s) => (s.productId === productId ? { ...s, ...defined(flags) } : s));
+      if (!slots.some((s) => s.productId === productId)) throw refused('bag_item_missing', 'not in the bag');
+      // A delisted product is no longer on viewers' screens, so it cannot stay "being explained" either.
+      if (flags.listed === false) this.endExplainingOf(sessionId, productId, emit);
+      return next;
+    });
+  }
+
+  /** Link numbers become 1…n in bag order: automatic before the show, on purpose while live. */
+  bagRenumber(sessionId: number): BagItem[] | Promise<BagItem[]> {
+    return this.editBag(sessionId, (slots) => renumbered(slots), true);
+  }
+
+  explain(sessionId: number, target: ExplainTarget): Segment | Promise<Segment> {
+    return this.write((emit) => {
+      this.liveSession(sessionId);
+      const slots = this.store.slots(sessionId);
+      const slot =
+        'productId' in target
+          ? slots.find((s) => s.productId === target.productId)
+          : slots.find((s) => s.linkNo === target.linkNo);
+      if (!slot) {
+        throw refused('bag_item_missing', 'not in the bag', 'linkNo' in target ? { linkNo: target.linkNo } : {});
+      }
+      if (!slot.listed) throw refused('bag_item_delisted', `product ${slot.productId} is delisted`);
+      return this.startExplaining(sessionId, slot, emit);
+    });
+  }
+
+  /** Next / previous listed product in bag order; null (and no change) at either end of the bag. */
+  explainStep(sessionId: number, direction: 'next' | 'previous'): Segment | null | Promise<Segment | null> {
+    return this.write((emit) => {
+      this.liveSession(sessionId);
+      const current = this.store.openSegment(sessionId);
+      const slot = stepFrom(this.store.slots(sessionId), current?.productId ?? null, direction, (s) => s.listed);
+      return slot ? this.startExplaining(sessionId, slot, emit) : null;
+    });
+  }
+
+  stopExplaining(sessionId: number): Segment | null | Promise<Segment | null> {
+    return this.write((emit) => {
+      this.liveSession(sessionId);
+      const open = this.store.openSegment(sessionId);
+      if (!open) return null;
+      const ended = this.store.endSegment(open.id, this.now());
+      emit('live.explainChanged', { sessionId, explaining: null, ended });
+      return ended;
+    });
+  }
+
+  /** 发券: only during the show, within the coupon's validity, while some are left. */
+  pushCoupon(sessionId: number, couponId: number): CouponPush | Promise<CouponPush> {
+    return this.write((emit) => {
+      this.liveSession(sessionId);
+      const now = this.now();
+      const running = this.store.runningPush(sessionId, couponId);
+      if (running) return running;
+      const why = this.coupons.pushRefusal(this.coupons.get(couponId), now);
+      if (why) throw refused(why, `coupon ${couponId} cannot be pushed`);
+      const push = this.store.insertPush(sessionId, couponId, now);
+      emit('live.couponPushChanged', { push });
+      return push;
+    });
+  }
+
+  stopCoupon(sessionId: number, couponId: number): CouponPush | Promise<CouponPush> {
+    return this.write((emit) => {
+      this.session(sessionId);
+      const running = this.store.runningPush(sessionId, couponId);
+      if (!running) throw refused('coupon_not_pushed', `coupon ${couponId} is not pushed in session ${sessionId}`);
+      const push = this.store.stopPush(running.id, this.now());
+      emit('live.couponPushChanged', { push });
+      return push;
+    });
+  }
+
+  private startExplaining(sessionId: number, slot: StoredSlot, emit: Publish): Segment {
+    const open = this.store.openSegment(sessionId);
+    if (open?.productId === slot.productId) return open; // already on it: a double press is not a new segment
+    const now = this.now();
+    const ended = open ? this.store.endSegment(open.id, now) : null;
+    const explaining = this.store.startSegment(sessionId, slot.productId, slot.linkNo, now);
+    emit('live.explainChanged', { sessionId, explaining, ended });
+    return explaining;
+  }
+
+  private endExplainingOf(sessionId: number, productId: number, emit: Publish): void {
+    const open = this.store.openSegment(sessionId);
+    if (open?.productId !== productId) return;
+    emit('live.explainChanged', { sessionId, explaining: null, ended: this.store.endSegment(open.id, this.now()) });
+  }
+
+  /** One bag change: rules on the stored lines, the whole new bag written, then one event with all of it. */
+  private editBag(
+    sessionId: number,
+    change: (slots: StoredSlot[], numbering: Numbering, emit: Publish) => StoredSlot[],
+    renumber = false,
+  ): BagItem[] | Promise<BagItem[]> {
+    return this.write((emit) => {
+      const session = this.session(sessionId);
+      if (session.state === 'ended') throw refused('session_ended', `session ${sessionId} has ended`);
+      const before = this.store.slots(sessionId);
+      // Viewers have heard the numbers once the show is live; before it they just follow the order.
+      const numbering = session.state === 'live' ? 'stable' : 'follow-order';
+      const next = change(before, numbering, emit);
+      // A renumber (or the time before the show) starts the count again; otherwise heard numbers stay taken.
+      const restart = numbering === 'follow-order' || renumber;
+      const last = restart ? next.length : highestLinkNo(next, this.store.lastLinkNo(sessionId));
+      this.store.writeSlots(sessionId, next, last);
+      const bag = this.store.bag(sessionId);
+      emit('live.bagChanged', { sessionId, bag });
+      if (next.length !== before.length) emit('live.sessionChanged', { session: this.session(sessionId) });
+      return bag;
+    });
+  }
+
+  /** A transaction behind the gate; its events go out only once it has committed. */
+  private write<T>(work: (emit: Publish) => T): T | Promise<T> {
+    return this.catalog.gate.run(() => {
+      const queued: Array<() => void> = [];
+      const emit: Publish = (name, data) => queued.push(() => this.publish(name, data));
+      const result = this.store.transaction(() => work(emit));
+      for (const send of queued) send();
+      return result;
+    });
+  }
+
+  private session(id: number): Session {
+    const session = this.store.session(id);
+    if (!session) throw new StudioError('not_found', `session ${id} not found`);
+    return session;
+  }
+
+  private liveSession(id: number): Session {
+    const session = this.session(id);
+    if (session.state !== 'live') throw refused('session_not_live', `session ${id} is ${session.state}`);
+    return session;
+  }
+
+  private readonly imageExists = (id: string): boolean => this.catalog.images.exists(id);
+
+  private conflict(current: Session): StudioError {
+    return new StudioError('conflict', `session ${current.id} was changed by someone else`, { current });
+  }
+}
+
+function defined<T extends object>(flags: T): Partial<T> {
+  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
