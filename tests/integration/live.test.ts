@@ -102,7 +102,26 @@ test('link numbers follow the order before the show and stay stable while live u
   bag = await a.call('live.bagRenumber', { sessionId: show.id });
   assert.deepEqual(links(bag), [1, 2, 3, 4]);
   assert.equal(bag[0]!.product.stock, 50, 'each line carries the stock left');
+  await a.call('live.bagSet', { sessionId: show.id, productId: p(1), soldOut: true, listed: false });
   await a.call('live.end', { id: show.id });
+
+  // Only what happened during the show is logged, each on the session clock.
+  const { log, session } = await a.call('live.session', { id: show.id });
+  assert.deepEqual(
+    log.map((e) => [e.kind, e.productId === null ? null : products.findIndex((x) => x.id === e.productId) + 1]),
+    [
+      ['went_live', null],
+      ['bag_moved', 3],
+      ['bag_removed', 3],
+      ['bag_added', 5],
+      ['bag_renumbered', null],
+      ['bag_delisted', 1],
+      ['bag_sold_out', 1],
+      ['ended', null],
+    ],
+  );
+  for (const e of log) assert.equal(e.clockMs, e.at - session.startedAt!);
+  assert.equal(log.at(-1)!.at, session.endedAt);
 });
 
 test('now explaining: one product at a time, segments on the session clock, every client told in order', async () => {

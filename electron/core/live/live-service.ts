@@ -3,7 +3,7 @@
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
-import type { BagItem, CouponPush, Segment, Session, SessionInput } from '../protocol/live-schemas.ts';
+import type { BagItem, CouponPush, LogKind, Segment, Session, SessionInput } from '../protocol/live-schemas.ts';
 import type { Publish } from '../publish.ts';
 import { added, highestLinkNo, moved, refused, removed, renumbered, stepFrom, type Numbering } from './bag-rules.ts';
 import { LiveStore, type StoredSlot } from './live-store.ts';
@@ -46,6 +46,7 @@ export class LiveService {
       explaining: this.store.openSegment(id),
       segments: this.store.segments(id),
       pushes: this.store.pushes(id),
+      log: this.store.log(id),
     };
   }
 
@@ -79,6 +80,7 @@ export class LiveService {
       if (other !== undefined) throw refused('session_other_live', `session ${other} is live`);
       const session = this.store.setState(id, 'live', this.now());
       emit('live.sessionChanged', { session });
+      emit('live.logged', { entry: this.store.insertLog(id, 'went_live', session.startedAt!, null, null) });
       return session;
     });
   }
@@ -95,6 +97,7 @@ export class LiveService {
         emit('live.couponPushChanged', { push: this.store.stopPush(push.id, now) });
       }
       const session = this.store.setState(id, 'ended', now);
+      emit('live.logged', { entry: this.store.insertLog(id, 'ended', now, null, null) });
       emit('live.sessionChanged', { session });
       return session;
     });
@@ -118,7 +121,9 @@ export class LiveService {
   }
 
   bagMove(sessionId: number, productId: number, toIndex: number): BagItem[] | Promise<BagItem[]> {
-    return this.editBag(sessionId, (slots, numbering) => moved(slots, productId, toIndex, numbering));
+    return this.editBag(sessionId, (slots, numbering) => moved(slots, productId, toIndex, numbering), {
+      movedId: productId,
+    });
   }
 
   bagSet(sessionId: number, productId: number, flags: { listed?: boolean; soldOut?: boolean }) {
@@ -133,7 +138,7 @@ export class LiveService {
 
   /** Link numbers become 1…n in bag order: automatic before the show, on purpose while live. */
   bagRenumber(sessionId: number): BagItem[] | Promise<BagItem[]> {
-    return this.editBag(sessionId, (slots) => renumbered(slots), true);
+    return this.editBag(sessionId, (slots) => renumbered(slots), { renumber: true });
   }
 
   explain(sessionId: number, target: ExplainTarget): Segment | Promise<Segment> {
@@ -219,7 +224,7 @@ export class LiveService {
   private editBag(
     sessionId: number,
     change: (slots: StoredSlot[], numbering: Numbering, emit: Publish) => StoredSlot[],
-    renumber = false,
+    { renumber = false, movedId }: { renumber?: boolean; movedId?: number } = {},
   ): BagItem[] | Promise<BagItem[]> {
     return this.write((emit) => {
       const session = this.session(sessionId);
@@ -232,6 +237,14 @@ export class LiveService {
       const restart = numbering === 'follow-order' || renumber;
       const last = restart ? next.length : highestLinkNo(next, this.store.lastLinkNo(sessionId));
       this.store.writeSlots(sessionId, next, last);
+      if (numbering === 'stable') {
+        const now = this.now();
+        for (const [kind, slot] of bagChanges(before, next, movedId, renumber)) {
+          emit('live.logged', {
+            entry: this.store.insertLog(sessionId, kind, now, slot?.productId ?? null, slot?.linkNo ?? null),
+          });
+        }
+      }
       const bag = this.store.bag(sessionId);
       emit('live.bagChanged', { sessionId, bag });
       if (next.length !== before.length) emit('live.sessionChanged', { session: this.session(sessionId) });
@@ -267,6 +280,33 @@ export class LiveService {
   private conflict(current: Session): StudioError {
     return new StudioError('conflict', `session ${current.id} was changed by someone else`, { current });
   }
+}
+
+/** What a bag change did, for the show's log: additions, removals, flag flips, a move, a renumber. */
+function bagChanges(
+  before: readonly StoredSlot[],
+  after: readonly StoredSlot[],
+  movedId: number | undefined,
+  renumber: boolean,
+): Array<[LogKind, StoredSlot | null]> {
+  const changes: Array<[LogKind, StoredSlot | null]> = [];
+  const was = new Map(before.map((s) => [s.productId, s]));
+  const now = new Map(after.map((s) => [s.productId, s]));
+  for (const slot of after) {
+    const old = was.get(slot.productId);
+    if (!old) changes.push(['bag_added', slot]);
+    else {
+      if (old.listed !== slot.listed) changes.push([slot.listed ? 'bag_listed' : 'bag_delisted', slot]);
+      if (old.soldOut !== slot.soldOut) changes.push([slot.soldOut ? 'bag_sold_out' : 'bag_back_in_stock', slot]);
+    }
+  }
+  for (const slot of before) if (!now.has(slot.productId)) changes.push(['bag_removed', slot]);
+  const movedSlot = movedId === undefined ? undefined : now.get(movedId);
+  if (movedSlot && before.findIndex((s) => s.productId === movedId) !== after.indexOf(movedSlot)) {
+    changes.push(['bag_moved', movedSlot]);
+  }
+  if (renumber) changes.push(['bag_renumbered', null]);
+  return changes;
 }
 
 function defined<T extends object>(flags: T): Partial<T> {

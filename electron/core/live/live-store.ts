@@ -2,7 +2,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { toProduct, type ProductRow } from '../catalog/product-store.ts';
-import type { BagItem, CouponPush, Segment, Session, SessionState } from '../protocol/live-schemas.ts';
+import type {
+  BagItem,
+  CouponPush,
+  LogEntry,
+  LogKind,
+  Segment,
+  Session,
+  SessionState,
+} from '../protocol/live-schemas.ts';
 
 interface SessionRow {
   id: number;
@@ -47,6 +55,28 @@ interface PushRow {
   pushed_at: number;
   stopped_at: number | null;
   session_started_at: number;
+}
+
+interface LogRow {
+  id: number;
+  session_id: number;
+  at: number;
+  kind: LogKind;
+  product_id: number | null;
+  link_no: number | null;
+  session_started_at: number;
+}
+
+function toLogEntry(row: LogRow): LogEntry {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    at: row.at,
+    clockMs: row.at - row.session_started_at,
+    kind: row.kind,
+    productId: row.product_id,
+    linkNo: row.link_no,
+  };
 }
 
 /** What is stored for a session, already validated. */
@@ -128,6 +158,8 @@ function toPush(row: PushRow): CouponPush {
 const SEGMENT_SELECT = `
   SELECT g.*, p.title, s.started_at AS session_started_at
   FROM explain_segments g JOIN products p ON p.id = g.product_id JOIN live_sessions s ON s.id = g.session_id`;
+const LOG_SELECT = `
+  SELECT l.*, s.started_at AS session_started_at FROM live_log l JOIN live_sessions s ON s.id = l.session_id`;
 const PUSH_SELECT = `
   SELECT c.*, s.started_at AS session_started_at FROM coupon_pushes c JOIN live_sessions s ON s.id = c.session_id`;
 
@@ -178,6 +210,9 @@ export class LiveStore {
       runningPushes: db.prepare(`${PUSH_SELECT} WHERE c.session_id = ? AND c.stopped_at IS NULL`),
       insertPush: db.prepare(`INSERT INTO coupon_pushes (session_id, coupon_id, pushed_at) VALUES (?, ?, ?)`),
       stopPush: db.prepare(`UPDATE coupon_pushes SET stopped_at = ? WHERE id = ?`),
+      log: db.prepare(`${LOG_SELECT} WHERE l.session_id = ? ORDER BY l.at, l.id`),
+      logEntry: db.prepare(`${LOG_SELECT} WHERE l.id = ?`),
+      insertLog: db.prepare(`INSERT INTO live_log (session_id, at, kind, product_id, link_no) VALUES (?, ?, ?, ?, ?)`),
     };
   }
 
@@ -292,6 +327,15 @@ export class LiveStore {
   stopPush(id: number, now: number): CouponPush {
     this.stmts.stopPush!.run(now, id);
     return toPush(this.stmts.push!.get(id) as PushRow);
+  }
+
+  log(sessionId: number): LogEntry[] {
+    return (this.stmts.log!.all(sessionId) as LogRow[]).map(toLogEntry);
+  }
+
+  insertLog(sessionId: number, kind: LogKind, now: number, productId: number | null, linkNo: number | null): LogEntry {
+    const info = this.stmts.insertLog!.run(sessionId, now, kind, productId, linkNo);
+    return toLogEntry(this.stmts.logEntry!.get(Number(info.lastInsertRowid)) as LogRow);
   }
 
   transaction<T>(work: () => T): T {

@@ -78,6 +78,32 @@ export const couponPushSchema = z.object({
 });
 export type CouponPush = z.infer<typeof couponPushSchema>;
 
+export const LOG_KINDS = [
+  'went_live',
+  'ended',
+  'bag_added',
+  'bag_removed',
+  'bag_moved',
+  'bag_listed',
+  'bag_delisted',
+  'bag_sold_out',
+  'bag_back_in_stock',
+  'bag_renumbered',
+] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+/** Something that happened during the show, on its clock (for replay clips and the session's timeline). */
+export const logEntrySchema = z.object({
+  id: z.number().int(),
+  sessionId: z.number().int(),
+  at: z.number().int(),
+  clockMs: z.number().int(),
+  kind: z.enum(LOG_KINDS),
+  productId: z.number().int().nullable(),
+  linkNo: z.number().int().nullable(),
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
 export const sessionDetailSchema = z.object({
   session: sessionSchema,
   bag: z.array(bagItemSchema),
@@ -85,6 +111,7 @@ export const sessionDetailSchema = z.object({
   explaining: segmentSchema.nullable(),
   segments: z.array(segmentSchema),
   pushes: z.array(couponPushSchema),
+  log: z.array(logEntrySchema),
   seq: z.number().int(),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
@@ -152,4 +179,5 @@ export interface LiveEvents {
   /** `ended` is the segment that just closed (if any), `explaining` the one that opened (if any). */
   'live.explainChanged': { sessionId: number; explaining: Segment | null; ended: Segment | null };
   'live.couponPushChanged': { push: CouponPush };
+  'live.logged': { entry: LogEntry };
 }

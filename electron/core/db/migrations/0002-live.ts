@@ -39,6 +39,17 @@ export default {
     CREATE UNIQUE INDEX bag_items_position ON bag_items (session_id, position);
     CREATE UNIQUE INDEX bag_items_link_no ON bag_items (session_id, link_no);
 
+    -- What else happened during the show, on its clock (explanations and coupon pushes have their own tables).
+    CREATE TABLE live_log (
+      id INTEGER PRIMARY KEY,
+      session_id INTEGER NOT NULL REFERENCES live_sessions(id),
+      at INTEGER NOT NULL,
+      kind TEXT NOT NULL,
+      product_id INTEGER REFERENCES products(id),
+      link_no INTEGER
+    ) STRICT;
+    CREATE INDEX live_log_session ON live_log (session_id, at);
+
     CREATE TABLE explain_segments (
       id INTEGER PRIMARY KEY,
       session_id INTEGER NOT NULL REFERENCES live_sessions(id),
