@@ -1,6 +1,7 @@
 // `npm run bench`: measures the studio against raw baselines in the same run, prints a table and writes
 // tests/bench/results/latest.json. It reports; it never passes or fails (non-zero exit only on a crash).
-//   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--repeat 3] [--only rtt|csv] [--keep]
+//   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--fanout-n 300] [--repeat 3]
+//                           [--only rtt|fanout|csv] [--keep]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { tempDir } from '../support/studio-fixture.ts';
 import { benchCatalogCsv, type CsvBenchResult } from './catalog-csv.ts';
 import { collectGarbage, median, now } from './measure.ts';
+import { benchLiveFanout, type FanoutPass, type FanoutResult } from './live-fanout.ts';
 import { generateProducts, productsCsvBytes } from './product-data.ts';
 import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
 import { busyMachineWarning, formatTable, machineInfo, writeJson, type Row } from './report.ts';
@@ -22,6 +24,7 @@ function options() {
       n: { type: 'string', default: '2000' },
       clients: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '300' },
+      'fanout-n': { type: 'string', default: '300' },
       repeat: { type: 'string', default: '3' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -32,14 +35,17 @@ function options() {
     if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
     return n;
   };
-  if (values.only !== undefined && values.only !== 'rtt' && values.only !== 'csv') throw new Error('--only rtt|csv');
+  const only = values.only;
+  if (only !== undefined && only !== 'rtt' && only !== 'fanout' && only !== 'csv')
+    throw new Error('--only rtt|fanout|csv');
   return {
     rows: int('rows', values.rows),
     n: int('n', values.n),
     clients: int('clients', values.clients),
     warmup: int('warmup', values.warmup),
+    fanoutN: int('fanout-n', values['fanout-n']),
     repeat: int('repeat', values.repeat),
-    only: values.only,
+    only,
     keep: values.keep,
   };
 }
@@ -69,6 +75,59 @@ function rttRows(r: RttResult): Row[] {
       note: `${con.clients} connections × ${con.callsPerClient} sequential calls each, all at once, in 4 rounds interleaved with the baseline`,
     },
   ];
+}
+
+function fanoutRows(r: FanoutResult): Row[] {
+  const head = `explain → ${r.receivers} clients`;
+  const pass = (p: FanoutPass, label: string, note: string): Row[] => [
+    {
+      name: `${head}${label}: p50 per client`,
+      unit: 'ms',
+      studio: p.studio.perClient.p50Ms,
+      baseline: p.baseline.perClient.p50Ms,
+    },
+    {
+      name: `${head}${label}: p99 per client`,
+      unit: 'ms',
+      studio: p.studio.perClient.p99Ms,
+      baseline: p.baseline.perClient.p99Ms,
+    },
+    {
+      name: `${head}${label}: p50 all ${r.receivers} received`,
+      unit: 'ms',
+      studio: p.studio.allReceived.p50Ms,
+      baseline: p.baseline.allReceived.p50Ms,
+    },
+    {
+      name: `${head}${label}: p99 all ${r.receivers} received`,
+      unit: 'ms',
+      studio: p.studio.allReceived.p99Ms,
+      baseline: p.baseline.allReceived.p99Ms,
+    },
+    {
+      name: `${head}${label}: max all ${r.receivers} received`,
+      unit: 'ms',
+      studio: p.studio.allReceived.maxMs,
+      baseline: p.baseline.allReceived.maxMs,
+      note,
+    },
+  ];
+  const rows = pass(
+    r.inProcess,
+    '',
+    `one client calls live.explain (links ${r.links.join(' and ')} in turn, ${r.bagSize} products in a live bag); time from just before its send to each of ${r.receivers} other clients' handler getting live.explainChanged, and to the last of them; ${r.n} calls after ${r.warmup} warm-up, interleaved with the baseline = bare ws server on 127.0.0.1 sending the studio's own ${r.eventBytes} B event to every client, then its ${r.replyBytes} B reply to the sender. Receivers run in the studio's process, so their parsing shares its event loop (both columns alike)`,
+  );
+  if (r.receiversInChild) {
+    const c = r.receiversInChild;
+    rows.push(
+      ...pass(
+        c,
+        ', receivers in a child process',
+        `the same, with the ${r.receivers} receivers in a separate Node process (times on the shared monotonic clock): the studio's loop only serves. In-process → child, studio p50 per client ${r.inProcess.studio.perClient.p50Ms.toFixed(3)} → ${c.studio.perClient.p50Ms.toFixed(3)} ms, all received ${r.inProcess.studio.allReceived.p50Ms.toFixed(3)} → ${c.studio.allReceived.p50Ms.toFixed(3)} ms`,
+      ),
+    );
+  }
+  return rows;
 }
 
 /** Every figure is the median over the repeated runs (each on a fresh studio and a fresh baseline file). */
@@ -183,8 +242,9 @@ async function main(): Promise<void> {
     const generateMs = now() - t0;
 
     let rtt: RttResult | null = null;
+    let fanout: FanoutResult | null = null;
     const catalogCsv: CsvBenchResult[] = [];
-    if (opts.only !== 'csv') {
+    if (opts.only === undefined || opts.only === 'rtt') {
       console.log(`protocol round trip: ${opts.n} calls, then ${opts.clients} clients …`);
       // A SKU of its own, so this product never collides with the import file's.
       const product = { ...products[0]!, sku: 'RTT-0000001' };
@@ -196,7 +256,16 @@ async function main(): Promise<void> {
         product,
       });
     }
-    if (opts.only !== 'rtt') {
+    if (opts.only === undefined || opts.only === 'fanout') {
+      console.log(`live fan-out: ${opts.fanoutN} explain calls to ${opts.clients} clients …`);
+      fanout = await benchLiveFanout({
+        dataDir: path.join(root, 'fanout'),
+        n: opts.fanoutN,
+        warmup: Math.min(opts.warmup, 100), // calls per target and pass; each one is a SQLite commit
+        receivers: opts.clients,
+      });
+    }
+    if (opts.only === undefined || opts.only === 'csv') {
       for (let k = 1; k <= opts.repeat; k++) {
         console.log(`products CSV: import and export of ${opts.rows} rows, run ${k} of ${opts.repeat} …`);
         const dir = path.join(root, `csv-${k}`);
@@ -215,7 +284,11 @@ async function main(): Promise<void> {
       }
     }
 
-    const rows = [...(rtt ? rttRows(rtt) : []), ...(catalogCsv.length ? csvRows(catalogCsv) : [])];
+    const rows = [
+      ...(rtt ? rttRows(rtt) : []),
+      ...(fanout ? fanoutRows(fanout) : []),
+      ...(catalogCsv.length ? csvRows(catalogCsv) : []),
+    ];
     console.log('');
     console.log(formatTable(rows));
     if (catalogCsv.length) console.log(['', ...phaseLines(catalogCsv)].join('\n'));
@@ -230,6 +303,7 @@ async function main(): Promise<void> {
       options: opts,
       data: { rows: products.length, csvBytes: csv.byteLength, generateMs },
       protocolRtt: rtt,
+      liveFanout: fanout,
       catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
       table: rows,
       totalSeconds,
