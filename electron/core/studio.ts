@@ -10,7 +10,11 @@ import { CatalogService } from './catalog/catalog-service.ts';
 import { registerCatalog } from './catalog/catalog-handlers.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { registerLive } from './live/live-handlers.ts';
-import { LiveService, type CouponAccess } from './live/live-service.ts';
+import { LiveService } from './live/live-service.ts';
+import { CouponService } from './coupons/coupon-service.ts';
+import { registerCoupons } from './coupons/coupon-handlers.ts';
+import { AccessService } from './access/access-service.ts';
+import { registerAccess } from './access/access-handlers.ts';
 import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
 
@@ -25,6 +29,9 @@ export interface Studio {
   db: Db;
   catalog: CatalogService;
   live: LiveService;
+  coupons: CouponService;
+  /** Assistant access from the LAN: devices, tokens, and the LAN listener's lifecycle. */
+  access: AccessService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -55,14 +62,12 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
   });
   registerCatalog(server, catalog, jobs);
-  const couponAccess: CouponAccess = {
-    get: () => {
-      throw new Error('coupons are not wired yet');
-    },
-    pushRefusal: () => null,
-  };
-  const live = new LiveService(db, catalog, couponAccess, publish);
+  const coupons = new CouponService(db, catalog, publish, gate);
+  registerCoupons(server, coupons);
+  const live = new LiveService(db, catalog, coupons, publish);
   registerLive(server, live);
+  const access = new AccessService(db, gate, publish, server);
+  registerAccess(server, access);
 
   let closed = false;
   return {
@@ -71,10 +76,13 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     db,
     catalog,
     live,
+    coupons,
+    access,
     jobs,
     async close() {
       if (closed) return;
       closed = true;
+      await access.close();
       server.closeAll();
       db.close();
     },

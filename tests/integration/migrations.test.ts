@@ -22,7 +22,7 @@ test('a fresh database is migrated to the latest version with the agreed pragmas
     name: string;
     sql: string;
   }[];
-  for (const t of tables) assert.match(t.sql, /STRICT\s*$/, `${t.name} must be STRICT`);
+  for (const t of tables) assert.match(t.sql, /\bSTRICT\b[^)]*$/, `${t.name} must be STRICT`);
   db.close();
 });
 

@@ -14,7 +14,7 @@ export type CouponScope = (typeof COUPON_SCOPES)[number];
 const fen = z.number().int().min(0).max(MAX_FEN);
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 
-export const couponInputSchema = z.strictObject({
+const couponFields = {
   name: z.string().max(40),
   kind: z.enum(COUPON_KINDS),
   thresholdFen: fen.nullable().optional(),
@@ -22,14 +22,26 @@ export const couponInputSchema = z.strictObject({
   /** 折扣 in tenths of 折: 1…99 (0.1折 … 9.9折). */
   rate: z.number().int().min(0).max(100).nullable().optional(),
   capFen: fen.nullable().optional(),
-  scope: z.enum(COUPON_SCOPES).default('shop'),
-  productIds: z.array(z.number().int().positive()).max(500).default([]),
+  scope: z.enum(COUPON_SCOPES),
+  productIds: z.array(z.number().int().positive()).max(500),
   /** How many can be claimed in all; null is unlimited. */
   quantity: z.number().int().min(0).max(10_000_000).nullable().optional(),
-  perBuyerLimit: z.number().int().min(1).max(100).default(1),
+  perBuyerLimit: z.number().int().min(1).max(100),
   validFrom: epochMs,
   validUntil: epochMs,
+};
+
+export const couponInputSchema = z.strictObject({
+  ...couponFields,
+  scope: couponFields.scope.default('shop'),
+  productIds: couponFields.productIds.default([]),
+  perBuyerLimit: couponFields.perBuyerLimit.default(1),
 });
+/**
+ * An update: only what the seller changed. No defaults here: zod still applies a default inside `.partial()`,
+ * so a patch that only renames would otherwise reset scope, products and the per-buyer limit.
+ */
+export const couponPatchSchema = z.strictObject(couponFields).partial();
 export type CouponInput = z.input<typeof couponInputSchema>;
 
 export const couponSchema = z.object({
@@ -64,7 +76,7 @@ export const couponMethods = {
   },
   'coupons.create': { params: z.strictObject({ input: couponInputSchema }), result: couponSchema },
   'coupons.update': {
-    params: z.strictObject({ id, expectedVersion: id, patch: couponInputSchema.partial() }),
+    params: z.strictObject({ id, expectedVersion: id, patch: couponPatchSchema }),
     result: couponSchema,
   },
   'coupons.archive': { params: z.strictObject({ id, expectedVersion: id }), result: couponSchema },

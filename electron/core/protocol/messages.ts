@@ -114,6 +114,83 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: 'Use a live-room or reservation link starting with http:// or https://',
   },
 
+  // coupons: field problems, and why a push (发券) was refused (error code 'refused', issues[0].code)
+  coupon_term_unused: {
+    'zh-CN': '这种优惠券不使用这一项，请留空',
+    en: 'This kind of coupon does not use this; leave it empty',
+  },
+  amount_not_positive: { 'zh-CN': '金额应大于 0', en: 'The amount must be more than 0' },
+  coupon_off_above_threshold: {
+    'zh-CN': '减免金额不能超过使用门槛',
+    en: 'The amount off cannot be more than the minimum spend',
+  },
+  coupon_rate_invalid: {
+    'zh-CN': '折扣应在 0.1 折到 9.9 折之间',
+    en: 'The discount must be between 0.1折 and 9.9折 (pay 1% to 99%)',
+  },
+  coupon_products_required: {
+    'zh-CN': '指定商品可用的券至少要选择一件商品',
+    en: 'Pick at least one product for a product coupon',
+  },
+  coupon_products_unused: {
+    'zh-CN': '全店通用的券不需要选择商品',
+    en: 'A shop-wide coupon takes no product list',
+  },
+  coupon_product_missing: {
+    'zh-CN': (p) => `找不到商品（编号 ${p.id}），它可能已被删除`,
+    en: (p) => `Product ${p.id} no longer exists`,
+  },
+  coupon_product_archived: {
+    'zh-CN': (p) => `商品（编号 ${p.id}）已归档，请先在商品库中恢复或移除它`,
+    en: (p) => `Product ${p.id} is archived: restore it in the library or remove it here`,
+  },
+  coupon_quantity_invalid: {
+    'zh-CN': '发放总量至少为 1（不限量请留空）',
+    en: 'At least 1 (leave empty for unlimited)',
+  },
+  coupon_quantity_below_claimed: {
+    'zh-CN': (p) => `已被领取 ${p.claimed} 张，发放总量不能少于已领取数量`,
+    en: (p) => `${p.claimed} have been claimed already; the total cannot be lower`,
+  },
+  coupon_limit_invalid: {
+    'zh-CN': '每人限领应为 1 到 100 之间的整数',
+    en: 'Per buyer must be a whole number from 1 to 100',
+  },
+  coupon_time_invalid: { 'zh-CN': '请选择日期和时间', en: 'Pick a date and time' },
+  coupon_until_not_after_from: {
+    'zh-CN': '结束时间应晚于开始时间',
+    en: 'The end must be after the start',
+  },
+  coupon_archived: {
+    'zh-CN': '这张券已归档，请先在优惠券中恢复',
+    en: 'This coupon is archived: restore it under Coupons first',
+  },
+  coupon_not_started: {
+    'zh-CN': '这张券还没到生效时间，暂不能发放',
+    en: 'This coupon is not valid yet, so it cannot be pushed',
+  },
+  coupon_expired: { 'zh-CN': '这张券已过期，不能发放', en: 'This coupon has expired, so it cannot be pushed' },
+  coupon_sold_out: { 'zh-CN': '这张券已被领完，不能再发放', en: 'All of this coupon have been claimed' },
+
+  // assistant access (助理访问): why the LAN listener is not reachable (AccessState.problem, or a refused pairing)
+  lan_port_busy: {
+    'zh-CN':
+      '局域网端口已被其他程序占用（可能是另一个 LiveCart Studio 正在运行），助理暂时无法连接。请关闭该程序，再关闭并重新打开“助理访问”。',
+    en: 'The LAN port is taken by another program (perhaps another LiveCart Studio), so assistants cannot connect. Close that program, then switch assistant access off and on again.',
+  },
+  lan_listen_failed: {
+    'zh-CN': '无法在局域网上监听，助理暂时无法连接。请检查网络设置后，关闭并重新打开“助理访问”。',
+    en: 'The studio could not listen on the LAN, so assistants cannot connect. Check the network settings, then switch assistant access off and on again.',
+  },
+  lan_no_network: {
+    'zh-CN': '这台电脑没有连接局域网（Wi-Fi 或网线），助理无法连接。连上网络后地址会显示在这里。',
+    en: 'This computer is not on a local network (Wi-Fi or cable), so assistants cannot connect. The address appears here once it is.',
+  },
+  lan_access_off: {
+    'zh-CN': '请先开启“助理访问”，再配对设备',
+    en: 'Switch assistant access on before pairing a device',
+  },
+
   // file-level import problems
   csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
   csv_missing_column: {
