@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The `livecart` command: the studio core without a window.
 import { parseArgs } from 'node:util';
-import { cliLocale, EXIT_FAILED, EXIT_USAGE, resolveDataDir, UsageError } from './cli/args.ts';
+import { cliLocale, EXIT_FAILED, EXIT_USAGE, parsePort, resolveDataDir, UsageError } from './cli/args.ts';
 import { doctorReport, formatDoctor } from './cli/doctor.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
+import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
 import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
 import { openStudio } from './studio.ts';
@@ -14,6 +15,7 @@ const USAGE = `Usage: livecart <command> [options]
 
 Commands:
   serve [--port N] [--host H]        the browser studio (default 127.0.0.1, a random port)
+        [--lan-host H] [--lan-port N] where assistant access listens while it is on (default 0.0.0.0:17880)
   products import FILE               import products from CSV (GBK or UTF-8); all or nothing
   products export [--out FILE]       export products as CSV for Excel (stdout without --out)
                   [--archived]
@@ -31,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'lan-host': { type: 'string' },
+      'lan-port': { type: 'string' },
       out: { type: 'string' },
       archived: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -46,10 +50,12 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'serve': {
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UsageError(`--port must be 0–65535, got ${values.port}`);
-      await serveCommand({ dataDir, host: values.host ?? '127.0.0.1', port }, locale);
+      const port = parsePort('--port', values.port, 0);
+      const lan = {
+        host: values['lan-host'] ?? DEFAULT_LAN_HOST,
+        port: parsePort('--lan-port', values['lan-port'], DEFAULT_LAN_PORT),
+      };
+      await serveCommand({ dataDir, host: values.host ?? '127.0.0.1', port, lan }, locale);
       return -1; // keeps running until a signal
     }
     case 'products':

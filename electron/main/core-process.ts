@@ -18,6 +18,8 @@ export interface CoreOptions {
   entryPath: string;
   dataDir: string;
   appVersion: string;
+  /** The built renderer (dist/renderer): the core serves it to assistants' browsers when LAN access is on. */
+  rendererDir: string;
   /** The core cannot open its data; it is not restarted. */
   onFatal(fatal: FatalMessage): void;
   /** The core crashed too often; it is not restarted again. */
@@ -74,7 +76,7 @@ export function startCore(options: CoreOptions): CoreHost {
         for (const contents of windows) connect(contents);
       }, decision.delayMs);
     });
-    post({ type: 'init', dataDir: options.dataDir, appVersion: options.appVersion });
+    post({ type: 'init', dataDir: options.dataDir, appVersion: options.appVersion, rendererDir: options.rendererDir });
   };
 
   spawn();

@@ -64,13 +64,15 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       const locale = pickLocale(app.getLocale());
-      installAppProtocol(protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
+      const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
+      installAppProtocol(protocol, rendererDir);
       installPermissionHandlers(session.defaultSession);
       const host = startCore({
         entryPath: CORE_ENTRY,
         // userData (the CLI's default too), or LIVECART_DATA_DIR for a test's fresh folder.
         dataDir: process.env.LIVECART_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
         appVersion: app.getVersion(),
+        rendererDir,
         onFatal: (fatal) => showErrorAndQuit(fatalDialogText(fatal, locale)),
         onGaveUp: (exitCode) => showErrorAndQuit(gaveUpDialogText(exitCode, locale)),
       });

@@ -1,5 +1,7 @@
 // Web permissions: Electron grants every request when no handler is set, so the studio installs handlers
-// that allow exactly one thing: camera and microphone ('media') for our own page, for the stream preview.
+// that allow exactly two things, for our own page only: camera and microphone ('media', the stream preview)
+// and writing text to the clipboard ('clipboard-sanitized-write', copying a pairing link). Reading the
+// clipboard stays refused.
 // The decisions are pure; the session is passed in (type-only import) so tests drive the real wiring.
 import type { Session } from 'electron';
 import { isAppUrl } from './security.ts';
@@ -14,11 +16,13 @@ export interface PermissionRequestFacts {
 }
 
 const MEDIA_TYPES = new Set(['video', 'audio']);
+const ALLOWED = new Set(['media', 'clipboard-sanitized-write']);
 
-/** A permission prompt from a page (getUserMedia…): allowed only for media, from our main frame. */
+/** A permission prompt from a page (getUserMedia, clipboard.writeText): allowed only from our main frame. */
 export function permissionRequestDecision(facts: PermissionRequestFacts): boolean {
-  if (facts.permission !== 'media') return false;
+  if (!ALLOWED.has(facts.permission)) return false;
   if (!facts.isMainFrame || typeof facts.requestingUrl !== 'string' || !isAppUrl(facts.requestingUrl)) return false;
+  if (facts.permission !== 'media') return true;
   // 'media' only ever asks for cameras and microphones; anything else in the list is not what we allow.
   return (facts.mediaTypes ?? []).every((type) => MEDIA_TYPES.has(type));
 }
@@ -33,7 +37,7 @@ export interface PermissionCheckFacts {
 
 /** A silent check (enumerateDevices, permissions.query): the same rule, by origin. */
 export function permissionCheckDecision(facts: PermissionCheckFacts): boolean {
-  if (facts.permission !== 'media' || !facts.isMainFrame) return false;
+  if (!ALLOWED.has(facts.permission) || !facts.isMainFrame) return false;
   if (facts.embeddingOrigin !== undefined && facts.embeddingOrigin !== '') return false;
   return typeof facts.requestingOrigin === 'string' && isAppUrl(facts.requestingOrigin);
 }

@@ -76,7 +76,18 @@ test('handshake messages: parsed strictly both ways', () => {
     type: 'init',
     dataDir: '/d',
     appVersion: '1.2.3',
+    rendererDir: null,
   });
+  assert.deepEqual(parseToCore({ type: 'init', dataDir: '/d', rendererDir: '/r' }), {
+    type: 'init',
+    dataDir: '/d',
+    appVersion: '0.0.0',
+    rendererDir: '/r',
+  });
+  assert.equal(
+    (parseToCore({ type: 'init', dataDir: '/d', rendererDir: 42 }) as { rendererDir: unknown }).rendererDir,
+    null,
+  );
   assert.equal(parseToCore({ type: 'init', dataDir: '' }), null);
   assert.equal(parseToCore({ type: 'init' }), null);
   assert.deepEqual(parseToCore({ type: 'connect', extra: 1 }), { type: 'connect' });
@@ -152,6 +163,7 @@ test('utility: ports that arrive while the studio opens wait, then connect; read
       await opened;
       return fake.studio;
     },
+    attachLan: async () => assert.fail('no renderer directory was given: nothing to serve on the LAN'),
     exit: (code) => exits.push(code),
   });
   parent.send({ type: 'init', dataDir: '/data', appVersion: '0.1.0' });
@@ -181,6 +193,7 @@ test('utility: a studio that cannot open reports fatal and closes waiting and la
     openStudio: async () => {
       throw Object.assign(new Error('newer database'), { code: 'db_from_future', dbVersion: 5 });
     },
+    attachLan: async () => assert.fail('a studio that did not open gets no LAN listener'),
     exit: () => {},
   });
   parent.send({ type: 'connect' }, [waiting]);
@@ -193,4 +206,37 @@ test('utility: a studio that cannot open reports fatal and closes waiting and la
   const late = new FakePort();
   parent.send({ type: 'connect' }, [late]);
   assert.equal(late.closed, true);
+});
+
+test('utility: with a renderer directory in init, the opened studio gets its LAN listener for assistant access', async () => {
+  const parent = new FakeParent();
+  const fake = fakeStudio();
+  const attached: Array<{ studio: unknown; rendererDir: string }> = [];
+  runUtility(parent, {
+    openStudio: async () => fake.studio,
+    attachLan: async (studio, options) => void attached.push({ studio, rendererDir: options.rendererDir }),
+    exit: () => {},
+  });
+  parent.send({ type: 'init', dataDir: '/data', appVersion: '0.1.0', rendererDir: '/app/dist/renderer' });
+  await tick();
+  assert.deepEqual(attached, [{ studio: fake.studio, rendererDir: '/app/dist/renderer' }]);
+  assert.deepEqual(parent.posted, [{ type: 'ready' }]);
+});
+
+test('utility: a LAN listener that fails to attach is logged; the studio keeps serving its windows', async (t) => {
+  const logged = t.mock.method(console, 'error', () => {});
+  const parent = new FakeParent();
+  const fake = fakeStudio();
+  runUtility(parent, {
+    openStudio: async () => fake.studio,
+    attachLan: async () => {
+      throw new Error('no such directory');
+    },
+    exit: () => {},
+  });
+  parent.send({ type: 'init', dataDir: '/data', appVersion: '0.1.0', rendererDir: '/missing' });
+  await tick();
+  parent.send({ type: 'connect' }, [new FakePort()]);
+  assert.equal(fake.connected.length, 1);
+  assert.equal(logged.mock.callCount(), 1);
 });

@@ -14,7 +14,34 @@ test('request: camera and microphone for our main frame', () => {
   assert.equal(permissionRequestDecision({ ...ours, permission: 'media' }), true);
 });
 
-test('request: media from anywhere else, or anything but media, is refused', () => {
+test('request: writing to the clipboard (copying a pairing link) for our main frame only; reading never', () => {
+  assert.equal(permissionRequestDecision({ ...ours, permission: 'clipboard-sanitized-write' }), true);
+  const refused = [
+    { ...ours, permission: 'clipboard-sanitized-write', requestingUrl: 'https://evil.example/' },
+    { ...ours, permission: 'clipboard-sanitized-write', requestingUrl: undefined },
+    { ...ours, permission: 'clipboard-sanitized-write', isMainFrame: false },
+    { ...ours, permission: 'clipboard-read' },
+  ];
+  for (const facts of refused) assert.equal(permissionRequestDecision(facts), false, JSON.stringify(facts));
+  assert.equal(
+    permissionCheckDecision({
+      permission: 'clipboard-sanitized-write',
+      requestingOrigin: 'app://studio',
+      isMainFrame: true,
+    }),
+    true,
+  );
+  assert.equal(
+    permissionCheckDecision({
+      permission: 'clipboard-sanitized-write',
+      requestingOrigin: 'https://evil.example',
+      isMainFrame: true,
+    }),
+    false,
+  );
+});
+
+test('request: media from anywhere else, or anything else, is refused', () => {
   const refused = [
     { ...ours, permission: 'media', requestingUrl: 'https://evil.example/' },
     { ...ours, permission: 'media', requestingUrl: 'file:///index.html' },
@@ -74,7 +101,8 @@ test('installPermissionHandlers wires all three handlers to the decisions', () =
   onRequest?.(null, 'media', (ok) => answers.push(ok), { ...ours, mediaTypes: ['video'] });
   onRequest?.(null, 'media', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/', isMainFrame: true });
   onRequest?.(null, 'notifications', (ok) => answers.push(ok), ours);
-  assert.deepEqual(answers, [true, false, false]);
+  onRequest?.(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), ours);
+  assert.deepEqual(answers, [true, false, false, true]);
   assert.equal(onCheck?.(null, 'media', 'app://studio', { isMainFrame: true }), true);
   assert.equal(onCheck?.(null, 'media', 'https://evil.example', { isMainFrame: true }), false);
   assert.equal(onDevice?.(), false);

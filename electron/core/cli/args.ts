@@ -16,3 +16,12 @@ export function resolveDataDir(flag: string | undefined): string {
 }
 
 export class UsageError extends Error {}
+
+/** A TCP port flag: absent → `fallback`; 0 lets the system pick (tests). */
+export function parsePort(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`${flag} must be 0–65535, got ${value}`);
+  return port;
+}

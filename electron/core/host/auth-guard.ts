@@ -14,6 +14,8 @@ export function tokensMatch(expected: string, given: unknown): boolean {
 
 const WINDOW_MS = 60_000;
 const FREE_TRIES = 3;
+/** The wait after the free tries are used up; it doubles with every further failure. */
+export const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
 
 /** Per remote address: how long to wait before answering, growing with recent failures (brute force gets slow). */
@@ -28,7 +30,7 @@ export class FailureThrottle {
   delayFor(address: string): number {
     const recent = this.recent(address);
     if (recent.length < FREE_TRIES) return 0;
-    return Math.min(MAX_DELAY_MS, 500 * 2 ** (recent.length - FREE_TRIES));
+    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (recent.length - FREE_TRIES));
   }
 
   fail(address: string): void {

@@ -10,13 +10,20 @@ export interface ParentPortLike {
   postMessage(message: FromCoreMessage): void;
 }
 
-export interface UtilityDeps {
-  openStudio(options: StudioOptions): Promise<Pick<Studio, 'server' | 'close'>>;
+type CoreStudio = Pick<Studio, 'server' | 'close'>;
+
+export interface UtilityDeps<S extends CoreStudio = CoreStudio> {
+  openStudio(options: StudioOptions): Promise<S>;
+  /** Gives the studio its LAN listener for assistant access (it listens only while access is switched on). */
+  attachLan(studio: S, options: { rendererDir: string }): Promise<void>;
   exit(code: number): void;
 }
 
-export function runUtility(parentPort: ParentPortLike, deps: UtilityDeps): { shutdown(): Promise<void> } {
-  let studio: Pick<Studio, 'server' | 'close'> | null = null;
+export function runUtility<S extends CoreStudio>(
+  parentPort: ParentPortLike,
+  deps: UtilityDeps<S>,
+): { shutdown(): Promise<void> } {
+  let studio: S | null = null;
   let opening: Promise<void> | null = null;
   let failed = false;
   let stopping: Promise<void> | null = null;
@@ -54,6 +61,12 @@ export function runUtility(parentPort: ParentPortLike, deps: UtilityDeps): { shu
           studio = opened;
           for (const port of waiting.splice(0)) attach(port);
           parentPort.postMessage({ type: 'ready' });
+          const { rendererDir } = message;
+          if (rendererDir && !stopping) {
+            deps.attachLan(opened, { rendererDir }).catch((error: unknown) => {
+              console.error('[core] assistant access could not start:', error instanceof Error ? error.message : error);
+            });
+          }
         },
         (error: unknown) => {
           failed = true;

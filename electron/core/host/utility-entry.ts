@@ -1,6 +1,7 @@
 // Entry of the Electron utilityProcess that runs the studio core (forked by electron/main/core-process.ts).
 // Runs in Electron's Node without importing 'electron': the parent port is read from `process`.
-import { openStudio } from '../studio.ts';
+import { openStudio, type Studio } from '../studio.ts';
+import { attachLan } from './lan-host.ts';
 import { runUtility, type ParentPortLike } from './utility-core.ts';
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
@@ -11,7 +12,7 @@ if (!parentPort) {
   );
   process.exit(2);
 } else {
-  const utility = runUtility(parentPort, { openStudio, exit: (code) => process.exit(code) });
+  const utility = runUtility<Studio>(parentPort, { openStudio, attachLan, exit: (code) => process.exit(code) });
   // utilityProcess.kill() sends SIGTERM on POSIX: close SQLite cleanly rather than be cut off.
   process.on('SIGTERM', () => void utility.shutdown());
 }

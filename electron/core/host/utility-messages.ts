@@ -6,6 +6,8 @@ export interface InitMessage {
   type: 'init';
   dataDir: string;
   appVersion: string;
+  /** The built renderer, for assistant access's LAN listener (browsers on the LAN load the UI from the core). */
+  rendererDir: string | null;
 }
 export type ToCoreMessage = InitMessage | { type: 'connect' } | { type: 'shutdown' };
 
@@ -33,6 +35,7 @@ export function parseToCore(data: unknown): ToCoreMessage | null {
         type: 'init',
         dataDir: data.dataDir,
         appVersion: typeof data.appVersion === 'string' ? data.appVersion : '0.0.0',
+        rendererDir: typeof data.rendererDir === 'string' && data.rendererDir !== '' ? data.rendererDir : null,
       };
     case 'connect':
     case 'shutdown':

@@ -1,4 +1,5 @@
 // A refused or missing token: nothing else can work, so say what to do instead of showing an empty studio.
+import { AssistantRefusedHint } from '../features/access/AssistantRefusedHint.tsx';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../ui/Icon.tsx';
 
@@ -10,6 +11,7 @@ export function UnauthorizedScreen() {
         <Icon name="lock" size={36} className="unauthorized__icon" />
         <h1>{t('conn.unauthorizedTitle')}</h1>
         <p>{msg('unauthorized')}</p>
+        <AssistantRefusedHint />
       </div>
     </main>
   );

@@ -1,4 +1,80 @@
 // The access screens' UI strings, both languages; merged into the dictionaries by i18n/zh-CN.ts and i18n/en.ts.
-export const accessZh = {} as const;
+export const accessZh = {
+  'access.title': '助理访问（局域网）',
+  'access.intro':
+    '开启后，同一局域网（Wi-Fi）内的手机或平板扫码即可协助管理购物袋、讲解和优惠券。助理看不到也改不了推流设置和密钥。默认关闭。',
+  'access.switch': '允许局域网访问',
+  'access.address': '助理访问地址',
+  'access.addressHint': '助理需扫描配对二维码进入，仅凭地址无法访问。',
+  'access.starting': '正在开启…',
+  'access.pair': '配对设备',
+  'access.deviceName': '设备名称',
+  'access.defaultName': '助理 {n}',
+  'access.pairTitle': '扫码配对“{name}”',
+  'access.qrLabel': '“{name}”的配对二维码',
+  'access.pairScan': '用助理的手机或平板扫描二维码（需连接同一 Wi-Fi），或在其浏览器中打开下面的链接。',
+  'access.chooseAddress': '选择地址（这台电脑有多个网络）',
+  'access.pairLink': '配对链接',
+  'access.copy': '复制链接',
+  'access.copied': '已复制配对链接',
+  'access.copyManually': '无法自动复制：链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+  'access.pairOnce':
+    '此二维码和链接只显示这一次，关闭后无法再查看。它相当于密码，请勿发到群里；如有需要，可随时重新配对，不用的设备请撤销。',
+  'access.done': '完成',
+  'access.devices': '已配对设备',
+  'access.noDevices': '还没有配对的设备',
+  'access.pairedAt': '配对于 {time}',
+  'access.lastSeen': '最近在线 {time}',
+  'access.neverSeen': '尚未连接',
+  'access.connected': '在线',
+  'access.connectedMany': '在线 · {n} 个窗口',
+  'access.revoke': '撤销',
+  'access.revokeLabel': '撤销“{name}”的访问',
+  'access.revokeTitle': '撤销“{name}”的访问？',
+  'access.revokeBody': '该设备会立即断开，它的二维码和链接从此失效。以后如需使用，请重新配对。',
+  'access.revoked': '已撤销“{name}”的访问',
+  'access.cancel': '取消',
+  'access.askHost':
+    '这台设备的助理访问已被撤销或已失效。请让主播在工作室的“设置 → 助理访问”中重新配对，然后扫描新的二维码。',
+} as const;
 
-export const accessEn: Record<keyof typeof accessZh, string> = {};
+export const accessEn: Record<keyof typeof accessZh, string> = {
+  'access.title': 'Assistant access (LAN)',
+  'access.intro':
+    'When on, a phone or tablet on the same network (Wi-Fi) can scan a code to help run the bag, explaining and coupons. Assistants can neither see nor change stream settings or keys. Off by default.',
+  'access.switch': 'Allow access from the LAN',
+  'access.address': 'Address for assistants',
+  'access.addressHint': 'Assistants get in by scanning a pairing code; the address alone opens nothing.',
+  'access.starting': 'Switching on…',
+  'access.pair': 'Pair a device',
+  'access.deviceName': 'Device name',
+  'access.defaultName': 'Assistant {n}',
+  'access.pairTitle': 'Scan to pair “{name}”',
+  'access.qrLabel': 'Pairing QR code for “{name}”',
+  'access.pairScan':
+    "Scan the code with the assistant's phone or tablet (on the same Wi-Fi), or open the link below in its browser.",
+  'access.chooseAddress': 'Choose an address (this computer is on several networks)',
+  'access.pairLink': 'Pairing link',
+  'access.copy': 'Copy link',
+  'access.copied': 'Pairing link copied',
+  'access.copyManually': "Couldn't copy automatically: the link is selected, press Ctrl+C (⌘C on a Mac).",
+  'access.pairOnce':
+    'This code and link are shown only this once and cannot be viewed again. Treat them like a password and do not post them in a group chat; you can pair again at any time, and revoke devices you no longer use.',
+  'access.done': 'Done',
+  'access.devices': 'Paired devices',
+  'access.noDevices': 'No devices paired yet',
+  'access.pairedAt': 'Paired {time}',
+  'access.lastSeen': 'Last seen {time}',
+  'access.neverSeen': 'Not connected yet',
+  'access.connected': 'Connected',
+  'access.connectedMany': 'Connected · {n} windows',
+  'access.revoke': 'Revoke',
+  'access.revokeLabel': 'Revoke access for “{name}”',
+  'access.revokeTitle': 'Revoke access for “{name}”?',
+  'access.revokeBody':
+    'The device is disconnected at once and its code and link stop working. Pair it again if it needs access later.',
+  'access.revoked': 'Revoked access for “{name}”',
+  'access.cancel': 'Cancel',
+  'access.askHost':
+    "This device's assistant access was revoked or is no longer valid. Ask the host to pair it again in Settings → Assistant access, then scan the new QR code.",
+} as const;
