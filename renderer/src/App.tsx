@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { CatalogScreen } from './features/catalog/CatalogScreen.tsx';
 import { CouponsScreen } from './features/coupons/CouponsScreen.tsx';
-import { LiveBagScreen } from './features/live/LiveBagScreen.tsx';
+import { LiveScreen } from './features/live/LiveScreen.tsx';
 import { OrdersScreen } from './features/orders/OrdersScreen.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
 import { StreamScreen } from './features/stream/StreamScreen.tsx';
@@ -16,7 +16,7 @@ import { Notices } from './ui/Notices.tsx';
 
 const SCREENS: Record<Screen, () => React.JSX.Element> = {
   stream: StreamScreen,
-  live: LiveBagScreen,
+  live: LiveScreen,
   coupons: CouponsScreen,
   orders: OrdersScreen,
   products: CatalogScreen,

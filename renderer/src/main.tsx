@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { studio } from './api/index.ts';
 import { App } from './App.tsx';
+import { bindAssistantDevice } from './features/access/assistant-device.ts';
 import { bindStores } from './stores/index.ts';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -10,9 +11,13 @@ import './styles/controls.css';
 import './styles/overlays.css';
 import './styles/feedback.css';
 import './styles/catalog.css';
+import './styles/coupons.css';
+import './styles/live.css';
 import './styles/screens.css';
+import './styles/access.css';
 
 bindStores(studio);
+bindAssistantDevice(studio);
 studio.start();
 
 const root = document.getElementById('root');

@@ -36,7 +36,7 @@ export class StudioClient {
   private maxSeqBeforeHello = 0;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly eventListeners = new Map<string, Set<(data: never) => void>>();
+  private readonly eventListeners = new Map<string, Set<(data: never, seq: number) => void>>();
   private readonly statusListeners = new Set<(status: ConnectionStatus) => void>();
   private readonly readyListeners = new Set<(hello: Hello) => void>();
 
@@ -70,11 +70,12 @@ export class StudioClient {
     });
   }
 
-  on<E extends EventName>(name: E, listener: (data: Events[E]) => void): () => void {
+  /** `seq` lets a store tell which events its last snapshot already holds (snapshot replies carry their seq). */
+  on<E extends EventName>(name: E, listener: (data: Events[E], seq: number) => void): () => void {
     let set = this.eventListeners.get(name);
     if (!set) this.eventListeners.set(name, (set = new Set()));
-    set.add(listener as (data: never) => void);
-    return () => set.delete(listener as (data: never) => void);
+    set.add(listener as (data: never, seq: number) => void);
+    return () => set.delete(listener as (data: never, seq: number) => void);
   }
 
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
@@ -134,24 +135,24 @@ export class StudioClient {
       // Each event reaches a connection once, so numbers going back mean a new core (restarted behind the
       // Electron bridge): what was in flight is lost, and everything cached is stale.
       this.failPending();
-      this.dispatch(message.name, message.data);
+      this.dispatch(message.name, message.data, message.seq);
       void this.greet();
       return;
     } else if (message.seq !== this.lastSeq + 1) {
       // We missed something: deliver this one, then say hello again so every store refetches.
-      this.dispatch(message.name, message.data);
+      this.dispatch(message.name, message.data, message.seq);
       void this.greet();
       return;
     } else {
       this.lastSeq = message.seq;
     }
-    this.dispatch(message.name, message.data);
+    this.dispatch(message.name, message.data, message.seq);
   }
 
-  private dispatch(name: EventName, data: unknown): void {
+  private dispatch(name: EventName, data: unknown, seq: number): void {
     for (const listener of this.eventListeners.get(name) ?? []) {
       try {
-        listener(data as never);
+        listener(data as never, seq);
       } catch (error) {
         console.error(`[studio] listener for ${name} failed`, error);
       }

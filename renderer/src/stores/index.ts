@@ -2,12 +2,16 @@
 import type { StudioClient } from '../api/index.ts';
 import { bindCatalog } from './catalog.ts';
 import { bindConnection } from './connection.ts';
+import { bindCoupons } from './coupons.ts';
 import { bindJobs } from './jobs.ts';
+import { bindLive } from './live.ts';
 import { bindThumbnails } from './thumbnails.ts';
 
 export function bindStores(client: StudioClient): void {
   bindConnection(client);
   bindCatalog(client);
   bindJobs(client);
+  bindLive(client);
+  bindCoupons(client);
   bindThumbnails(client);
 }

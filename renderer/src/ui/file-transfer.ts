@@ -17,7 +17,12 @@ export function downloadBase64(fileName: string, mime: string, dataBase64: strin
   const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  downloadBlob(fileName, new Blob([bytes], { type: mime }));
+}
+
+/** Saves something made in the page (a poster drawn on a canvas) as a download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

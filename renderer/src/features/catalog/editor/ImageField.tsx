@@ -15,9 +15,14 @@ interface ImageFieldProps {
   issue: Issue | undefined;
   onChange(imageId: string | null): void;
   onIssue(issue: Issue | undefined): void;
+  /** For images that are not a product's (a live session's cover): the field's label and the picture's alt. */
+  label?: string;
+  alt?: string;
+  /** The picked file itself, for callers that can use more than the thumbnail (a poster). */
+  onUploaded?(imageId: string, file: File): void;
 }
 
-export function ImageField({ imageId, title, issue, onChange, onIssue }: ImageFieldProps) {
+export function ImageField({ imageId, title, issue, onChange, onIssue, label, alt, onUploaded }: ImageFieldProps) {
   const tr = useT();
   const { t } = tr;
   const input = useRef<HTMLInputElement>(null);
@@ -35,6 +40,7 @@ export function ImageField({ imageId, title, issue, onChange, onIssue }: ImageFi
     try {
       const dataBase64 = await readFileAsBase64(file);
       const { imageId: uploaded } = await studio.call('catalog.uploadImage', { fileName: file.name, dataBase64 });
+      onUploaded?.(uploaded, file);
       onChange(uploaded);
     } catch (err) {
       const first = isCallError(err) ? err.issues[0] : undefined;
@@ -49,9 +55,13 @@ export function ImageField({ imageId, title, issue, onChange, onIssue }: ImageFi
   const problem = issue ? describeIssue(tr, issue) : error;
   return (
     <div className={`field image-field ${problem ? 'field--invalid' : ''}`}>
-      <span className="field__label">{t('field.image')}</span>
+      <span className="field__label">{label ?? t('field.image')}</span>
       <div className="image-field__row">
-        <Thumbnail imageId={imageId} alt={t('image.alt', { title: title || t('product.untitled') })} size="large" />
+        <Thumbnail
+          imageId={imageId}
+          alt={alt ?? t('image.alt', { title: title || t('product.untitled') })}
+          size="large"
+        />
         <div className="image-field__actions">
           <Button size="small" onClick={() => input.current?.click()} disabled={uploading}>
             {imageId ? t('image.change') : t('image.pick')}

@@ -1,0 +1,159 @@
+// The console's header: which show, its state and clock, and the two big moments (go live, end the show).
+// Go live with an empty bag looks disabled and says why beside it, but still asks the core when pressed —
+// another assistant may have just added a product — and the core's refusal is shown right here.
+import { useId, useState } from 'react';
+import type { Session } from '../../../../../electron/core/protocol/contract.ts';
+import { studio } from '../../../api/index.ts';
+import { describeError } from '../../../i18n/describe.ts';
+import { useT } from '../../../i18n/index.ts';
+import { notify } from '../../../stores/notices.ts';
+import { useRoute } from '../../../stores/route.ts';
+import { Button } from '../../../ui/Button.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { Countdown, SessionClock, SessionTiming } from '../SessionTiming.tsx';
+import { StateBadge } from '../StateBadge.tsx';
+
+interface ConsoleHeaderProps {
+  session: Session;
+  bagSize: number;
+  cueOpen: boolean;
+  legendOpen: boolean;
+  onEdit(): void;
+  onToggleCue(): void;
+  onToggleLegend(): void;
+}
+
+export function ConsoleHeader({
+  session,
+  bagSize,
+  cueOpen,
+  legendOpen,
+  onEdit,
+  onToggleCue,
+  onToggleLegend,
+}: ConsoleHeaderProps) {
+  const tr = useT();
+  const { t } = tr;
+  const go = useRoute((s) => s.go);
+  const reasonId = useId();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const title = session.title || t('live.untitled');
+  const bagEmpty = bagSize === 0;
+
+  async function goLive(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await studio.call('live.goLive', { id: session.id });
+      notify('success', t('live.wentLive', { title }));
+    } catch (error) {
+      setRefusal(describeError(tr, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function end(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await studio.call('live.end', { id: session.id });
+      notify('success', t('live.ended', { title }));
+      setConfirmingEnd(false);
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <header className="console-header">
+      <a
+        className="console-header__back"
+        href="#/live"
+        onClick={(e) => {
+          e.preventDefault();
+          go('live');
+        }}
+      >
+        ‹ {t('live.allSessions')}
+      </a>
+      <div className="console-header__row">
+        <h1 id="live-console-title" className="console-header__title">
+          {title}
+        </h1>
+        <StateBadge state={session.state} />
+        {session.state === 'live' && session.startedAt !== null ? (
+          <SessionClock startedAt={session.startedAt} label={t('live.clockLabel')} />
+        ) : session.state === 'planned' ? (
+          <Countdown plannedAt={session.plannedAt} />
+        ) : (
+          <SessionTiming session={session} />
+        )}
+        <div className="console-header__actions">
+          <Button
+            size="small"
+            variant="ghost"
+            className="console-header__legend"
+            onClick={onToggleLegend}
+            aria-pressed={legendOpen}
+            aria-keyshortcuts="?"
+          >
+            {t('live.hotkeys')} <kbd>?</kbd>
+          </Button>
+          <Button size="small" onClick={onToggleCue} aria-pressed={cueOpen} aria-keyshortcuts="F">
+            {t('live.cueCard')} <kbd>F</kbd>
+          </Button>
+          {session.state !== 'ended' ? (
+            <Button size="small" onClick={onEdit}>
+              {t('live.edit')}
+            </Button>
+          ) : null}
+          {session.state === 'planned' ? (
+            <Button
+              variant="danger"
+              className={`go-live-button ${bagEmpty ? 'is-unready' : ''}`}
+              aria-disabled={bagEmpty || busy ? true : undefined}
+              aria-describedby={bagEmpty ? reasonId : undefined}
+              onClick={() => void goLive()}
+            >
+              {t('live.goLive')}
+            </Button>
+          ) : null}
+          {session.state === 'live' ? (
+            <Button variant="danger" onClick={() => setConfirmingEnd(true)}>
+              {t('live.endShow')}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {session.state === 'planned' && bagEmpty ? (
+        <p id={reasonId} className="console-header__reason">
+          {t('live.goLiveNeedsBag')}
+        </p>
+      ) : null}
+      {refusal && session.state === 'planned' ? (
+        <div className="callout callout--danger" role="alert" data-testid="go-live-refusal">
+          <p className="callout__title">{t('live.goLiveRefused')}</p>
+          <p>{refusal}</p>
+        </div>
+      ) : null}
+      {confirmingEnd ? (
+        <ConfirmDialog
+          title={t('live.endConfirmTitle')}
+          confirmLabel={t('live.endShow')}
+          danger
+          busy={busy}
+          onConfirm={() => void end()}
+          onCancel={() => setConfirmingEnd(false)}
+        >
+          <p>{t('live.endConfirmBody', { title })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+// The console's keys at a glance (toggled with ? or the header button).
+import { useT, type MessageKey } from '../../../i18n/index.ts';
+
+const KEYS: ReadonlyArray<{ keys: string[]; label: MessageKey }> = [
+  { keys: ['PageDown', ']'], label: 'live.key.next' },
+  { keys: ['PageUp', '['], label: 'live.key.previous' },
+  { keys: ['.'], label: 'live.key.stop' },
+  { keys: ['3', 'Enter'], label: 'live.key.link' },
+  { keys: ['Alt+↑', 'Alt+↓'], label: 'live.key.move' },
+  { keys: ['F'], label: 'live.key.cue' },
+  { keys: ['?'], label: 'live.key.legend' },
+];
+
+export function HotkeyLegend() {
+  const { t } = useT();
+  return (
+    <section className="panel hotkey-legend" aria-labelledby="hotkey-legend-title">
+      <h2 id="hotkey-legend-title" className="panel__title">
+        {t('live.hotkeys')}
+      </h2>
+      <dl className="hotkey-legend__list">
+        {KEYS.map(({ keys, label }) => (
+          <div key={label} className="hotkey-legend__row">
+            <dt>
+              {keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 ? (label === 'live.key.link' ? ' ' : ' / ') : null}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{t(label)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">{t('live.key.note')}</p>
+    </section>
+  );
+}
