@@ -53,6 +53,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     appVersion: options.appVersion ?? APP_VERSION,
     seq: server.currentSeq(),
     role: ctx.role,
+    serverTime: Date.now(),
     dataDir: ctx.role === 'host' ? dataDir : '',
     catalog: catalog.store.counts(),
   }));

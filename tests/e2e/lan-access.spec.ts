@@ -54,7 +54,7 @@ test('the host pairs a phone, which runs the live console without the host place
   expect(assistant.url()).not.toContain('token=');
   await expect(assistant).toHaveURL(/#\/live$/);
   const nav = assistant.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link', { name: '购物袋' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: '直播中控' })).toHaveAttribute('aria-current', 'page');
   await expect(nav.getByRole('link', { name: '优惠券' })).toBeVisible();
   await expect(nav.getByRole('link', { name: '直播', exact: true })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: '设置' })).toHaveCount(0);

@@ -50,7 +50,7 @@ test('runs a show: bag by search, order by keyboard and drag, go live, explain b
     { title: '手工红糖 400g', priceFen: 3990, stock: 8 },
   ]);
   await openStudio();
-  await page.getByRole('link', { name: '购物袋' }).click();
+  await page.getByRole('link', { name: '直播中控' }).click();
   await expect(page.getByRole('heading', { name: '还没有直播场次' })).toBeVisible();
 
   // A new session, created in the dialog, opens in the console.
@@ -292,7 +292,7 @@ test('a planned session: ticking countdown, announcement copied (or selected), p
   );
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openStudio();
-  await page.getByRole('link', { name: '购物袋' }).click();
+  await page.getByRole('link', { name: '直播中控' }).click();
 
   const card = page.locator('.session-card').filter({ hasText: '周末福利专场' });
   await expect(card.locator('.session-state')).toHaveText('预告');
@@ -393,7 +393,7 @@ test('go live is refused while another session is live; the console works on a p
 
   await page.setViewportSize({ width: 375, height: 740 });
   await openStudio();
-  await page.getByRole('link', { name: '购物袋' }).click();
+  await page.getByRole('link', { name: '直播中控' }).click();
   await expect(page.locator('.session-card').first()).toContainText('正在播的场次');
   await expect(page.locator('.session-card').first().getByTestId('session-clock')).toHaveText(/^00:0\d:\d\d$/);
   await page.getByRole('link', { name: '下一场' }).click();

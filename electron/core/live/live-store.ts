@@ -1,4 +1,4 @@
-// The live room's tables: SQL in, protocol objects out. No rules here (see bag-rules.ts, live-service.ts).
+// The live room's tables: SQL in, protocol objects out. No rules here (see protocol/bag-order.ts, live-service.ts).
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { toProduct, type ProductRow } from '../catalog/product-store.ts';

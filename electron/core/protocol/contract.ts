@@ -20,6 +20,8 @@ const studioMethods = {
       seq: z.number().int(),
       /** What this connection may do: an assistant's UI hides stream settings and access management. */
       role: z.enum(ROLES),
+      /** The core's clock when it answered: session clocks on a device whose own clock is off stay right. */
+      serverTime: z.number().int(),
       /** Empty for assistants: where the data lives is the host's business. */
       dataDir: z.string(),
       catalog: z.object({ active: z.number().int(), archived: z.number().int() }),

@@ -2,12 +2,10 @@
 // (正在讲解) segments and coupon pushes. Times are epoch ms; `…ClockMs` is time since the session went live.
 import { z } from 'zod';
 import { productSchema } from './catalog-schemas.ts';
+import { MAX_BAG_ITEMS } from './limits.ts';
 
 export const SESSION_STATES = ['planned', 'live', 'ended'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
-
-/** The most products one bag holds (WeChat Channels allows a few hundred; more is unusable live). */
-export const MAX_BAG_ITEMS = 500;
 
 const id = z.number().int().positive();
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);

@@ -11,7 +11,7 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'LiveCart Studio',
   'nav.label': 'Main navigation',
   'nav.stream': 'Stream',
-  'nav.live': 'Live bag',
+  'nav.live': 'Live room',
   'nav.coupons': 'Coupons',
   'nav.orders': 'Orders',
   'nav.products': 'Products',
@@ -30,10 +30,6 @@ export const en: Record<MessageKey, string> = {
   'stream.goLive': 'Go live',
   'stream.later':
     'Streaming arrives in a later version: push to WeChat Channels, Douyin and any RTMP ingest at once, and record locally.',
-  'live.explaining': 'Now explaining',
-  'live.nothingExplaining': 'Nothing is being explained',
-  'live.placeholder':
-    'The live bag arrives in a later version: number products into the bag, mark “now explaining”, issue coupons.',
   'orders.placeholder': 'Orders arrive in a later version: record orders from the show and export shipping lists.',
 
   'catalog.title': 'Products',

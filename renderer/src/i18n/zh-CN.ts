@@ -11,7 +11,7 @@ export const zhCN = {
   'app.name': 'LiveCart 直播工作室',
   'nav.label': '主导航',
   'nav.stream': '直播',
-  'nav.live': '购物袋',
+  'nav.live': '直播中控',
   'nav.coupons': '优惠券',
   'nav.orders': '订单',
   'nav.products': '商品库',
@@ -29,9 +29,6 @@ export const zhCN = {
   'stream.orientation': '画面方向',
   'stream.goLive': '开播',
   'stream.later': '推流功能将在后续版本推出：届时可同时推送到视频号、抖音等 RTMP 平台并录制本地文件。',
-  'live.explaining': '正在讲解',
-  'live.nothingExplaining': '暂无讲解中的商品',
-  'live.placeholder': '购物袋将在后续版本推出：给商品编号上架、标记“正在讲解”、发放优惠券。',
   'orders.placeholder': '订单管理将在后续版本推出：记录直播间订单、导出发货表。',
 
   'catalog.title': '商品库',

@@ -1,6 +1,7 @@
 // What the top bar and settings show about the link to the studio core.
 import { create } from 'zustand';
 import type { ConnectionStatus, Hello, StudioClient } from '../api/index.ts';
+import { setStudioClockOffset } from '../ui/useNow.ts';
 
 interface ConnectionState {
   status: ConnectionStatus;
@@ -20,5 +21,8 @@ export const useConnection = create<ConnectionState>(() => ({
 export function bindConnection(client: StudioClient): void {
   useConnection.setState({ status: client.status, transport: client.transport.kind });
   client.onStatus((status) => useConnection.setState({ status }));
-  client.onReady((hello) => useConnection.setState({ hello, everConnected: true }));
+  client.onReady((hello) => {
+    setStudioClockOffset(hello.serverTime - Date.now());
+    useConnection.setState({ hello, everConnected: true });
+  });
 }

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { Session, SessionDetail } from '../../../electron/core/protocol/contract.ts';
 import type { StudioClient } from '../api/index.ts';
+import { moved } from '../../../electron/core/protocol/bag-order.ts';
 import { describeError } from '../i18n/describe.ts';
 import { currentTranslator } from '../i18n/index.ts';
 import {
@@ -28,6 +29,11 @@ interface LiveState {
   open(id: number): void;
   close(): void;
   refetchDetail(): Promise<void>;
+  /**
+   * Moves a row on screen at once, by the core's own rule; the core's bag event then replaces it (or a refusal
+   * leaves the next event to put it back). A second Alt+↑ pressed meanwhile starts from where the row now is.
+   */
+  moveNow(productId: number, toIndex: number): void;
 }
 
 let client: StudioClient | null = null;
@@ -73,6 +79,13 @@ export const useLive = create<LiveState>((set, get) => ({
     detailToken++;
     sync.cancel();
     set({ openId: null, detail: null, detailError: null });
+  },
+
+  moveNow(productId, toIndex) {
+    const detail = get().detail;
+    if (!detail || !detail.bag.some((item) => item.productId === productId)) return;
+    const numbering = detail.session.state === 'live' ? 'stable' : 'follow-order';
+    set({ detail: { ...detail, bag: moved(detail.bag, productId, toIndex, numbering) } });
   },
 
   async refetchDetail() {

@@ -10,7 +10,7 @@ import { useCoupons } from '../../stores/coupons.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { couponStatus, describeCoupon, describeStatus } from './describe.ts';
-import { useNow } from './useNow.ts';
+import { useNow } from '../../ui/useNow.ts';
 
 export interface CouponPushPanelProps {
   sessionId: number;
@@ -23,7 +23,7 @@ export function CouponPushPanel({ sessionId, live, pushes }: CouponPushPanelProp
   const { t } = useT();
   const all = useCoupons((s) => s.all);
   const loaded = useCoupons((s) => s.loaded);
-  const now = useNow(15_000);
+  const now = useNow();
   const running = new Set(pushes.filter((p) => p.stoppedAt === null).map((p) => p.couponId));
   // Active coupons, plus any still being pushed although archived since (so it can be stopped).
   const coupons = all.filter((c) => !c.archived || running.has(c.id));

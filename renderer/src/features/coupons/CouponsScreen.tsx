@@ -12,7 +12,7 @@ import { isTypingTarget, useWindowKeydown } from '../../ui/keys.ts';
 import { Screen } from '../../ui/Screen.tsx';
 import { CouponRow } from './CouponRow.tsx';
 import { CouponEditor } from './editor/CouponEditor.tsx';
-import { useNow } from './useNow.ts';
+import { useNow } from '../../ui/useNow.ts';
 
 type Editing = { coupon: Coupon | null } | null;
 

@@ -3,7 +3,7 @@
 import type { Session } from '../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../i18n/index.ts';
 import { clock, countdownParts, dateTimeWithWeekday } from './format.ts';
-import { useNow } from './useNow.ts';
+import { useNow } from '../../ui/useNow.ts';
 
 export function Countdown({ plannedAt }: { plannedAt: number | null }) {
   const { t } = useT();

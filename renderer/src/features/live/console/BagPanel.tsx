@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BagItem, Segment, Session } from '../../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { useLive } from '../../../stores/live.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
 import { BagRow, type BagRowActions } from './BagRow.tsx';
@@ -50,6 +51,7 @@ export function BagPanel({ session, bag, explaining }: BagPanelProps) {
     () => ({
       move(productId, toIndex) {
         focusAfterMove.current = productId;
+        useLive.getState().moveNow(productId, toIndex);
         void call('live.bagMove', { sessionId, productId, toIndex });
       },
       focusRow(index) {
@@ -82,6 +84,7 @@ export function BagPanel({ session, bag, explaining }: BagPanelProps) {
         const from = latest.current.bag.findIndex((item) => item.productId === id);
         if (from < 0 || from === index) return;
         focusAfterMove.current = id;
+        useLive.getState().moveNow(id, index);
         void call('live.bagMove', { sessionId, productId: id, toIndex: index });
       },
       dragEnd() {

@@ -9,7 +9,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { Thumbnail } from '../../catalog/list/Thumbnail.tsx';
 import { describeCoupon } from '../../coupons/describe.ts';
 import { clockShort } from '../format.ts';
-import { useNow } from '../useNow.ts';
+import { useNow } from '../../../ui/useNow.ts';
 import { activeCouponsFor, nextListed } from './cue.ts';
 
 interface CueCardProps {

@@ -5,8 +5,11 @@
 // Link numbers (3号链接) are what viewers say. Before the show they simply follow the bag's order. Once the
 // session is live they stay put when products move or leave, because viewers have already heard them; a new
 // product gets a number never heard in this show, and only an explicit renumber closes the gaps.
-import { MAX_BAG_ITEMS } from '../protocol/live-schemas.ts';
-import { StudioError } from '../protocol/errors.ts';
+//
+// Runtime-neutral: the core decides with these, and a window moves a row at once with the same rule (so a
+// second Alt+↑ pressed before the first comes back starts from where the row now is).
+import { MAX_BAG_ITEMS } from './limits.ts';
+import { StudioError } from './errors.ts';
 
 export interface Slot {
   productId: number;

@@ -10,9 +10,9 @@ import {
   stepFrom,
   type Numbering,
   type Slot,
-} from '../../electron/core/live/bag-rules.ts';
+} from '../../electron/core/protocol/bag-order.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
-import { MAX_BAG_ITEMS } from '../../electron/core/protocol/live-schemas.ts';
+import { MAX_BAG_ITEMS } from '../../electron/core/protocol/limits.ts';
 
 const bagOf = (...ids: number[]): Slot[] => ids.map((productId, i) => ({ productId, linkNo: i + 1 }));
 const ids = (bag: readonly Slot[]) => bag.map((s) => s.productId);
