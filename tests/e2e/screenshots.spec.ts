@@ -140,7 +140,32 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   await page.screenshot({ path: out('import-errors.png') });
   await page.keyboard.press('Escape');
 
-  await page.getByRole('link', { name: '直播' }).click();
+  // The live room mid-show: a bag, 2号 being explained, a coupon running.
+  const live = await TestClient.connect(studio.port, studio.token);
+  const { items } = await live.call('catalog.list', { sort: 'created', dir: 'asc' });
+  const show = await live.call('live.createSession', { input: { title: '周末助农专场 · 新茶上市' } });
+  for (const product of items) await live.call('live.bagAdd', { sessionId: show.id, productId: product.id });
+  await live.call('live.goLive', { id: show.id });
+  const now = Date.now();
+  const coupon = await live.call('coupons.create', {
+    input: {
+      name: '直播间满减券',
+      kind: 'threshold',
+      thresholdFen: 9900,
+      offFen: 1000,
+      validFrom: now,
+      validUntil: now + 864e5,
+    },
+  });
+  await live.call('live.pushCoupon', { sessionId: show.id, couponId: coupon.id });
+  await live.call('live.explain', { sessionId: show.id, linkNo: 1 });
+  await live.call('live.explain', { sessionId: show.id, linkNo: 2 });
+  live.close();
+  await page.goto(`${studio.origin}/#/live/${show.id}`);
+  await expect(page.getByTestId('cue-card').locator('.cue__coupon')).toContainText('直播间满减券');
+  await page.screenshot({ path: out('live-console.png') });
+
+  await page.getByRole('link', { name: '直播', exact: true }).click();
   await expect(page.getByRole('button', { name: /开播/ })).toBeDisabled();
   await page.screenshot({ path: out('stream.png') });
 
