@@ -329,7 +329,7 @@ test('a planned session: ticking countdown, announcement copied (or selected), p
   const selected = await area.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
   expect(selected).toContain('[Live preview] 周末福利专场');
 
-  // A cover picked in the edit dialog goes on the poster (drawn full size: it was picked in this window).
+  // A cover picked in the edit dialog goes on the poster (the original picture, as the core keeps it).
   const green = await page.evaluate(() => {
     const canvas = document.createElement('canvas');
     canvas.width = 400;

@@ -215,6 +215,10 @@ test('images named in the file are copied into the data directory with a thumbna
     .toString()
     .trim();
   assert.equal(probe, '240,180');
+  // The original, byte for byte, for print-size uses (a session poster).
+  const original = await client.call('catalog.image', { imageId: product.imageId! });
+  assert.deepEqual(Buffer.from(original.dataBase64, 'base64'), fs.readFileSync(picture));
+  await assert.rejects(client.call('catalog.image', { imageId: '0'.repeat(64) }), /not_found/);
 });
 
 test('an uploaded image can be attached to a product; a fake one is refused', async (t) => {

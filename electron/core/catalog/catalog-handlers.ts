@@ -21,6 +21,11 @@ export function registerCatalog(server: StudioServer, catalog: CatalogService, j
     if (!thumb) throw new StudioError('not_found', 'image not found');
     return { mime: thumb.mime, dataBase64: thumb.bytes.toString('base64') };
   });
+  server.handle('catalog.image', ({ imageId }) => {
+    const image = catalog.images.original(imageId);
+    if (!image) throw new StudioError('not_found', 'image not found');
+    return { mime: image.mime, dataBase64: image.bytes.toString('base64') };
+  });
   server.handle('catalog.importCsv', ({ dataBase64 }) => {
     const bytes = Buffer.from(dataBase64, 'base64');
     return { jobId: jobs.start('catalog.import', (progress) => importProductsCsv(catalog, bytes, progress)).job.id };

@@ -89,6 +89,12 @@ export class ImageStore {
     return { mime: row.mime, bytes: fs.readFileSync(this.originalPath(id, row.ext)) };
   }
 
+  /** The picture as it was uploaded. */
+  original(id: string): { mime: string; bytes: Buffer } | null {
+    const row = this.byId.get(id);
+    return row ? { mime: row.mime, bytes: fs.readFileSync(this.originalPath(id, row.ext)) } : null;
+  }
+
   /** Where the original lives, for exports: importing that path again finds the same picture. */
   pathOf(id: string): string | null {
     const row = this.byId.get(id);

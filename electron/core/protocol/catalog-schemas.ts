@@ -87,6 +87,11 @@ export const catalogMethods = {
     params: z.strictObject({ imageId: z.string().regex(/^[0-9a-f]{64}$/) }),
     result: z.object({ mime: z.string(), dataBase64: z.string() }),
   },
+  /** The picture as uploaded, for print-size uses (a session poster); lists use the thumbnail. */
+  'catalog.image': {
+    params: z.strictObject({ imageId: z.string().regex(/^[0-9a-f]{64}$/) }),
+    result: z.object({ mime: z.string(), dataBase64: z.string() }),
+  },
   'catalog.importCsv': {
     params: z.strictObject({ fileName: z.string().max(255), dataBase64: base64(MAX_CSV_BYTES) }),
     result: z.object({ jobId: z.string() }),

@@ -18,11 +18,9 @@ interface ImageFieldProps {
   /** For images that are not a product's (a live session's cover): the field's label and the picture's alt. */
   label?: string;
   alt?: string;
-  /** The picked file itself, for callers that can use more than the thumbnail (a poster). */
-  onUploaded?(imageId: string, file: File): void;
 }
 
-export function ImageField({ imageId, title, issue, onChange, onIssue, label, alt, onUploaded }: ImageFieldProps) {
+export function ImageField({ imageId, title, issue, onChange, onIssue, label, alt }: ImageFieldProps) {
   const tr = useT();
   const { t } = tr;
   const input = useRef<HTMLInputElement>(null);
@@ -40,7 +38,6 @@ export function ImageField({ imageId, title, issue, onChange, onIssue, label, al
     try {
       const dataBase64 = await readFileAsBase64(file);
       const { imageId: uploaded } = await studio.call('catalog.uploadImage', { fileName: file.name, dataBase64 });
-      onUploaded?.(uploaded, file);
       onChange(uploaded);
     } catch (err) {
       const first = isCallError(err) ? err.issues[0] : undefined;

@@ -1,9 +1,8 @@
-// Loading what the poster draws: the cover at full size when it was picked in this window, else the core's
-// thumbnail (the core serves no full-size images over the protocol).
+// Loading what the poster draws: the cover as uploaded (a 750px poster needs more than the 240px thumbnail),
+// falling back to the thumbnail.
 import type { Session } from '../../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../../api/index.ts';
 import type { Locale } from '../../../i18n/index.ts';
-import { originalUrl } from './cover-originals.ts';
 import { drawPoster } from './poster.ts';
 
 function loadImage(url: string): Promise<HTMLImageElement | null> {
@@ -17,17 +16,16 @@ function loadImage(url: string): Promise<HTMLImageElement | null> {
 
 async function coverImage(imageId: string | null): Promise<HTMLImageElement | null> {
   if (!imageId) return null;
-  const original = originalUrl(imageId);
-  if (original) {
-    const image = await loadImage(original);
-    if (image) return image;
+  for (const method of ['catalog.image', 'catalog.thumbnail'] as const) {
+    try {
+      const { mime, dataBase64 } = await studio.call(method, { imageId });
+      const image = await loadImage(`data:${mime};base64,${dataBase64}`);
+      if (image) return image;
+    } catch {
+      // try the next; with neither, the poster is drawn without a picture rather than not at all
+    }
   }
-  try {
-    const { mime, dataBase64 } = await studio.call('catalog.thumbnail', { imageId });
-    return await loadImage(`data:${mime};base64,${dataBase64}`);
-  } catch {
-    return null; // drawn without a picture rather than not at all
-  }
+  return null;
 }
 
 /** Draws the poster and returns it as a PNG. */

@@ -12,7 +12,6 @@ import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { AreaField, InputField } from '../../../ui/Field.tsx';
 import { ImageField } from '../../catalog/editor/ImageField.tsx';
-import { rememberOriginal } from '../promo/cover-originals.ts';
 import {
   formFromSession,
   issuesByField,
@@ -164,7 +163,6 @@ export function SessionDialog({ session, onClose }: SessionDialogProps) {
           issue={issues.coverImageId}
           onChange={(imageId) => setField('coverImageId', imageId)}
           onIssue={(issue) => setIssues((i) => ({ ...i, coverImageId: issue }))}
-          onUploaded={rememberOriginal}
         />
         <AreaField
           label={t('live.field.notes')}
