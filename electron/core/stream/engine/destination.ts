@@ -1,0 +1,225 @@
+// One RTMP(S) destination: its own ffmpeg pusher fed with the encoder's FLV tags, its own state and numbers.
+// It never blocks anything else: a pusher that stops draining (a hung ingest) is not waited for — its tags are
+// dropped and counted, and after a few seconds without progress it is killed and started again, primed from
+// the GOP cache so it begins with headers and a keyframe. Retries never run out, except for a stream key the
+// server keeps refusing, which ends as "key rejected".
+import type { ChildProcess } from 'node:child_process';
+import { retryDelayMs } from './backoff.ts';
+import { pusherArgs } from './encoder-args.ts';
+import { exitReason, MEDIA_BYTES, REFUSALS_FOR_KEY_REJECTED, type ExitReason } from './exit-reason.ts';
+import type { FlvTag } from './flv-reader.ts';
+import type { GopCache } from './gop-cache.ts';
+
+export type DestinationPhase =
+  | { phase: 'idle' }
+  | { phase: 'connecting'; attempt: number }
+  | { phase: 'live'; since: number }
+  | { phase: 'reconnecting'; attempt: number; retryAt: number; reason: ExitReason }
+  | { phase: 'failed'; reason: 'key_rejected' }
+  | { phase: 'stopped' };
+
+export interface DestinationStats {
+  bytesSent: number;
+  /** Output bitrate over the last second, kbit/s. */
+  kbps: number;
+  /** Tags not sent because the pusher was not draining (a hung or slow ingest). */
+  droppedTags: number;
+  reconnects: number;
+  /** Time spent live in total, ms. */
+  liveMs: number;
+}
+
+export type SpawnPusher = (args: string[]) => ChildProcess;
+
+export interface DestinationOptions {
+  id: string;
+  /** Never logged or shown: it holds the stream key. */
+  url: string;
+  gop: GopCache;
+  spawn: SpawnPusher;
+  onChange(): void;
+  now?: () => number;
+}
+
+/** Bytes queued for a pusher before further tags are dropped (≈ 6 s at 2.5 Mbit/s). */
+const MAX_BACKLOG_BYTES = 2 * 1024 * 1024;
+/** No bytes sent for this long while live: the ingest is hung. */
+const STALL_MS = 5_000;
+/** Not live this long after starting: the ingest is not answering. */
+const CONNECT_TIMEOUT_MS = 15_000;
+const STOP_GRACE_MS = 5_000;
+const MAX_STDERR_CHARS = 4_000;
+
+export class Destination {
+  readonly id: string;
+  state: DestinationPhase = { phase: 'idle' };
+  readonly stats: DestinationStats = { bytesSent: 0, kbps: 0, droppedTags: 0, reconnects: 0, liveMs: 0 };
+  private readonly url: string;
+  private readonly gop: GopCache;
+  private readonly spawnPusher: SpawnPusher;
+  private readonly onChange: () => void;
+  private readonly now: () => number;
+  private child: ChildProcess | null = null;
+  private primed = false;
+  private stderr = '';
+  private runBytes = 0;
+  private lastProgressAt = 0;
+  private startedAt = 0;
+  private stalled = false;
+  /** Tries since this destination was last live (the backoff grows with it). */
+  private failures = 0;
+  private refusals = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private sampleBytes = 0;
+  private sampleAt = 0;
+
+  constructor(options: DestinationOptions) {
+    this.id = options.id;
+    this.url = options.url;
+    this.gop = options.gop;
+    this.spawnPusher = options.spawn;
+    this.onChange = options.onChange;
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.child || this.state.phase === 'stopped') return;
+    this.clearRetry();
+    this.setState({ phase: 'connecting', attempt: this.failures + 1 });
+    this.primed = false;
+    this.stderr = '';
+    this.runBytes = 0;
+    this.stalled = false;
+    this.startedAt = this.lastProgressAt = this.sampleAt = this.now();
+    this.sampleBytes = 0;
+    const child = this.spawnPusher(pusherArgs(this.url));
+    this.child = child;
+    child.stdin?.on('error', () => {}); // a pusher that died mid-write: its exit says why
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text: string) => {
+      this.stderr = (this.stderr + text).slice(-MAX_STDERR_CHARS);
+    });
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (text: string) => this.progress(text));
+    child.once('exit', () => this.exited(child));
+    child.once('error', () => this.exited(child));
+    this.prime();
+    this.watchdog = setInterval(() => this.watch(), 1000);
+  }
+
+  /** A tag from the encoder. Never waits: a pusher that is not draining loses the tag, and it is counted. */
+  write(tag: FlvTag): void {
+    const stdin = this.child?.stdin;
+    if (!stdin || !stdin.writable) return;
+    if (!this.primed) {
+      this.prime();
+      return; // the GOP cache already holds this tag
+    }
+    if (stdin.writableLength > MAX_BACKLOG_BYTES) {
+      this.stats.droppedTags += 1;
+      return;
+    }
+    stdin.write(tag.bytes);
+  }
+
+  /** Skips the wait (the "reconnect now" button); also retries a rejected key after the host fixed it. */
+  reconnectNow(): void {
+    if (this.state.phase === 'reconnecting' || this.state.phase === 'failed') {
+      this.refusals = 0;
+      this.start();
+    }
+  }
+
+  /** Ends the pusher gracefully (it flushes what it has), killing it if it does not finish in time. */
+  stop(): Promise<void> {
+    this.clearRetry();
+    const child = this.child;
+    if (this.state.phase === 'live') this.stats.liveMs += this.now() - this.state.since;
+    this.setState({ phase: 'stopped' });
+    if (!child) return Promise.resolve();
+    return new Promise((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.stdin?.end();
+    });
+  }
+
+  private prime(): void {
+    if (this.primed || !this.child?.stdin || !this.gop.ready()) return;
+    this.child.stdin.write(this.gop.prime());
+    this.primed = true;
+  }
+
+  private progress(text: string): void {
+    for (const match of text.matchAll(/^total_size=(\d+)/gm)) {
+      const size = Number(match[1]);
+      if (size > this.runBytes) {
+        this.stats.bytesSent += size - this.runBytes;
+        this.runBytes = size;
+        this.lastProgressAt = this.now();
+      }
+    }
+    // Media has reached the server (more than a handshake's worth): this destination is live.
+    if (this.state.phase === 'connecting' && this.runBytes >= MEDIA_BYTES) {
+      this.refusals = 0;
+      this.failures = 0;
+      this.setState({ phase: 'live', since: this.now() });
+    }
+  }
+
+  private watch(): void {
+    const now = this.now();
+    const elapsed = (now - this.sampleAt) / 1000;
+    if (elapsed >= 1) {
+      this.stats.kbps = Math.round(((this.stats.bytesSent - this.sampleBytes) * 8) / 1000 / elapsed);
+      this.sampleBytes = this.stats.bytesSent;
+      this.sampleAt = now;
+      this.onChange();
+    }
+    const hung =
+      (this.state.phase === 'live' && now - this.lastProgressAt > STALL_MS) ||
+      (this.state.phase === 'connecting' && now - this.startedAt > CONNECT_TIMEOUT_MS);
+    if (hung && this.child && !this.stalled) {
+      this.stalled = true;
+      this.child.kill('SIGKILL');
+    }
+  }
+
+  private exited(child: ChildProcess): void {
+    if (this.child !== child) return;
+    this.child = null;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
+    this.stats.kbps = 0;
+    if (this.state.phase === 'live') this.stats.liveMs += this.now() - this.state.since;
+    if (this.state.phase === 'stopped') return;
+    const reason = exitReason({ stderr: this.stderr, bytesSent: this.runBytes, stalled: this.stalled });
+    this.refusals = reason === 'publish_refused' ? this.refusals + 1 : 0;
+    if (this.refusals >= REFUSALS_FOR_KEY_REJECTED) {
+      this.setState({ phase: 'failed', reason: 'key_rejected' });
+      return;
+    }
+    this.stats.reconnects += 1;
+    this.failures += 1;
+    const retryAt = this.now() + retryDelayMs(this.failures);
+    this.setState({ phase: 'reconnecting', attempt: this.failures, retryAt, reason });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.start();
+    }, retryAt - this.now());
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setState(state: DestinationPhase): void {
+    this.state = state;
+    this.onChange();
+  }
+}

@@ -1,0 +1,147 @@
+// The one encoder's command line: capture (a camera and microphone, or the built-in test pattern), encode once,
+// and write FLV to stdout for the fan-out, a low-rate JPEG preview to fd 3 and progress blocks to fd 4.
+// Pure, so every variant can be checked without running ffmpeg.
+
+export type Source =
+  | { kind: 'test-pattern' }
+  | { kind: 'dshow'; video?: string; audio?: string }
+  | { kind: 'avfoundation'; video?: string; audio?: string }
+  | { kind: 'linux'; video?: string; audio?: string; audioFormat?: 'pulse' | 'alsa' };
+
+export interface EncodeSettings {
+  width: number;
+  height: number;
+  fps: number;
+  videoKbps: number;
+  audioKbps: number;
+  /** libx264 or a hardware encoder the probe found and a trial encode proved. */
+  encoder: string;
+  /** x264 speed/quality trade-off. */
+  preset: string;
+  /** `-tune zerolatency`: first packet sooner, at some compression cost (an option, never forced). */
+  lowLatency: boolean;
+}
+
+/** Keyframes every 2 s, always: platforms (视频号, Douyin) expect it and it bounds how long a new viewer waits. */
+export const KEYFRAME_SECONDS = 2;
+export const PREVIEW_FD = 3;
+export const PROGRESS_FD = 4;
+const PREVIEW_FPS = 2;
+const PREVIEW_EDGE = 320;
+
+function inputs(source: Source, s: EncodeSettings): { args: string[]; video: string; audio: string } {
+  switch (source.kind) {
+    case 'test-pattern':
+      // A moving pattern with a running timestamp, and a tone that beeps each second: rehearsals and tests.
+      return {
+        args: [
+          '-re',
+          '-f',
+          'lavfi',
+          '-i',
+          `testsrc=size=${s.width}x${s.height}:rate=${s.fps}`,
+          '-re',
+          '-f',
+          'lavfi',
+          '-i',
+          'sine=frequency=880:beep_factor=4:sample_rate=48000',
+        ],
+        video: '0:v:0',
+        audio: '1:a:0',
+      };
+    case 'dshow': {
+      const name = [source.video && `video=${source.video}`, source.audio && `audio=${source.audio}`]
+        .filter(Boolean)
+        .join(':');
+      return { args: ['-f', 'dshow', '-rtbufsize', '256M', '-i', name], video: '0:v:0?', audio: '0:a:0?' };
+    }
+    case 'avfoundation':
+      return {
+        args: [
+          '-f',
+          'avfoundation',
+          '-framerate',
+          String(s.fps),
+          '-i',
+          `${source.video ?? 'none'}:${source.audio ?? 'none'}`,
+        ],
+        video: '0:v:0?',
+        audio: '0:a:0?',
+      };
+    case 'linux': {
+      const args: string[] = [];
+      if (source.video) args.push('-f', 'v4l2', '-framerate', String(s.fps), '-i', source.video);
+      if (source.audio) args.push('-f', source.audioFormat ?? 'pulse', '-i', source.audio);
+      return { args, video: '0:v:0?', audio: source.video ? '1:a:0?' : '0:a:0?' };
+    }
+  }
+}
+
+function videoCodec(s: EncodeSettings): string[] {
+  const gop = s.fps * KEYFRAME_SECONDS;
+  const rate = `${s.videoKbps}k`;
+  const args = ['-c:v', s.encoder, '-b:v', rate, '-maxrate', rate, '-bufsize', `${s.videoKbps * 2}k`];
+  args.push(
+    '-g',
+    String(gop),
+    '-keyint_min',
+    String(gop),
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${KEYFRAME_SECONDS})`,
+  );
+  if (s.encoder === 'libx264') {
+    args.push('-preset', s.preset, '-sc_threshold', '0', '-x264-params', 'nal-hrd=cbr');
+    if (s.lowLatency) args.push('-tune', 'zerolatency');
+  }
+  args.push('-pix_fmt', 'yuv420p', '-r', String(s.fps));
+  return args;
+}
+
+export function encoderArgs(source: Source, s: EncodeSettings, options: { preview: boolean }): string[] {
+  const input = inputs(source, s);
+  const scale = `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease,pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2`;
+  const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input.args];
+  args.push('-map', input.video, '-map', input.audio, '-vf', scale, ...videoCodec(s));
+  args.push('-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', '44100', '-ac', '2');
+  // FLV on the pipe: self-describing (a pusher needs no probing) and what RTMP carries, tag for tag.
+  args.push('-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1');
+  if (options.preview) {
+    const fit = `scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})'`;
+    args.push('-map', input.video, '-vf', `fps=${PREVIEW_FPS},${fit}`, '-c:v', 'mjpeg', '-q:v', '8');
+    args.push('-f', 'image2pipe', `pipe:${PREVIEW_FD}`);
+  }
+  args.push('-progress', `pipe:${PROGRESS_FD}`, '-stats_period', '1');
+  return args;
+}
+
+/** One destination's pusher: copy the encoded FLV from stdin to the ingest, with no probing delay. */
+export function pusherArgs(url: string): string[] {
+  return [
+    // Progress on stdout (unused otherwise): bytes actually sent tell "live" from "connecting" and "hung".
+    '-progress',
+    'pipe:1',
+    '-stats_period',
+    '1',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-probesize',
+    '32k',
+    '-analyzeduration',
+    '0',
+    '-f',
+    'flv',
+    '-i',
+    'pipe:0',
+    '-map',
+    '0',
+    '-c',
+    'copy',
+    '-f',
+    'flv',
+    '-flvflags',
+    'no_duration_filesize',
+    url,
+  ];
+}

@@ -1,0 +1,52 @@
+// What a pusher that starts mid-show must send first: the FLV header, the stream's metadata and codec
+// configuration, then the current GOP from its keyframe on — as RTMP servers keep a GOP cache for players.
+// Without it, a reconnected destination would get media it cannot decode until the next keyframe (or never,
+// with no codec configuration at all).
+import { TAG_SCRIPT, type FlvTag } from './flv-reader.ts';
+
+/** A GOP longer than this is not cached whole (keyframes every 2 s make a GOP a few hundred KB). */
+const MAX_GOP_BYTES = 16 * 1024 * 1024;
+
+export class GopCache {
+  private header: Buffer | null = null;
+  private metadata: Buffer | null = null;
+  private readonly configs = new Map<number, Buffer>();
+  private gop: Buffer[] = [];
+  private gopBytes = 0;
+
+  setHeader(header: Buffer): void {
+    this.header = header;
+  }
+
+  add(tag: FlvTag): void {
+    if (tag.type === TAG_SCRIPT) {
+      this.metadata = tag.bytes;
+      return;
+    }
+    if (tag.config) {
+      this.configs.set(tag.type, tag.bytes);
+      return;
+    }
+    if (tag.keyframe) {
+      this.gop = [];
+      this.gopBytes = 0;
+    }
+    if (this.gop.length === 0 && !tag.keyframe) return; // nothing decodable to start from yet
+    if (this.gopBytes + tag.bytes.length > MAX_GOP_BYTES) return;
+    this.gop.push(tag.bytes);
+    this.gopBytes += tag.bytes.length;
+  }
+
+  /** True once a pusher can be primed: header, codec configuration and a keyframe are all known. */
+  ready(): boolean {
+    return this.header !== null && this.configs.size > 0 && this.gop.length > 0;
+  }
+
+  /** The bytes a new pusher starts with; continue with each following tag's bytes. */
+  prime(): Buffer {
+    const parts = [this.header, this.metadata, ...this.configs.values(), ...this.gop].filter(
+      (part): part is Buffer => part !== null,
+    );
+    return Buffer.concat(parts);
+  }
+}
