@@ -1,14 +1,12 @@
-// Create or edit one coupon in a side panel. The kind decides which term fields show; Enter or Ctrl/Cmd+S
-// saves; Esc closes (asking first when there are unsaved changes).
-import { useId, useState } from 'react';
+// Create or edit one coupon in a side panel. The kind decides which term fields show; the frame (save keys,
+// Esc asking first, notices) is the shared editor dialog's.
 import type { Coupon, CouponKind, CouponScope } from '../../../../../electron/core/protocol/contract.ts';
 import { COUPON_KINDS, COUPON_SCOPES } from '../../../../../electron/core/protocol/coupon-schemas.ts';
 import { describeIssue } from '../../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { Dialog } from '../../../ui/Dialog.tsx';
+import { EditorDialog, type EditorDialogTexts } from '../../../ui/form/EditorDialog.tsx';
 import { InputField } from '../../../ui/Field.tsx';
-import { useWindowKeydown } from '../../../ui/keys.ts';
 import { describeTerms } from '../describe.ts';
 import { KIND_FIELDS, termsFromForm, type FieldName } from './form.ts';
 import { ProductPicker } from './ProductPicker.tsx';
@@ -23,6 +21,17 @@ const SCOPE_LABEL: Record<CouponScope, MessageKey> = {
   shop: 'couponEditor.scope.shop',
   products: 'couponEditor.scope.products',
 };
+const TEXTS: EditorDialogTexts = {
+  edit: 'couponEditor.edit',
+  new: 'couponEditor.new',
+  saveHint: 'couponEditor.saveHint',
+  cancel: 'couponEditor.cancel',
+  save: 'couponEditor.save',
+  saving: 'couponEditor.saving',
+  dirtyClose: 'couponEditor.dirtyClose',
+  discard: 'couponEditor.discard',
+  keepEditing: 'couponEditor.keepEditing',
+};
 
 interface CouponEditorProps {
   coupon: Coupon | null;
@@ -33,9 +42,7 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
   const tr = useT();
   const { t } = tr;
   const form = useCouponForm(coupon, onClose);
-  const { values, issues, base } = form;
-  const formId = useId();
-  const [confirmingClose, setConfirmingClose] = useState(false);
+  const { values, issues } = form;
 
   const problem = (field: FieldName) => {
     const list = issues[field];
@@ -44,28 +51,6 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
   const shows = (field: FieldName) => KIND_FIELDS[values.kind].includes(field);
   const terms = termsFromForm(values);
   const latest = form.conflict ?? form.stale;
-
-  function requestClose(): void {
-    if (form.dirty.size === 0 || confirmingClose) onClose();
-    else setConfirmingClose(true);
-  }
-
-  useWindowKeydown((event) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void form.save();
-    }
-  });
-
-  const footer = (
-    <>
-      <span className="muted dialog__hint">{t('couponEditor.saveHint')}</span>
-      <Button onClick={requestClose}>{t('couponEditor.cancel')}</Button>
-      <Button variant="primary" type="submit" form={formId} disabled={form.saving}>
-        {form.saving ? t('couponEditor.saving') : t('couponEditor.save')}
-      </Button>
-    </>
-  );
 
   const money = (field: 'threshold' | 'off' | 'cap', label: MessageKey, hint?: MessageKey) => (
     <InputField
@@ -80,186 +65,144 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
     />
   );
 
+  const conflict = latest ? (
+    <div className="callout callout--warning" role="alert" data-testid="coupon-conflict">
+      <p className="callout__title">{t('coupons.conflict')}</p>
+      <div className="callout__actions">
+        <Button size="small" onClick={() => form.takeLatest(latest)}>
+          {t('couponEditor.takeLatest')}
+        </Button>
+        <Button size="small" onClick={() => form.keepMine(latest)}>
+          {t('couponEditor.keepMine')}
+        </Button>
+      </div>
+    </div>
+  ) : null;
+
   return (
-    <Dialog
-      title={base ? t('couponEditor.edit') : t('couponEditor.new')}
-      variant="panel"
-      onRequestClose={requestClose}
-      closeLabel={t('common.close')}
-      footer={footer}
+    <EditorDialog
+      form={form}
+      texts={TEXTS}
+      onClose={onClose}
+      conflict={conflict}
       className="coupon-editor"
+      formClassName="product-form coupon-form"
     >
-      {confirmingClose ? (
-        <div className="callout callout--warning" role="alert">
-          <p className="callout__title">{t('couponEditor.dirtyClose')}</p>
-          <div className="callout__actions">
-            <Button size="small" variant="danger" onClick={onClose}>
-              {t('couponEditor.discard')}
-            </Button>
-            <Button size="small" onClick={() => setConfirmingClose(false)}>
-              {t('couponEditor.keepEditing')}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-      {latest ? (
-        <div className="callout callout--warning" role="alert" data-testid="coupon-conflict">
-          <p className="callout__title">{t('coupons.conflict')}</p>
-          <div className="callout__actions">
-            <Button size="small" onClick={() => form.takeLatest(latest)}>
-              {t('couponEditor.takeLatest')}
-            </Button>
-            <Button size="small" onClick={() => form.keepMine(latest)}>
-              {t('couponEditor.keepMine')}
-            </Button>
-          </div>
-        </div>
-      ) : null}
-      {form.notice ? (
-        <p className="callout callout--info" role="status">
-          {form.notice}
+      <InputField
+        label={t('couponEditor.name')}
+        name="name"
+        value={values.name}
+        error={problem('name')}
+        hint={t('couponEditor.nameHint')}
+        maxLength={40}
+        autoComplete="off"
+        required
+        data-autofocus
+        onChange={(e) => form.setField('name', e.currentTarget.value)}
+      />
+
+      <fieldset className="coupon-choice">
+        <legend className="field__label">{t('couponEditor.kind')}</legend>
+        {COUPON_KINDS.map((kind) => (
+          <label key={kind} className="coupon-choice__option">
+            <input
+              type="radio"
+              name="kind"
+              value={kind}
+              checked={values.kind === kind}
+              onChange={() => form.setField('kind', kind)}
+            />
+            <span>{t(KIND_LABEL[kind])}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="product-form__row coupon-form__terms">
+        {shows('threshold') ? money('threshold', 'couponEditor.threshold', 'couponEditor.thresholdHint') : null}
+        {shows('off') ? money('off', 'couponEditor.off') : null}
+        {shows('rate') ? (
+          <InputField
+            label={t('couponEditor.rate')}
+            name="rate"
+            value={values.rate}
+            error={problem('rate')}
+            hint={t('couponEditor.rateHint')}
+            inputMode="decimal"
+            placeholder="8.8"
+            autoComplete="off"
+            onChange={(e) => form.setField('rate', e.currentTarget.value)}
+          />
+        ) : null}
+        {shows('cap') ? money('cap', 'couponEditor.cap', 'couponEditor.capHint') : null}
+      </div>
+      {terms ? (
+        <p className="coupon-form__preview" data-testid="coupon-preview" aria-live="polite">
+          {t('couponEditor.preview', { terms: describeTerms(tr, terms) })}
         </p>
       ) : null}
-      {form.formError ? (
-        <div className="callout callout--danger" role="alert">
-          <p className="callout__title">{form.formError.text}</p>
-          {form.formError.issues.length > 0 ? (
-            <ul className="callout__list">
-              {form.formError.issues.map((issue, i) => (
-                <li key={i}>
-                  {issue.path} · {describeIssue(tr, issue)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+
+      <fieldset className="coupon-choice">
+        <legend className="field__label">{t('couponEditor.scope')}</legend>
+        {COUPON_SCOPES.map((scope) => (
+          <label key={scope} className="coupon-choice__option">
+            <input
+              type="radio"
+              name="scope"
+              value={scope}
+              checked={values.scope === scope}
+              onChange={() => form.setField('scope', scope)}
+            />
+            <span>{t(SCOPE_LABEL[scope])}</span>
+          </label>
+        ))}
+      </fieldset>
+      {values.scope === 'products' ? (
+        <ProductPicker
+          selected={values.productIds}
+          onChange={(ids) => form.setField('productIds', ids)}
+          error={problem('productIds')}
+        />
       ) : null}
 
-      <form
-        id={formId}
-        className="product-form coupon-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.save();
-        }}
-      >
+      <div className="product-form__row">
         <InputField
-          label={t('couponEditor.name')}
-          name="name"
-          value={values.name}
-          error={problem('name')}
-          hint={t('couponEditor.nameHint')}
-          maxLength={40}
+          label={t('couponEditor.quantity')}
+          name="quantity"
+          value={values.quantity}
+          error={problem('quantity')}
+          hint={t('couponEditor.quantityHint')}
+          inputMode="numeric"
           autoComplete="off"
-          required
-          data-autofocus
-          onChange={(e) => form.setField('name', e.currentTarget.value)}
+          onChange={(e) => form.setField('quantity', e.currentTarget.value)}
         />
-
-        <fieldset className="coupon-choice">
-          <legend className="field__label">{t('couponEditor.kind')}</legend>
-          {COUPON_KINDS.map((kind) => (
-            <label key={kind} className="coupon-choice__option">
-              <input
-                type="radio"
-                name="kind"
-                value={kind}
-                checked={values.kind === kind}
-                onChange={() => form.setField('kind', kind)}
-              />
-              <span>{t(KIND_LABEL[kind])}</span>
-            </label>
-          ))}
-        </fieldset>
-
-        <div className="product-form__row coupon-form__terms">
-          {shows('threshold') ? money('threshold', 'couponEditor.threshold', 'couponEditor.thresholdHint') : null}
-          {shows('off') ? money('off', 'couponEditor.off') : null}
-          {shows('rate') ? (
-            <InputField
-              label={t('couponEditor.rate')}
-              name="rate"
-              value={values.rate}
-              error={problem('rate')}
-              hint={t('couponEditor.rateHint')}
-              inputMode="decimal"
-              placeholder="8.8"
-              autoComplete="off"
-              onChange={(e) => form.setField('rate', e.currentTarget.value)}
-            />
-          ) : null}
-          {shows('cap') ? money('cap', 'couponEditor.cap', 'couponEditor.capHint') : null}
-        </div>
-        {terms ? (
-          <p className="coupon-form__preview" data-testid="coupon-preview" aria-live="polite">
-            {t('couponEditor.preview', { terms: describeTerms(tr, terms) })}
-          </p>
-        ) : null}
-
-        <fieldset className="coupon-choice">
-          <legend className="field__label">{t('couponEditor.scope')}</legend>
-          {COUPON_SCOPES.map((scope) => (
-            <label key={scope} className="coupon-choice__option">
-              <input
-                type="radio"
-                name="scope"
-                value={scope}
-                checked={values.scope === scope}
-                onChange={() => form.setField('scope', scope)}
-              />
-              <span>{t(SCOPE_LABEL[scope])}</span>
-            </label>
-          ))}
-        </fieldset>
-        {values.scope === 'products' ? (
-          <ProductPicker
-            selected={values.productIds}
-            onChange={(ids) => form.setField('productIds', ids)}
-            error={problem('productIds')}
-          />
-        ) : null}
-
-        <div className="product-form__row">
-          <InputField
-            label={t('couponEditor.quantity')}
-            name="quantity"
-            value={values.quantity}
-            error={problem('quantity')}
-            hint={t('couponEditor.quantityHint')}
-            inputMode="numeric"
-            autoComplete="off"
-            onChange={(e) => form.setField('quantity', e.currentTarget.value)}
-          />
-          <InputField
-            label={t('couponEditor.perBuyerLimit')}
-            name="perBuyerLimit"
-            value={values.perBuyerLimit}
-            error={problem('perBuyerLimit')}
-            inputMode="numeric"
-            autoComplete="off"
-            onChange={(e) => form.setField('perBuyerLimit', e.currentTarget.value)}
-          />
-        </div>
-        <div className="product-form__row coupon-form__dates">
-          <InputField
-            label={t('couponEditor.validFrom')}
-            name="validFrom"
-            type="datetime-local"
-            value={values.validFrom}
-            error={problem('validFrom')}
-            onChange={(e) => form.setField('validFrom', e.currentTarget.value)}
-          />
-          <InputField
-            label={t('couponEditor.validUntil')}
-            name="validUntil"
-            type="datetime-local"
-            value={values.validUntil}
-            error={problem('validUntil')}
-            onChange={(e) => form.setField('validUntil', e.currentTarget.value)}
-          />
-        </div>
-      </form>
-    </Dialog>
+        <InputField
+          label={t('couponEditor.perBuyerLimit')}
+          name="perBuyerLimit"
+          value={values.perBuyerLimit}
+          error={problem('perBuyerLimit')}
+          inputMode="numeric"
+          autoComplete="off"
+          onChange={(e) => form.setField('perBuyerLimit', e.currentTarget.value)}
+        />
+      </div>
+      <div className="product-form__row coupon-form__dates">
+        <InputField
+          label={t('couponEditor.validFrom')}
+          name="validFrom"
+          type="datetime-local"
+          value={values.validFrom}
+          error={problem('validFrom')}
+          onChange={(e) => form.setField('validFrom', e.currentTarget.value)}
+        />
+        <InputField
+          label={t('couponEditor.validUntil')}
+          name="validUntil"
+          type="datetime-local"
+          value={values.validUntil}
+          error={problem('validUntil')}
+          onChange={(e) => form.setField('validUntil', e.currentTarget.value)}
+        />
+      </div>
+    </EditorDialog>
   );
 }
