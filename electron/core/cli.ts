@@ -5,6 +5,7 @@ import { cliLocale, EXIT_FAILED, EXIT_USAGE, parsePort, resolveDataDir, UsageErr
 import { doctorReport, formatDoctor } from './cli/doctor.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
+import { streamCommand } from './cli/stream.ts';
 import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
 import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
@@ -19,6 +20,9 @@ Commands:
   products import FILE               import products from CSV (GBK or UTF-8); all or nothing
   products export [--out FILE]       export products as CSV for Excel (stdout without --out)
                   [--archived]
+  stream --test-pattern --to URL     go live without a window (rehearsals, scripted checks):
+         [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
+         [--duration SECONDS] [--low-latency]
   backup                             a consistent copy of the database into DATA_DIR/backups
   doctor                             check Node, SQLite, ffmpeg, the Electron runtime
 
@@ -38,6 +42,14 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       archived: { type: 'boolean' },
       json: { type: 'boolean' },
+      'test-pattern': { type: 'boolean' },
+      size: { type: 'string' },
+      fps: { type: 'string' },
+      bitrate: { type: 'string' },
+      to: { type: 'string', multiple: true },
+      record: { type: 'string' },
+      duration: { type: 'string' },
+      'low-latency': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +77,20 @@ async function main(argv: string[]): Promise<number> {
       }
       if (sub === 'export') return exportCommand(values.out, dataDir, locale, values.archived ?? false);
       throw new UsageError(`unknown products command: ${sub ?? '(none)'}`);
+    case 'stream':
+      return streamCommand(
+        {
+          testPattern: values['test-pattern'] ?? false,
+          size: values.size,
+          fps: values.fps,
+          bitrate: values.bitrate,
+          to: values.to ?? [],
+          record: values.record,
+          duration: values.duration,
+          lowLatency: values['low-latency'] ?? false,
+        },
+        locale,
+      );
     case 'backup': {
       const studio = await openStudio({ dataDir });
       try {

@@ -191,7 +191,21 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: 'Switch assistant access on before pairing a device',
   },
 
-  // file-level import problems
+  // streaming: why a destination is not live (stream_ + the engine's reason code)
+  stream_host_unreachable: {
+    'zh-CN': '连不上推流服务器（网络断开或服务器未响应）',
+    en: 'Cannot reach the ingest server (network down or server not answering)',
+  },
+  stream_host_unknown: { 'zh-CN': '推流地址的服务器名无法解析', en: 'The ingest server name does not resolve' },
+  stream_tls_failed: { 'zh-CN': 'RTMPS 加密连接失败', en: 'The RTMPS (TLS) connection failed' },
+  stream_publish_refused: { 'zh-CN': '服务器拒绝了推流', en: 'The server refused the stream' },
+  stream_stalled: { 'zh-CN': '服务器不再接收数据', en: 'The server stopped taking data' },
+  stream_dropped: { 'zh-CN': '连接中断', en: 'The connection dropped' },
+  stream_key_rejected: {
+    'zh-CN': '推流密钥被拒绝：请在平台后台复制新的推流地址和密钥',
+    en: 'Stream key rejected: copy a fresh server URL and key from the platform',
+  },
+
   csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
   csv_missing_column: {
     'zh-CN': (p) => `缺少必需的列：${p.column}`,
