@@ -93,23 +93,47 @@ test('a data directory from a newer app is refused with a clear message', () => 
   assert.match(r.stderr, /更新版本的 LiveCart Studio/);
 });
 
-test('doctor reports Node, SQLite, ffmpeg and the Electron runtime', (t) => {
+test('doctor reports Node, SQLite, ffmpeg (H.264 encoders, RTMPS) and the Electron runtime', (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
   const r = livecart(['doctor', '--json', '--data-dir', tempDir()]);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as {
     node: { ok: boolean };
     sqlite: { version: string };
-    ffmpeg: { version: string; ok: boolean };
+    ffmpeg: {
+      version: string;
+      ok: boolean;
+      h264Encoders: string[];
+      tls: boolean;
+      encoder: { encoder: string; hardware: boolean; reason: string };
+    };
     electron: { installed: string };
   };
   assert.equal(report.node.ok, true);
   assert.match(report.sqlite.version, /^3\./);
   assert.equal(report.ffmpeg.ok, true);
+  assert.ok(report.ffmpeg.h264Encoders.includes('libx264'), report.ffmpeg.h264Encoders.join());
+  assert.equal(typeof report.ffmpeg.tls, 'boolean');
+  // libx264 unless a hardware encoder passed its trial encode on this machine.
+  assert.ok(
+    report.ffmpeg.encoder.encoder === 'libx264' || report.ffmpeg.encoder.hardware,
+    report.ffmpeg.encoder.reason,
+  );
   assert.match(report.electron.installed, /^\d+\./);
   const text = livecart(['doctor', '--data-dir', tempDir()], 'zh-CN');
   assert.match(text.stdout, /✓ ffmpeg/);
+  assert.match(text.stdout, /✓ H\.264 编码器（内置）: libx264/);
+  assert.match(text.stdout, new RegExp(`✓ 推流编码器: ${report.ffmpeg.encoder.encoder}`));
+  assert.match(text.stdout, report.ffmpeg.tls ? /✓ RTMPS \(TLS\)/ : /✗ RTMPS 不可用/);
   assert.match(text.stdout, /数据目录/);
+  const english = livecart(['doctor', '--data-dir', tempDir()]);
+  assert.match(english.stdout, /✓ H\.264 encoders \(built in\): libx264/);
+  assert.match(english.stdout, new RegExp(`✓ Stream encoder: ${report.ffmpeg.encoder.encoder}`));
+  if (report.ffmpeg.encoder.reason === 'hardware-failed') {
+    // Debian's ffmpeg has NVENC and QSV built in; without the GPU the doctor says why it uses x264.
+    assert.match(english.stdout, /fell back to x264 — h264_\w+: /);
+    assert.match(text.stdout, /硬件编码不可用，已改用 x264/);
+  }
 });
 
 test('serve prints its URL with a token, answers health, and stops cleanly on SIGTERM', async () => {

@@ -1,7 +1,8 @@
 // `livecart doctor`: what this machine has for the studio, in one screen.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { ffmpegVersion, locateFfmpeg } from '../system/ffmpeg-locate.ts';
+import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
+import { chooseEncoder, probeFfmpeg, type EncoderChoice } from '../stream/ffmpeg-probe.ts';
 import { APP_VERSION } from '../system/app-version.ts';
 import { electronRuntime } from '../system/electron-runtime.ts';
 import type { Locale } from '../protocol/messages.ts';
@@ -10,7 +11,18 @@ export interface DoctorReport {
   app: string;
   node: { version: string; ok: boolean };
   sqlite: { version: string | null; ok: boolean };
-  ffmpeg: { path: string | null; source: string | null; version: string | null; ok: boolean };
+  ffmpeg: {
+    path: string | null;
+    source: string | null;
+    version: string | null;
+    ok: boolean;
+    /** Of libx264, h264_nvenc, h264_qsv, h264_amf, h264_videotoolbox: the ones built in. */
+    h264Encoders: string[];
+    /** RTMPS (TLS) ingest possible. */
+    tls: boolean;
+    /** What a stream would use, after a trial encode of each hardware encoder found. */
+    encoder: EncoderChoice | null;
+  };
   electron: { installed: string | null; runtime: boolean };
   dataDir: { path: string; writable: boolean };
 }
@@ -40,16 +52,48 @@ export async function doctorReport(dataDir: string): Promise<DoctorReport> {
     sqlite = null; // the native module failed to load: report it instead of crashing
   }
   const found = locateFfmpeg();
-  const version = found ? await ffmpegVersion(found.path) : null;
+  const probe = found ? await probeFfmpeg(found.path) : null;
+  const version = probe?.version ?? null;
+  const encoder = probe && version !== null ? await chooseEncoder(probe, true) : null;
   const major = Number(process.versions.node.split('.')[0]);
   return {
     app: APP_VERSION,
     node: { version: process.versions.node, ok: major >= 24 },
     sqlite: { version: sqlite, ok: sqlite !== null },
-    ffmpeg: { path: found?.path ?? null, source: found?.source ?? null, version, ok: version !== null },
+    ffmpeg: {
+      path: found?.path ?? null,
+      source: found?.source ?? null,
+      version,
+      ok: version !== null,
+      h264Encoders: probe?.h264Encoders ?? [],
+      tls: probe?.tls ?? false,
+      encoder,
+    },
     electron: electronStatus(),
     dataDir: { path: dataDir, writable: writable(dataDir) },
   };
+}
+
+function encoderLine(choice: EncoderChoice | null, zh: boolean): string {
+  const label = zh ? '推流编码器' : 'Stream encoder';
+  if (!choice?.encoder) return `✗ ${label}: ${zh ? '无可用的 H.264 编码器' : 'no usable H.264 encoder'}`;
+  if (choice.hardware) return `✓ ${label}: ${choice.encoder} (${zh ? '硬件编码' : 'hardware'})`;
+  if (choice.reason !== 'hardware-failed') return `✓ ${label}: ${choice.encoder}`;
+  const failed = choice.failed.map((f) => `${f.encoder}: ${f.detail ?? '?'}`);
+  return zh
+    ? `✓ ${label}: ${choice.encoder}（硬件编码不可用，已改用 x264 — ${failed.join('；')}）`
+    : `✓ ${label}: ${choice.encoder} (hardware encoding failed, fell back to x264 — ${failed.join('; ')})`;
+}
+
+function ffmpegAbilities(f: DoctorReport['ffmpeg'], zh: boolean): string[] {
+  const built = f.h264Encoders.length > 0 ? f.h264Encoders.join(', ') : zh ? '无' : 'none';
+  return [
+    `${f.h264Encoders.length > 0 ? '✓' : '✗'} ${zh ? 'H.264 编码器（内置）' : 'H.264 encoders (built in)'}: ${built}`,
+    encoderLine(f.encoder, zh),
+    f.tls
+      ? `✓ RTMPS (TLS)`
+      : `✗ RTMPS ${zh ? '不可用：此 ffmpeg 不支持 TLS，只能推 rtmp://' : 'unavailable: this ffmpeg has no TLS, rtmp:// only'}`,
+  ];
 }
 
 export function formatDoctor(r: DoctorReport, locale: Locale): string {
@@ -62,6 +106,7 @@ export function formatDoctor(r: DoctorReport, locale: Locale): string {
     r.ffmpeg.ok
       ? `✓ ffmpeg ${r.ffmpeg.version} (${r.ffmpeg.source}: ${r.ffmpeg.path})`
       : `✗ ffmpeg ${zh ? '未找到：请安装 ffmpeg，或设置 FFMPEG_PATH' : 'not found: install ffmpeg or set FFMPEG_PATH'}`,
+    ...(r.ffmpeg.ok ? ffmpegAbilities(r.ffmpeg, zh) : []),
     r.electron.runtime
       ? `✓ Electron ${r.electron.installed}`
       : `– Electron ${r.electron.installed ?? ''} ${zh ? '运行时不可用：npm start 将改用浏览器工作室' : 'runtime not available: npm start serves the browser studio instead'}`,

@@ -9,6 +9,7 @@ import { pusherArgs } from './encoder-args.ts';
 import { exitReason, MEDIA_BYTES, REFUSALS_FOR_KEY_REJECTED, type ExitReason } from './exit-reason.ts';
 import type { FlvTag } from './flv-reader.ts';
 import type { GopCache } from './gop-cache.ts';
+import { createProgressParser, type ProgressBlock } from '../progress.ts';
 
 export type DestinationPhase =
   | { phase: 'idle' }
@@ -61,6 +62,8 @@ export class Destination {
   private readonly now: () => number;
   private child: ChildProcess | null = null;
   private primed = false;
+  /** Tags were dropped: send nothing more until the next keyframe (the frames after a gap cannot be decoded). */
+  private resync = false;
   private stderr = '';
   private runBytes = 0;
   private lastProgressAt = 0;
@@ -88,6 +91,7 @@ export class Destination {
     this.clearRetry();
     this.setState({ phase: 'connecting', attempt: this.failures + 1 });
     this.primed = false;
+    this.resync = false;
     this.stderr = '';
     this.runBytes = 0;
     this.stalled = false;
@@ -100,8 +104,8 @@ export class Destination {
     child.stderr?.on('data', (text: string) => {
       this.stderr = (this.stderr + text).slice(-MAX_STDERR_CHARS);
     });
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (text: string) => this.progress(text));
+    const progress = createProgressParser((block) => this.progress(block));
+    child.stdout?.on('data', (chunk: Buffer) => progress.push(chunk));
     child.once('exit', () => this.exited(child));
     child.once('error', () => this.exited(child));
     this.prime();
@@ -116,17 +120,27 @@ export class Destination {
       this.prime();
       return; // the GOP cache already holds this tag
     }
-    if (stdin.writableLength > MAX_BACKLOG_BYTES) {
+    // After a drop, the next pictures refer to frames the server never got and would play as smeared garbage until
+    // the next keyframe: drop through to it, as OBS does, and resume there.
+    if (this.resync && !tag.keyframe) {
       this.stats.droppedTags += 1;
       return;
     }
+    if (stdin.writableLength > MAX_BACKLOG_BYTES) {
+      this.stats.droppedTags += 1;
+      this.resync = true;
+      return;
+    }
+    this.resync = false;
     stdin.write(tag.bytes);
   }
 
   /** Skips the wait (the "reconnect now" button); also retries a rejected key after the host fixed it. */
   reconnectNow(): void {
     if (this.state.phase === 'reconnecting' || this.state.phase === 'failed') {
-      this.refusals = 0;
+      // Only a rejected key starts counting again: pressing the button between refusals must not keep a key the
+      // server refuses from ever being reported as rejected.
+      if (this.state.phase === 'failed') this.refusals = 0;
       this.start();
     }
   }
@@ -154,14 +168,12 @@ export class Destination {
     this.primed = true;
   }
 
-  private progress(text: string): void {
-    for (const match of text.matchAll(/^total_size=(\d+)/gm)) {
-      const size = Number(match[1]);
-      if (size > this.runBytes) {
-        this.stats.bytesSent += size - this.runBytes;
-        this.runBytes = size;
-        this.lastProgressAt = this.now();
-      }
+  private progress(block: ProgressBlock): void {
+    const size = block.totalSize ?? 0;
+    if (size > this.runBytes) {
+      this.stats.bytesSent += size - this.runBytes;
+      this.runBytes = size;
+      this.lastProgressAt = this.now();
     }
     // Media has reached the server (more than a handshake's worth): this destination is live.
     if (this.state.phase === 'connecting' && this.runBytes >= MEDIA_BYTES) {

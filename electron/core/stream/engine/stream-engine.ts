@@ -9,6 +9,7 @@ import { FlvReader } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
 import { JpegFrames } from './jpeg-frames.ts';
 import { Recorder, type RecordingResult } from './recorder.ts';
+import { createProgressParser, type ProgressBlock } from '../progress.ts';
 
 export type EnginePhase = 'idle' | 'starting' | 'live' | 'stopping' | 'stopped' | 'failed';
 
@@ -103,10 +104,14 @@ export class StreamEngine {
         else resolve();
       };
       encoder.stdout!.on('data', (chunk: Buffer) => {
+        if (this.phase === 'failed') return;
         try {
           this.media(chunk);
         } catch (error) {
           this.fail(`the encoder's output could not be read: ${(error as Error).message}`);
+          // Unusable from here on: end the encoder, or start() never settles and stop() (which only stops a
+          // starting or live engine) leaves it running.
+          encoder.kill('SIGKILL');
         }
         if (this.phase === 'live') settle();
       });
@@ -118,8 +123,8 @@ export class StreamEngine {
       (encoder.stdio[PREVIEW_FD] as Readable | null)?.on('data', (chunk: Buffer) => {
         for (const frame of previews.push(chunk)) this.options.onPreview?.(frame);
       });
-      (encoder.stdio[PROGRESS_FD] as Readable | null)?.setEncoding('utf8');
-      (encoder.stdio[PROGRESS_FD] as Readable | null)?.on('data', (text: string) => this.progress(text));
+      const progress = createProgressParser((block) => this.progress(block));
+      (encoder.stdio[PROGRESS_FD] as Readable | null)?.on('data', (chunk: Buffer) => progress.push(chunk));
       this.encoderExit = new Promise<void>((done) => {
         const exited = (why: string) => {
           this.encoder = null;
@@ -191,16 +196,13 @@ export class StreamEngine {
     }
   }
 
-  private progress(text: string): void {
-    for (const [, key, value] of text.matchAll(/^(\w+)=(.*)$/gm)) {
-      const n = Number(value);
-      if (key === 'fps' && Number.isFinite(n)) this.health.fps = n;
-      else if (key === 'frame' && Number.isFinite(n)) this.health.frames = n;
-      else if (key === 'drop_frames' && Number.isFinite(n)) this.health.droppedFrames = n;
-      else if (key === 'out_time_us' && Number.isFinite(n)) this.health.mediaSeconds = n / 1e6;
-      else if (key === 'speed') this.health.speed = Number.isFinite(parseFloat(value!)) ? parseFloat(value!) : null;
-      else if (key === 'progress') this.changed();
-    }
+  private progress(block: ProgressBlock): void {
+    this.health.fps = block.fps ?? this.health.fps;
+    this.health.frames = block.frame ?? this.health.frames;
+    this.health.droppedFrames = block.dropFrames ?? this.health.droppedFrames;
+    this.health.mediaSeconds = block.outTimeMs === null ? this.health.mediaSeconds : block.outTimeMs / 1000;
+    this.health.speed = block.speed;
+    this.changed();
   }
 
   private fail(why: string): void {
