@@ -97,7 +97,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
   }
   console.log(zh ? `[${clock()}] 编码器已启动` : `[${clock()}] encoder running`);
 
-  const reason = await runUntilDone(engine, durationMs);
+  const reason = await runUntilDone(engine, durationMs, Boolean(flags.record));
   const summary = await engine.stop();
   printSummary(summary, names, locale);
   if (reason === 'failed') {
@@ -109,9 +109,11 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
 }
 
 /** Until the duration is up, Ctrl-C (or SIGTERM) arrives, or the encoder fails; then cleans up after itself. */
-function runUntilDone(engine: StreamEngine, durationMs: number | null): Promise<'duration' | 'interrupted' | 'failed'> {
+type Ending = 'duration' | 'interrupted' | 'failed' | 'rejected';
+
+function runUntilDone(engine: StreamEngine, durationMs: number | null, recording: boolean): Promise<Ending> {
   return new Promise((resolve) => {
-    const finish = (why: 'duration' | 'interrupted' | 'failed') => {
+    const finish = (why: Ending) => {
       if (timer) clearTimeout(timer);
       clearInterval(watch);
       process.off('SIGINT', interrupt);
@@ -122,6 +124,10 @@ function runUntilDone(engine: StreamEngine, durationMs: number | null): Promise<
     const timer = durationMs === null ? null : setTimeout(() => finish('duration'), durationMs);
     const watch = setInterval(() => {
       if (engine.phase === 'failed') finish('failed');
+      // Every destination's key refused and nothing being recorded: there is nothing left to run for.
+      const allRejected =
+        engine.destinations.length > 0 && engine.destinations.every((d) => d.state.phase === 'failed');
+      if (allRejected && !recording) finish('rejected');
     }, 200);
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);

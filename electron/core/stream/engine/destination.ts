@@ -72,6 +72,8 @@ export class Destination {
   /** Tries since this destination was last live (the backoff grows with it). */
   private failures = 0;
   private refusals = 0;
+  /** Set by stop(): nothing starts a pusher again, not even "reconnect now". */
+  private ended = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private sampleBytes = 0;
@@ -87,7 +89,7 @@ export class Destination {
   }
 
   start(): void {
-    if (this.child || this.state.phase === 'stopped') return;
+    if (this.child || this.ended) return;
     this.clearRetry();
     this.setState({ phase: 'connecting', attempt: this.failures + 1 });
     this.primed = false;
@@ -147,10 +149,12 @@ export class Destination {
 
   /** Ends the pusher gracefully (it flushes what it has), killing it if it does not finish in time. */
   stop(): Promise<void> {
+    this.ended = true;
     this.clearRetry();
     const child = this.child;
     if (this.state.phase === 'live') this.stats.liveMs += this.now() - this.state.since;
-    this.setState({ phase: 'stopped' });
+    // A rejected key stays the outcome: the summary must say why this destination never went live.
+    if (this.state.phase !== 'failed') this.setState({ phase: 'stopped' });
     if (!child) return Promise.resolve();
     return new Promise((resolve) => {
       const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);

@@ -138,6 +138,12 @@ export function pusherArgs(url: string): string[] {
     '0',
     '-c',
     'copy',
+    // A hung ingest must show within seconds: a modest socket buffer (still ample for 20 Mbit/s at 100 ms) fills
+    // fast so progress stops, and a write or handshake that waits longer than this fails instead of hanging.
+    '-send_buffer_size',
+    '262144',
+    '-rw_timeout',
+    '5000000',
     '-f',
     'flv',
     '-flvflags',

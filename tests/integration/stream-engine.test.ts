@@ -1,0 +1,175 @@
+// Going live against real ingests: nginx-rtmp on loopback, real ffmpeg. The test pattern goes to two
+// destinations and a recording; one server is killed and restarted, the other hung with SIGSTOP and resumed.
+// Each destination comes back, the other one and the recording never stop, and the recording plays end to
+// end with no gap. A stream key the server refuses ends as "key rejected".
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, type TestContext } from 'node:test';
+import type { Destination } from '../../electron/core/stream/engine/destination.ts';
+import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
+import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
+import { tempDir } from '../support/studio-fixture.ts';
+import { requireTool } from '../support/tools.ts';
+
+const SETTINGS = {
+  width: 640,
+  height: 360,
+  fps: 30,
+  videoKbps: 1500,
+  audioKbps: 96,
+  encoder: 'libx264',
+  preset: 'ultrafast',
+  lowLatency: false,
+};
+
+function tools(t: TestContext): boolean {
+  return ['nginx', 'ffmpeg', 'ffprobe'].every((tool) => requireTool(t, tool));
+}
+
+/** Polls (bounded) until the check holds; fails with what it was waiting for. */
+async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Reads the stream back from the server as a player would (asynchronously: the engine runs in this process). */
+async function probeStreams(url: string): Promise<Array<{ codec_name: string; width?: number; height?: number }>> {
+  const { stdout } = await promisify(execFile)(
+    'ffprobe',
+    ['-v', 'error', '-rw_timeout', '10000000', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', url],
+    { timeout: 20_000 },
+  );
+  return (JSON.parse(stdout) as { streams: Array<{ codec_name: string; width?: number; height?: number }> }).streams;
+}
+
+/** Video packet times in the recording, to find the longest gap. */
+function videoPacketTimes(file: string): number[] {
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return out
+    .toString()
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+test('two destinations and a recording ride out a killed server and a hung one', { timeout: 150_000 }, async (t) => {
+  if (!tools(t)) return;
+  const servers: RtmpServer[] = [await startRtmpServer(), await startRtmpServer()];
+  const [a, b] = servers as [RtmpServer, RtmpServer];
+  const record = path.join(tempDir('livecart-stream-'), 'show.mp4');
+  let previews = 0;
+  const engine = new StreamEngine({
+    ffmpegPath: 'ffmpeg',
+    source: { kind: 'test-pattern' },
+    settings: SETTINGS,
+    destinations: [
+      { id: 'a', url: a.url('key-a') },
+      { id: 'b', url: b.url('key-b') },
+    ],
+    recordPath: record,
+    preview: true,
+    onPreview: (jpeg) => {
+      assert.equal(jpeg.readUInt16BE(0), 0xffd8);
+      previews += 1;
+    },
+  });
+  const [da, db] = engine.destinations as [Destination, Destination];
+  try {
+    const began = Date.now();
+    await engine.start();
+    await until('both destinations live', () => da.state.phase === 'live' && db.state.phase === 'live');
+
+    const streams = await probeStreams(a.url('key-a'));
+    assert.deepEqual(streams.map((s) => s.codec_name).sort(), ['aac', 'h264'], 'the server carries H.264 and AAC');
+    const video = streams.find((s) => s.codec_name === 'h264')!;
+    assert.deepEqual([video.width, video.height], [640, 360]);
+
+    // Server A dies and comes back: A reconnects; B never stops.
+    await a.kill();
+    await until('A noticed the drop', () => da.state.phase === 'reconnecting');
+    const bBytes = db.stats.bytesSent;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(db.state.phase, 'live', 'B stays live while A is down');
+    assert.ok(db.stats.bytesSent > bBytes, 'B keeps sending while A is down');
+    await a.restart();
+    await a.waitForPublish('key-a', 20_000, 2);
+    await until('A live again', () => da.state.phase === 'live');
+
+    // Server B hangs (SIGSTOP) and resumes: B is noticed as stalled and comes back; A never stops.
+    b.pause();
+    await until(
+      'B noticed the hang',
+      () => db.state.phase === 'reconnecting' || db.state.phase === 'connecting',
+      30_000,
+    );
+    const aBytes = da.stats.bytesSent;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(da.state.phase, 'live', 'A stays live while B hangs');
+    assert.ok(da.stats.bytesSent > aBytes, 'A keeps sending while B hangs');
+    b.resume();
+    await until('B live again', () => db.state.phase === 'live', 40_000);
+    // The reconnected stream starts with headers and a keyframe: a player can read it at once.
+    assert.ok((await probeStreams(b.url('key-b'))).some((s) => s.codec_name === 'h264'));
+
+    const summary = await engine.stop();
+    const wallSeconds = (Date.now() - began) / 1000;
+    assert.equal(summary.phase, 'stopped');
+    assert.equal(summary.error, null);
+    assert.ok(summary.destinations.every((d) => d.stats.reconnects >= 1));
+    assert.ok(previews > 5, `the preview moved (${previews} frames)`);
+
+    // The recording: an MP4 that plays end to end, as long as the show, with no gap anywhere.
+    assert.equal(summary.recording?.remuxed, true);
+    assert.equal(summary.recording?.file, record);
+    assert.ok(!fs.existsSync(`${record}.recording.flv`), 'the FLV was replaced by the MP4');
+    const times = videoPacketTimes(record);
+    const span = times.at(-1)! - times[0]!;
+    assert.ok(span > wallSeconds - 3 && span < wallSeconds + 1, `recording spans ${span} s of a ${wallSeconds} s show`);
+    let gap = 0;
+    for (let i = 1; i < times.length; i++) gap = Math.max(gap, times[i]! - times[i - 1]!);
+    assert.ok(gap < 0.1, `the longest gap between frames is ${gap} s`);
+    execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', record, '-f', 'null', '-'], { timeout: 60_000 });
+  } finally {
+    await engine.stop();
+    for (const server of servers) await server.stop();
+  }
+});
+
+test('a stream key the server refuses ends as "key rejected", not an endless loop', { timeout: 60_000 }, async (t) => {
+  if (!tools(t)) return;
+  const server = await startRtmpServer({ rejectKeys: ['wrong-key'] });
+  const engine = new StreamEngine({
+    ffmpegPath: 'ffmpeg',
+    source: { kind: 'test-pattern' },
+    settings: SETTINGS,
+    destinations: [{ id: 'x', url: server.url('wrong-key') }],
+  });
+  try {
+    await engine.start();
+    const [dest] = engine.destinations as [Destination];
+    await until('the key to be given up on', () => dest.state.phase === 'failed', 30_000);
+    assert.deepEqual(dest.state, { phase: 'failed', reason: 'key_rejected' });
+    const tries = server.rejected;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.equal(server.rejected, tries, 'no more tries after "key rejected"');
+    assert.equal(engine.phase, 'live', 'the encoder keeps going (the recording and other destinations need it)');
+    // Fixed on the platform's side: "reconnect now" tries again.
+    server.rejectKeys.delete('wrong-key');
+    engine.reconnectNow('x');
+    await until('live after the key was accepted', () => dest.state.phase === 'live');
+  } finally {
+    await engine.stop();
+    await server.stop();
+  }
+});
