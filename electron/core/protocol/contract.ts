@@ -6,6 +6,7 @@ import { jobMethods, type Job } from './jobs-schemas.ts';
 import { liveMethods, type LiveEvents } from './live-schemas.ts';
 import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
 import { accessMethods, ROLES, type AccessEvents } from './access-schemas.ts';
+import { streamMethods, type StreamEvents } from './stream-schemas.ts';
 import type { StudioErrorShape } from './errors.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -36,6 +37,7 @@ export const methods = {
   ...liveMethods,
   ...couponMethods,
   ...accessMethods,
+  ...streamMethods,
 } as const;
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -43,7 +45,7 @@ export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
-export interface Events extends LiveEvents, CouponEvents, AccessEvents {
+export interface Events extends LiveEvents, CouponEvents, AccessEvents, StreamEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };
@@ -93,3 +95,12 @@ export type {
 } from './live-schemas.ts';
 export type { Coupon, CouponInput, CouponKind, CouponScope } from './coupon-schemas.ts';
 export type { AccessState, Device, Role } from './access-schemas.ts';
+export type {
+  StreamState,
+  StreamSettings,
+  StreamDestination,
+  DestinationInput,
+  Platform,
+  SourceChoice,
+  VideoPreset,
+} from './stream-schemas.ts';

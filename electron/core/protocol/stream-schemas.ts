@@ -1,0 +1,157 @@
+// Going live's part of the contract (host only: every method and event here starts with `stream.`, which
+// assistants are refused — see access-schemas.ts). Stream keys go in and never come out: destinations are
+// returned with the key masked.
+import { z } from 'zod';
+
+export const PLATFORMS = [
+  'wechat',
+  'douyin',
+  'kuaishou',
+  'bilibili',
+  'youtube',
+  'twitch',
+  'facebook',
+  'custom',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const VIDEO_PRESETS = ['720p', '1080p', 'vertical'] as const;
+export type VideoPreset = (typeof VIDEO_PRESETS)[number];
+
+export const sourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('test-pattern') }),
+  /** Devices as `stream.devices` lists them: the `selector` of a camera and of a microphone (either may be absent). */
+  z.strictObject({
+    kind: z.literal('device'),
+    video: z.string().max(512).nullable(),
+    audio: z.string().max(512).nullable(),
+  }),
+]);
+export type SourceChoice = z.infer<typeof sourceSchema>;
+
+export const streamSettingsSchema = z.strictObject({
+  source: sourceSchema,
+  preset: z.enum(VIDEO_PRESETS),
+  fps: z.union([z.literal(25), z.literal(30), z.literal(60)]),
+  videoKbps: z.number().int().min(300).max(20_000),
+  /** Use a hardware encoder when the probe found one that works. */
+  hardware: z.boolean(),
+  /** `-tune zerolatency`: the first picture reaches viewers sooner, at some compression cost. */
+  lowLatency: z.boolean(),
+  /** Keep a local recording of every show (in the data directory's recordings folder). */
+  record: z.boolean(),
+});
+export type StreamSettings = z.infer<typeof streamSettingsSchema>;
+
+export const destinationInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  platform: z.enum(PLATFORMS),
+  /** rtmp:// or rtmps:// server address, as the platform shows it (推流地址 / 服务器地址). */
+  serverUrl: z.string().trim().max(2000),
+  /** The stream key (推流密钥 / 串流密钥). Omitted on update: the stored key is kept. */
+  streamKey: z.string().trim().max(2000).optional(),
+  enabled: z.boolean().default(true),
+});
+export type DestinationInput = z.input<typeof destinationInputSchema>;
+
+export const DESTINATION_PHASES = ['idle', 'connecting', 'live', 'reconnecting', 'failed', 'stopped'] as const;
+
+export const destinationSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  platform: z.enum(PLATFORMS),
+  /** `rtmp://host/app/••••`: safe to show, log and export. */
+  maskedUrl: z.string(),
+  hasKey: z.boolean(),
+  enabled: z.boolean(),
+  /** While a show runs: what this destination is doing, and its numbers. */
+  live: z
+    .object({
+      phase: z.enum(DESTINATION_PHASES),
+      attempt: z.number().int().nullable(),
+      retryAt: z.number().int().nullable(),
+      /** Why it is not live (a `stream_…` message code without the prefix): host_unreachable, key_rejected… */
+      reason: z.string().nullable(),
+      kbps: z.number(),
+      bytesSent: z.number(),
+      droppedTags: z.number().int(),
+      reconnects: z.number().int(),
+    })
+    .nullable(),
+});
+export type StreamDestination = z.infer<typeof destinationSchema>;
+
+export const STREAM_PHASES = ['idle', 'starting', 'live', 'stopping', 'failed'] as const;
+
+export const streamStateSchema = z.object({
+  phase: z.enum(STREAM_PHASES),
+  /** Why the show stopped by itself (the encoder failed), in English for logs; the UI shows `errorCode`. */
+  error: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  startedAt: z.number().int().nullable(),
+  settings: streamSettingsSchema,
+  destinations: z.array(destinationSchema),
+  health: z.object({
+    fps: z.number(),
+    speed: z.number().nullable(),
+    droppedFrames: z.number().int(),
+    /** CPU use of the streaming processes, percent of one core. */
+    cpuPercent: z.number().nullable(),
+    /** The encoder falls behind real time: lower the resolution or bitrate. */
+    overloaded: z.boolean(),
+  }),
+  /** The encoder in use ('libx264', 'h264_nvenc'…), and why a hardware one was not used when it was asked for. */
+  encoder: z.object({ name: z.string(), fallbackReason: z.string().nullable() }).nullable(),
+  recording: z.object({ file: z.string().nullable(), lastFile: z.string().nullable() }),
+});
+export type StreamState = z.infer<typeof streamStateSchema>;
+
+export const deviceSchema = z.object({
+  kind: z.enum(['video', 'audio']),
+  name: z.string(),
+  /** What `source.video` / `source.audio` take. */
+  selector: z.string(),
+  isDefault: z.boolean(),
+});
+
+export const probeSchema = z.object({
+  ffmpeg: z
+    .object({
+      path: z.string(),
+      version: z.string().nullable(),
+      h264Encoders: z.array(z.string()),
+      tls: z.boolean(),
+    })
+    .nullable(),
+});
+
+const id = z.number().int().positive();
+
+export const streamMethods = {
+  'stream.state': { params: z.strictObject({}), result: streamStateSchema },
+  /** ffmpeg as found and probed (once per launch). */
+  'stream.probe': { params: z.strictObject({}), result: probeSchema },
+  /** Cameras and microphones as ffmpeg lists them on this machine (takes a moment). */
+  'stream.devices': {
+    params: z.strictObject({}),
+    result: z.object({ devices: z.array(deviceSchema), error: z.string().nullable() }),
+  },
+  'stream.saveSettings': { params: z.strictObject({ settings: streamSettingsSchema }), result: streamStateSchema },
+  'stream.saveDestination': {
+    params: z.strictObject({ id: id.optional(), input: destinationInputSchema }),
+    result: destinationSchema,
+  },
+  'stream.removeDestination': { params: z.strictObject({ id }), result: streamStateSchema },
+  /** Go live: encode once, push to every enabled destination, record when set. */
+  'stream.start': { params: z.strictObject({}), result: streamStateSchema },
+  'stream.stop': { params: z.strictObject({}), result: streamStateSchema },
+  /** Skip a destination's countdown (and retry a rejected key after fixing it on the platform). */
+  'stream.reconnect': { params: z.strictObject({ id }), result: streamStateSchema },
+} as const;
+
+export interface StreamEvents {
+  /** At most about once a second while live, and at every state change. */
+  'stream.changed': { state: StreamState };
+  /** A small JPEG of what is being encoded, about twice a second while live. */
+  'stream.preview': { jpegBase64: string; at: number };
+}
