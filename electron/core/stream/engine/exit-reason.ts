@@ -33,7 +33,10 @@ export function exitReason(exit: PusherExit): ExitReason {
   ) {
     return 'host_unknown';
   }
-  if (/tls|ssl|certificate|handshake/.test(text)) return 'tls_failed';
+  // Only a TLS connection that could not be opened (handshake, certificate) is a TLS failure. Not any line that
+  // mentions TLS: over RTMPS every later I/O error is logged by the tls layer too ("[tls @ …] Error in the pull
+  // function." when the server drops a refused key), and "Cannot read RTMP handshake response" is no TLS at all.
+  if (/cannot open connection tls:|certificate/.test(text)) return 'tls_failed';
   if (exit.bytesSent < MEDIA_BYTES) return 'publish_refused';
   return 'dropped';
 }

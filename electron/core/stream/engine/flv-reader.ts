@@ -23,8 +23,6 @@ export interface FlvTag {
 
 const HEADER_BYTES = 9 + 4;
 const TAG_HEADER_BYTES = 11;
-/** A tag bigger than this is a corrupt stream, not a frame (a 4K keyframe is a few MB at most). */
-const MAX_TAG_BYTES = 32 * 1024 * 1024;
 
 export class FlvReader {
   /** The file header (with the first previous-tag-size), once read. */
@@ -49,10 +47,16 @@ export class FlvReader {
     }
     while (buffer.length - offset >= TAG_HEADER_BYTES) {
       const type = buffer[offset]! & 0x1f;
+      // A corrupt stream shows as an unknown tag type or a tag whose trailing size disagrees with its header (a
+      // size limit cannot catch it: the 24-bit size field caps every tag at 16 MB anyway).
+      if (type !== TAG_AUDIO && type !== TAG_VIDEO && type !== TAG_SCRIPT) {
+        throw new Error(`FLV tag of type ${type}: corrupt stream`);
+      }
       const dataSize = buffer.readUIntBE(offset + 1, 3);
       const total = TAG_HEADER_BYTES + dataSize + 4;
-      if (total > MAX_TAG_BYTES) throw new Error(`FLV tag of ${total} bytes: corrupt stream`);
       if (buffer.length - offset < total) break;
+      if (buffer.readUInt32BE(offset + total - 4) !== total - 4)
+        throw new Error('FLV tag size mismatch: corrupt stream');
       const timestamp = (buffer[offset + 7]! << 24) | buffer.readUIntBE(offset + 4, 3);
       const bytes = Buffer.from(buffer.subarray(offset, offset + total));
       tags.push({ type, timestamp: timestamp >>> 0, bytes, ...classify(type, bytes) });
@@ -76,9 +80,12 @@ function classify(type: number, bytes: Buffer): { keyframe: boolean; config: boo
   if (type === TAG_VIDEO) {
     const frameType = first >> 4;
     const codec = first & 0x0f;
-    // AVC (7) and HEVC (12, the enhanced-RTMP convention): byte 2 is the packet type, 0 = configuration.
-    const config = (codec === 7 || codec === 12) && bytes[TAG_HEADER_BYTES + 1] === 0;
-    return { keyframe: frameType === 1 && !config, config };
+    // AVC (7) and HEVC (12, the pre-enhanced-RTMP convention of Chinese CDNs): byte 2 is the packet type,
+    // 0 = configuration, 1 = pictures, 2 = end of sequence.
+    const avc = codec === 7 || codec === 12;
+    const packetType = bytes[TAG_HEADER_BYTES + 1];
+    // Only pictures are a place to start: the end-of-sequence tag ffmpeg writes last carries the keyframe flag too.
+    return { keyframe: frameType === 1 && (!avc || packetType === 1), config: avc && packetType === 0 };
   }
   if (type === TAG_AUDIO) {
     // AAC (10): byte 2 is the packet type, 0 = AudioSpecificConfig.

@@ -11,7 +11,8 @@ export class JpegFrames {
     for (;;) {
       const start = data.indexOf(SOI);
       if (start < 0) {
-        data = Buffer.alloc(0);
+        // Keep a trailing 0xFF: it may be the first half of the next frame's start marker.
+        data = data.at(-1) === 0xff ? data.subarray(-1) : Buffer.alloc(0);
         break;
       }
       const end = data.indexOf(EOI, start + 2);

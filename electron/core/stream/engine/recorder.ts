@@ -22,6 +22,7 @@ export class Recorder {
   private readonly out: fs.WriteStream;
   private bytes = 0;
   private wroteHeader = false;
+  private error: Error | null = null;
 
   /** `target` ending in .flv is kept as FLV; anything else is written as FLV beside it and remuxed at the end. */
   constructor(target: string) {
@@ -29,6 +30,10 @@ export class Recorder {
     this.flvPath = this.target.toLowerCase().endsWith('.flv') ? this.target : `${this.target}.recording.flv`;
     fs.mkdirSync(path.dirname(this.flvPath), { recursive: true });
     this.out = fs.createWriteStream(this.flvPath, { flags: 'w' });
+    // Without a listener a full disk or an unwritable path would be an uncaught 'error' that ends the process.
+    this.out.on('error', (error) => {
+      this.error ??= error;
+    });
   }
 
   header(bytes: Buffer): void {
@@ -44,7 +49,7 @@ export class Recorder {
   /** Closes the file and remuxes it to the target (with ffmpeg, stream copy: seconds for an hour-long show). */
   async finish(ffmpegPath: string): Promise<RecordingResult> {
     await new Promise<void>((resolve, reject) =>
-      this.out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      this.out.end((error?: Error | null) => (error ? reject(this.error ?? error) : resolve())),
     );
     if (this.flvPath === this.target) return { file: this.target, bytes: this.bytes, remuxed: false };
     const args = [
@@ -69,6 +74,7 @@ export class Recorder {
   }
 
   private write(bytes: Buffer): void {
+    if (this.error) return;
     this.bytes += bytes.length;
     this.out.write(bytes);
   }

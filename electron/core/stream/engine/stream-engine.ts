@@ -43,6 +43,7 @@ export interface EngineSummary {
   health: EncoderHealth;
   destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
   recording: RecordingResult | null;
+  recordingError: string | null;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -63,6 +64,7 @@ export class StreamEngine {
   private encoderExit: Promise<void> = Promise.resolve();
   private stderr = '';
   private recording: RecordingResult | null = null;
+  private recordingError: string | null = null;
   private endedAt: number | null = null;
 
   constructor(options: EngineOptions) {
@@ -161,7 +163,14 @@ export class StreamEngine {
     }
     this.endedAt ??= this.now();
     await Promise.all(this.destinations.map((d) => d.stop()));
-    if (this.recorder && !this.recording) this.recording = await this.recorder.finish(this.options.ffmpegPath);
+    if (this.recorder && !this.recording && !this.recordingError) {
+      try {
+        this.recording = await this.recorder.finish(this.options.ffmpegPath);
+      } catch (error) {
+        // A full disk or a bad folder: the show is over either way; say why there is no file, keep the summary.
+        this.recordingError = (error as Error).message;
+      }
+    }
     this.changed();
     return this.summary();
   }
@@ -175,6 +184,7 @@ export class StreamEngine {
       health: { ...this.health },
       destinations: this.destinations.map((d) => ({ id: d.id, state: d.state, stats: { ...d.stats } })),
       recording: this.recording,
+      recordingError: this.recordingError,
     };
   }
 
