@@ -6,6 +6,7 @@ import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
 import { pickLocale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { fatalDialogText, gaveUpDialogText, type DialogText } from './core-policy.ts';
+import { LEAVE_BUTTON, leaveWhileLiveDialog } from './leave-guard.ts';
 import { startCore, type CoreHost } from './core-process.ts';
 import { guardWebContents } from './guard.ts';
 import { installPermissionHandlers } from './permissions.ts';
@@ -43,6 +44,11 @@ function openMainWindow(host: CoreHost): void {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+  });
+  // The page blocks unloading while a show runs; ask before closing (preventDefault here lets it close).
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, leaveWhileLiveDialog(pickLocale(app.getLocale())));
+    if (choice === LEAVE_BUTTON) event.preventDefault();
   });
   host.attachWindow(window.webContents);
   window.loadURL(APP_INDEX_URL).catch((error: unknown) => console.error('[main] could not load the studio:', error));
