@@ -17,10 +17,19 @@ import { AccessService } from './access/access-service.ts';
 import { registerAccess } from './access/access-handlers.ts';
 import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
+import { loadOrCreateKeyFile, SecretBox } from './system/secret-box.ts';
+import { registerStream } from './stream/stream-handlers.ts';
+import { StreamService } from './stream/stream-service.ts';
 
 export interface StudioOptions {
   dataDir: string;
   appVersion?: string;
+  /**
+   * The 32-byte data key that seals secrets at rest (stream keys; see system/secret-box.ts). The desktop app's
+   * main process keeps it protected by Electron's safeStorage and passes it here; without it (`livecart serve`,
+   * tests) the core uses a random key in `DATA_DIR/secret.key`, created owner-only (0600).
+   */
+  secretKey?: Buffer;
 }
 
 export interface Studio {
@@ -32,6 +41,8 @@ export interface Studio {
   coupons: CouponService;
   /** Assistant access from the LAN: devices, tokens, and the LAN listener's lifecycle. */
   access: AccessService;
+  /** Going live (host only): destinations, settings, and the running show. */
+  stream: StreamService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -42,6 +53,13 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(path.join(dataDir, DB_FILE));
+  let secrets: SecretBox;
+  try {
+    secrets = new SecretBox(options.secretKey ?? loadOrCreateKeyFile(dataDir));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const server = new StudioServer();
   const publish: Publish = (name, data) => server.emit(name, data);
   const gate = new WriteGate();
@@ -69,6 +87,8 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   registerLive(server, live);
   const access = new AccessService(db, gate, publish, server);
   registerAccess(server, access);
+  const stream = new StreamService(db, gate, publish, { dataDir, secrets });
+  registerStream(server, stream);
 
   let closed = false;
   return {
@@ -79,10 +99,13 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     live,
     coupons,
     access,
+    stream,
     jobs,
     async close() {
       if (closed) return;
       closed = true;
+      // A show still running ends here, its recording finalised, before the database closes.
+      await stream.close();
       await access.close();
       server.closeAll();
       db.close();

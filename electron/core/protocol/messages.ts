@@ -205,6 +205,56 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '推流密钥被拒绝：请在平台后台复制新的推流地址和密钥',
     en: 'Stream key rejected: copy a fresh server URL and key from the platform',
   },
+  // streaming: destinations, settings, and why a show cannot start (or stopped)
+  stream_url_invalid: {
+    'zh-CN': '推流地址应以 rtmp:// 或 rtmps:// 开头，并包含服务器和应用路径（如 rtmp://live.example.com/live）',
+    en: 'The server URL must start with rtmp:// or rtmps:// and include a server and an application path (like rtmp://live.example.com/live)',
+  },
+  stream_url_rtmps_required: {
+    'zh-CN': '该平台只接受 rtmps:// 推流地址',
+    en: 'This platform only accepts rtmps:// server URLs',
+  },
+  stream_key_invalid: {
+    'zh-CN': '这看起来是一个地址，而不是推流密钥：请把地址填到“推流地址”，密钥填到这里',
+    en: 'That looks like an address, not a stream key: put the address in the server URL field and the key here',
+  },
+  stream_key_missing: {
+    'zh-CN': (p) => `“${p.name}”没有可用的推流密钥，请重新填写`,
+    en: (p) => `"${p.name}" has no usable stream key: enter it again`,
+  },
+  stream_source_empty: {
+    'zh-CN': '请至少选择一个摄像头或麦克风',
+    en: 'Choose a camera or a microphone (or both)',
+  },
+  stream_live: {
+    'zh-CN': '正在推流：请先结束直播再修改',
+    en: 'A show is streaming: end it before changing this',
+  },
+  stream_not_live: { 'zh-CN': '该推流目标当前没有在推流', en: 'This destination is not streaming right now' },
+  stream_no_ffmpeg: {
+    'zh-CN': '找不到可用的 ffmpeg：请安装 ffmpeg，或设置 FFMPEG_PATH',
+    en: 'No working ffmpeg found: install it or set FFMPEG_PATH',
+  },
+  stream_no_encoder: {
+    'zh-CN': '这个 ffmpeg 没有可用的 H.264 编码器（需要 libx264 或硬件编码器）',
+    en: 'This ffmpeg has no usable H.264 encoder (it needs libx264 or a hardware encoder)',
+  },
+  stream_rtmps_unsupported: {
+    'zh-CN': (p) => `“${p.name}”使用 rtmps://，但这个 ffmpeg 不支持加密推流`,
+    en: (p) => `"${p.name}" uses rtmps://, but this ffmpeg cannot stream over TLS`,
+  },
+  stream_nothing_to_do: {
+    'zh-CN': '没有启用的推流目标，也没有开启本地录制：请添加推流目标或开启录制',
+    en: 'No destination is enabled and recording is off: add a destination or switch recording on',
+  },
+  stream_encoder_failed: {
+    'zh-CN': '编码器意外停止，直播已中断。请检查摄像头和麦克风后重新开播',
+    en: 'The encoder stopped unexpectedly and the show ended. Check the camera and microphone, then go live again',
+  },
+  stream_devices_failed: {
+    'zh-CN': '无法列出摄像头和麦克风',
+    en: 'Could not list cameras and microphones',
+  },
 
   csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
   csv_missing_column: {

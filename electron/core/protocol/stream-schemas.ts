@@ -46,8 +46,11 @@ export type StreamSettings = z.infer<typeof streamSettingsSchema>;
 export const destinationInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(40),
   platform: z.enum(PLATFORMS),
-  /** rtmp:// or rtmps:// server address, as the platform shows it (推流地址 / 服务器地址). */
-  serverUrl: z.string().trim().max(2000),
+  /**
+   * rtmp:// or rtmps:// server address, as the platform shows it (推流地址 / 服务器地址). Required on create;
+   * omitted on update: the stored one is kept (the UI only ever sees the masked URL, so it cannot send it back).
+   */
+  serverUrl: z.string().trim().max(2000).optional(),
   /** The stream key (推流密钥 / 串流密钥). Omitted on update: the stored key is kept. */
   streamKey: z.string().trim().max(2000).optional(),
   enabled: z.boolean().default(true),
@@ -134,6 +137,7 @@ export const streamMethods = {
   /** Cameras and microphones as ffmpeg lists them on this machine (takes a moment). */
   'stream.devices': {
     params: z.strictObject({}),
+    /** `error`: a message code (`stream_no_ffmpeg`, `stream_devices_failed`) when the list could not be made. */
     result: z.object({ devices: z.array(deviceSchema), error: z.string().nullable() }),
   },
   'stream.saveSettings': { params: z.strictObject({ settings: streamSettingsSchema }), result: streamStateSchema },

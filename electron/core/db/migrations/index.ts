@@ -1,6 +1,7 @@
 // Every schema version in order. A new version is a new file here; shipped files never change.
 import catalog from './0001-catalog.ts';
 import live from './0002-live.ts';
+import stream from './0003-stream.ts';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog, live];
+export const MIGRATIONS: readonly Migration[] = [catalog, live, stream];

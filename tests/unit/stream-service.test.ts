@@ -1,0 +1,517 @@
+// The stream service on a real SQLite file with a stand-in engine and ffmpeg: keys stay sealed and masked, the
+// settings and destination rules, every refusal to go live, the phases and how often they are announced, an
+// encoder that dies mid-show (its error scrubbed of keys), and overload detection.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
+import { WriteGate } from '../../electron/core/db/write-gate.ts';
+import type { Events } from '../../electron/core/protocol/contract.ts';
+import { StudioError } from '../../electron/core/protocol/errors.ts';
+import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
+import type { DestinationPhase, DestinationStats } from '../../electron/core/stream/engine/destination.ts';
+import type { EngineOptions, EngineSummary } from '../../electron/core/stream/engine/stream-engine.ts';
+import type { FfmpegProbe } from '../../electron/core/stream/ffmpeg-probe.ts';
+import { StreamService, type Engine, type StreamDeps } from '../../electron/core/stream/stream-service.ts';
+import { DEFAULT_SETTINGS } from '../../electron/core/stream/stream-store.ts';
+import { SecretBox } from '../../electron/core/system/secret-box.ts';
+
+const KEY = 'live_8f3a9c2e71d04b_SECRET';
+const KEY2 = 'sk_second_0b5e77aa_SECRET';
+
+class FakeEngine {
+  phase: Engine['phase'] = 'idle';
+  error: string | null = null;
+  health = { fps: 0, speed: null as number | null, frames: 0, droppedFrames: 0, mediaSeconds: 0 };
+  startedAt: number | null = null;
+  readonly destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
+  readonly options: EngineOptions;
+  readonly reconnected: string[] = [];
+  stops = 0;
+  private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+
+  constructor(options: EngineOptions) {
+    this.options = options;
+    this.destinations = options.destinations.map((d) => ({
+      id: d.id,
+      state: { phase: 'idle' },
+      stats: { bytesSent: 0, kbps: 0, droppedTags: 0, reconnects: 0, liveMs: 0 },
+    }));
+  }
+  start(): Promise<void> {
+    this.phase = 'starting';
+    for (const d of this.destinations) d.state = { phase: 'connecting', attempt: 1 };
+    return new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+  }
+  goLive(): void {
+    this.phase = 'live';
+    this.startedAt = 1000;
+    this.options.onChange?.();
+    this.settle?.resolve();
+  }
+  crash(why: string): void {
+    this.phase = 'failed';
+    this.error = why;
+    this.options.onChange?.();
+    this.settle?.reject(new Error(why));
+  }
+  set(id: string, state: DestinationPhase): void {
+    this.destinations.find((d) => d.id === id)!.state = state;
+    this.options.onChange?.();
+  }
+  reconnectNow(id: string): void {
+    this.reconnected.push(id);
+  }
+  async stop(): Promise<EngineSummary> {
+    this.stops += 1;
+    if (this.phase !== 'failed') this.phase = 'stopped';
+    for (const d of this.destinations) d.state = { phase: 'stopped' };
+    this.settle?.reject(new Error('stopped'));
+    const file = this.options.recordPath;
+    if (file) fs.writeFileSync(file, 'mp4');
+    return {
+      phase: this.phase,
+      error: this.error,
+      liveMs: 0,
+      health: this.health,
+      destinations: [],
+      recording: file ? { file, bytes: 3, remuxed: true } : null,
+      recordingError: null,
+    };
+  }
+}
+
+const PROBE: FfmpegProbe = {
+  path: '/usr/bin/ffmpeg',
+  version: '7.1',
+  h264Encoders: ['libx264'],
+  tls: true,
+  error: null,
+};
+
+interface Setup {
+  service: StreamService;
+  db: Db;
+  dataDir: string;
+  events: Array<{ name: keyof Events; data: unknown }>;
+  engines: FakeEngine[];
+  states(): StreamState[];
+  deps: StreamDeps;
+}
+
+function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.randomBytes(32)): Setup {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livecart-stream-unit-'));
+  const db = openDatabase(path.join(dataDir, 'livecart.db'));
+  const events: Setup['events'] = [];
+  const engines: FakeEngine[] = [];
+  const all: StreamDeps = {
+    locate: () => ({ path: '/usr/bin/ffmpeg', source: 'path' }),
+    probe: async () => PROBE,
+    chooseEncoder: async () => ({ encoder: 'libx264', hardware: false, reason: 'no-hardware', failed: [] }),
+    listDevices: async () => [],
+    createEngine: (options) => {
+      const engine = new FakeEngine(options);
+      engines.push(engine);
+      return engine;
+    },
+    platform: 'linux',
+    now: Date.now,
+    ...deps,
+  };
+  const service = new StreamService(db, new WriteGate(), (name, data) => events.push({ name, data }), {
+    dataDir,
+    secrets: new SecretBox(key),
+    deps: all,
+  });
+  t.after(async () => {
+    await service.close();
+    db.close();
+  });
+  const states = () =>
+    events.filter((e) => e.name === 'stream.changed').map((e) => (e.data as { state: StreamState }).state);
+  return { service, db, dataDir, events, engines, states, deps: all };
+}
+
+const douyin = {
+  name: '抖音',
+  platform: 'douyin' as const,
+  serverUrl: 'rtmp://push.example.com/live',
+  streamKey: KEY,
+  enabled: true,
+};
+
+async function refusal(work: () => unknown): Promise<string[]> {
+  try {
+    await work();
+  } catch (error) {
+    assert.ok(error instanceof StudioError, String(error));
+    assert.equal(error.code, 'refused', error.message);
+    return error.issues!.map((i) => i.code);
+  }
+  assert.fail('expected a refusal');
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+test('a saved key comes back only masked: not in the reply, the state, any event, or the database files', async (t) => {
+  const { service, db, dataDir, events } = setup(t);
+  const saved = await service.saveDestination(undefined, douyin);
+  assert.deepEqual(saved, {
+    id: saved.id,
+    name: '抖音',
+    platform: 'douyin',
+    maskedUrl: 'rtmp://push.example.com/live/••••',
+    hasKey: true,
+    enabled: true,
+    live: null,
+  });
+  const state = service.state();
+  assert.deepEqual(state.destinations, [saved]);
+  assert.ok(!JSON.stringify(state).includes(KEY));
+  assert.ok(events.length > 0 && !JSON.stringify(events).includes(KEY));
+  const cipher = db.prepare('SELECT key_cipher FROM stream_destinations').pluck().get() as string;
+  assert.match(cipher, /^v1:/);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  for (const file of fs.readdirSync(dataDir)) {
+    const bytes = fs.readFileSync(path.join(dataDir, file));
+    assert.ok(!bytes.includes(KEY), `${file} holds the key in clear`);
+  }
+});
+
+test('an update without a key keeps the stored one; a key sealed under another data key counts as missing', async (t) => {
+  const key = crypto.randomBytes(32);
+  const { service, engines, db, dataDir } = setup(t, {}, key);
+  const { id } = await service.saveDestination(undefined, douyin);
+  const renamed = await service.saveDestination(id, { ...douyin, name: '抖音主号', streamKey: undefined });
+  assert.equal(renamed.name, '抖音主号');
+  assert.equal(renamed.hasKey, true);
+  // The page only knows the masked URL, so an update may leave the address out too: the stored one stays.
+  const toggled = await service.saveDestination(id, {
+    ...douyin,
+    serverUrl: undefined,
+    streamKey: undefined,
+    enabled: true,
+  });
+  assert.equal(toggled.maskedUrl, 'rtmp://push.example.com/live/••••');
+  await service.saveDestination(id, { ...douyin, streamKey: '' });
+  const starting = service.start();
+  await tick();
+  engines[0]!.goLive();
+  await starting;
+  assert.deepEqual(
+    engines[0]!.options.destinations.map((d) => d.url),
+    [`rtmp://push.example.com/live/${KEY}`],
+    'the engine gets the stored key',
+  );
+  await service.stop();
+
+  // The same database opened with another data key (the key file lost): the host must type the key again.
+  const other = new StreamService(db, new WriteGate(), () => {}, {
+    dataDir,
+    secrets: new SecretBox(crypto.randomBytes(32)),
+  });
+  assert.equal(other.state().destinations[0]!.hasKey, false);
+  assert.deepEqual(await refusal(() => other.start()), ['stream_key_missing']);
+  await assert.rejects(
+    async () => other.saveDestination(999, douyin),
+    (e: unknown) => e instanceof StudioError && e.code === 'not_found',
+  );
+});
+
+test('settings: defaults, saved, checked, and refused while a show runs', async (t) => {
+  const { service, engines, db, states } = setup(t);
+  assert.deepEqual(service.state().settings, DEFAULT_SETTINGS);
+  const vertical = { ...DEFAULT_SETTINGS, preset: 'vertical' as const, fps: 25 as const, record: false };
+  assert.deepEqual((await service.saveSettings(vertical)).settings, vertical);
+  assert.deepEqual(states().at(-1)!.settings, vertical, 'announced');
+  assert.throws(
+    () => service.saveSettings({ ...vertical, source: { kind: 'device', video: null, audio: null } }),
+    (e: unknown) => e instanceof StudioError && e.code === 'invalid' && e.issues![0]!.code === 'stream_source_empty',
+  );
+
+  await service.saveDestination(undefined, douyin);
+  const starting = service.start();
+  await tick();
+  assert.deepEqual(await refusal(() => service.saveSettings(DEFAULT_SETTINGS)), ['stream_live']);
+  assert.deepEqual(await refusal(() => service.start()), ['stream_live']);
+  engines[0]!.goLive();
+  await starting;
+  assert.deepEqual(engines[0]!.options.settings, {
+    width: 1080,
+    height: 1920,
+    fps: 25,
+    videoKbps: 2500,
+    audioKbps: 128,
+    encoder: 'libx264',
+    preset: 'veryfast',
+    lowLatency: false,
+  });
+  assert.equal(engines[0]!.options.recordPath, undefined, 'recording off');
+  await service.stop();
+
+  // A hand-edited value falls back field by field.
+  db.prepare(
+    `UPDATE meta SET value = '{"fps": 60, "preset": "4k", "videoKbps": "lots"}' WHERE key = 'stream_settings'`,
+  ).run();
+  assert.deepEqual(service.state().settings, { ...DEFAULT_SETTINGS, fps: 60 });
+  db.prepare(`UPDATE meta SET value = 'not json' WHERE key = 'stream_settings'`).run();
+  assert.deepEqual(service.state().settings, DEFAULT_SETTINGS);
+});
+
+test('refusals to go live name every reason at once', async (t) => {
+  const { service } = setup(t, { locate: () => null });
+  await service.saveSettings({ ...DEFAULT_SETTINGS, record: false });
+  assert.deepEqual(await refusal(() => service.start()), ['stream_no_ffmpeg', 'stream_nothing_to_do']);
+
+  const noTls = setup(t, { probe: async () => ({ ...PROBE, tls: false }) });
+  await noTls.service.saveDestination(undefined, { ...douyin, serverUrl: 'rtmps://push.example.com/live' });
+  assert.deepEqual(await refusal(() => noTls.service.start()), ['stream_rtmps_unsupported']);
+
+  const noEncoder = setup(t, {
+    chooseEncoder: async () => ({ encoder: null, hardware: false, reason: 'no-h264-encoder', failed: [] }),
+  });
+  assert.deepEqual(await refusal(() => noEncoder.service.start()), ['stream_no_encoder']);
+  assert.equal(noEncoder.engines.length, 0, 'nothing was started');
+  assert.equal(noEncoder.service.state().phase, 'idle');
+
+  // Disabled destinations do not count; a destination row without a key does not go out keyless.
+  const keyless = setup(t);
+  const { id } = await keyless.service.saveDestination(undefined, { ...douyin, enabled: false });
+  await keyless.service.saveSettings({ ...DEFAULT_SETTINGS, record: false });
+  assert.deepEqual(await refusal(() => keyless.service.start()), ['stream_nothing_to_do']);
+  await keyless.service.saveDestination(id, { ...douyin, enabled: true, streamKey: undefined });
+  keyless.db.prepare('UPDATE stream_destinations SET key_cipher = NULL').run();
+  assert.deepEqual(await refusal(() => keyless.service.start()), ['stream_key_missing']);
+});
+
+test('a show: starting, live, destination states, reconnect, then stopped with its recording kept', async (t) => {
+  const { service, engines, states, dataDir } = setup(t, {
+    chooseEncoder: async () => ({
+      encoder: 'libx264',
+      hardware: false,
+      reason: 'hardware-failed',
+      failed: [{ encoder: 'h264_nvenc', detail: 'Cannot load libcuda.so.1' }],
+    }),
+  });
+  const a = await service.saveDestination(undefined, douyin);
+  const b = await service.saveDestination(undefined, {
+    ...douyin,
+    name: 'B站',
+    platform: 'bilibili',
+    serverUrl: 'rtmp://live-push.bilivideo.com/live-bvc/',
+    streamKey: KEY2,
+  });
+  const off = await service.saveDestination(undefined, { ...douyin, name: '备用', enabled: false });
+  const before = states().length;
+  const starting = service.start();
+  await tick();
+  const engine = engines[0]!;
+  assert.deepEqual(
+    engine.options.destinations.map((d) => d.id),
+    [String(a.id), String(b.id)],
+    'enabled ones only',
+  );
+  assert.equal(engine.options.preview, true);
+  assert.deepEqual(engine.options.source, { kind: 'test-pattern' });
+  assert.match(engine.options.recordPath!, /recordings[\\/]\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d\.mp4$/);
+  assert.ok(engine.options.recordPath!.startsWith(dataDir));
+  assert.equal(states().at(-1)!.phase, 'starting');
+
+  engine.goLive();
+  const live = await starting;
+  assert.equal(live.phase, 'live');
+  assert.equal(live.startedAt, 1000);
+  assert.deepEqual(live.encoder, {
+    name: 'libx264',
+    fallbackReason: 'no hardware encoder worked (h264_nvenc: Cannot load libcuda.so.1)',
+  });
+  assert.equal(live.recording.file, engine.options.recordPath);
+  assert.equal(live.destinations.find((d) => d.id === off.id)!.live, null, 'not in the show');
+  assert.deepEqual(
+    states()
+      .slice(before)
+      .map((s) => s.phase),
+    ['starting', 'live'],
+  );
+
+  engine.set(String(a.id), { phase: 'live', since: 1 });
+  engine.set(String(b.id), { phase: 'reconnecting', attempt: 2, retryAt: 99_000, reason: 'host_unreachable' });
+  await tick();
+  const after = states().at(-1)!;
+  assert.equal(after.destinations.find((d) => d.id === a.id)!.live!.phase, 'live');
+  assert.deepEqual(after.destinations.find((d) => d.id === b.id)!.live, {
+    phase: 'reconnecting',
+    attempt: 2,
+    retryAt: 99_000,
+    reason: 'host_unreachable',
+    kbps: 0,
+    bytesSent: 0,
+    droppedTags: 0,
+    reconnects: 0,
+  });
+
+  service.reconnect(b.id);
+  assert.deepEqual(engine.reconnected, [String(b.id)]);
+  assert.deepEqual(await refusal(() => service.reconnect(off.id)), ['stream_not_live']);
+
+  // While streamed to: the name may change, the address, key and switch may not; nor may it be removed.
+  await service.saveDestination(a.id, { ...douyin, name: '抖音主号', streamKey: undefined });
+  await service.saveDestination(a.id, { ...douyin, name: '抖音主号', streamKey: KEY });
+  assert.deepEqual(await refusal(() => service.saveDestination(a.id, { ...douyin, streamKey: 'another_key_123' })), [
+    'stream_live',
+  ]);
+  assert.deepEqual(await refusal(() => service.saveDestination(a.id, { ...douyin, enabled: false })), ['stream_live']);
+  assert.deepEqual(await refusal(() => service.removeDestination(a.id)), ['stream_live']);
+  await service.removeDestination(off.id);
+
+  const stopped = await service.stop();
+  assert.equal(stopped.phase, 'idle');
+  assert.equal(stopped.recording.file, null);
+  assert.equal(stopped.recording.lastFile, engine.options.recordPath);
+  assert.ok(fs.existsSync(stopped.recording.lastFile!));
+  assert.ok(stopped.destinations.every((d) => d.live === null));
+  assert.equal(stopped.encoder, null);
+  assert.deepEqual(
+    states()
+      .slice(-2)
+      .map((s) => s.phase),
+    ['stopping', 'idle'],
+  );
+  assert.ok(!JSON.stringify(states()).includes(KEY) && !JSON.stringify(states()).includes(KEY2));
+  assert.equal((await service.stop()).phase, 'idle', 'stopping twice is harmless');
+});
+
+test('the encoder dying mid-show: failed, its error scrubbed of keys and URLs, the recording still finalised', async (t) => {
+  const { service, engines, states } = setup(t);
+  await service.saveDestination(undefined, douyin);
+  const starting = service.start();
+  await tick();
+  engines[0]!.goLive();
+  await starting;
+  engines[0]!.crash(`the encoder stopped (exit 1): rtmp://push.example.com/live/${KEY}: I/O error (key ${KEY})`);
+  await tick();
+  await tick();
+  const failed = service.state();
+  assert.equal(failed.phase, 'failed');
+  assert.equal(failed.errorCode, 'stream_encoder_failed');
+  assert.equal(failed.error, 'the encoder stopped (exit 1): ••••: I/O error (key ••••)');
+  assert.equal(engines[0]!.stops, 1, 'cleaned up');
+  assert.ok(failed.recording.lastFile, 'the recording was finalised');
+  assert.ok(!JSON.stringify(states()).includes(KEY));
+  assert.ok(states().some((s) => s.phase === 'failed'));
+
+  // Going live again clears the error; stop() after a failure just clears it.
+  const again = service.start();
+  await tick();
+  assert.equal(service.state().error, null);
+  engines[1]!.crash('could not open the camera');
+  const result = await again;
+  assert.equal(result.phase, 'failed', 'an encoder that cannot start: the reply says failed, not an exception');
+  assert.equal(result.error, 'could not open the camera');
+  const cleared = await service.stop();
+  assert.deepEqual([cleared.phase, cleared.error, cleared.errorCode], ['idle', null, null]);
+});
+
+test('stop while starting ends the show at once', async (t) => {
+  const { service, engines } = setup(t);
+  await service.saveDestination(undefined, douyin);
+  const starting = service.start();
+  await tick();
+  const stopped = await service.stop();
+  assert.equal(stopped.phase, 'idle');
+  assert.equal((await starting).phase, 'idle');
+  assert.equal(engines[0]!.stops, 1);
+});
+
+test('numbers are announced at most once a second; phase changes at once; preview frames as they come', async (t) => {
+  const { service, engines, events } = setup(t);
+  const { id } = await service.saveDestination(undefined, douyin);
+  const starting = service.start();
+  await tick();
+  const engine = engines[0]!;
+  engine.goLive();
+  await starting;
+  const count = () => events.filter((e) => e.name === 'stream.changed').length;
+  const from = count();
+  for (let i = 0; i < 50; i++) {
+    engine.health.fps = 30 + (i % 2);
+    engine.options.onChange?.();
+  }
+  await tick();
+  assert.equal(count(), from, 'numbers wait for the next second');
+  engine.set(String(id), { phase: 'live', since: 5 });
+  await tick();
+  assert.equal(count(), from + 1, 'a destination going live is announced at once');
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  engine.options.onChange?.();
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  assert.ok(count() <= from + 3, `${count() - from} announcements`);
+
+  const jpeg = Buffer.from([0xff, 0xd8, 1, 2, 3, 0xff, 0xd9]);
+  engine.options.onPreview?.(jpeg);
+  const preview = events.at(-1)!;
+  assert.equal(preview.name, 'stream.preview');
+  assert.equal((preview.data as { jpegBase64: string }).jpegBase64, jpeg.toString('base64'));
+});
+
+test('overloaded after five seconds below 0.95× real time, and not before', async (t) => {
+  let now = 1_000_000;
+  t.mock.timers.enable({ apis: ['setInterval'] });
+  const { service, engines } = setup(t, { now: () => now });
+  await service.saveDestination(undefined, douyin);
+  const starting = service.start();
+  await tick();
+  engines[0]!.goLive();
+  await starting;
+  engines[0]!.health.speed = 0.8;
+  for (let s = 1; s <= 5; s++) {
+    now += 1000;
+    t.mock.timers.tick(1000);
+    assert.equal(service.state().health.overloaded, false, `after ${s} s`);
+  }
+  now += 1000;
+  t.mock.timers.tick(1000);
+  assert.equal(service.state().health.overloaded, true);
+  assert.equal(service.state().health.speed, 0.8);
+  engines[0]!.health.speed = 1.0;
+  now += 1000;
+  t.mock.timers.tick(1000);
+  assert.equal(service.state().health.overloaded, false, 'caught up');
+});
+
+test('devices and probe go through ffmpeg when there is one', async (t) => {
+  const { service } = setup(t, {
+    listDevices: async () => [
+      { kind: 'video', name: 'USB Camera', format: 'v4l2', id: '/dev/video0', selector: '/dev/video0' },
+      { kind: 'audio', name: 'Mic', format: 'pulse', id: 'mic', selector: 'mic', isDefault: true },
+    ],
+  });
+  assert.deepEqual(await service.devices(), {
+    devices: [
+      { kind: 'video', name: 'USB Camera', selector: '/dev/video0', isDefault: false },
+      { kind: 'audio', name: 'Mic', selector: 'mic', isDefault: true },
+    ],
+    error: null,
+  });
+  assert.deepEqual(await service.probe(), {
+    ffmpeg: { path: '/usr/bin/ffmpeg', version: '7.1', h264Encoders: ['libx264'], tls: true },
+  });
+  const none = setup(t, { locate: () => null });
+  assert.deepEqual(await none.service.devices(), { devices: [], error: 'stream_no_ffmpeg' });
+  assert.deepEqual(await none.service.probe(), { ffmpeg: null });
+  const broken = setup(t, {
+    listDevices: async () => {
+      throw new Error('ffmpeg could not list devices: timeout');
+    },
+  });
+  const original = console.error;
+  console.error = () => {};
+  try {
+    assert.deepEqual(await broken.service.devices(), { devices: [], error: 'stream_devices_failed' });
+  } finally {
+    console.error = original;
+  }
+});
