@@ -20,6 +20,8 @@ export interface CoreOptions {
   appVersion: string;
   /** The built renderer (dist/renderer): the core serves it to assistants' browsers when LAN access is on. */
   rendererDir: string;
+  /** The data key for stream keys (from safeStorage), or null to let the core keep its own key file. */
+  secretKey: Buffer | null;
   /** The core cannot open its data; it is not restarted. */
   onFatal(fatal: FatalMessage): void;
   /** The core crashed too often; it is not restarted again. */
@@ -76,7 +78,13 @@ export function startCore(options: CoreOptions): CoreHost {
         for (const contents of windows) connect(contents);
       }, decision.delayMs);
     });
-    post({ type: 'init', dataDir: options.dataDir, appVersion: options.appVersion, rendererDir: options.rendererDir });
+    post({
+      type: 'init',
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      rendererDir: options.rendererDir,
+      secretKey: options.secretKey?.toString('base64') ?? null,
+    });
   };
 
   spawn();

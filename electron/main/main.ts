@@ -1,12 +1,13 @@
 // The Electron main process: lifecycle and wiring only. Every decision it applies lives in a pure module
 // next to it (security, window, permissions, core-policy) with its own test.
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
 import { pickLocale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { fatalDialogText, gaveUpDialogText, type DialogText } from './core-policy.ts';
 import { LEAVE_BUTTON, leaveWhileLiveDialog } from './leave-guard.ts';
+import { loadSecretKey } from './secret-key.ts';
 import { startCore, type CoreHost } from './core-process.ts';
 import { guardWebContents } from './guard.ts';
 import { installPermissionHandlers } from './permissions.ts';
@@ -73,10 +74,12 @@ if (!app.requestSingleInstanceLock()) {
       const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
       installAppProtocol(protocol, rendererDir);
       installPermissionHandlers(session.defaultSession);
+      // userData (the CLI's default too), or LIVECART_DATA_DIR for a test's fresh folder.
+      const dataDir = process.env.LIVECART_DATA_DIR ? defaultDataDir() : app.getPath('userData');
       const host = startCore({
         entryPath: CORE_ENTRY,
-        // userData (the CLI's default too), or LIVECART_DATA_DIR for a test's fresh folder.
-        dataDir: process.env.LIVECART_DATA_DIR ? defaultDataDir() : app.getPath('userData'),
+        dataDir,
+        secretKey: loadSecretKey(dataDir, safeStorage),
         appVersion: app.getVersion(),
         rendererDir,
         onFatal: (fatal) => showErrorAndQuit(fatalDialogText(fatal, locale)),

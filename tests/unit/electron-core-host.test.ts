@@ -77,13 +77,24 @@ test('handshake messages: parsed strictly both ways', () => {
     dataDir: '/d',
     appVersion: '1.2.3',
     rendererDir: null,
+    secretKey: null,
   });
   assert.deepEqual(parseToCore({ type: 'init', dataDir: '/d', rendererDir: '/r' }), {
     type: 'init',
     dataDir: '/d',
     appVersion: '0.0.0',
     rendererDir: '/r',
+    secretKey: null,
   });
+  // The data key for stream keys: exactly 32 bytes of base64, or none at all.
+  const key = Buffer.alloc(32, 7).toString('base64');
+  assert.equal((parseToCore({ type: 'init', dataDir: '/d', secretKey: key }) as { secretKey: unknown }).secretKey, key);
+  for (const bad of ['short', 42, `${key}x`]) {
+    assert.equal(
+      (parseToCore({ type: 'init', dataDir: '/d', secretKey: bad }) as { secretKey: unknown }).secretKey,
+      null,
+    );
+  }
   assert.equal(
     (parseToCore({ type: 'init', dataDir: '/d', rendererDir: 42 }) as { rendererDir: unknown }).rendererDir,
     null,
@@ -159,7 +170,7 @@ test('utility: ports that arrive while the studio opens wait, then connect; read
   const exits: number[] = [];
   const utility = runUtility(parent, {
     openStudio: async (options) => {
-      assert.deepEqual(options, { dataDir: '/data', appVersion: '0.1.0' });
+      assert.deepEqual(options, { dataDir: '/data', appVersion: '0.1.0', secretKey: undefined });
       await opened;
       return fake.studio;
     },

@@ -56,7 +56,8 @@ export function runUtility<S extends CoreStudio>(
     if (!message) return; // nothing but the handshake is read from this port
     if (message.type === 'init') {
       if (opening) return; // only the first init counts: one process, one data directory
-      opening = deps.openStudio({ dataDir: message.dataDir, appVersion: message.appVersion }).then(
+      const secretKey = message.secretKey ? Buffer.from(message.secretKey, 'base64') : undefined;
+      opening = deps.openStudio({ dataDir: message.dataDir, appVersion: message.appVersion, secretKey }).then(
         (opened) => {
           studio = opened;
           for (const port of waiting.splice(0)) attach(port);

@@ -8,6 +8,8 @@ export interface InitMessage {
   appVersion: string;
   /** The built renderer, for assistant access's LAN listener (browsers on the LAN load the UI from the core). */
   rendererDir: string | null;
+  /** The data key for stream keys at rest, unwrapped by the main process from safeStorage (base64), if any. */
+  secretKey: string | null;
 }
 export type ToCoreMessage = InitMessage | { type: 'connect' } | { type: 'shutdown' };
 
@@ -36,6 +38,8 @@ export function parseToCore(data: unknown): ToCoreMessage | null {
         dataDir: data.dataDir,
         appVersion: typeof data.appVersion === 'string' ? data.appVersion : '0.0.0',
         rendererDir: typeof data.rendererDir === 'string' && data.rendererDir !== '' ? data.rendererDir : null,
+        secretKey:
+          typeof data.secretKey === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(data.secretKey) ? data.secretKey : null,
       };
     case 'connect':
     case 'shutdown':
