@@ -15,6 +15,7 @@ import './styles/coupons.css';
 import './styles/live.css';
 import './styles/screens.css';
 import './styles/access.css';
+import './styles/stream.css';
 
 bindStores(studio);
 bindAssistantDevice(studio);

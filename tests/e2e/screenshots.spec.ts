@@ -165,8 +165,32 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   await expect(page.getByTestId('cue-card').locator('.cue__coupon')).toContainText('直播间满减券');
   await page.screenshot({ path: out('live-console.png') });
 
+  // The stream screen before going live: two destinations (keys masked), the encoder as found.
+  const stream = await TestClient.connect(studio.port, studio.token);
+  await stream.call('stream.saveDestination', {
+    input: {
+      name: '视频号 · 主号',
+      platform: 'wechat',
+      serverUrl: 'rtmp://push.example.com/live',
+      streamKey: 'screenshot-key-1',
+      enabled: true,
+    },
+  });
+  await stream.call('stream.saveDestination', {
+    input: {
+      name: 'YouTube',
+      platform: 'youtube',
+      serverUrl: 'rtmps://a.rtmps.youtube.com/live2',
+      streamKey: 'screenshot-key-2',
+      enabled: false,
+    },
+  });
+  stream.close();
   await page.getByRole('link', { name: '直播', exact: true }).click();
-  await expect(page.getByRole('button', { name: /开播/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '开播', exact: true })).toBeEnabled();
+  await expect(page.getByTestId('destination')).toHaveCount(2);
+  await expect(page.getByTestId('destination-url').first()).toHaveText('rtmp://push.example.com/live/••••');
+  await expect(page.getByTestId('encoder-panel')).toContainText(/ffmpeg 版本|找不到可用的 ffmpeg/, { timeout: 20_000 });
   await page.screenshot({ path: out('stream.png') });
 
   await page.getByRole('link', { name: '设置' }).click();

@@ -3,9 +3,11 @@ import type { MessageKey } from './zh-CN.ts';
 import { accessEn } from '../features/access/strings.ts';
 import { couponsEn } from '../features/coupons/strings.ts';
 import { liveEn } from '../features/live/strings.ts';
+import { streamEn } from '../features/stream/strings.ts';
 
 export const en: Record<MessageKey, string> = {
   ...liveEn,
+  ...streamEn,
   ...couponsEn,
   ...accessEn,
   'app.name': 'LiveCart Studio',
@@ -22,14 +24,6 @@ export const en: Record<MessageKey, string> = {
   'conn.unauthorized': 'Not authorised',
   'conn.unauthorizedTitle': 'Cannot open the studio',
 
-  'stream.preview': 'Preview',
-  'stream.noSource': 'No video source selected yet',
-  'stream.landscape': 'Landscape 16:9',
-  'stream.portrait': 'Portrait 9:16',
-  'stream.orientation': 'Orientation',
-  'stream.goLive': 'Go live',
-  'stream.later':
-    'Streaming arrives in a later version: push to WeChat Channels, Douyin and any RTMP ingest at once, and record locally.',
   'orders.placeholder': 'Orders arrive in a later version: record orders from the show and export shipping lists.',
 
   'catalog.title': 'Products',

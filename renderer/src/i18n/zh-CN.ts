@@ -3,9 +3,11 @@
 import { accessZh } from '../features/access/strings.ts';
 import { couponsZh } from '../features/coupons/strings.ts';
 import { liveZh } from '../features/live/strings.ts';
+import { streamZh } from '../features/stream/strings.ts';
 
 export const zhCN = {
   ...liveZh,
+  ...streamZh,
   ...couponsZh,
   ...accessZh,
   'app.name': 'LiveCart 直播工作室',
@@ -22,13 +24,6 @@ export const zhCN = {
   'conn.unauthorized': '未授权',
   'conn.unauthorizedTitle': '无法访问工作室',
 
-  'stream.preview': '预览',
-  'stream.noSource': '尚未选择画面来源',
-  'stream.landscape': '横屏 16:9',
-  'stream.portrait': '竖屏 9:16',
-  'stream.orientation': '画面方向',
-  'stream.goLive': '开播',
-  'stream.later': '推流功能将在后续版本推出：届时可同时推送到视频号、抖音等 RTMP 平台并录制本地文件。',
   'orders.placeholder': '订单管理将在后续版本推出：记录直播间订单、导出发货表。',
 
   'catalog.title': '商品库',

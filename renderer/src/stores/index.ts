@@ -5,6 +5,7 @@ import { bindConnection } from './connection.ts';
 import { bindCoupons } from './coupons.ts';
 import { bindJobs } from './jobs.ts';
 import { bindLive } from './live.ts';
+import { bindStream } from './stream.ts';
 import { bindThumbnails } from './thumbnails.ts';
 
 export function bindStores(client: StudioClient): void {
@@ -14,4 +15,5 @@ export function bindStores(client: StudioClient): void {
   bindLive(client);
   bindCoupons(client);
   bindThumbnails(client);
+  bindStream(client);
 }

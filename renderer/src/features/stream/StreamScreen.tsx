@@ -1,45 +1,75 @@
-// 直播: where the host will see the preview and go live. Streaming arrives in a later version; the
-// shape is here so the layout is the one sellers will use.
-import { useState } from 'react';
-import { useT } from '../../i18n/index.ts';
+// 直播: where the host goes live. The preview (with the health numbers under it while on air) beside Go Live and
+// where the show goes — each destination with its own state, in view while live — then what is encoded (source,
+// video, encoder).
+// Host only: an assistant's window never shows this place (App.tsx), and the core refuses it stream.* anyway.
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import { useStream } from '../../stores/stream.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { DestinationList } from './DestinationList.tsx';
+import { EncoderPanel } from './EncoderPanel.tsx';
+import { GoLivePanel } from './GoLivePanel.tsx';
+import { HealthStrip } from './HealthStrip.tsx';
+import { SourcePanel, VideoPanel } from './SettingsPanels.tsx';
+import { StreamPreview } from './StreamPreview.tsx';
+
+const PHASE_LABEL: Record<string, MessageKey> = {
+  idle: 'stream.phase.idle',
+  starting: 'stream.phase.starting',
+  live: 'stream.phase.live',
+  stopping: 'stream.phase.stopping',
+  failed: 'stream.phase.failed',
+};
 
 export function StreamScreen() {
   const { t } = useT();
-  const [portrait, setPortrait] = useState(false);
+  const state = useStream((s) => s.state);
+  const error = useStream((s) => s.error);
+
+  if (!state) {
+    return (
+      <Screen name="stream" title={t('nav.stream')}>
+        {error ? (
+          <div className="callout callout--danger" role="alert">
+            <p className="callout__title">{t('stream.loadFailed', { message: error })}</p>
+            <Button size="small" onClick={() => void useStream.getState().refetch()}>
+              {t('stream.retry')}
+            </Button>
+          </div>
+        ) : (
+          <p className="muted stream-loading" role="status">
+            <span className="stream-spinner" aria-hidden="true" /> {t('stream.loading')}
+          </p>
+        )}
+      </Screen>
+    );
+  }
+
+  const running = state.phase === 'starting' || state.phase === 'live' || state.phase === 'stopping';
   return (
     <Screen
       name="stream"
       title={t('nav.stream')}
       actions={
-        <div className="segmented" role="group" aria-label={t('stream.orientation')}>
-          <button type="button" className="segmented__item" aria-pressed={!portrait} onClick={() => setPortrait(false)}>
-            {t('stream.landscape')}
-          </button>
-          <button type="button" className="segmented__item" aria-pressed={portrait} onClick={() => setPortrait(true)}>
-            {t('stream.portrait')}
-          </button>
-        </div>
+        <span className={`stream-phase is-${state.phase}`} data-testid="stream-phase" data-phase={state.phase}>
+          {t(PHASE_LABEL[state.phase] ?? 'stream.phase.idle')}
+        </span>
       }
     >
-      <div className="stream__stage">
-        <div
-          className={`preview ${portrait ? 'preview--portrait' : 'preview--landscape'}`}
-          role="img"
-          aria-label={t('stream.preview')}
-        >
-          <span className="preview__label">{t('stream.preview')}</span>
-          <span className="preview__hint">{t('stream.noSource')}</span>
+      <div className="stream-top">
+        <div className="stream-stage">
+          <StreamPreview state={state} />
+          {running ? <HealthStrip state={state} /> : null}
         </div>
-        <aside className="stream__side">
-          <Button variant="danger" className="go-live" disabled aria-describedby="go-live-later">
-            ● {t('stream.goLive')}
-          </Button>
-          <p id="go-live-later" className="muted">
-            {t('stream.later')}
-          </p>
-        </aside>
+        <div className="stream-control">
+          <GoLivePanel state={state} />
+          <DestinationList state={state} />
+        </div>
+      </div>
+      <div className="stream-settings">
+        <SourcePanel state={state} locked={running} />
+        <VideoPanel state={state} locked={running} />
+        <EncoderPanel />
       </div>
     </Screen>
   );

@@ -1,0 +1,284 @@
+// Add or edit a destination in the shared editor frame (Enter or Ctrl/Cmd+S saves, Esc asks first when
+// something changed). The platform fills in its server address when it has one for everyone. The stream key is a
+// secret: typed into a password field (with a show toggle while typing), never filled in again on edit — the
+// core keeps the saved one when the field is left empty.
+import { useId, useState } from 'react';
+import type { Platform, StreamDestination } from '../../../../electron/core/protocol/contract.ts';
+import type { Issue } from '../../../../electron/core/protocol/errors.ts';
+import { PLATFORM_PRESETS } from '../../../../electron/core/protocol/stream-presets.ts';
+import { PLATFORMS } from '../../../../electron/core/protocol/stream-schemas.ts';
+import { studio, isCallError } from '../../api/index.ts';
+import { describeError, describeIssue } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+import { useStream } from '../../stores/stream.ts';
+import { EditorDialog, type EditorDialogTexts } from '../../ui/form/EditorDialog.tsx';
+import type { FormError } from '../../ui/form/useVersionedForm.ts';
+import { InputField } from '../../ui/Field.tsx';
+import { Switch } from '../../ui/Switch.tsx';
+import { PLATFORM_LABEL, serverAddressOf } from './describe.ts';
+
+const TEXTS: EditorDialogTexts = {
+  edit: 'stream.editor.edit',
+  new: 'stream.editor.new',
+  saveHint: 'stream.editor.saveHint',
+  cancel: 'stream.editor.cancel',
+  save: 'stream.editor.save',
+  saving: 'stream.editor.saving',
+  dirtyClose: 'stream.editor.dirtyClose',
+  discard: 'stream.editor.discard',
+  keepEditing: 'stream.editor.keepEditing',
+};
+
+interface Values {
+  platform: Platform;
+  name: string;
+  serverUrl: string;
+  streamKey: string;
+  enabled: boolean;
+}
+type Field = keyof Values;
+type Problems = Partial<Record<Field, string>>;
+
+const FIELD_OF_PATH: Record<string, Field> = {
+  'input.name': 'name',
+  'input.platform': 'platform',
+  'input.serverUrl': 'serverUrl',
+  'input.streamKey': 'streamKey',
+};
+
+interface DestinationEditorProps {
+  destination: StreamDestination | null;
+  /** Being streamed to right now: only the name may change until the show ends. */
+  inShow: boolean;
+  onClose(): void;
+}
+
+export function DestinationEditor({ destination, inShow, onClose }: DestinationEditorProps) {
+  const tr = useT();
+  const { t } = tr;
+  const keyId = useId();
+  const [values, setValues] = useState<Values>(() =>
+    destination
+      ? {
+          platform: destination.platform,
+          name: destination.name,
+          serverUrl: serverAddressOf(destination),
+          streamKey: '',
+          enabled: destination.enabled,
+        }
+      : {
+          platform: 'custom',
+          name: t(PLATFORM_LABEL.custom),
+          serverUrl: '',
+          streamKey: '',
+          enabled: true,
+        },
+  );
+  const [dirty, setDirty] = useState<ReadonlySet<Field>>(new Set());
+  const [problems, setProblems] = useState<Problems>({});
+  const [formError, setFormError] = useState<FormError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [showKey, setShowKey] = useState(false);
+
+  function set(patch: Partial<Values>): void {
+    setValues((v) => ({ ...v, ...patch }));
+    setDirty((d) => new Set([...d, ...(Object.keys(patch) as Field[])]));
+    setProblems((p) => {
+      const next = { ...p };
+      for (const field of Object.keys(patch) as Field[]) delete next[field];
+      return next;
+    });
+    setFormError(null);
+  }
+
+  function choosePlatform(platform: Platform): void {
+    const before = values.platform;
+    const patch: Partial<Values> = { platform };
+    // Whatever the previous platform filled in (or nothing at all) follows the choice; typed text stays.
+    const oldUrl = PLATFORM_PRESETS[before].serverUrl ?? '';
+    if (values.serverUrl.trim() === '' || values.serverUrl === oldUrl) {
+      patch.serverUrl = PLATFORM_PRESETS[platform].serverUrl ?? '';
+    }
+    if (values.name.trim() === '' || values.name === t(PLATFORM_LABEL[before])) {
+      patch.name = t(PLATFORM_LABEL[platform]);
+    }
+    set(patch);
+  }
+
+  async function save(): Promise<void> {
+    if (saving) return;
+    const own: Problems = {};
+    if (values.name.trim() === '') own.name = t('stream.editor.nameRequired');
+    if (values.serverUrl.trim() === '') own.serverUrl = t('stream.editor.serverRequired');
+    if (!destination && values.streamKey.trim() === '') own.streamKey = t('stream.editor.keyRequired');
+    if (Object.keys(own).length > 0) {
+      setProblems(own);
+      setFormError({ text: t('stream.editor.fixFields'), issues: [] });
+      return;
+    }
+    if (destination && dirty.size === 0) {
+      notify('info', t('stream.editor.nothingChanged'));
+      onClose();
+      return;
+    }
+    setSaving(true);
+    setFormError(null);
+    try {
+      const key = values.streamKey.trim();
+      const saved = await studio.call('stream.saveDestination', {
+        ...(destination ? { id: destination.id } : {}),
+        input: {
+          name: values.name.trim(),
+          platform: values.platform,
+          // Unchanged on edit: left out, so the core keeps the address it has (the page only knows it masked).
+          ...(destination && !dirty.has('serverUrl') ? {} : { serverUrl: values.serverUrl.trim() }),
+          ...(key ? { streamKey: key } : {}),
+          enabled: values.enabled,
+        },
+      });
+      useStream.getState().applyDestination(saved);
+      notify('success', t(destination ? 'stream.editor.saved' : 'stream.editor.added', { name: saved.name }));
+      onClose();
+    } catch (error) {
+      if (isCallError(error) && error.issues.length > 0) {
+        const fields: Problems = {};
+        const other: Issue[] = [];
+        for (const issue of error.issues) {
+          const field = FIELD_OF_PATH[issue.path];
+          if (field && !fields[field]) fields[field] = describeIssue(tr, issue);
+          else if (!field) other.push(issue);
+        }
+        setProblems(fields);
+        setFormError({
+          text: error.code === 'refused' ? describeError(tr, error) : t('stream.editor.fixFields'),
+          issues: error.code === 'refused' ? [] : other,
+        });
+      } else {
+        setFormError({ text: describeError(tr, error), issues: [] });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const preset = PLATFORM_PRESETS[values.platform];
+  const platformName = t(PLATFORM_LABEL[values.platform]);
+  const serverHint = [
+    preset.serverUrl ? t('stream.editor.serverPreset', { platform: platformName }) : t('stream.editor.serverHint'),
+    preset.rtmpsOnly ? t('stream.editor.rtmpsOnly') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const keyHint = destination?.hasKey ? t('stream.editor.keyKeep') : t('stream.editor.keyHint');
+  const keyDescribedBy = [problems.streamKey ? `${keyId}-error` : '', `${keyId}-hint`].filter(Boolean).join(' ');
+
+  return (
+    <EditorDialog
+      form={{ base: destination, dirty, saving, notice: null, formError, save }}
+      texts={TEXTS}
+      onClose={onClose}
+      conflict={
+        inShow ? (
+          <p className="callout callout--info" role="status">
+            {t('stream.editor.inShow')}
+          </p>
+        ) : null
+      }
+      className="stream-editor"
+      formClassName="product-form stream-editor__form"
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={`${keyId}-platform`}>
+          {t('stream.editor.platform')}
+        </label>
+        <select
+          id={`${keyId}-platform`}
+          className="field__input"
+          value={values.platform}
+          disabled={inShow}
+          data-autofocus={destination ? undefined : true}
+          onChange={(e) => choosePlatform(e.currentTarget.value as Platform)}
+        >
+          {PLATFORMS.map((platform) => (
+            <option key={platform} value={platform}>
+              {t(PLATFORM_LABEL[platform])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <InputField
+        label={t('stream.editor.name')}
+        name="name"
+        value={values.name}
+        error={problems.name}
+        maxLength={40}
+        autoComplete="off"
+        required
+        data-autofocus={destination ? true : undefined}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+      />
+      <InputField
+        label={t('stream.editor.server')}
+        name="serverUrl"
+        value={values.serverUrl}
+        error={problems.serverUrl}
+        hint={serverHint}
+        placeholder="rtmp://"
+        autoComplete="off"
+        spellCheck={false}
+        inputMode="url"
+        disabled={inShow}
+        onChange={(e) => set({ serverUrl: e.currentTarget.value })}
+      />
+      <div className={`field ${problems.streamKey ? 'field--invalid' : ''}`}>
+        <label className="field__label" htmlFor={keyId}>
+          {t('stream.editor.key')}
+        </label>
+        <div className="stream-editor__key">
+          <input
+            id={keyId}
+            className="field__input mono"
+            name="streamKey"
+            type={showKey ? 'text' : 'password'}
+            value={values.streamKey}
+            placeholder={destination?.hasKey ? t('stream.editor.keyPlaceholderKeep') : ''}
+            autoComplete="new-password"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            disabled={inShow}
+            aria-invalid={problems.streamKey ? true : undefined}
+            aria-describedby={keyDescribedBy}
+            onChange={(e) => set({ streamKey: e.currentTarget.value })}
+          />
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-pressed={showKey}
+            aria-controls={keyId}
+            disabled={inShow}
+            onClick={() => setShowKey((s) => !s)}
+          >
+            {showKey ? t('stream.editor.hideKey') : t('stream.editor.showKey')}
+          </button>
+        </div>
+        {problems.streamKey ? (
+          <p id={`${keyId}-error`} className="field__error">
+            {problems.streamKey}
+          </p>
+        ) : null}
+        <p id={`${keyId}-hint`} className="field__hint">
+          {keyHint}
+        </p>
+      </div>
+      <Switch
+        checked={values.enabled}
+        label={t('stream.editor.enabled')}
+        detail={t('stream.editor.enabledHint')}
+        disabled={inShow}
+        onChange={(enabled) => set({ enabled })}
+      />
+    </EditorDialog>
+  );
+}

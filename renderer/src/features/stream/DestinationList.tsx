@@ -1,0 +1,178 @@
+// Where the show goes: one card per destination (platform, masked address, whether a key is saved, on/off),
+// and during a show what each one is doing. A destination being streamed to keeps its address and key until
+// the show ends (the core refuses changes to it), so those controls wait.
+import { useState } from 'react';
+import type { StreamDestination, StreamState } from '../../../../electron/core/protocol/contract.ts';
+import { studio } from '../../api/index.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+import { useStream } from '../../stores/stream.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Switch } from '../../ui/Switch.tsx';
+import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { streamCalls } from './calls.ts';
+import { PLATFORM_LABEL } from './describe.ts';
+import { DestinationEditor } from './DestinationEditor.tsx';
+import { DestinationStatus } from './DestinationStatus.tsx';
+
+type Editing = { destination: StreamDestination | null } | null;
+
+function DestinationCard({
+  destination,
+  running,
+  onEdit,
+  onRemove,
+}: {
+  destination: StreamDestination;
+  running: boolean;
+  onEdit(): void;
+  onRemove(): void;
+}) {
+  const tr = useT();
+  const { t } = tr;
+  const [switching, setSwitching] = useState(false);
+  const inShow = destination.live !== null;
+
+  async function setEnabled(enabled: boolean): Promise<void> {
+    setSwitching(true);
+    try {
+      const saved = await studio.call('stream.saveDestination', {
+        id: destination.id,
+        input: {
+          name: destination.name,
+          platform: destination.platform,
+          enabled,
+        },
+      });
+      useStream.getState().applyDestination(saved);
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setSwitching(false);
+    }
+  }
+
+  return (
+    <li
+      className={`stream-dest ${destination.enabled ? '' : 'is-off'}`}
+      data-testid="destination"
+      data-id={destination.id}
+      aria-label={destination.name}
+    >
+      <div className="stream-dest__head">
+        <h3 className="stream-dest__name">{destination.name}</h3>
+        <span className="badge stream-dest__platform">{t(PLATFORM_LABEL[destination.platform])}</span>
+        <div className="stream-dest__actions">
+          <Switch
+            checked={destination.enabled}
+            label={t('stream.dest.enabled')}
+            disabled={switching || inShow}
+            onChange={(enabled) => void setEnabled(enabled)}
+          />
+          <Button size="small" onClick={onEdit} aria-label={t('stream.dest.editNamed', { name: destination.name })}>
+            {t('stream.dest.edit')}
+          </Button>
+          <Button
+            size="small"
+            variant="ghost"
+            onClick={onRemove}
+            disabled={inShow}
+            aria-label={t('stream.dest.removeNamed', { name: destination.name })}
+          >
+            {t('stream.dest.remove')}
+          </Button>
+        </div>
+      </div>
+      <p className="stream-dest__url">
+        <span className="mono" data-testid="destination-url">
+          {destination.maskedUrl}
+        </span>
+        {destination.hasKey ? (
+          <span className="stream-dest__key">
+            <span aria-hidden="true">✓</span> {t('stream.dest.keySaved')}
+          </span>
+        ) : (
+          <span className="stream-dest__key is-missing">
+            <span aria-hidden="true">⚠</span> {t('stream.dest.keyMissing')}
+          </span>
+        )}
+      </p>
+      {destination.live ? (
+        <DestinationStatus destination={destination} live={destination.live} />
+      ) : running && destination.enabled ? (
+        <p className="muted stream-dest__note">{t('stream.dest.notInShow')}</p>
+      ) : null}
+    </li>
+  );
+}
+
+export function DestinationList({ state }: { state: StreamState }) {
+  const tr = useT();
+  const { t } = tr;
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<StreamDestination | null>(null);
+  const [busy, setBusy] = useState(false);
+  const running = state.phase === 'starting' || state.phase === 'live' || state.phase === 'stopping';
+
+  async function remove(destination: StreamDestination): Promise<void> {
+    setBusy(true);
+    try {
+      await streamCalls.remove(destination.id);
+      notify('success', t('stream.dest.removed', { name: destination.name }));
+      setRemoving(null);
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="stream-panel stream-dests" aria-labelledby="stream-dests-title">
+      <header className="stream-panel__header">
+        <h2 id="stream-dests-title" className="stream-panel__title">
+          {t('stream.dests.title')}
+        </h2>
+        <Button size="small" variant="primary" onClick={() => setEditing({ destination: null })}>
+          <span aria-hidden="true">+</span> {t('stream.dests.add')}
+        </Button>
+      </header>
+      {state.destinations.length === 0 ? (
+        <p className="muted stream-dests__empty">{t('stream.dests.empty')}</p>
+      ) : (
+        <ul className="stream-dests__list">
+          {state.destinations.map((destination) => (
+            <DestinationCard
+              key={destination.id}
+              destination={destination}
+              running={running}
+              onEdit={() => setEditing({ destination })}
+              onRemove={() => setRemoving(destination)}
+            />
+          ))}
+        </ul>
+      )}
+      {editing ? (
+        <DestinationEditor
+          key={editing.destination?.id ?? 'new'}
+          destination={editing.destination}
+          inShow={state.destinations.some((d) => d.id === editing.destination?.id && d.live !== null)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('stream.dest.removeTitle', { name: removing.name })}
+          confirmLabel={t('stream.dest.remove')}
+          danger
+          busy={busy}
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>{t('stream.dest.removeBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

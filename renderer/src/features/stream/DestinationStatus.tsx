@@ -1,0 +1,100 @@
+// What one destination is doing during a show, better than OBS's "reconnecting in N s (attempt K)": the
+// countdown ticks on the studio's clock, the reason is in words, "Reconnect now" skips the wait, and a key the
+// platform keeps refusing says so (with what to do) instead of retrying forever.
+import { useState } from 'react';
+import type { StreamDestination } from '../../../../electron/core/protocol/contract.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+import { Button } from '../../ui/Button.tsx';
+import { useNow } from '../../ui/useNow.ts';
+import { streamCalls } from './calls.ts';
+import { bytesText, kbpsText, reasonText } from './describe.ts';
+
+type Live = NonNullable<StreamDestination['live']>;
+
+const PHASE_LABEL: Record<Live['phase'], MessageKey> = {
+  idle: 'stream.dest.idle',
+  connecting: 'stream.dest.connecting',
+  live: 'stream.dest.live',
+  reconnecting: 'stream.dest.reconnecting',
+  failed: 'stream.dest.failed',
+  stopped: 'stream.dest.stopped',
+};
+
+function Countdown({ retryAt, attempt }: { retryAt: number; attempt: number | null }) {
+  const { t } = useT();
+  const now = useNow();
+  const seconds = Math.max(0, Math.ceil((retryAt - now) / 1000));
+  return (
+    <span className="stream-dest__countdown" role="timer" data-testid="reconnect-countdown" data-seconds={seconds}>
+      {seconds > 0
+        ? t('stream.dest.reconnectingIn', { seconds, attempt: attempt ?? 1 })
+        : t('stream.dest.reconnectingNow', { attempt: attempt ?? 1 })}
+    </span>
+  );
+}
+
+export function DestinationStatus({ destination, live }: { destination: StreamDestination; live: Live }) {
+  const tr = useT();
+  const { t, locale } = tr;
+  const [busy, setBusy] = useState(false);
+  const canRetry = live.phase === 'reconnecting' || live.phase === 'failed';
+  const keyRejected = live.phase === 'failed' && live.reason === 'key_rejected';
+
+  async function reconnect(): Promise<void> {
+    setBusy(true);
+    try {
+      await streamCalls.reconnect(destination.id);
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={`stream-dest__status is-${live.phase}`} data-testid="destination-status" data-phase={live.phase}>
+      <p className="stream-dest__phase">
+        <span className="stream-dest__dot" aria-hidden="true" />
+        <strong>
+          {keyRejected ? (
+            t('stream.dest.keyRejected')
+          ) : live.phase === 'reconnecting' && live.retryAt !== null ? (
+            <Countdown retryAt={live.retryAt} attempt={live.attempt} />
+          ) : (
+            t(PHASE_LABEL[live.phase])
+          )}
+        </strong>
+        {live.phase === 'connecting' && live.attempt !== null && live.attempt > 1 ? (
+          <span className="muted"> · {t('stream.dest.attempt', { attempt: live.attempt })}</span>
+        ) : null}
+        {live.phase === 'live' ? (
+          <span className="stream-dest__kbps" data-testid="destination-kbps" data-kbps={Math.round(live.kbps)}>
+            · {kbpsText(locale, live.kbps)}
+          </span>
+        ) : null}
+      </p>
+      {live.reason ? (
+        <p
+          className={keyRejected ? 'stream-dest__reason is-key' : 'stream-dest__reason'}
+          role={keyRejected ? 'alert' : undefined}
+          data-testid="destination-reason"
+        >
+          {reasonText(tr, live.reason)}
+          {keyRejected ? <span className="stream-dest__hint"> {t('stream.dest.keyRejectedHint')}</span> : null}
+        </p>
+      ) : null}
+      <p className="muted stream-dest__numbers">
+        {t('stream.dest.sent', { bytes: bytesText(locale, live.bytesSent) })}
+        {live.reconnects > 0 ? ` · ${t('stream.dest.reconnects', { count: live.reconnects })}` : ''}
+        {live.droppedTags > 0 ? ` · ${t('stream.dest.droppedTags', { count: live.droppedTags })}` : ''}
+      </p>
+      {canRetry ? (
+        <Button size="small" onClick={() => void reconnect()} disabled={busy}>
+          <span aria-hidden="true">↻</span> {t('stream.dest.reconnectNow')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// The two big moments: Go Live (every reason the core refuses, shown right under it) and End show (asked
+// first: a stray click must not end a show). Also what the show does with the picture — where it goes, whether
+// it is recorded — and, when the encoder failed, why the show stopped by itself.
+import { useState } from 'react';
+import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { refusalReasons, streamCalls } from './calls.ts';
+
+export function GoLivePanel({ state }: { state: StreamState }) {
+  const tr = useT();
+  const { t, msg } = tr;
+  const [starting, setStarting] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  const [refusal, setRefusal] = useState<string[] | null>(null);
+  const [confirmingStop, setConfirmingStop] = useState(false);
+  const { phase } = state;
+  const running = phase === 'starting' || phase === 'live' || phase === 'stopping';
+  const enabled = state.destinations.filter((d) => d.enabled).length;
+  const record = state.settings.record;
+
+  async function goLive(): Promise<void> {
+    if (starting || running) return;
+    setStarting(true);
+    setRefusal(null);
+    try {
+      await streamCalls.start();
+    } catch (error) {
+      setRefusal(refusalReasons(tr, error));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    setStopping(true);
+    try {
+      await streamCalls.stop();
+      setConfirmingStop(false);
+      notify('success', t('stream.ended'));
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setStopping(false);
+    }
+  }
+
+  async function dismissFailure(): Promise<void> {
+    try {
+      await streamCalls.stop();
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    }
+  }
+
+  const plan =
+    enabled > 0
+      ? t(record ? 'stream.planSendRecord' : 'stream.planSend', { count: enabled })
+      : record
+        ? t('stream.planRecordOnly')
+        : t('stream.planNothing');
+
+  return (
+    <section className="stream-golive" aria-label={t('stream.goLiveSection')}>
+      {running ? (
+        <Button
+          variant="danger"
+          className="stream-golive__button stream-golive__button--stop"
+          disabled={phase === 'stopping' || stopping}
+          onClick={() => setConfirmingStop(true)}
+        >
+          <span aria-hidden="true">■</span> {phase === 'stopping' ? t('stream.stopping') : t('stream.stop')}
+        </Button>
+      ) : (
+        <Button
+          variant="danger"
+          className="stream-golive__button"
+          aria-disabled={starting ? true : undefined}
+          aria-describedby="stream-plan"
+          onClick={() => void goLive()}
+        >
+          <span aria-hidden="true">●</span> {starting ? t('stream.starting') : t('stream.goLive')}
+        </Button>
+      )}
+      <p id="stream-plan" className="muted stream-golive__plan">
+        {plan}
+      </p>
+
+      {refusal && !running ? (
+        <div className="callout callout--danger" role="alert" data-testid="go-live-refusal">
+          <p className="callout__title">{t('stream.refused')}</p>
+          <ul className="callout__list">
+            {refusal.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {phase === 'failed' ? (
+        <div className="callout callout--danger" role="alert" data-testid="stream-failed">
+          <p className="callout__title">{msg(state.errorCode ?? 'stream_encoder_failed')}</p>
+          {state.error ? (
+            <details className="stream-golive__detail">
+              <summary>{t('stream.technicalDetail')}</summary>
+              <pre className="mono">{state.error}</pre>
+            </details>
+          ) : null}
+          <div className="callout__actions">
+            <Button size="small" onClick={() => void dismissFailure()}>
+              {t('stream.dismiss')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      {running && state.recording.file ? (
+        <p className="stream-golive__recording" data-testid="recording-now">
+          <span className="stream-golive__rec" aria-hidden="true">
+            ●
+          </span>{' '}
+          {t('stream.recordingTo')} <span className="mono">{state.recording.file}</span>
+        </p>
+      ) : null}
+      {!running && state.recording.lastFile ? (
+        <div className="callout callout--success" data-testid="recording-file">
+          <p className="callout__title">{t('stream.recordingSaved')}</p>
+          <p className="mono stream-golive__file">{state.recording.lastFile}</p>
+        </div>
+      ) : null}
+
+      {confirmingStop && running ? (
+        <ConfirmDialog
+          title={t('stream.stopConfirmTitle')}
+          confirmLabel={t('stream.stop')}
+          danger
+          busy={stopping}
+          onConfirm={() => void stop()}
+          onCancel={() => setConfirmingStop(false)}
+        >
+          <p>{t(state.recording.file ? 'stream.stopConfirmBodyRecord' : 'stream.stopConfirmBody')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
