@@ -156,8 +156,21 @@ function showFrame(jpegBase64: string, at: number): void {
   if (previous) URL.revokeObjectURL(previous.url);
 }
 
+/**
+ * While a show runs, leaving the page asks first: a browser tab shows its own prompt, and the desktop app turns
+ * the blocked unload into a "you are live, close anyway?" dialog (electron/main/leave-guard.ts).
+ */
+function guardUnloadWhileLive(): void {
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    const phase = useStream.getState().state?.phase;
+    if (phase === 'live' || phase === 'starting') event.preventDefault();
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+}
+
 export function bindStream(studio: StudioClient): void {
   client = studio;
+  guardUnloadWhileLive();
   studio.on('stream.changed', ({ state }) => useStream.getState().apply(state));
   studio.on('stream.preview', ({ jpegBase64, at }) => showFrame(jpegBase64, at));
   studio.onReady((hello) => {
