@@ -1,7 +1,11 @@
 // `npm run bench`: measures the studio against raw baselines in the same run, prints a table and writes
 // tests/bench/results/latest.json. It reports; it never passes or fails (non-zero exit only on a crash).
 //   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--fanout-n 300] [--repeat 3]
-//                           [--only rtt|fanout|csv] [--keep]
+//                           [--stream-seconds 60] [--stream-runs 5] [--stream-reconnects 3] [--stream-rtt 0]
+//                           [--only rtt|fanout|csv|stream] [--keep]
+// The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
+// `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
+// `--stream-rtt 100` also times Go Live to an ingest 100 ms away (emulated by the bench's proxy), ~40 s more.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +18,7 @@ import { benchLiveFanout, type FanoutPass, type FanoutResult } from './live-fano
 import { generateProducts, productsCsvBytes } from './product-data.ts';
 import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
 import { busyMachineWarning, formatTable, machineInfo, writeJson, type Row } from './report.ts';
+import { benchStream, streamBenchUnavailable, type StreamResult } from './stream-bench.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -26,6 +31,10 @@ function options() {
       warmup: { type: 'string', default: '300' },
       'fanout-n': { type: 'string', default: '300' },
       repeat: { type: 'string', default: '3' },
+      'stream-seconds': { type: 'string', default: '60' },
+      'stream-runs': { type: 'string', default: '5' },
+      'stream-reconnects': { type: 'string', default: '3' },
+      'stream-rtt': { type: 'string', default: '0' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
@@ -36,8 +45,8 @@ function options() {
     return n;
   };
   const only = values.only;
-  if (only !== undefined && only !== 'rtt' && only !== 'fanout' && only !== 'csv')
-    throw new Error('--only rtt|fanout|csv');
+  if (only !== undefined && only !== 'rtt' && only !== 'fanout' && only !== 'csv' && only !== 'stream')
+    throw new Error('--only rtt|fanout|csv|stream');
   return {
     rows: int('rows', values.rows),
     n: int('n', values.n),
@@ -45,6 +54,10 @@ function options() {
     warmup: int('warmup', values.warmup),
     fanoutN: int('fanout-n', values['fanout-n']),
     repeat: int('repeat', values.repeat),
+    streamSeconds: int('stream-seconds', values['stream-seconds']),
+    streamRuns: int('stream-runs', values['stream-runs']),
+    streamReconnects: int('stream-reconnects', values['stream-reconnects']),
+    streamRttMs: values['stream-rtt'] === '0' ? 0 : int('stream-rtt', values['stream-rtt']),
     only,
     keep: values.keep,
   };
@@ -211,6 +224,69 @@ function csvRows(runs: readonly CsvBenchResult[]): Row[] {
   ];
 }
 
+function streamRows(r: StreamResult): Row[] {
+  const g = r.goLive.summary;
+  const c = r.cpu;
+  const rc = r.reconnect;
+  const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
+  const cpu = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(2)} s`);
+  const retries = rc.studioBackoff.flatMap((x) => (x.retry ? [x.retry] : []));
+  const retry = retries.length
+    ? `retry #${[...new Set(retries.map((x) => x.attempt))].join('/')} got through, ${[...new Set(retries.map((x) => (x.delayMs / 1000).toFixed(1)))].join('/')} s after the failure before it, ${ms(median(retries.map((x) => x.afterBackMs)))} after the ingest was back (median)`
+    : 'no retry recorded';
+  const spawns = median(rc.baseline.map((x) => x.spawns));
+  const st = c.studio;
+  const bare = c.baseline;
+  return [
+    {
+      name: 'Go Live → first video frame at ingest',
+      unit: 'ms',
+      studio: g.studio.pictureMs,
+      baseline: g.baseline.pictureMs,
+      note: `median of ${r.goLive.runs} runs each (after a warm-up, interleaved; studio ${ms(g.studio.minPictureMs)}–${ms(g.studio.maxPictureMs)}, bare ${ms(g.baseline.minPictureMs)}–${ms(g.baseline.maxPictureMs)}): from engine.start() (Go Live), or spawning one bare ffmpeg with the engine's own capture and encode arguments and \`-f flv rtmp://…\`, to the first video message carrying a picture (the first keyframe) reaching nginx-rtmp, seen by a loopback proxy in the bench that parses the publisher's RTMP chunk stream. ${r.settings.width}×${r.settings.height} ${r.settings.fps} fps test pattern, ${r.settings.encoder} ${r.settings.preset}, ${r.settings.videoKbps}k. Studio: the encoder's first keyframe is read here at ${ms(g.studio.encoderLiveMs)}, its pusher connects at ${ms(g.studio.connectMs)} (once it has probed its input: -probesize 32k), the frame arrives ${ms(g.studio.pictureMs - g.studio.connectMs)} later (RTMP handshake, connect, publish); bare connects at ${ms(g.baseline.connectMs)}, before it starts encoding`,
+    },
+    {
+      name: 'Go Live → 16 KB of media at ingest',
+      unit: 'ms',
+      studio: g.studio.media16kMs,
+      baseline: g.baseline.media16kMs,
+      note: "the same runs, to 16 KB of audio+video payload on the wire: the prototype's measure (827 vs 821 ms there)",
+    },
+    ...(r.goLiveRtt
+      ? [
+          {
+            name: `Go Live → first frame, ${r.goLiveRtt.rttMs} ms RTT ingest`,
+            unit: 'ms',
+            studio: r.goLiveRtt.summary.studio.pictureMs,
+            baseline: r.goLiveRtt.summary.baseline.pictureMs,
+            note: `the same through a proxy holding every chunk ${r.goLiveRtt.rttMs / 2} ms each way (TCP's own handshake not delayed), as to a distant ingest. Both pay the RTMP handshake, connect and publish round trips before their first frame (bare ffmpeg opens its output before it starts encoding; the studio's pusher once it has probed the encoder's first keyframe), so the distance costs both about alike: +${ms(r.goLiveRtt.summary.studio.pictureMs - g.studio.pictureMs)} studio, +${ms(r.goLiveRtt.summary.baseline.pictureMs - g.baseline.pictureMs)} bare over loopback`,
+          },
+        ]
+      : []),
+    {
+      name: `CPU, ${c.seconds} s live 720p30 + recording`,
+      unit: 'CPU s',
+      studio: st.totalCpuSeconds,
+      baseline: bare.totalCpuSeconds,
+      note: `user+system of every process from the first spawn to the last exit, one run each (--stream-seconds sets the length; 60 by default). Studio: encoder ${cpu(st.live['encoder'])}, pusher ${cpu(st.live['pusher'])} and this process ${cpu(st.live['this process'])} (process.cpuUsage: FLV parsing, fan-out, the recording's writes) while live, then ${cpu(st.afterStopSeconds)} to stop and remux to MP4. Bare: one ffmpeg, tee muxer to nginx (FLV) and an MP4 (+faststart): ${cpu(bare.live['ffmpeg'])} live, ${cpu(bare.afterStopSeconds)} to stop. Ended processes counted as /usr/bin/time does (this process's cutime+cstime in /proc/self/stat grow as each child is reaped); nginx not counted (${cpu(st.ingestCpuSeconds ?? undefined)} vs ${cpu(bare.ingestCpuSeconds ?? undefined)}); recordings ${st.recordingSeconds?.toFixed(1) ?? '?'} s vs ${bare.recordingSeconds?.toFixed(1) ?? '?'} s`,
+    },
+    {
+      name: 'ingest back → video flowing (own retry)',
+      unit: 'ms',
+      studio: rc.medianMs.studioBackoff,
+      baseline: rc.medianMs.baseline,
+      note: `median of ${rc.runs} outages each: nginx SIGKILLed while live, down ${(rc.downMs / 1000).toFixed(0)} s, started again on the same port; from it answering RTMP again to the first picture on a new connection (same proxy). Studio by its own backoff (2 s, ×1.5 per failure): ${retry}. Bare ffmpeg exits when its ingest dies and never comes back by itself: the baseline is a supervisor loop that starts the same bare command again the moment it exits (${spawns} starts per outage, median)`,
+    },
+    {
+      name: 'ingest back → video flowing (reconnect now)',
+      unit: 'ms',
+      studio: rc.medianMs.studioReconnectNow,
+      baseline: rc.medianMs.baseline,
+      note: `the same, with engine.reconnectNow() called the moment the ingest answers (the UI's button; its pusher starts primed with the cached GOP); the baseline is the same supervised bare command`,
+    },
+  ];
+}
+
 function phaseLines(runs: readonly CsvBenchResult[]): string[] {
   const lines = ['import phases (studio, median):'];
   for (const phase of Object.keys(runs[0]!.import.studio.phases)) {
@@ -284,16 +360,44 @@ async function main(): Promise<void> {
       }
     }
 
+    let stream: StreamResult | null = null;
+    let streamSkipped: string | null = null;
+    // Sampled before the streaming part when it runs: its own encoders keep the load average up for minutes, and
+    // that is not other work. It checks for other work itself, from /proc/stat, during its CPU runs.
+    let busy: string | null | undefined;
+    if (opts.only === undefined || opts.only === 'stream') {
+      streamSkipped = streamBenchUnavailable();
+      if (streamSkipped) {
+        console.log(`streaming: skipped, ${streamSkipped}`);
+      } else {
+        busy = busyMachineWarning();
+        console.log(
+          `streaming: Go Live ${opts.streamRuns}× each, ${opts.streamReconnects} ingest outages each, ${opts.streamSeconds} s live each …`,
+        );
+        stream = await benchStream({
+          dir: path.join(root, 'stream'),
+          seconds: opts.streamSeconds,
+          runs: opts.streamRuns,
+          reconnects: opts.streamReconnects,
+          rttMs: opts.streamRttMs,
+          log: (line) => console.log(line),
+        });
+        if (!opts.keep) fs.rmSync(path.join(root, 'stream'), { recursive: true, force: true });
+      }
+    }
+
     const rows = [
       ...(rtt ? rttRows(rtt) : []),
       ...(fanout ? fanoutRows(fanout) : []),
       ...(catalogCsv.length ? csvRows(catalogCsv) : []),
+      ...(stream ? streamRows(stream) : []),
     ];
     console.log('');
     console.log(formatTable(rows));
     if (catalogCsv.length) console.log(['', ...phaseLines(catalogCsv)].join('\n'));
+    if (stream?.warnings.length) console.log(['', ...stream.warnings].join('\n'));
 
-    const busy = busyMachineWarning();
+    busy = busy === undefined ? busyMachineWarning() : busy;
     if (busy) console.log(`\n${busy}`);
 
     const totalSeconds = (now() - started) / 1000;
@@ -305,6 +409,7 @@ async function main(): Promise<void> {
       protocolRtt: rtt,
       liveFanout: fanout,
       catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
+      stream: stream ?? (streamSkipped ? { skipped: streamSkipped } : null),
       table: rows,
       totalSeconds,
     });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { FlvReader, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from '../../electron/core/stream/engine/flv-reader.ts';
+import {
+  FlvReader,
+  TAG_AUDIO,
+  TAG_SCRIPT,
+  TAG_VIDEO,
+  type FlvTag,
+} from '../../electron/core/stream/engine/flv-reader.ts';
 import { GopCache } from '../../electron/core/stream/engine/gop-cache.ts';
 import { decode, makeFlv, readAll } from '../support/flv-sample.ts';
 import { hasCommand, requireTool } from '../support/tools.ts';
@@ -47,6 +53,18 @@ test('ready() only once the header, a codec configuration and a keyframe are all
   const interOnly = cacheUpTo(keyframe);
   interOnly.add(tags.slice(keyframe).find((tag) => tag.type === TAG_VIDEO && !tag.keyframe)!);
   assert.equal(interOnly.ready(), false, 'a picture that is not a keyframe is no place to start');
+
+  // Video configured but the AAC audio's configuration missing: a pusher that probes nothing could not send it.
+  const videoConfig = tags.find((tag) => tag.config && tag.type === TAG_VIDEO)!;
+  const audio = tags.find((tag) => tag.type === TAG_AUDIO && !tag.config)!;
+  const halfConfigured = new GopCache();
+  halfConfigured.setHeader(header);
+  halfConfigured.add(videoConfig);
+  halfConfigured.add(tags[keyframe]!);
+  halfConfigured.add(audio);
+  assert.equal(halfConfigured.ready(), false, 'every stream needs its configuration first');
+  halfConfigured.add(tags.find((tag) => tag.config && tag.type === TAG_AUDIO)!);
+  assert.equal(halfConfigured.ready(), true);
 });
 
 test('prime(): the header, the metadata, the configurations, then the latest GOP from its keyframe only', (t) => {

@@ -2,7 +2,7 @@
 // configuration, then the current GOP from its keyframe on — as RTMP servers keep a GOP cache for players.
 // Without it, a reconnected destination would get media it cannot decode until the next keyframe (or never,
 // with no codec configuration at all).
-import { TAG_SCRIPT, type FlvTag } from './flv-reader.ts';
+import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from './flv-reader.ts';
 
 /** A GOP longer than this is not cached whole (keyframes every 2 s make a GOP a few hundred KB). */
 const MAX_GOP_BYTES = 16 * 1024 * 1024;
@@ -11,6 +11,8 @@ export class GopCache {
   private header: Buffer | null = null;
   private metadata: Buffer | null = null;
   private readonly configs = new Map<number, Buffer>();
+  /** Tag types whose codec cannot be decoded without its configuration (H.264/HEVC video, AAC audio). */
+  private readonly needConfig = new Set<number>();
   private gop: Buffer[] = [];
   private gopBytes = 0;
 
@@ -27,6 +29,7 @@ export class GopCache {
       this.configs.set(tag.type, tag.bytes);
       return;
     }
+    if (needsConfig(tag)) this.needConfig.add(tag.type);
     if (tag.keyframe) {
       this.gop = [];
       this.gopBytes = 0;
@@ -37,9 +40,14 @@ export class GopCache {
     this.gopBytes += tag.bytes.length;
   }
 
-  /** True once a pusher can be primed: header, codec configuration and a keyframe are all known. */
+  /**
+   * True once a pusher can be primed: the header, every stream's codec configuration and a keyframe are known.
+   * The pusher probes almost nothing (it starts sending at once), so what it needs must all come first.
+   */
   ready(): boolean {
-    return this.header !== null && this.configs.size > 0 && this.gop.length > 0;
+    if (this.header === null || this.gop.length === 0 || this.configs.size === 0) return false;
+    for (const type of this.needConfig) if (!this.configs.has(type)) return false;
+    return true;
   }
 
   /** The bytes a new pusher starts with; continue with each following tag's bytes. */
@@ -49,4 +57,12 @@ export class GopCache {
     );
     return Buffer.concat(parts);
   }
+}
+
+function needsConfig(tag: FlvTag): boolean {
+  const first = tag.bytes[11];
+  if (first === undefined) return false;
+  if (tag.type === TAG_VIDEO) return (first & 0x0f) === 7 || (first & 0x0f) === 12;
+  if (tag.type === TAG_AUDIO) return first >> 4 === 10;
+  return false;
 }
