@@ -230,10 +230,6 @@ function streamRows(r: StreamResult): Row[] {
   const rc = r.reconnect;
   const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
   const cpu = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(2)} s`);
-  const retries = rc.studioBackoff.flatMap((x) => (x.retry ? [x.retry] : []));
-  const retry = retries.length
-    ? `retry #${[...new Set(retries.map((x) => x.attempt))].join('/')} got through, ${[...new Set(retries.map((x) => (x.delayMs / 1000).toFixed(1)))].join('/')} s after the failure before it, ${ms(median(retries.map((x) => x.afterBackMs)))} after the ingest was back (median)`
-    : 'no retry recorded';
   const spawns = median(rc.baseline.map((x) => x.spawns));
   const st = c.studio;
   const bare = c.baseline;
@@ -243,7 +239,7 @@ function streamRows(r: StreamResult): Row[] {
       unit: 'ms',
       studio: g.studio.pictureMs,
       baseline: g.baseline.pictureMs,
-      note: `median of ${r.goLive.runs} runs each (after a warm-up, interleaved; studio ${ms(g.studio.minPictureMs)}–${ms(g.studio.maxPictureMs)}, bare ${ms(g.baseline.minPictureMs)}–${ms(g.baseline.maxPictureMs)}): from engine.start() (Go Live), or spawning one bare ffmpeg with the engine's own capture and encode arguments and \`-f flv rtmp://…\`, to the first video message carrying a picture (the first keyframe) reaching nginx-rtmp, seen by a loopback proxy in the bench that parses the publisher's RTMP chunk stream. ${r.settings.width}×${r.settings.height} ${r.settings.fps} fps test pattern, ${r.settings.encoder} ${r.settings.preset}, ${r.settings.videoKbps}k. Studio: the encoder's first keyframe is read here at ${ms(g.studio.encoderLiveMs)}, its pusher connects at ${ms(g.studio.connectMs)} (once it has probed its input: -probesize 32k), the frame arrives ${ms(g.studio.pictureMs - g.studio.connectMs)} later (RTMP handshake, connect, publish); bare connects at ${ms(g.baseline.connectMs)}, before it starts encoding`,
+      note: `median of ${r.goLive.runs} runs each (after a warm-up, interleaved; studio ${ms(g.studio.minPictureMs)}–${ms(g.studio.maxPictureMs)}, bare ${ms(g.baseline.minPictureMs)}–${ms(g.baseline.maxPictureMs)}): from engine.start() (Go Live), or spawning one bare ffmpeg with the engine's own capture and encode arguments and \`-f flv rtmp://…\`, to the first video message carrying a picture (the first keyframe) reaching nginx-rtmp, seen by a loopback proxy in the bench that parses the publisher's RTMP chunk stream. ${r.settings.width}×${r.settings.height} ${r.settings.fps} fps test pattern, ${r.settings.encoder} ${r.settings.preset}, ${r.settings.videoKbps}k. Studio: the encoder's first keyframe is read here at ${ms(g.studio.encoderLiveMs)}, its pusher connects at ${ms(g.studio.connectMs)} (it probes nothing: the GOP cache hands it every codec's configuration first), the frame arrives ${ms(g.studio.pictureMs - g.studio.connectMs)} later (RTMP handshake, connect, publish); bare connects at ${ms(g.baseline.connectMs)}, before it starts encoding`,
     },
     {
       name: 'Go Live → 16 KB of media at ingest',
@@ -275,7 +271,7 @@ function streamRows(r: StreamResult): Row[] {
       unit: 'ms',
       studio: rc.medianMs.studioBackoff,
       baseline: rc.medianMs.baseline,
-      note: `median of ${rc.runs} outages each: nginx SIGKILLed while live, down ${(rc.downMs / 1000).toFixed(0)} s, started again on the same port; from it answering RTMP again to the first picture on a new connection (same proxy). Studio by its own backoff (2 s, ×1.5 per failure): ${retry}. Bare ffmpeg exits when its ingest dies and never comes back by itself: the baseline is a supervisor loop that starts the same bare command again the moment it exits (${spawns} starts per outage, median)`,
+      note: `median of ${rc.runs} outages each: nginx SIGKILLed while live, down ${(rc.downMs / 1000).toFixed(0)} s, started again on the same port; from it answering RTMP again to the first picture on a new connection (same proxy). Studio on its own: while a refused ingest is down it is asked every 0.5 s (a TCP connect) and the pusher starts the moment it listens; the backoff (2 s, ×1.5 per failure) is the fallback. Bare ffmpeg exits when its ingest dies and never comes back by itself: the baseline is a supervisor loop that starts the same bare command again the moment it exits (${spawns} starts per outage, median)`,
     },
     {
       name: 'ingest back → video flowing (reconnect now)',

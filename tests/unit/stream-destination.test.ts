@@ -86,7 +86,7 @@ function readyGop(): GopCache {
   return gop;
 }
 
-function setup(t: TestContext, gop = readyGop()) {
+function setup(t: TestContext, gop = readyGop(), probe?: (url: string) => Promise<boolean>) {
   t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'], now: START });
   const pushers: FakePusher[] = [];
   const states: DestinationPhase[] = [];
@@ -101,6 +101,7 @@ function setup(t: TestContext, gop = readyGop()) {
     },
     onChange: () => states.push(destination.state),
     now: () => Date.now(),
+    probe,
   });
   const tick = async (ms: number) => {
     t.mock.timers.tick(ms);
@@ -397,4 +398,40 @@ test("the stream key never appears in a state or the stats, only in the pusher's
     assert.ok(!text.includes('push.example.com'), `URL leaked in ${text}`);
   }
   assert.equal(pushers[0]!.args.at(-1), URL);
+});
+
+test('a refused ingest is watched during the wait: back up, it is tried at once, not at the next retry', async (t) => {
+  const asked: string[] = [];
+  let up = false;
+  const { destination, pushers, last, tick } = setup(t, readyGop(), async (url) => {
+    asked.push(url);
+    return up;
+  });
+  destination.start();
+  await last().exit('rtmp://push.example.com/live/x: Connection refused');
+  assert.equal(current(destination).phase, 'reconnecting');
+  await tick(500);
+  await tick(500);
+  assert.equal(pushers.length, 1, 'still down: nothing started');
+  assert.deepEqual(asked, [URL, URL], 'asked every half second');
+  up = true;
+  await tick(500);
+  assert.equal(pushers.length, 2, 'started as soon as the ingest listens again, before the 2 s retry');
+  assert.equal(current(destination).phase, 'connecting');
+  await tick(5_000);
+  assert.equal(pushers.length, 2, 'the retry timer and the watch both ended with the new start');
+  assert.equal(asked.length, 3);
+});
+
+test('a hung ingest (stalled) or a refused key is not watched: those servers are up', async (t) => {
+  const asked: string[] = [];
+  const { destination, last, tick } = setup(t, readyGop(), async (url) => {
+    asked.push(url);
+    return true;
+  });
+  destination.start();
+  await last().exit('rtmp://push.example.com/live/x: Input/output error'); // publish refused
+  await tick(1_500);
+  assert.deepEqual(asked, []);
+  assert.equal(current(destination).phase, 'reconnecting');
 });

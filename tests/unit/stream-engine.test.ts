@@ -72,6 +72,7 @@ function engine() {
       lowLatency: false,
     },
     destinations: [{ id: 'a', url: 'rtmp://push.example.com/live/KEY' }],
+    probe: null, // no network from a unit test
     spawn: (_command, args) => {
       const child = new FakeProcess(args);
       spawned.push(child);

@@ -9,6 +9,7 @@ import { pusherArgs } from './encoder-args.ts';
 import { exitReason, MEDIA_BYTES, REFUSALS_FOR_KEY_REJECTED, type ExitReason } from './exit-reason.ts';
 import type { FlvTag } from './flv-reader.ts';
 import type { GopCache } from './gop-cache.ts';
+import type { IngestProbe } from './ingest-probe.ts';
 import { createProgressParser, type ProgressBlock } from '../progress.ts';
 
 export type DestinationPhase =
@@ -40,6 +41,8 @@ export interface DestinationOptions {
   spawn: SpawnPusher;
   onChange(): void;
   now?: () => number;
+  /** Watches for a refused ingest to come back during the wait (none: just wait for the retry). */
+  probe?: IngestProbe;
 }
 
 /** Bytes queued for a pusher before further tags are dropped (≈ 6 s at 2.5 Mbit/s). */
@@ -49,6 +52,8 @@ const STALL_MS = 5_000;
 /** Not live this long after starting: the ingest is not answering. */
 const CONNECT_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 5_000;
+/** How often a refused ingest is asked whether it is back. */
+const PROBE_INTERVAL_MS = 500;
 const MAX_STDERR_CHARS = 4_000;
 
 export class Destination {
@@ -75,6 +80,8 @@ export class Destination {
   /** Set by stop(): nothing starts a pusher again, not even "reconnect now". */
   private ended = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private probeTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly probe: IngestProbe | undefined;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private sampleBytes = 0;
   private sampleAt = 0;
@@ -86,6 +93,7 @@ export class Destination {
     this.spawnPusher = options.spawn;
     this.onChange = options.onChange;
     this.now = options.now ?? Date.now;
+    this.probe = options.probe;
   }
 
   start(): void {
@@ -227,11 +235,31 @@ export class Destination {
       this.retryTimer = null;
       this.start();
     }, retryAt - this.now());
+    // Refused means the server is down, not hung or refusing the key: start as soon as it listens again. (A hung
+    // server still accepts TCP, and a refused key comes from a server that is up: neither is watched.)
+    if (reason === 'host_unreachable') this.watchForIngest();
+  }
+
+  private watchForIngest(): void {
+    const probe = this.probe;
+    if (!probe) return;
+    const waiting = this.state;
+    let asking = false;
+    this.probeTimer = setInterval(() => {
+      if (asking) return;
+      asking = true;
+      void probe(this.url).then((up) => {
+        asking = false;
+        if (up && this.state === waiting) this.start();
+      });
+    }, PROBE_INTERVAL_MS);
   }
 
   private clearRetry(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = null;
   }
 
   private setState(state: DestinationPhase): void {

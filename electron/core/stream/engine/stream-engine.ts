@@ -7,6 +7,7 @@ import { Destination, type DestinationPhase, type DestinationStats } from './des
 import { encoderArgs, PREVIEW_FD, PROGRESS_FD, type EncodeSettings, type Source } from './encoder-args.ts';
 import { FlvReader } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
+import { tcpIngestProbe, type IngestProbe } from './ingest-probe.ts';
 import { JpegFrames } from './jpeg-frames.ts';
 import { Recorder, type RecordingResult } from './recorder.ts';
 import { createProgressParser, type ProgressBlock } from '../progress.ts';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   onChange?(): void;
   onPreview?(jpeg: Buffer): void;
   spawn?: (command: string, args: string[], options: SpawnOptions) => ChildProcess;
+  /** Watches refused ingests for their return (default: a TCP connect); null turns it off (tests with fakes). */
+  probe?: IngestProbe | null;
   now?: () => number;
 }
 
@@ -83,6 +86,7 @@ export class StreamEngine {
           spawn: spawnPusher,
           onChange: () => this.changed(),
           now: this.now,
+          probe: options.probe === undefined ? tcpIngestProbe : (options.probe ?? undefined),
         }),
     );
   }
