@@ -2,19 +2,10 @@
 // every client sees the same show: two assistants acting at once are simply applied one after the other.
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
-import { StudioError } from '../protocol/errors.ts';
+import { refused, StudioError } from '../protocol/errors.ts';
 import type { BagItem, CouponPush, LogKind, Segment, Session, SessionInput } from '../protocol/live-schemas.ts';
 import type { Publish } from '../publish.ts';
-import {
-  added,
-  highestLinkNo,
-  moved,
-  refused,
-  removed,
-  renumbered,
-  stepFrom,
-  type Numbering,
-} from '../protocol/bag-order.ts';
+import { added, highestLinkNo, moved, removed, renumbered, stepFrom, type Numbering } from '../protocol/bag-order.ts';
 import { LiveStore, type StoredSlot } from './live-store.ts';
 import { sessionFields } from './session-rules.ts';
 import type { Db } from '../db/connection.ts';

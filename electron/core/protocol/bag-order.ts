@@ -9,7 +9,7 @@
 // Runtime-neutral: the core decides with these, and a window moves a row at once with the same rule (so a
 // second Alt+↑ pressed before the first comes back starts from where the row now is).
 import { MAX_BAG_ITEMS } from './limits.ts';
-import { StudioError } from './errors.ts';
+import { refused } from './errors.ts';
 
 export interface Slot {
   productId: number;
@@ -84,8 +84,4 @@ export function stepFrom<T extends Slot>(
   const order = direction === 'next' ? bag : [...bag].reverse();
   const start = currentProductId === null ? -1 : order.findIndex((slot) => slot.productId === currentProductId);
   return order.slice(start + 1).find(eligible) ?? null;
-}
-
-export function refused(code: string, message: string, params?: Record<string, string | number>): StudioError {
-  return new StudioError('refused', message, { issues: [{ path: '(root)', code, ...(params ? { params } : {}) }] });
 }

@@ -55,3 +55,8 @@ export class StudioError extends Error {
     return shape;
   }
 }
+
+/** Not allowed in the current state: `code` (a messages.ts code) says why. */
+export function refused(code: string, message: string, params?: Record<string, string | number>): StudioError {
+  return new StudioError('refused', message, { issues: [{ path: '(root)', code, ...(params ? { params } : {}) }] });
+}

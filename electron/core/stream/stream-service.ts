@@ -6,85 +6,38 @@
 // Stream keys: sealed in the database (system/secret-box.ts), opened only to build the publish URLs handed to
 // the engine at start. They never leave the service: destinations are shown with a masked URL, and every error
 // text that might quote a URL is scrubbed of keys and URLs first (`redact`).
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
 import type { WriteGate } from '../db/write-gate.ts';
-import { refused } from '../protocol/bag-order.ts';
-import { StudioError, type Issue } from '../protocol/errors.ts';
-import { PRESET_SIZES, publishUrl } from '../protocol/stream-presets.ts';
-import type {
-  StreamDestination,
-  StreamSettings,
-  StreamState,
-  deviceSchema,
-  probeSchema,
-} from '../protocol/stream-schemas.ts';
+import { refused, StudioError } from '../protocol/errors.ts';
+import type { StreamDestination, StreamSettings, StreamState } from '../protocol/stream-schemas.ts';
 import type { Publish } from '../publish.ts';
-import { locateFfmpeg, type FfmpegLocation } from '../system/ffmpeg-locate.ts';
 import type { SecretBox } from '../system/secret-box.ts';
-import type { z } from 'zod';
 import { ChildCpuMeter } from './child-cpu.ts';
-import type { Device } from './devices/device.ts';
-import { listDevices } from './devices/list-devices.ts';
-import type { Destination } from './engine/destination.ts';
-import { StreamEngine, type EngineOptions, type EngineSummary } from './engine/stream-engine.ts';
-import { chooseEncoder, probeFfmpeg, type EncoderChoice, type FfmpegProbe } from './ffmpeg-probe.ts';
-import { StreamStore, type DestinationRow } from './stream-store.ts';
+import type { EngineSummary } from './engine/stream-engine.ts';
+import { StreamDestinations } from './stream-destinations.ts';
+import { StreamStore } from './stream-store.ts';
 import {
-  destinationFields,
-  engineSource,
-  fallbackReason,
-  liveOf,
-  maskedDestinationUrl,
-  phaseKey,
-  recordingStamp,
-  redact,
-  settingsIssues,
-  type DestinationRequest,
-} from './stream-rules.ts';
+  DEFAULT_DEPS,
+  describeDevices,
+  describeFfmpeg,
+  planShow,
+  type Engine,
+  type ListedDevice,
+  type Probe,
+  type RunningDestination,
+  type ShowPlan,
+  type StreamDeps,
+} from './stream-plan.ts';
+import { phaseKey, redact, settingsIssues, type DestinationRequest } from './stream-rules.ts';
 
-/** What the service needs of the engine (the real one, or a test's). */
-export type Engine = Pick<
-  StreamEngine,
-  'phase' | 'error' | 'health' | 'startedAt' | 'start' | 'stop' | 'reconnectNow'
-> & {
-  readonly destinations: ReadonlyArray<RunningDestination>;
-};
-type RunningDestination = Pick<Destination, 'id' | 'state' | 'stats'>;
-
-/** The outside world, replaceable in tests. */
-export interface StreamDeps {
-  locate(): FfmpegLocation | null;
-  probe(ffmpegPath: string): Promise<FfmpegProbe>;
-  chooseEncoder(probe: FfmpegProbe, hardware: boolean): Promise<EncoderChoice>;
-  listDevices(ffmpegPath: string): Promise<Device[]>;
-  createEngine(options: EngineOptions): Engine;
-  platform: NodeJS.Platform;
-  now(): number;
-}
-
-const DEFAULT_DEPS: StreamDeps = {
-  locate: () => locateFfmpeg(),
-  probe: probeFfmpeg, // once per binary per process (ffmpeg-probe.ts keeps it)
-  chooseEncoder: (probe, hardware) => chooseEncoder(probe, hardware),
-  listDevices: (ffmpegPath) => listDevices(ffmpegPath),
-  createEngine: (options) => new StreamEngine(options),
-  platform: process.platform,
-  now: Date.now,
-};
-
-export type ListedDevice = z.infer<typeof deviceSchema>;
-export type Probe = z.infer<typeof probeSchema>;
+export type { Engine, StreamDeps } from './stream-plan.ts';
 
 /** Below this speed the encoder is falling behind real time… */
 const OVERLOAD_SPEED = 0.95;
 /** …and after this long of it, the host is told to lower the resolution or bitrate. */
 const OVERLOAD_MS = 5_000;
 const TICK_MS = 1_000;
-const AUDIO_KBPS = 128;
-/** x264's speed preset: what OBS defaults to for live streaming. */
-const X264_PRESET = 'veryfast';
 
 const IDLE_HEALTH: StreamState['health'] = {
   fps: 0,
@@ -114,9 +67,11 @@ interface Show {
 }
 
 type Phase = StreamState['phase'];
+const NONE: ReadonlySet<number> = new Set();
 
 export class StreamService {
   readonly store: StreamStore;
+  private readonly destinations: StreamDestinations;
   private readonly gate: WriteGate;
   private readonly publish: Publish;
   private readonly secrets: SecretBox;
@@ -142,6 +97,7 @@ export class StreamService {
     options: { dataDir: string; secrets: SecretBox; deps?: Partial<StreamDeps> },
   ) {
     this.store = new StreamStore(db);
+    this.destinations = new StreamDestinations(this.store, options.secrets);
     this.gate = gate;
     this.publish = publish;
     this.secrets = options.secrets;
@@ -159,7 +115,7 @@ export class StreamService {
       errorCode: this.errorCode,
       startedAt: show?.engine.startedAt ?? null,
       settings: this.store.settings(),
-      destinations: this.store.list().map((row) => this.toDestination(row, running.get(row.id))),
+      destinations: this.store.list().map((row) => this.destinations.view(row, running.get(row.id))),
       health: show
         ? {
             fps: show.engine.health.fps,
@@ -174,33 +130,12 @@ export class StreamService {
     };
   }
 
-  /** ffmpeg as found, and what it can do (probed once per launch; a failed probe is tried again next time). */
-  async probe(): Promise<Probe> {
-    const found = this.deps.locate();
-    if (!found) return { ffmpeg: null };
-    const probe = await this.deps.probe(found.path);
-    return { ffmpeg: { path: probe.path, version: probe.version, h264Encoders: probe.h264Encoders, tls: probe.tls } };
+  probe(): Promise<Probe> {
+    return describeFfmpeg(this.deps);
   }
 
-  /** Cameras and microphones; `error` is a message code (stream_no_ffmpeg, stream_devices_failed) or null. */
-  async devices(): Promise<{ devices: ListedDevice[]; error: string | null }> {
-    const found = this.deps.locate();
-    if (!found) return { devices: [], error: 'stream_no_ffmpeg' };
-    try {
-      const devices = await this.deps.listDevices(found.path);
-      return {
-        devices: devices.map((d) => ({
-          kind: d.kind,
-          name: d.name,
-          selector: d.selector,
-          isDefault: d.isDefault ?? false,
-        })),
-        error: null,
-      };
-    } catch (error) {
-      console.error('[stream] listing devices failed:', (error as Error).message);
-      return { devices: [], error: 'stream_devices_failed' };
-    }
+  devices(): Promise<{ devices: ListedDevice[]; error: string | null }> {
+    return describeDevices(this.deps);
   }
 
   saveSettings(settings: StreamSettings): StreamState | Promise<StreamState> {
@@ -213,45 +148,18 @@ export class StreamService {
     });
   }
 
-  /**
-   * Creates (no id) or updates a destination. On update an omitted or blank key keeps the stored one. While a
-   * show pushes to it, only its name may change: the running pusher keeps the address and key it started with.
-   */
+  /** Creates (no id) or updates a destination (see StreamDestinations.save for what may change during a show). */
   saveDestination(id: number | undefined, input: DestinationRequest): StreamDestination | Promise<StreamDestination> {
-    // An update without an address keeps the stored one.
-    const request =
-      id !== undefined && input.serverUrl === undefined
-        ? { ...input, serverUrl: this.destinationRow(id).server_url }
-        : input;
-    const { fields, key } = destinationFields(request, id === undefined);
     return this.write(() => {
-      const now = this.deps.now();
-      let rowId: number;
-      if (id === undefined) {
-        rowId = this.store.insert(fields, now).id;
-      } else {
-        const current = this.destinationRow(id);
-        const changesShow =
-          current.server_url !== fields.serverUrl ||
-          (current.enabled === 1) !== fields.enabled ||
-          (key !== null && key !== this.openKey(current));
-        if (this.show?.ids.has(id) && changesShow) {
-          throw refused('stream_live', `destination ${id} is being streamed to`);
-        }
-        this.store.update(id, fields, now);
-        rowId = id;
-      }
-      if (key !== null) this.store.setKeyCipher(rowId, this.secrets.seal(key, keyContext(rowId)));
+      const rowId = this.destinations.save(id, input, this.show?.ids ?? NONE, this.deps.now());
       const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
-      return this.toDestination(this.store.get(rowId)!, running);
+      return this.destinations.view(this.destinations.row(rowId), running);
     });
   }
 
   removeDestination(id: number): StreamState | Promise<StreamState> {
     return this.write(() => {
-      this.destinationRow(id);
-      if (this.show?.ids.has(id)) throw refused('stream_live', `destination ${id} is being streamed to`);
-      this.store.remove(id);
+      this.destinations.remove(id, this.show?.ids ?? NONE);
       return this.state();
     });
   }
@@ -263,13 +171,18 @@ export class StreamService {
   async start(): Promise<StreamState> {
     if (this.running() || this.preparing) throw refused('stream_live', 'a show is already running');
     const preparing = (async () => {
-      const checked = await this.prepare();
+      const checked = await planShow({
+        store: this.store,
+        secrets: this.secrets,
+        deps: this.deps,
+        recordingsDir: this.recordingsDir,
+      });
       // A failed show is finished off (its recording finalised) before the next begins.
       if (this.show) await this.endShow(this.show);
       return checked;
     })();
     this.preparing = preparing;
-    let plan: Awaited<ReturnType<StreamService['prepare']>>;
+    let plan: ShowPlan;
     try {
       plan = await preparing;
     } finally {
@@ -311,7 +224,7 @@ export class StreamService {
     show.ticker = setInterval(() => this.tick(show), TICK_MS);
     console.log(
       `[stream] starting: ${plan.encoder.name}, ${plan.encode.width}x${plan.encode.height}@${plan.encode.fps}, ` +
-        `${plan.encode.videoKbps} kbit/s to ${plan.masked.join(', ') || 'no destination'}` +
+        `${plan.encode.videoKbps} kbit/s to ${plan.targets.map((t) => t.masked).join(', ') || 'no destination'}` +
         (plan.recordPath ? `, recording to ${plan.recordPath}` : ''),
     );
     const started = show.engine.start(); // spawns at once: the destinations are connecting from here
@@ -358,7 +271,7 @@ export class StreamService {
 
   /** Skips a destination's countdown now (and tries a rejected key again). */
   reconnect(id: number): StreamState {
-    this.destinationRow(id);
+    this.destinations.row(id);
     const show = this.show;
     if (!show || !show.ids.has(id) || (this.phase !== 'live' && this.phase !== 'starting')) {
       throw refused('stream_not_live', `destination ${id} is not in a running show`);
@@ -375,70 +288,6 @@ export class StreamService {
       else await this.stop();
     }
     this.silent = true;
-  }
-
-  /** Everything start() checks before spawning anything, and what the engine will be given. */
-  private async prepare() {
-    const issues: Issue[] = [];
-    const settings = this.store.settings();
-    const rows = this.store.list().filter((row) => row.enabled === 1);
-
-    const found = this.deps.locate();
-    const probe = found ? await this.deps.probe(found.path) : null;
-    const ffmpegWorks = probe !== null && probe.version !== null;
-    if (!ffmpegWorks) issues.push({ path: '(root)', code: 'stream_no_ffmpeg' });
-
-    if (rows.length === 0 && !settings.record) issues.push({ path: '(root)', code: 'stream_nothing_to_do' });
-    const targets: Array<{ id: number; url: string; key: string; masked: string }> = [];
-    for (const row of rows) {
-      const key = this.openKey(row);
-      if (key === null) {
-        issues.push({
-          path: `destinations.${row.id}`,
-          code: 'stream_key_missing',
-          params: { id: row.id, name: row.name },
-        });
-        continue;
-      }
-      if (ffmpegWorks && !probe.tls && row.server_url.trim().toLowerCase().startsWith('rtmps:')) {
-        issues.push({
-          path: `destinations.${row.id}`,
-          code: 'stream_rtmps_unsupported',
-          params: { id: row.id, name: row.name },
-        });
-      }
-      const url = publishUrl(row.server_url, key);
-      targets.push({ id: row.id, url, key, masked: `${row.name} (${maskedDestinationUrl(row.server_url)})` });
-    }
-    issues.push(...settingsIssues(settings));
-
-    let choice: EncoderChoice | null = null;
-    if (ffmpegWorks && issues.length === 0) {
-      choice = await this.deps.chooseEncoder(probe, settings.hardware);
-      if (!choice.encoder) issues.push({ path: '(root)', code: 'stream_no_encoder' });
-    }
-    if (issues.length > 0 || !found || !choice?.encoder) {
-      throw new StudioError('refused', `cannot go live: ${issues.map((i) => i.code).join(', ')}`, { issues });
-    }
-    const fallback = fallbackReason(choice, settings.hardware);
-    if (fallback) console.log(`[stream] using ${choice.encoder}: ${fallback}`);
-    return {
-      ffmpegPath: found.path,
-      source: engineSource(settings.source, this.deps.platform),
-      encode: {
-        ...PRESET_SIZES[settings.preset],
-        fps: settings.fps,
-        videoKbps: settings.videoKbps,
-        audioKbps: AUDIO_KBPS,
-        encoder: choice.encoder,
-        preset: X264_PRESET,
-        lowLatency: settings.lowLatency,
-      },
-      encoder: { name: choice.encoder, fallbackReason: fallback },
-      targets,
-      masked: targets.map((t) => t.masked),
-      recordPath: settings.record ? this.recordingPath() : null,
-    };
   }
 
   private engineChanged(show: Show): void {
@@ -535,42 +384,4 @@ export class StreamService {
       return result;
     });
   }
-
-  private destinationRow(id: number): DestinationRow {
-    const row = this.store.get(id);
-    if (!row) throw new StudioError('not_found', `destination ${id} not found`);
-    return row;
-  }
-
-  /** The stored key, or null when there is none or it cannot be opened (another data key: typed in again). */
-  private openKey(row: DestinationRow): string | null {
-    return row.key_cipher === null ? null : this.secrets.open(row.key_cipher, keyContext(row.id));
-  }
-
-  private toDestination(row: DestinationRow, running: RunningDestination | undefined): StreamDestination {
-    return {
-      id: row.id,
-      name: row.name,
-      platform: row.platform,
-      maskedUrl: maskedDestinationUrl(row.server_url),
-      hasKey: this.openKey(row) !== null,
-      enabled: row.enabled === 1,
-      live: running ? liveOf(running.state, running.stats) : null,
-    };
-  }
-
-  /** `DATA_DIR/recordings/2026-11-24_20-00-05.mp4` (a `-2` suffix when two shows start within a second). */
-  private recordingPath(): string {
-    fs.mkdirSync(this.recordingsDir, { recursive: true });
-    const stamp = recordingStamp(new Date(this.deps.now()));
-    for (let n = 1; ; n++) {
-      const file = path.join(this.recordingsDir, `${stamp}${n === 1 ? '' : `-${n}`}.mp4`);
-      if (!fs.existsSync(file) && !fs.existsSync(`${file}.recording.flv`)) return file;
-    }
-  }
-}
-
-/** A sealed key opens only in its own row: copied into another destination's row it does not decrypt. */
-function keyContext(id: number): string {
-  return `stream_destinations:${id}`;
 }
