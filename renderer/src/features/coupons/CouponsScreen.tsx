@@ -16,6 +16,15 @@ import { useNow } from '../../ui/useNow.ts';
 
 type Editing = { coupon: Coupon | null } | null;
 
+const COLUMNS = [
+  ['coupons.col.name', 'col-name'],
+  ['coupons.col.terms', 'col-terms'],
+  ['coupons.col.scope', 'col-scope'],
+  ['coupons.col.validity', 'col-validity'],
+  ['coupons.col.claimed', 'col-claimed num'],
+  ['coupons.col.status', 'col-status'],
+] as const;
+
 export function CouponsScreen() {
   const tr = useT();
   const { t } = tr;
@@ -109,24 +118,11 @@ export function CouponsScreen() {
           <table className="product-table coupon-table" aria-busy={loading} aria-label={t('coupons.title')}>
             <thead>
               <tr>
-                <th scope="col" className="col-name">
-                  {t('coupons.col.name')}
-                </th>
-                <th scope="col" className="col-terms">
-                  {t('coupons.col.terms')}
-                </th>
-                <th scope="col" className="col-scope">
-                  {t('coupons.col.scope')}
-                </th>
-                <th scope="col" className="col-validity">
-                  {t('coupons.col.validity')}
-                </th>
-                <th scope="col" className="col-claimed num">
-                  {t('coupons.col.claimed')}
-                </th>
-                <th scope="col" className="col-status">
-                  {t('coupons.col.status')}
-                </th>
+                {COLUMNS.map(([key, className]) => (
+                  <th key={key} scope="col" className={className}>
+                    {t(key)}
+                  </th>
+                ))}
                 <th scope="col" className="col-actions">
                   <span className="visually-hidden">{t('coupons.col.actions')}</span>
                 </th>
