@@ -20,6 +20,8 @@ import { APP_VERSION } from './system/app-version.ts';
 import { loadOrCreateKeyFile, SecretBox } from './system/secret-box.ts';
 import { registerStream } from './stream/stream-handlers.ts';
 import { StreamService } from './stream/stream-service.ts';
+import { OrderService } from './orders/order-service.ts';
+import { registerOrders } from './orders/order-handlers.ts';
 
 export interface StudioOptions {
   dataDir: string;
@@ -43,6 +45,8 @@ export interface Studio {
   access: AccessService;
   /** Going live (host only): destinations, settings, and the running show. */
   stream: StreamService;
+  /** The order log (订单): taking orders, stock, statuses, exports and batch shipping. */
+  orders: OrderService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -85,6 +89,8 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   registerCoupons(server, coupons);
   const live = new LiveService(db, catalog, coupons, publish);
   registerLive(server, live);
+  const orders = new OrderService(db, { catalog, coupons, live }, publish);
+  registerOrders(server, orders, db, jobs);
   const access = new AccessService(db, gate, publish, server);
   registerAccess(server, access);
   const stream = new StreamService(db, gate, publish, { dataDir, secrets });
@@ -100,6 +106,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     coupons,
     access,
     stream,
+    orders,
     jobs,
     async close() {
       if (closed) return;

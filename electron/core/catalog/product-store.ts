@@ -102,7 +102,7 @@ export function sameFields(p: Product, f: ProductFields): boolean {
 }
 
 /** `%`, `_` and `\` in what the seller typed are literal, not wildcards. */
-function likePattern(text: string): string {
+export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

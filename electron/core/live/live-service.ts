@@ -9,6 +9,7 @@ import { added, highestLinkNo, moved, removed, renumbered, stepFrom, type Number
 import { LiveStore, type StoredSlot } from './live-store.ts';
 import { sessionFields } from './session-rules.ts';
 import type { Db } from '../db/connection.ts';
+import { gatedWrite } from '../db/gated-write.ts';
 
 /** What the live room needs of the coupon library. */
 export interface CouponAccess {
@@ -252,15 +253,8 @@ export class LiveService {
     });
   }
 
-  /** A transaction behind the gate; its events go out only once it has committed. */
   private write<T>(work: (emit: Publish) => T): T | Promise<T> {
-    return this.catalog.gate.run(() => {
-      const queued: Array<() => void> = [];
-      const emit: Publish = (name, data) => queued.push(() => this.publish(name, data));
-      const result = this.store.transaction(() => work(emit));
-      for (const send of queued) send();
-      return result;
-    });
+    return gatedWrite(this.catalog.gate, (w) => this.store.transaction(w), this.publish, work);
   }
 
   private session(id: number): Session {

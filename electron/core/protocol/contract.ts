@@ -7,6 +7,20 @@ import { liveMethods, type LiveEvents } from './live-schemas.ts';
 import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
 import { accessMethods, ROLES, type AccessEvents } from './access-schemas.ts';
 import { streamMethods, type StreamEvents } from './stream-schemas.ts';
+export type {
+  Order,
+  OrderLine,
+  OrderInput,
+  OrderFilter,
+  OrderSort,
+  OrderStatus,
+  OrderTotals,
+  OrderHistoryEntry,
+  Quote,
+  SessionReport,
+  CouponChoice,
+} from './order-schemas.ts';
+import { orderMethods, type OrderEvents } from './order-schemas.ts';
 import type { StudioErrorShape } from './errors.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -38,6 +52,7 @@ export const methods = {
   ...couponMethods,
   ...accessMethods,
   ...streamMethods,
+  ...orderMethods,
 } as const;
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -45,7 +60,7 @@ export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
-export interface Events extends LiveEvents, CouponEvents, AccessEvents, StreamEvents {
+export interface Events extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };

@@ -1,7 +1,7 @@
 // Long work (imports, exports) runs as a job: progress arrives as events, the result is fetched once.
 import { z } from 'zod';
 
-export const JOB_KINDS = ['catalog.import', 'catalog.export'] as const;
+export const JOB_KINDS = ['catalog.import', 'catalog.export', 'orders.export', 'orders.ship'] as const;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;
 
 export const jobSchema = z.object({

@@ -1,11 +1,14 @@
 // User-facing texts for codes that cross the protocol, in both languages. Runtime-neutral: the CLI and
 // the renderer show the same words for the same problem.
 
+import { ORDER_MESSAGES } from './order-messages.ts';
+
 export type Locale = 'zh-CN' | 'en';
 type Params = Record<string, string | number>;
 type Text = string | ((p: Params) => string);
 
 const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+  ...ORDER_MESSAGES,
   // request-level errors
   bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },
   unknown_method: { 'zh-CN': '不支持的操作', en: 'Unknown operation' },

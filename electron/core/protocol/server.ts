@@ -30,6 +30,8 @@ export interface CallContext {
   connectionId: number;
   client: string;
   role: Role;
+  /** The paired device that opened this connection (assistants only): order history names it. */
+  deviceId?: number;
 }
 
 /** Who authenticated a connection: the host (this machine's window or tab) or a paired assistant device. */
@@ -176,7 +178,8 @@ export class Connection {
   }
 
   private receive(raw: unknown): void {
-    const reply = this.server.dispatch(raw, { connectionId: this.id, client: this.client, role: this.principal.role });
+    const { role, deviceId } = this.principal;
+    const reply = this.server.dispatch(raw, { connectionId: this.id, client: this.client, role, deviceId });
     if (reply instanceof Promise) void reply.then((r) => this.deliver(raw, r));
     else this.deliver(raw, reply);
   }

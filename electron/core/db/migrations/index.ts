@@ -2,6 +2,7 @@
 import catalog from './0001-catalog.ts';
 import live from './0002-live.ts';
 import stream from './0003-stream.ts';
+import orders from './0004-orders.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog, live, stream];
+export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders];

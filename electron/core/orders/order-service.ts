@@ -1,0 +1,288 @@
+// Taking and running orders. Each change is one transaction behind the write gate (stock, coupon claim, the
+// order, its history), then its events: two assistants ordering the last unit at once are simply applied one
+// after the other, and the second is refused.
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import type { CouponService } from '../coupons/coupon-service.ts';
+import type { Db } from '../db/connection.ts';
+import { gatedWrite } from '../db/gated-write.ts';
+import type { LiveService } from '../live/live-service.ts';
+import type { BasketLine } from '../protocol/coupon-discount.ts';
+import { refused, StudioError } from '../protocol/errors.ts';
+import { allocateDiscount } from '../protocol/order-money.ts';
+import type { Order, OrderInput, OrderStatus, Quote } from '../protocol/order-schemas.ts';
+import { orderInputSchema } from '../protocol/order-schemas.ts';
+import { canTransition, returnsStock } from '../protocol/order-status.ts';
+import type { Product } from '../protocol/catalog-schemas.ts';
+import type { Publish } from '../publish.ts';
+import { chosenOption, couponOption, type CouponOption } from './order-coupons.ts';
+import { orderNumber } from './order-number.ts';
+import { OrderStore, type Actor } from './order-store.ts';
+
+type ParsedInput = ReturnType<typeof orderInputSchema.parse>;
+
+interface Basket {
+  sessionId: number | null;
+  lines: Array<BasketLine & { product: Product; linkNo: number | null }>;
+  subtotalFen: number;
+  options: CouponOption[];
+  chosen: CouponOption | null;
+  refusal: string | null;
+}
+
+export interface ShipRow {
+  line: number;
+  orderNo: string;
+  carrier: string;
+  trackingNo: string;
+}
+
+export class OrderService {
+  readonly store: OrderStore;
+  private readonly catalog: CatalogService;
+  private readonly coupons: CouponService;
+  private readonly live: LiveService;
+  private readonly publish: Publish;
+  private readonly now: () => number;
+
+  constructor(
+    db: Db,
+    deps: { catalog: CatalogService; coupons: CouponService; live: LiveService },
+    publish: Publish,
+    now: () => number = Date.now,
+  ) {
+    this.store = new OrderStore(db);
+    this.catalog = deps.catalog;
+    this.coupons = deps.coupons;
+    this.live = deps.live;
+    this.publish = publish;
+    this.now = now;
+  }
+
+  get(id: number): Order {
+    const order = this.store.get(id);
+    if (!order) throw new StudioError('not_found', `order ${id} not found`);
+    return order;
+  }
+
+  /** What the order would cost now and with which coupon; refuses what `create` would refuse before stock. */
+  quote(input: OrderInput): Quote {
+    const basket = this.basket(orderInputSchema.parse(input), this.now());
+    const discountFen = basket.chosen?.discountFen ?? 0;
+    return {
+      subtotalFen: basket.subtotalFen,
+      discountFen,
+      paidFen: basket.subtotalFen - discountFen,
+      couponId: basket.chosen?.coupon.id ?? null,
+      coupons: basket.options.map((o) => ({
+        couponId: o.coupon.id,
+        name: o.coupon.name,
+        discountFen: o.discountFen,
+        refusal: o.refusal,
+      })),
+    };
+  }
+
+  /** Records the order and reserves its stock; with a `key` already used, answers that order and changes nothing. */
+  create(input: OrderInput, actor: Actor, key?: string): Order | Promise<Order> {
+    const parsed = orderInputSchema.parse(input);
+    return this.write((emit) => {
+      if (key !== undefined) {
+        const existing = this.store.idByKey(key);
+        if (existing !== undefined) return this.get(existing);
+      }
+      const now = this.now();
+      const basket = this.basket(parsed, now);
+      if (basket.refusal) throw refused(basket.refusal, 'the chosen coupon does not apply');
+      for (const line of basket.lines) {
+        if (!this.store.takeStock(line.productId, line.quantity, now)) {
+          const left = this.catalog.get(line.productId).stock;
+          throw refused('order_oversold', `only ${left} left of product ${line.productId}`, {
+            title: line.product.title,
+            left,
+            quantity: line.quantity,
+          });
+        }
+      }
+      const coupon = basket.chosen?.coupon ?? null;
+      if (coupon && !this.store.claimCoupon(coupon.id, now)) throw refused('coupon_sold_out', 'no coupons left');
+      const discountFen = basket.chosen?.discountFen ?? 0;
+      const shares = allocateDiscount(discountFen, coupon, basket.lines);
+      const status: OrderStatus = parsed.paid ? 'paid' : 'pending';
+      const id = this.store.insert(
+        {
+          orderNo: orderNumber(now, (day) => this.store.nextSeq(day)),
+          sessionId: basket.sessionId,
+          status,
+          buyer: parsed.buyer,
+          phone: parsed.phone ?? '',
+          address: parsed.address ?? '',
+          note: parsed.note ?? '',
+          couponId: coupon?.id ?? null,
+          couponName: coupon?.name ?? null,
+          subtotalFen: basket.subtotalFen,
+          discountFen,
+          units: basket.lines.reduce((n, l) => n + l.quantity, 0),
+          key: key ?? null,
+          lines: basket.lines.map((l, i) => ({
+            productId: l.productId,
+            title: l.product.title,
+            sku: l.product.sku,
+            linkNo: l.linkNo,
+            unitPriceFen: l.unitPriceFen,
+            quantity: l.quantity,
+            discountFen: shares[i]!,
+          })),
+        },
+        now,
+      );
+      this.store.appendHistory(id, now, null, status, actor, null);
+      const order = this.get(id);
+      emit('orders.changed', { order });
+      this.announceStock(basket.lines, basket.sessionId, 'taken', now, emit);
+      if (coupon) emit('coupons.changed', { coupon: this.coupons.get(coupon.id) });
+      return order;
+    });
+  }
+
+  /** One step along ORDER_TRANSITIONS. Cancelling or refunding puts the units back; cancelling frees the coupon. */
+  setStatus(id: number, to: OrderStatus, actor: Actor, note?: string): Order | Promise<Order> {
+    return this.write((emit) => {
+      const order = this.get(id);
+      if (!canTransition(order.status, to)) {
+        throw refused('order_transition', `order ${order.orderNo} is ${order.status}`, { from: order.status, to });
+      }
+      const now = this.now();
+      this.store.setStatus(id, order.status, to, now);
+      if (returnsStock(to)) {
+        for (const line of order.lines) this.store.returnStock(line.productId, line.quantity, now);
+        this.announceStock(order.lines, order.sessionId, 'returned', now, emit);
+      }
+      if (to === 'cancelled' && order.couponId !== null) {
+        this.store.releaseCoupon(order.couponId, now);
+        emit('coupons.changed', { coupon: this.coupons.get(order.couponId) });
+      }
+      this.store.appendHistory(id, now, order.status, to, actor, note || null);
+      const changed = this.get(id);
+      emit('orders.changed', { order: changed });
+      return changed;
+    });
+  }
+
+  /**
+   * 批量发货: every row is checked before anything is written (unknown order, not paid, empty tracking number,
+   * a repeated order); any problem and nothing changes, every problem listed by its line. Else one transaction.
+   */
+  shipBatch(rows: readonly ShipRow[], actor: Actor): { shipped: number } | Promise<{ shipped: number }> {
+    return this.write((emit) => {
+      const issues = [];
+      const seen = new Map<string, number>();
+      const targets: Array<{ row: ShipRow; order: Order }> = [];
+      for (const row of rows) {
+        const first = seen.get(row.orderNo);
+        if (first !== undefined) {
+          issues.push({
+            path: 'order_no',
+            code: 'ship_duplicate',
+            line: row.line,
+            params: { first, orderNo: row.orderNo },
+          });
+          continue;
+        }
+        seen.set(row.orderNo, row.line);
+        const order = this.store.getByNo(row.orderNo);
+        if (!order)
+          issues.push({
+            path: 'order_no',
+            code: 'ship_unknown_order',
+            line: row.line,
+            params: { orderNo: row.orderNo },
+          });
+        else if (order.status !== 'paid') {
+          issues.push({
+            path: 'order_no',
+            code: 'ship_not_paid',
+            line: row.line,
+            params: { orderNo: row.orderNo, status: order.status },
+          });
+        }
+        if (!row.carrier) issues.push({ path: 'carrier', code: 'required', line: row.line });
+        if (!row.trackingNo) issues.push({ path: 'tracking_no', code: 'ship_tracking_empty', line: row.line });
+        if (order) targets.push({ row, order });
+      }
+      if (issues.length > 0) {
+        throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
+      }
+      const now = this.now();
+      for (const { row, order } of targets) {
+        this.store.ship(order.id, row.carrier, row.trackingNo, now);
+        this.store.appendHistory(order.id, now, 'paid', 'shipped', actor, `${row.carrier} ${row.trackingNo}`);
+      }
+      emit('orders.bulkChanged', { count: targets.length });
+      return { shipped: targets.length };
+    });
+  }
+
+  private basket(input: ParsedInput, now: number): Basket {
+    const sessionId = this.sessionOf(input.sessionId);
+    const slots = sessionId === null ? [] : this.live.store.slots(sessionId);
+    const lines = input.lines.map((line) => {
+      let product: Product | undefined;
+      if (line.productId !== undefined) product = this.catalog.get(line.productId);
+      else if (line.sku !== undefined) {
+        product = this.catalog.store.getBySku(line.sku);
+        if (!product) throw refused('order_unknown_sku', `no product with SKU ${line.sku}`, { sku: line.sku });
+      } else {
+        if (sessionId === null) throw refused('order_no_session', 'a link number needs a session');
+        const slot = slots.find((s) => s.linkNo === line.linkNo);
+        if (!slot) throw refused('order_unknown_link', `no link ${line.linkNo}`, { linkNo: line.linkNo! });
+        product = this.catalog.get(slot.productId);
+      }
+      if (product.archived) throw refused('product_archived', `product ${product.id} is archived`);
+      const linkNo = slots.find((s) => s.productId === product.id)?.linkNo ?? null;
+      return { productId: product.id, unitPriceFen: product.priceFen, quantity: line.quantity, product, linkNo };
+    });
+    const subtotalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
+    const option = (couponId: number) =>
+      couponOption(this.coupons.get(couponId), lines, this.store.buyerUses(couponId, input.buyer), now);
+    const running = sessionId === null ? [] : this.live.store.runningPushes(sessionId).map((p) => option(p.couponId));
+    const { option: chosen, refusal } = chosenOption(input.coupon, running, () => option(input.coupon as number));
+    return { sessionId, lines, subtotalFen, options: running, chosen, refusal };
+  }
+
+  /** The session an order belongs to: the one named (it must exist and have started), else the live one. */
+  private sessionOf(given: number | null | undefined): number | null {
+    if (given === null) return null;
+    if (given === undefined) return this.live.store.liveSessionId() ?? null;
+    const session = this.live.store.session(given);
+    if (!session) throw new StudioError('not_found', `session ${given} not found`);
+    if (session.state === 'planned') throw refused('order_session_planned', `session ${given} has not started`);
+    return given;
+  }
+
+  /** Stock moved: every client's product and bag rows update; in the live show, running out is logged. */
+  private announceStock(
+    lines: ReadonlyArray<{ productId: number; quantity: number }>,
+    sessionId: number | null,
+    direction: 'taken' | 'returned',
+    now: number,
+    emit: Publish,
+  ): void {
+    const live = sessionId !== null && this.live.store.session(sessionId)?.state === 'live' ? sessionId : null;
+    const slots = live === null ? [] : this.live.store.slots(live);
+    for (const productId of new Set(lines.map((l) => l.productId))) {
+      const product = this.catalog.get(productId);
+      emit('catalog.productChanged', { product });
+      const slot = slots.find((s) => s.productId === productId);
+      if (live === null || !slot) continue;
+      const moved = lines.filter((l) => l.productId === productId).reduce((n, l) => n + l.quantity, 0);
+      let kind: 'bag_sold_out' | 'bag_back_in_stock' | null = null;
+      if (direction === 'taken' && product.stock === 0) kind = 'bag_sold_out';
+      if (direction === 'returned' && product.stock === moved) kind = 'bag_back_in_stock'; // it was at 0
+      if (kind) emit('live.logged', { entry: this.live.store.insertLog(live, kind, now, productId, slot.linkNo) });
+    }
+  }
+
+  private write<T>(work: (emit: Publish) => T): T | Promise<T> {
+    return gatedWrite(this.catalog.gate, (w) => this.store.transaction(w), this.publish, work);
+  }
+}

@@ -1,0 +1,68 @@
+// What the order codes say, in both languages (merged into messages.ts).
+type Params = Record<string, string | number>;
+type Text = string | ((p: Params) => string);
+
+export const ORDER_STATUS_NAMES = {
+  pending: { 'zh-CN': '待付款', en: 'Pending payment' },
+  paid: { 'zh-CN': '已付款', en: 'Paid' },
+  shipped: { 'zh-CN': '已发货', en: 'Shipped' },
+  completed: { 'zh-CN': '已完成', en: 'Completed' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+  refunded: { 'zh-CN': '已退款', en: 'Refunded' },
+} as const;
+
+const statusName = (status: unknown, locale: 'zh-CN' | 'en') =>
+  ORDER_STATUS_NAMES[status as keyof typeof ORDER_STATUS_NAMES]?.[locale] ?? String(status);
+
+export const ORDER_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+  order_oversold: {
+    'zh-CN': (p) => `库存不足：“${p.title}”只剩 ${p.left} 件，无法下单 ${p.quantity} 件`,
+    en: (p) => `Not enough stock: only ${p.left} left of "${p.title}", cannot order ${p.quantity}`,
+  },
+  order_unknown_link: {
+    'zh-CN': (p) => `本场购物袋里没有 ${p.linkNo} 号链接`,
+    en: (p) => `There is no link ${p.linkNo} in this show's bag`,
+  },
+  order_unknown_sku: {
+    'zh-CN': (p) => `找不到商品编码为 ${p.sku} 的商品`,
+    en: (p) => `No product has the SKU ${p.sku}`,
+  },
+  order_no_session: {
+    'zh-CN': '现在没有正在直播的场次：按链接号下单需要指定场次，或改用商品编码',
+    en: 'No show is live: ordering by link number needs a session (or use the SKU)',
+  },
+  order_session_planned: {
+    'zh-CN': '该场次还没开播，不能记录订单',
+    en: 'That show has not started yet; it cannot take orders',
+  },
+  order_transition: {
+    'zh-CN': (p) => `订单状态为“${statusName(p.from, 'zh-CN')}”，不能改为“${statusName(p.to, 'zh-CN')}”`,
+    en: (p) => `The order is ${statusName(p.from, 'en')}; it cannot become ${statusName(p.to, 'en')}`,
+  },
+  coupon_buyer_limit: {
+    'zh-CN': '这位买家已用满这张券的每人限领张数',
+    en: 'This buyer has already used this coupon as many times as allowed',
+  },
+  coupon_not_applicable: {
+    'zh-CN': '这张券不适用于本单（未达门槛，或商品不在券的范围内）',
+    en: 'This coupon does not apply to this order (below its threshold, or the products are not covered)',
+  },
+  ship_unknown_order: {
+    'zh-CN': (p) => `找不到订单 ${p.orderNo}`,
+    en: (p) => `No order ${p.orderNo}`,
+  },
+  ship_not_paid: {
+    'zh-CN': (p) => `订单 ${p.orderNo} 的状态是“${statusName(p.status, 'zh-CN')}”，只有已付款的订单可以发货`,
+    en: (p) => `Order ${p.orderNo} is ${statusName(p.status, 'en')}; only paid orders can be shipped`,
+  },
+  ship_tracking_empty: { 'zh-CN': '快递单号为空', en: 'The tracking number is empty' },
+  ship_duplicate: {
+    'zh-CN': (p) => `订单 ${p.orderNo} 在第 ${p.first} 行已出现过`,
+    en: (p) => `Order ${p.orderNo} already appears on line ${p.first}`,
+  },
+  ship_invalid: {
+    'zh-CN': (p) => `发货文件有 ${p.count} 处错误，没有任何订单被改动。请修改后重新导入。`,
+    en: (p) => `The shipping file has ${p.count} problem(s); no order was changed. Fix them and import again.`,
+  },
+  phase_shipping: { 'zh-CN': '标记发货', en: 'Marking shipped' },
+};
