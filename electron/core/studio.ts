@@ -68,7 +68,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const publish: Publish = (name, data) => server.emit(name, data);
   const gate = new WriteGate();
   const catalog = new CatalogService(db, new ImageStore(db, dataDir, gate), publish, gate);
-  const jobs = new JobRunner(publish);
+  const jobs = new JobRunner(publish, Date.now, path.join(dataDir, 'tmp'));
 
   server.handle('studio.hello', (_params, ctx) => ({
     protocol: PROTOCOL_VERSION,
@@ -81,8 +81,12 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   }));
   server.handle('jobs.list', () => jobs.list());
   server.handle('jobs.result', ({ id }) => {
-    const file = jobs.file(id);
+    const file = jobs.wholeFile(id);
     return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
+  });
+  server.handle('jobs.resultChunk', ({ id, offset, length }) => {
+    const { bytes, ...rest } = jobs.chunk(id, offset, length);
+    return { ...rest, dataBase64: bytes.toString('base64') };
   });
   registerCatalog(server, catalog, jobs);
   const coupons = new CouponService(db, catalog, publish, gate);
@@ -115,6 +119,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       await stream.close();
       await access.close();
       server.closeAll();
+      jobs.dispose();
       db.close();
     },
   };

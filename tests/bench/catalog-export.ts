@@ -96,7 +96,7 @@ export async function measureExport(side: ExportSideName, dataDir: string): Prom
         (progress) => exportProductsCsv(studio.catalog, { archived: false, locale: 'zh-CN' }, progress),
         () => memory.sample(),
       );
-      bytes = studio.jobs.file(job.job.id).bytes;
+      bytes = studio.jobs.wholeFile(job.job.id).bytes;
       rows = Number(job.job.summary?.rows ?? 0);
       phases = job.phases;
     } else {

@@ -74,7 +74,7 @@ export async function exportCommand(
     const outcome = await withConsoleProgress(locale, (progress) =>
       exportProductsCsv(studio.catalog, { archived, locale }, progress),
     );
-    if (!outcome.file) return EXIT_FAILED;
+    if (!outcome.file || !('bytes' in outcome.file)) return EXIT_FAILED;
     if (out) {
       fs.writeFileSync(out, outcome.file.bytes);
       console.error(

@@ -1,15 +1,17 @@
 // Long work runs as a job: it yields to the event loop as it goes, so other clients keep being served,
 // and reports progress as `job.updated` events (throttled, so 100,000 rows don't mean 100,000 events).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Job } from '../protocol/jobs-schemas.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
 import type { Publish } from '../publish.ts';
 
-export interface JobFile {
-  fileName: string;
-  mime: string;
-  bytes: Buffer;
-}
+/** A job's result: small files in memory, big ones (an order export) on disk until the job is pruned. */
+export type JobFile = { fileName: string; mime: string } & ({ bytes: Buffer } | { path: string });
+
+/** What `jobs.result` still sends in one message; bigger files go by `jobs.resultChunk`. */
+const MAX_WHOLE_RESULT = 32 * 1024 * 1024;
 
 export interface JobOutcome {
   summary: Record<string, string | number>;
@@ -32,9 +34,24 @@ export class JobRunner {
   private readonly publish: Publish;
   private readonly now: () => number;
 
-  constructor(publish: Publish, now: () => number = Date.now) {
+  /** Where big results are written (the data directory's `tmp/`); emptied when the studio opens. */
+  private readonly filesDir: string | null;
+
+  constructor(publish: Publish, now: () => number = Date.now, filesDir: string | null = null) {
     this.publish = publish;
     this.now = now;
+    this.filesDir = filesDir;
+    if (filesDir) {
+      // Files of jobs from an earlier run (a crash) have no job left to fetch them.
+      fs.rmSync(filesDir, { recursive: true, force: true });
+      fs.mkdirSync(filesDir, { recursive: true });
+    }
+  }
+
+  /** A fresh path for a job to write its result to; return it as `{ path }` in the outcome's file. */
+  tempPath(ext: string): string {
+    if (!this.filesDir) throw new Error('this job runner keeps no files on disk');
+    return path.join(this.filesDir, `${crypto.randomUUID()}${ext}`);
   }
 
   list(): Job[] {
@@ -45,6 +62,43 @@ export class JobRunner {
     const file = this.files.get(id);
     if (!file) throw new StudioError('not_found', `job ${id} has no file`);
     return file;
+  }
+
+  /** The whole file in one piece (small results: the product export). */
+  wholeFile(id: string): { fileName: string; mime: string; bytes: Buffer } {
+    const file = this.file(id);
+    if ('bytes' in file) return file;
+    if (fs.statSync(file.path).size > MAX_WHOLE_RESULT) throw new StudioError('too_large', 'fetch it in chunks');
+    return { fileName: file.fileName, mime: file.mime, bytes: fs.readFileSync(file.path) };
+  }
+
+  /** `length` bytes from `offset` (fewer at the end), and the file's size. */
+  chunk(id: string, offset: number, length: number): { fileName: string; mime: string; size: number; bytes: Buffer } {
+    const file = this.file(id);
+    if ('bytes' in file) {
+      const bytes = file.bytes.subarray(offset, offset + length);
+      return { fileName: file.fileName, mime: file.mime, size: file.bytes.byteLength, bytes };
+    }
+    const fd = fs.openSync(file.path, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      if (bytes.byteLength > 0) fs.readSync(fd, bytes, 0, bytes.byteLength, offset);
+      return { fileName: file.fileName, mime: file.mime, size, bytes };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Removes every file a job left on disk (the studio is closing). */
+  dispose(): void {
+    for (const id of this.files.keys()) this.dropFile(id);
+  }
+
+  private dropFile(id: string): void {
+    const file = this.files.get(id);
+    this.files.delete(id);
+    if (file && 'path' in file) fs.rmSync(file.path, { force: true });
   }
 
   /** Starts the work and returns at once; `done` resolves with the finished job (for the CLI and tests). */
@@ -109,7 +163,7 @@ export class JobRunner {
     const finished = this.list().filter((j) => j.state !== 'running');
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
       this.jobs.delete(old.id);
-      this.files.delete(old.id);
+      this.dropFile(old.id);
     }
   }
 }

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 export const JOB_KINDS = ['catalog.import', 'catalog.export', 'orders.export', 'orders.ship'] as const;
+/** The largest slice `jobs.resultChunk` returns. */
+export const JOB_CHUNK_MAX = 4 * 1024 * 1024;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;
 
 export const jobSchema = z.object({
@@ -24,6 +26,18 @@ export type Job = z.infer<typeof jobSchema>;
 
 export const jobMethods = {
   'jobs.list': { params: z.strictObject({}), result: z.array(jobSchema) },
+  /**
+   * A slice of a job's file. Big exports are written to disk and fetched a piece at a time, so neither side ever
+   * holds a million-row file in one message.
+   */
+  'jobs.resultChunk': {
+    params: z.strictObject({
+      id: z.string().max(64),
+      offset: z.number().int().min(0),
+      length: z.number().int().min(1).max(JOB_CHUNK_MAX),
+    }),
+    result: z.object({ fileName: z.string(), mime: z.string(), size: z.number().int(), dataBase64: z.string() }),
+  },
   'jobs.result': {
     params: z.strictObject({ id: z.string().max(64) }),
     result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),

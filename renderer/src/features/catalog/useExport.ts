@@ -6,7 +6,7 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useJobs, waitForJob } from '../../stores/jobs.ts';
 import { notify } from '../../stores/notices.ts';
-import { downloadBase64 } from '../../ui/file-transfer.ts';
+import { downloadJobFile } from '../../ui/job-download.ts';
 
 export function useExport() {
   const tr = useT();
@@ -26,9 +26,8 @@ export function useExport() {
         notify('error', tr.msg(code));
         return;
       }
-      const file = await studio.call('jobs.result', { id });
-      downloadBase64(file.fileName, file.mime, file.dataBase64);
-      notify('success', tr.t('export.done', { fileName: file.fileName }));
+      const fileName = await downloadJobFile(id);
+      notify('success', tr.t('export.done', { fileName }));
     } catch (error) {
       notify('error', describeError(tr, error));
     } finally {
