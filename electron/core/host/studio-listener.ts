@@ -14,6 +14,7 @@ import { APP_VERSION } from '../system/app-version.ts';
 import { FailureThrottle } from './auth-guard.ts';
 import { RENDERER_HEADERS } from './renderer-policy.ts';
 import { serveStatic } from './static-files.ts';
+import { ORDERS_API_PATH, serveOrdersApi } from './orders-api.ts';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(fileURLToPath(new URL('../../../dist/renderer', import.meta.url)));
 
@@ -59,6 +60,18 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
     if (url.pathname === '/api/health') {
       res.writeHead(200, { ...RENDERER_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, app: 'livecart-studio', version: APP_VERSION, protocol: PROTOCOL_VERSION }));
+      return;
+    }
+    if (url.pathname === ORDERS_API_PATH) {
+      const address = req.socket.remoteAddress ?? '?';
+      if (!sameOrigin(req.headers.origin, req.headers.host)) {
+        res.writeHead(403, RENDERER_HEADERS).end();
+        return;
+      }
+      serveOrdersApi(req, res, server, (token) => authorizeBearer(token, address)).catch((error: unknown) => {
+        console.error('[host] order API failed:', (error as Error).message);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -108,6 +121,15 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
         for (const data of early) ws.emit('message', data, false);
       }, throttle.delayFor(address));
     });
+  }
+
+  /** The API's token check: the same principals and the same slowing of wrong tokens as the WebSocket. */
+  async function authorizeBearer(token: string | undefined, address: string): Promise<Principal | null> {
+    const delay = throttle.delayFor(address);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    const principal = token === undefined ? null : resolve(token);
+    if (!principal) throttle.fail(address);
+    return principal;
   }
 
   function resolve(given: unknown): Principal | null {
