@@ -297,3 +297,13 @@ test('the log filters, sorts and totals; the session report adds up', async () =
     report.totals.discountFen,
   );
 });
+
+test('the database itself refuses to delete an order or rewrite its history, and amounts that do not add up', () => {
+  const db = run.studio.db;
+  assert.throws(() => db.prepare('DELETE FROM orders').run(), /orders are never deleted/);
+  assert.throws(() => db.prepare('DELETE FROM order_history').run(), /append-only/);
+  assert.throws(() => db.prepare(`UPDATE order_history SET to_status = 'paid'`).run(), /append-only/);
+  assert.throws(() => db.prepare('UPDATE orders SET paid_fen = paid_fen + 1').run(), /CHECK constraint/);
+  assert.throws(() => db.prepare('UPDATE orders SET discount_fen = subtotal_fen + 1').run(), /CHECK constraint/);
+  assert.throws(() => db.prepare('UPDATE products SET stock = -1').run(), /CHECK constraint/);
+});
