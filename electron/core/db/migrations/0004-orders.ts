@@ -36,6 +36,7 @@ export default {
     CREATE INDEX orders_session ON orders (session_id, created_at);
     CREATE INDEX orders_status ON orders (status, created_at);
     CREATE INDEX orders_buyer ON orders (buyer);
+    CREATE INDEX orders_paid ON orders (paid_fen);
     CREATE INDEX orders_coupon_buyer ON orders (coupon_id, buyer) WHERE coupon_id IS NOT NULL;
 
     CREATE TABLE order_lines (
