@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { cliLocale, EXIT_FAILED, EXIT_USAGE, parsePort, resolveDataDir, UsageError } from './cli/args.ts';
 import { doctorReport, formatDoctor } from './cli/doctor.ts';
+import { ordersExportCommand, ordersShipCommand } from './cli/orders.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
 import { streamCommand } from './cli/stream.ts';
@@ -10,9 +11,9 @@ import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
 import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
 import { openStudio } from './studio.ts';
-import { messageFor } from './protocol/messages.ts';
+import { messageFor, type Locale } from './protocol/messages.ts';
 
-const USAGE = `Usage: livecart <command> [options]
+const USAGE_EN = `Usage: livecart <command> [options]
 
 Commands:
   serve [--port N] [--host H]        the browser studio (default 127.0.0.1, a random port)
@@ -20,6 +21,10 @@ Commands:
   products import FILE               import products from CSV (GBK or UTF-8); all or nothing
   products export [--out FILE]       export products as CSV for Excel (stdout without --out)
                   [--archived]
+  orders export [--out FILE]         export orders as CSV for Excel, one row per order line (stdout without --out)
+                [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--to includes that day)
+                [--header zh|en]     the header's language (default: the user's language)
+  orders ship FILE                   batch shipping from CSV (order_no, carrier, tracking_no); all or nothing
   stream --test-pattern --to URL     go live without a window (rehearsals, scripted checks):
          [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
@@ -28,6 +33,29 @@ Commands:
 
 Every command takes --data-dir DIR (default: the desktop app's data folder, or $LIVECART_DATA_DIR).
 Language: Chinese on a Chinese system, English otherwise; LIVECART_LANG=zh-CN|en overrides.`;
+
+const USAGE_ZH = `用法：livecart <命令> [选项]
+
+命令：
+  serve [--port N] [--host H]        浏览器版工作室（默认 127.0.0.1，随机端口）
+        [--lan-host H] [--lan-port N] 助理访问开启时的监听地址（默认 0.0.0.0:17880）
+  products import FILE               从 CSV 导入商品（GBK 或 UTF-8），全部成功或全部不导入
+  products export [--out FILE]       导出商品为 Excel 可打开的 CSV（不加 --out 则输出到标准输出）
+                  [--archived]
+  orders export [--out FILE]         导出订单为 Excel 可打开的 CSV，每个商品一行（不加 --out 则输出到标准输出）
+                [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]（--to 包含当天）
+                [--header zh|en]     表头语言（默认跟随系统语言）
+  orders ship FILE                   从 CSV 批量发货（订单号、快递公司、快递单号），全部成功或全部不改
+  stream --test-pattern --to URL     不开窗口直接推流（彩排、脚本检查）：
+         [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
+         [--duration SECONDS] [--low-latency]
+  backup                             把数据库完整复制一份到 DATA_DIR/backups
+  doctor                             检查 Node、SQLite、ffmpeg 和 Electron 运行环境
+
+每个命令都接受 --data-dir DIR（默认：桌面版的数据文件夹，或 $LIVECART_DATA_DIR）。
+语言：中文系统显示中文，其他显示英文；可用 LIVECART_LANG=zh-CN|en 指定。`;
+
+const usage = (locale: Locale) => (locale === 'zh-CN' ? USAGE_ZH : USAGE_EN);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
       'lan-port': { type: 'string' },
       out: { type: 'string' },
       archived: { type: 'boolean' },
+      session: { type: 'string' },
+      status: { type: 'string' },
+      from: { type: 'string' },
+      header: { type: 'string' },
       json: { type: 'boolean' },
       'test-pattern': { type: 'boolean' },
       size: { type: 'string' },
@@ -57,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = resolveDataDir(values['data-dir']);
   const [command, sub, arg] = positionals;
   if (values.help || !command) {
-    console.log(USAGE);
+    console.log(usage(locale));
     return values.help ? 0 : EXIT_USAGE;
   }
   switch (command) {
@@ -77,6 +109,16 @@ async function main(argv: string[]): Promise<number> {
       }
       if (sub === 'export') return exportCommand(values.out, dataDir, locale, values.archived ?? false);
       throw new UsageError(`unknown products command: ${sub ?? '(none)'}`);
+    case 'orders':
+      if (sub === 'export') {
+        const { session, status, from, to, header, out } = values;
+        return ordersExportCommand({ session, status, from, to, header, out }, dataDir, locale);
+      }
+      if (sub === 'ship') {
+        if (!arg) throw new UsageError(locale === 'zh-CN' ? 'orders ship 需要一个文件' : 'orders ship needs a FILE');
+        return ordersShipCommand(arg, dataDir, locale);
+      }
+      throw new UsageError(`unknown orders command: ${sub ?? '(none)'}`);
     case 'stream':
       return streamCommand(
         {
@@ -116,7 +158,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      console.error(`${(error as Error).message}\n\n${usage(cliLocale())}`);
       process.exitCode = EXIT_USAGE;
     } else if (error instanceof DatabaseFromFutureError) {
       console.error(

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Order, Product, Session } from '../../electron/core/protocol/contract.ts';
 import { ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '../../electron/core/protocol/order-status.ts';
+import { StudioError } from '../../electron/core/protocol/errors.ts';
 import { CallFailed, TestClient } from '../support/ws-client.ts';
 import { runStudio, type Running } from '../support/studio-fixture.ts';
 
@@ -306,4 +307,27 @@ test('the database itself refuses to delete an order or rewrite its history, and
   assert.throws(() => db.prepare('UPDATE orders SET paid_fen = paid_fen + 1').run(), /CHECK constraint/);
   assert.throws(() => db.prepare('UPDATE orders SET discount_fen = subtotal_fen + 1').run(), /CHECK constraint/);
   assert.throws(() => db.prepare('UPDATE products SET stock = -1').run(), /CHECK constraint/);
+});
+
+test('shipping refuses a tracking number Excel turned into scientific notation, naming the line', async () => {
+  const order = await a.call('orders.create', {
+    input: { lines: [{ sku: 'DATE', quantity: 1 }], buyer: '发货', paid: true },
+  });
+  const actor = { role: 'host' as const, deviceId: null, client: 'test' };
+  await assert.rejects(
+    async () =>
+      run.studio.orders.shipBatch(
+        [{ line: 2, orderNo: order.orderNo, carrier: '中通', trackingNo: '7.53123E+13' }],
+        actor,
+      ),
+    (e: unknown) =>
+      e instanceof StudioError && e.issues?.[0]?.code === 'ship_tracking_mangled' && e.issues[0].line === 2,
+  );
+  assert.equal((await a.call('orders.get', { id: order.id })).order.status, 'paid');
+  await run.studio.orders.shipBatch(
+    [{ line: 2, orderNo: order.orderNo, carrier: '中通', trackingNo: '75312345678901' }],
+    actor,
+  );
+  const shipped = (await a.call('orders.get', { id: order.id })).order;
+  assert.deepEqual([shipped.status, shipped.carrier, shipped.trackingNo], ['shipped', '中通', '75312345678901']);
 });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { JobRunner } from '../../electron/core/jobs/job-runner.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
@@ -79,4 +82,43 @@ test('a failing job keeps its StudioError shape; an unexpected error becomes int
     () => jobs.file(failed.id),
     (e: StudioError) => e.code === 'not_found',
   );
+});
+
+test('results on disk: fetched whole or in slices, kept apart per runner, removed on dispose; day-old leftovers go', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'livecart-jobs-'));
+  const stale = path.join(tmp, 'jobs-crashed');
+  fs.mkdirSync(stale);
+  fs.writeFileSync(path.join(stale, 'old.csv'), 'x');
+  const dayAgo = new Date(Date.now() - 25 * 3600_000);
+  fs.utimesSync(stale, dayAgo, dayAgo);
+  const fresh = path.join(tmp, 'jobs-running-elsewhere');
+  fs.mkdirSync(fresh);
+
+  const a = new JobRunner(() => undefined, Date.now, tmp);
+  assert.ok(!fs.existsSync(stale), 'a crashed run’s day-old files are removed');
+  assert.ok(fs.existsSync(fresh), 'another running studio’s folder is left alone');
+  const { job, done } = a.start('orders.export', async () => {
+    const out = a.tempPath('.csv');
+    fs.writeFileSync(out, 'abcdefghij');
+    return { summary: {}, file: { fileName: 'o.csv', mime: 'text/csv', path: out } };
+  });
+  await done;
+  assert.equal(a.wholeFile(job.id).bytes.toString(), 'abcdefghij');
+  const slices = [0, 4, 8, 12].map((offset) => a.chunk(job.id, offset, 4));
+  assert.deepEqual(
+    slices.map((s) => [s.bytes.toString(), s.size]),
+    [
+      ['abcd', 10],
+      ['efgh', 10],
+      ['ij', 10],
+      ['', 10],
+    ],
+  );
+  const b = new JobRunner(() => undefined, Date.now, tmp);
+  assert.equal(a.wholeFile(job.id).bytes.toString(), 'abcdefghij', 'a second runner (a CLI command) deletes nothing');
+  const file = a.file(job.id);
+  a.dispose();
+  assert.ok('path' in file && !fs.existsSync(file.path));
+  b.dispose();
+  fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -3,33 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportProductsCsv } from '../catalog/product-export.ts';
 import { importProductsCsv } from '../catalog/product-import.ts';
-import type { Progress } from '../jobs/job-runner.ts';
-import { StudioError, type Issue } from '../protocol/errors.ts';
+import { StudioError } from '../protocol/errors.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import { openStudio } from '../studio.ts';
 import { EXIT_FAILED, EXIT_OK } from './args.ts';
-
-/** Runs a job with its progress on one self-overwriting terminal line, cleared when the job ends either way. */
-async function withConsoleProgress<T>(locale: Locale, work: (progress: Progress) => Promise<T>): Promise<T> {
-  const tty = process.stderr.isTTY;
-  let last = '';
-  const progress = ((phase: string, done: number, total: number) => {
-    const line = `${messageFor(phase, locale)} ${total ? `${done}/${total}` : ''}`;
-    if (tty && line !== last) process.stderr.write(`\r\x1b[K${line}`);
-    last = line;
-  }) as Progress;
-  progress.yield = () => Promise.resolve(); // nothing else to serve in a CLI run
-  try {
-    return await work(progress);
-  } finally {
-    if (tty && last) process.stderr.write('\r\x1b[K');
-  }
-}
-
-export function formatIssue(issue: Issue, locale: Locale): string {
-  const where = issue.line !== undefined ? (locale === 'zh-CN' ? `第 ${issue.line} 行` : `line ${issue.line}`) : '';
-  return [where, issue.path, messageFor(issue.code, locale, issue.params)].filter(Boolean).join(' · ');
-}
+import { formatIssue, withConsoleProgress } from './console-progress.ts';
 
 export async function importCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
   let bytes: Buffer;

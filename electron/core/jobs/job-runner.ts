@@ -34,23 +34,21 @@ export class JobRunner {
   private readonly publish: Publish;
   private readonly now: () => number;
 
-  /** Where big results are written (the data directory's `tmp/`); emptied when the studio opens. */
+  /** Where this runner writes big results: its own folder under the data directory's `tmp/`. */
   private readonly filesDir: string | null;
 
-  constructor(publish: Publish, now: () => number = Date.now, filesDir: string | null = null) {
+  constructor(publish: Publish, now: () => number = Date.now, tmpDir: string | null = null) {
     this.publish = publish;
     this.now = now;
-    this.filesDir = filesDir;
-    if (filesDir) {
-      // Files of jobs from an earlier run (a crash) have no job left to fetch them.
-      fs.rmSync(filesDir, { recursive: true, force: true });
-      fs.mkdirSync(filesDir, { recursive: true });
-    }
+    // Its own folder: a CLI command run beside the open studio must not delete the studio's finished exports.
+    this.filesDir = tmpDir && path.join(tmpDir, `jobs-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+    if (tmpDir) removeStale(tmpDir, this.now());
   }
 
   /** A fresh path for a job to write its result to; return it as `{ path }` in the outcome's file. */
   tempPath(ext: string): string {
     if (!this.filesDir) throw new Error('this job runner keeps no files on disk');
+    fs.mkdirSync(this.filesDir, { recursive: true });
     return path.join(this.filesDir, `${crypto.randomUUID()}${ext}`);
   }
 
@@ -93,6 +91,7 @@ export class JobRunner {
   /** Removes every file a job left on disk (the studio is closing). */
   dispose(): void {
     for (const id of this.files.keys()) this.dropFile(id);
+    if (this.filesDir) fs.rmSync(this.filesDir, { recursive: true, force: true });
   }
 
   private dropFile(id: string): void {
@@ -164,6 +163,26 @@ export class JobRunner {
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
       this.jobs.delete(old.id);
       this.dropFile(old.id);
+    }
+  }
+}
+
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Results left by a studio that crashed (nobody can fetch them any more): anything a day old goes. */
+function removeStale(tmpDir: string, now: number): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmpDir);
+  } catch {
+    return; // no tmp folder yet
+  }
+  for (const name of names) {
+    const entry = path.join(tmpDir, name);
+    try {
+      if (now - fs.statSync(entry).mtimeMs > STALE_MS) fs.rmSync(entry, { recursive: true, force: true });
+    } catch {
+      // gone already, or not ours to remove: leave it
     }
   }
 }

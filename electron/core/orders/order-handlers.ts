@@ -5,12 +5,15 @@ import type { OrderService } from './order-service.ts';
 import type { Actor } from './order-store.ts';
 import { sessionReport } from './order-report.ts';
 import type { Db } from '../db/connection.ts';
+import { formatLocalDate } from './order-csv.ts';
+import { exportOrdersCsv } from './order-export.ts';
+import { importShipping } from './order-ship-import.ts';
 
 export function actorOf(ctx: Pick<CallContext, 'role' | 'deviceId' | 'client'>): Actor {
   return { role: ctx.role, deviceId: ctx.deviceId ?? null, client: ctx.client.slice(0, 64) || 'unknown' };
 }
 
-export function registerOrders(server: StudioServer, orders: OrderService, db: Db, _jobs: JobRunner): void {
+export function registerOrders(server: StudioServer, orders: OrderService, db: Db, jobs: JobRunner): void {
   server.handle('orders.quote', ({ input }) => orders.quote(input));
   server.handle('orders.create', ({ input, key }, ctx) => orders.create(input, actorOf(ctx), key));
   server.handle('orders.get', ({ id }) => ({ order: orders.get(id), history: orders.store.history(id) }));
@@ -21,4 +24,19 @@ export function registerOrders(server: StudioServer, orders: OrderService, db: D
   }));
   server.handle('orders.setStatus', ({ id, to, note }, ctx) => orders.setStatus(id, to, actorOf(ctx), note));
   server.handle('orders.report', ({ sessionId }) => sessionReport(db, sessionId));
+  // The export reads the database file through its own read-only connection (see order-export.ts).
+  server.handle('orders.exportCsv', ({ filter, locale }) => {
+    const { job } = jobs.start('orders.export', async (progress) => {
+      const out = jobs.tempPath('.csv');
+      const { rows } = await exportOrdersCsv(db.name, { filter, locale, out }, progress);
+      const fileName = `orders-${formatLocalDate(Date.now())}.csv`;
+      return { summary: { rows }, file: { fileName, mime: 'text/csv;charset=utf-8', path: out } };
+    });
+    return { jobId: job.id };
+  });
+  server.handle('orders.shipCsv', ({ dataBase64 }, ctx) => {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    const actor = actorOf(ctx);
+    return { jobId: jobs.start('orders.ship', (progress) => importShipping(orders, bytes, actor, progress)).job.id };
+  });
 }

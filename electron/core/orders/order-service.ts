@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.ts';
 import { gatedWrite } from '../db/gated-write.ts';
 import type { LiveService } from '../live/live-service.ts';
 import type { BasketLine } from '../protocol/coupon-discount.ts';
-import { refused, StudioError } from '../protocol/errors.ts';
+import { refused, StudioError, type Issue } from '../protocol/errors.ts';
 import { allocateDiscount } from '../protocol/order-money.ts';
 import type { Order, OrderInput, OrderStatus, Quote } from '../protocol/order-schemas.ts';
 import { orderInputSchema } from '../protocol/order-schemas.ts';
@@ -29,11 +29,17 @@ interface Basket {
   refusal: string | null;
 }
 
+// What Excel makes of a long tracking number typed into a General cell (75312345678901 → 7.53123E+13): the
+// digits are gone, so shipping it would send the buyer a wrong number.
+const EXCEL_SCIENTIFIC = /^\d+(?:\.\d+)?E\+\d+$/i;
+
 export interface ShipRow {
   line: number;
   orderNo: string;
   carrier: string;
   trackingNo: string;
+  /** Every cell of the row as read: the same text twice is a duplicate row. */
+  whole?: string;
 }
 
 export class OrderService {
@@ -169,26 +175,36 @@ export class OrderService {
   }
 
   /**
-   * 批量发货: every row is checked before anything is written (unknown order, not paid, empty tracking number,
-   * a repeated order); any problem and nothing changes, every problem listed by its line. Else one transaction.
+   * 批量发货: every row is checked before anything is written (unknown order, not paid, empty or overlong cells,
+   * a duplicate row, an order given two shipments); any problem and nothing changes, every problem listed by
+   * its line. Else one transaction. The rows of a filled-in export that are the lines of one order (they differ
+   * in the product, not in the shipment) ship that order once.
    */
   shipBatch(rows: readonly ShipRow[], actor: Actor): { shipped: number } | Promise<{ shipped: number }> {
+    const max = { carrier: 40, trackingNo: 64 };
     return this.write((emit) => {
-      const issues = [];
-      const seen = new Map<string, number>();
+      const issues: Issue[] = [];
+      const seen = new Map<string, ShipRow>();
       const targets: Array<{ row: ShipRow; order: Order }> = [];
       for (const row of rows) {
+        if (!row.orderNo) {
+          issues.push({ path: 'order_no', code: 'required', line: row.line });
+          continue;
+        }
         const first = seen.get(row.orderNo);
         if (first !== undefined) {
+          const sameShipment = row.carrier === first.carrier && row.trackingNo === first.trackingNo;
+          const anotherLine = row.whole !== undefined && row.whole !== first.whole;
+          if (sameShipment && anotherLine) continue;
           issues.push({
             path: 'order_no',
             code: 'ship_duplicate',
             line: row.line,
-            params: { first, orderNo: row.orderNo },
+            params: { first: first.line, orderNo: row.orderNo },
           });
           continue;
         }
-        seen.set(row.orderNo, row.line);
+        seen.set(row.orderNo, row);
         const order = this.store.getByNo(row.orderNo);
         if (!order)
           issues.push({
@@ -206,7 +222,20 @@ export class OrderService {
           });
         }
         if (!row.carrier) issues.push({ path: 'carrier', code: 'required', line: row.line });
+        else if (row.carrier.length > max.carrier) {
+          issues.push({ path: 'carrier', code: 'too_long', line: row.line, params: { max: max.carrier } });
+        }
         if (!row.trackingNo) issues.push({ path: 'tracking_no', code: 'ship_tracking_empty', line: row.line });
+        else if (EXCEL_SCIENTIFIC.test(row.trackingNo)) {
+          issues.push({
+            path: 'tracking_no',
+            code: 'ship_tracking_mangled',
+            line: row.line,
+            params: { value: row.trackingNo },
+          });
+        } else if (row.trackingNo.length > max.trackingNo) {
+          issues.push({ path: 'tracking_no', code: 'too_long', line: row.line, params: { max: max.trackingNo } });
+        }
         if (order) targets.push({ row, order });
       }
       if (issues.length > 0) {

@@ -56,6 +56,11 @@ export const ORDER_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: (p) => `Order ${p.orderNo} is ${statusName(p.status, 'en')}; only paid orders can be shipped`,
   },
   ship_tracking_empty: { 'zh-CN': '快递单号为空', en: 'The tracking number is empty' },
+  ship_tracking_mangled: {
+    'zh-CN': (p) => `快递单号“${p.value}”已被 Excel 改成科学计数法，原来的数字丢失了：请把这一列设为“文本”后重新填写`,
+    en: (p) =>
+      `The tracking number "${p.value}" was turned into scientific notation by Excel and its digits are lost: format the column as Text and type them again`,
+  },
   ship_duplicate: {
     'zh-CN': (p) => `订单 ${p.orderNo} 在第 ${p.first} 行已出现过`,
     en: (p) => `Order ${p.orderNo} already appears on line ${p.first}`,
