@@ -164,8 +164,8 @@ test('header-only, empty and blank files are file-level issues', () => {
   });
   assert.deepEqual(mapFixture('empty.csv'), { rows: [], issues: [{ path: '', code: 'csv_empty' }], warnings: [] });
   assert.deepEqual(mapText('\r\n,,\r\n\r\n').issues, [{ path: '', code: 'csv_empty' }]);
-  assert.equal(messageFor('csv_no_rows', 'zh-CN'), '文件只有表头，没有商品行');
-  assert.equal(messageFor('csv_no_rows', 'en'), 'The file has a header but no product rows');
+  assert.equal(messageFor('csv_no_rows', 'zh-CN'), '文件只有表头，没有数据行');
+  assert.equal(messageFor('csv_no_rows', 'en'), 'The file has a header but no rows');
 });
 
 test('missing required columns are named in the language of the file', () => {

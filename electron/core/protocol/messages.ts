@@ -274,7 +274,7 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': (p) => `未识别的列已忽略：${p.column}`,
     en: (p) => `Unrecognised column ignored: ${p.column}`,
   },
-  csv_no_rows: { 'zh-CN': '文件只有表头，没有商品行', en: 'The file has a header but no product rows' },
+  csv_no_rows: { 'zh-CN': '文件只有表头，没有数据行', en: 'The file has a header but no rows' },
 
   // job phases
   phase_reading: { 'zh-CN': '读取文件', en: 'Reading the file' },
