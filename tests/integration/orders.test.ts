@@ -331,3 +331,13 @@ test('shipping refuses a tracking number Excel turned into scientific notation, 
   const shipped = (await a.call('orders.get', { id: order.id })).order;
   assert.deepEqual([shipped.status, shipped.carrier, shipped.trackingNo], ['shipped', '中通', '75312345678901']);
 });
+
+test('a quote before the buyer is typed counts no per-buyer limit; an order still needs a buyer', async () => {
+  const quote = await a.call('orders.quote', { input: { lines: [{ linkNo: 1, quantity: 2 }], buyer: '' } });
+  assert.equal(quote.subtotalFen, 11980);
+  assert.ok(quote.coupons.length > 0 && quote.coupons.every((c) => c.refusal !== 'coupon_buyer_limit'));
+  await assert.rejects(
+    a.call('orders.create', { input: { lines: [{ linkNo: 1, quantity: 1 }], buyer: '' } }),
+    (e: unknown) => e instanceof CallFailed && e.error.code === 'bad_request',
+  );
+});

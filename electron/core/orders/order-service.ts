@@ -10,7 +10,7 @@ import type { BasketLine } from '../protocol/coupon-discount.ts';
 import { refused, StudioError, type Issue } from '../protocol/errors.ts';
 import { allocateDiscount } from '../protocol/order-money.ts';
 import type { Order, OrderInput, OrderStatus, Quote } from '../protocol/order-schemas.ts';
-import { orderInputSchema } from '../protocol/order-schemas.ts';
+import { orderInputSchema, quoteInputSchema, type QuoteInput } from '../protocol/order-schemas.ts';
 import { canTransition, returnsStock } from '../protocol/order-status.ts';
 import type { Product } from '../protocol/catalog-schemas.ts';
 import type { Publish } from '../publish.ts';
@@ -71,8 +71,8 @@ export class OrderService {
   }
 
   /** What the order would cost now and with which coupon; refuses what `create` would refuse before stock. */
-  quote(input: OrderInput): Quote {
-    const basket = this.basket(orderInputSchema.parse(input), this.now());
+  quote(input: QuoteInput): Quote {
+    const basket = this.basket(quoteInputSchema.parse(input), this.now());
     const discountFen = basket.chosen?.discountFen ?? 0;
     return {
       subtotalFen: basket.subtotalFen,

@@ -11,6 +11,7 @@ export type {
   Order,
   OrderLine,
   OrderInput,
+  QuoteInput,
   OrderFilter,
   OrderSort,
   OrderStatus,

@@ -44,6 +44,10 @@ export const orderInputSchema = z.strictObject({
 });
 export type OrderInput = z.input<typeof orderInputSchema>;
 
+/** A quote may come before the buyer is typed: without one, per-buyer coupon limits count nothing yet. */
+export const quoteInputSchema = orderInputSchema.extend({ buyer: text(ORDER_LIMITS.buyer) });
+export type QuoteInput = z.input<typeof quoteInputSchema>;
+
 export const orderLineSchema = z.object({
   lineNo: z.number().int(),
   productId: z.number().int(),
@@ -165,7 +169,7 @@ export type SessionReport = z.infer<typeof sessionReportSchema>;
 export const orderMethods = {
   /** What an order would cost now, with which coupon: the quick entry shows it before Enter. */
   'orders.quote': {
-    params: z.strictObject({ input: orderInputSchema }),
+    params: z.strictObject({ input: quoteInputSchema }),
     result: quoteSchema,
   },
   /** Records an order and reserves its stock in one transaction. `key` makes a retry return the same order. */
