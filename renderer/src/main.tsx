@@ -16,6 +16,10 @@ import './styles/live.css';
 import './styles/screens.css';
 import './styles/access.css';
 import './styles/stream.css';
+import './styles/orders.css';
+import './styles/order-detail.css';
+import './styles/orders-report.css';
+import './styles/order-entry.css';
 
 bindStores(studio);
 bindAssistantDevice(studio);

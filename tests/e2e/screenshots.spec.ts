@@ -75,6 +75,44 @@ const PRODUCTS = [
   },
 ];
 
+/** Buyers of the show in the order log screenshot: link numbers of its bag (1 安吉白茶 … 7 普洱茶), quantities. */
+const ORDERS: Array<[string, Array<{ linkNo: number; quantity: number }>, string]> = [
+  ['小王同学', [{ linkNo: 7, quantity: 1 }], '13800001234'],
+  ['宝妈 Lily', [{ linkNo: 6, quantity: 2 }], '13900005678'],
+  [
+    '爱吃水果的猫',
+    [
+      { linkNo: 3, quantity: 1 },
+      { linkNo: 5, quantity: 1 },
+    ],
+    '13700002468',
+  ],
+  ['追光的向日葵', [{ linkNo: 1, quantity: 1 }], '13600001357'],
+  ['李姐', [{ linkNo: 2, quantity: 1 }], '13500009876'],
+  ['老张', [{ linkNo: 5, quantity: 3 }], '13300004321'],
+  ['草莓酱酱', [{ linkNo: 3, quantity: 2 }], '18800001111'],
+  [
+    '陈先生',
+    [
+      { linkNo: 6, quantity: 1 },
+      { linkNo: 7, quantity: 1 },
+    ],
+    '18600002222',
+  ],
+  ['小鱼', [{ linkNo: 5, quantity: 1 }], '18500003333'],
+  [
+    '王阿姨',
+    [
+      { linkNo: 3, quantity: 1 },
+      { linkNo: 6, quantity: 1 },
+      { linkNo: 5, quantity: 1 },
+    ],
+    '15900004444',
+  ],
+  ['刘同学', [{ linkNo: 7, quantity: 2 }], '15800005555'],
+  ['赵女士', [{ linkNo: 1, quantity: 1 }], '15700006666'],
+];
+
 function target(name: string, outputPath: (name: string) => string): string {
   return process.env.LIVECART_SCREENSHOTS ? path.join(REPO_ROOT, 'resources/screenshots', name) : outputPath(name);
 }
@@ -164,6 +202,27 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   await page.goto(`${studio.origin}/#/live/${show.id}`);
   await expect(page.getByTestId('cue-card').locator('.cue__coupon')).toContainText('直播间满减券');
   await page.screenshot({ path: out('live-console.png') });
+
+  // The order log mid-show: a dozen buyers, some paid, two shipped from a courier's CSV, one cancelled.
+  const shop = await TestClient.connect(studio.port, studio.token);
+  const taken: Array<{ id: number; orderNo: string }> = [];
+  for (const [buyer, lines, phone] of ORDERS) {
+    const input = { buyer, phone, address: '浙江省杭州市西湖区文三路 90 号', lines };
+    taken.push(await shop.call('orders.create', { input }));
+  }
+  for (const order of taken.slice(0, 6)) await shop.call('orders.setStatus', { id: order.id, to: 'paid' });
+  await shop.call('orders.setStatus', { id: taken[7]!.id, to: 'cancelled' });
+  const csv = `订单号,快递公司,快递单号\n${taken[0]!.orderNo},顺丰速运,SF1428570031\n${taken[1]!.orderNo},中通快递,ZT7731902645\n`;
+  const { jobId } = await shop.call('orders.shipCsv', { dataBase64: Buffer.from(csv).toString('base64') });
+  await expect.poll(async () => (await shop.call('jobs.list', {})).find((job) => job.id === jobId)?.state).toBe('done');
+  shop.close();
+  await page.goto(`${studio.origin}/#/orders`);
+  await expect(page.locator('.orders-table__body [role="row"][data-order-no]')).toHaveCount(ORDERS.length);
+  await expect(page.getByTestId('total-orders').locator('dd')).toHaveText(String(ORDERS.length));
+  // Down to the oldest, so the shipped and cancelled ones are in the picture too.
+  await page.getByTestId('orders-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByRole('row', { name: /SF1428570031/ })).toBeVisible();
+  await page.screenshot({ path: out('orders.png') });
 
   // The stream screen before going live: two destinations (keys masked), the encoder as found.
   const stream = await TestClient.connect(studio.port, studio.token);

@@ -42,8 +42,12 @@ export class StudioClient {
 
   readonly transport: Transport;
 
-  constructor(transport: Transport) {
+  /** Who this is, in each order's history: `desktop` (the Electron window) or `browser`. */
+  private readonly clientName: string;
+
+  constructor(transport: Transport, clientName = 'browser') {
     this.transport = transport;
+    this.clientName = clientName;
   }
 
   start(): void {
@@ -101,7 +105,7 @@ export class StudioClient {
     const hello = await new Promise<Hello>((resolve, reject) =>
       this.send(
         'studio.hello',
-        { client: 'renderer' },
+        { client: this.clientName },
         { method: 'studio.hello', resolve: resolve as (r: unknown) => void, reject },
       ),
     ).catch(() => null);

@@ -9,7 +9,7 @@ function pickTransport(): Transport {
   return new WebSocketTransport(webSocketUrl(window.location), takeTokenFromLocation());
 }
 
-export const studio = new StudioClient(pickTransport());
+export const studio = new StudioClient(pickTransport(), window.studio ? 'desktop' : 'browser');
 // A refused token stays refused (the host makes a new one each launch): don't keep it for the next reload.
 studio.onStatus((status) => {
   if (status === 'unauthorized') forgetToken();

@@ -3,10 +3,14 @@ import type { MessageKey } from './zh-CN.ts';
 import { accessEn } from '../features/access/strings.ts';
 import { couponsEn } from '../features/coupons/strings.ts';
 import { liveEn } from '../features/live/strings.ts';
+import { orderEntryEn } from '../features/orders/entry/strings.ts';
+import { ordersEn } from '../features/orders/strings.ts';
 import { streamEn } from '../features/stream/strings.ts';
 
 export const en: Record<MessageKey, string> = {
   ...liveEn,
+  ...orderEntryEn,
+  ...ordersEn,
   ...streamEn,
   ...couponsEn,
   ...accessEn,
@@ -23,8 +27,6 @@ export const en: Record<MessageKey, string> = {
   'conn.reconnecting': 'Reconnecting',
   'conn.unauthorized': 'Not authorised',
   'conn.unauthorizedTitle': 'Cannot open the studio',
-
-  'orders.placeholder': 'Orders arrive in a later version: record orders from the show and export shipping lists.',
 
   'catalog.title': 'Products',
   'catalog.search': 'Search products',

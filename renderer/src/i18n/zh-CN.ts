@@ -3,10 +3,14 @@
 import { accessZh } from '../features/access/strings.ts';
 import { couponsZh } from '../features/coupons/strings.ts';
 import { liveZh } from '../features/live/strings.ts';
+import { orderEntryZh } from '../features/orders/entry/strings.ts';
+import { ordersZh } from '../features/orders/strings.ts';
 import { streamZh } from '../features/stream/strings.ts';
 
 export const zhCN = {
   ...liveZh,
+  ...orderEntryZh,
+  ...ordersZh,
   ...streamZh,
   ...couponsZh,
   ...accessZh,
@@ -23,8 +27,6 @@ export const zhCN = {
   'conn.reconnecting': '重连中',
   'conn.unauthorized': '未授权',
   'conn.unauthorizedTitle': '无法访问工作室',
-
-  'orders.placeholder': '订单管理将在后续版本推出：记录直播间订单、导出发货表。',
 
   'catalog.title': '商品库',
   'catalog.search': '搜索商品',

@@ -5,6 +5,7 @@ import { bindConnection } from './connection.ts';
 import { bindCoupons } from './coupons.ts';
 import { bindJobs } from './jobs.ts';
 import { bindLive } from './live.ts';
+import { bindOrders } from './orders.ts';
 import { bindStream } from './stream.ts';
 import { bindThumbnails } from './thumbnails.ts';
 
@@ -16,4 +17,5 @@ export function bindStores(client: StudioClient): void {
   bindCoupons(client);
   bindThumbnails(client);
   bindStream(client);
+  bindOrders(client);
 }

@@ -13,7 +13,10 @@ function decodeBase64(dataBase64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Downloads the job's file; `onProgress` gets bytes fetched so far and the total. Returns the file name. */
-export async function downloadJobFile(jobId: string, onProgress?: (done: number, total: number) => void): Promise<string> {
+export async function downloadJobFile(
+  jobId: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<string> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let offset = 0;
   let size = Infinity;

@@ -1,13 +1,15 @@
 // 直播中控: one session's console — what the assistant and host touch every minute. The header (state,
-// clock, go live / end), the cue card, the bag, coupon pushes and the timeline; keys for everything.
-// Before the show the announcement tools sit on top; after it, the bag and timeline stay to review.
-import { useCallback, useEffect, useState } from 'react';
+// clock, go live / end), the cue card, 快速录单, the bag, coupon pushes and the timeline; keys for everything.
+// Before the show the announcement tools sit on top; after it, the bag and timeline stay to review and late
+// orders can still be recorded.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n/index.ts';
 import { useLive } from '../../../stores/live.ts';
 import { notify } from '../../../stores/notices.ts';
 import { useRoute } from '../../../stores/route.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { CouponPushPanel } from '../../coupons/CouponPushPanel.tsx';
+import { OrderEntryPanel, type OrderEntryHandle } from '../../orders/entry/OrderEntryPanel.tsx';
 import { PromoPanel } from '../promo/PromoPanel.tsx';
 import { SessionDialog } from '../sessions/SessionDialog.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
@@ -27,6 +29,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
   const [cueOpen, setCueOpen] = useState(false);
   const [legendOpen, setLegendOpen] = useState(false);
   const [editing, setEditing] = useState(false);
+  const orderEntry = useRef<OrderEntryHandle>(null);
 
   useEffect(() => {
     useLive.getState().open(sessionId);
@@ -53,6 +56,12 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
       if (!cueOpen && !legendOpen) return false;
       setCueOpen(false);
       setLegendOpen(false);
+      return true;
+    },
+    focusOrderEntry: (linkNo) => {
+      // Not under the full-screen cue card: that screen faces the host, and the entry is hidden behind it.
+      if (!orderEntry.current || cueOpen) return false;
+      orderEntry.current.focus(linkNo);
       return true;
     },
   });
@@ -103,6 +112,11 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
         {live ? (
           <div className="live-console__cue">
             <CueCard detail={detail} variant="card" onStep={(d) => void step(d)} onStop={stop} />
+          </div>
+        ) : null}
+        {session.state !== 'planned' ? (
+          <div className="live-console__orders">
+            <OrderEntryPanel ref={orderEntry} detail={detail} />
           </div>
         ) : null}
         <div className="live-console__bag">

@@ -1,11 +1,14 @@
 // The console's keys at a glance (toggled with ? or the header button).
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 
-const KEYS: ReadonlyArray<{ keys: string[]; label: MessageKey }> = [
+/** `sequence`: pressed one after the other (3 then Enter), not alternatives. */
+const KEYS: ReadonlyArray<{ keys: string[]; label: MessageKey; sequence?: true }> = [
   { keys: ['PageDown', ']'], label: 'live.key.next' },
   { keys: ['PageUp', '['], label: 'live.key.previous' },
   { keys: ['.'], label: 'live.key.stop' },
-  { keys: ['3', 'Enter'], label: 'live.key.link' },
+  { keys: ['3', 'Enter'], label: 'live.key.link', sequence: true },
+  { keys: ['O'], label: 'orderEntry.key' },
+  { keys: ['3', 'O'], label: 'orderEntry.keyLink', sequence: true },
   { keys: ['Alt+↑', 'Alt+↓'], label: 'live.key.move' },
   { keys: ['F'], label: 'live.key.cue' },
   { keys: ['?'], label: 'live.key.legend' },
@@ -19,12 +22,12 @@ export function HotkeyLegend() {
         {t('live.hotkeys')}
       </h2>
       <dl className="hotkey-legend__list">
-        {KEYS.map(({ keys, label }) => (
+        {KEYS.map(({ keys, label, sequence }) => (
           <div key={label} className="hotkey-legend__row">
             <dt>
               {keys.map((k, i) => (
                 <span key={k}>
-                  {i > 0 ? (label === 'live.key.link' ? ' ' : ' / ') : null}
+                  {i > 0 ? (sequence ? ' ' : ' / ') : null}
                   <kbd>{k}</kbd>
                 </span>
               ))}

@@ -1,6 +1,6 @@
 // The console's keys, for the assistant's keyboard and the host's presentation clicker (which sends
 // PageDown/PageUp): next/previous product, stop, and "3 Enter" for 3号链接. Never while typing in a field or
-// with a dialog open. F shows the full-screen cue card, ? the legend.
+// with a dialog open. F shows the full-screen cue card, ? the legend, O jumps to 快速录单 ("3 O": for 3号链接).
 import { useEffect, useRef, useState } from 'react';
 import { isTypingTarget, useWindowKeydown } from '../../../ui/keys.ts';
 
@@ -14,6 +14,8 @@ export interface ConsoleHotkeyHandlers {
   toggleCue(): void;
   toggleLegend(): void;
   closeOverlays(): boolean;
+  /** O: focus the quick order entry, for `linkNo` when digits were typed first; false when there is none. */
+  focusOrderEntry(linkNo: number | null): boolean;
 }
 
 function dialogOpen(): boolean {
@@ -51,6 +53,14 @@ export function useConsoleHotkeys(handlers: ConsoleHotkeyHandlers): string {
       event.preventDefault();
       setDigits('');
       handlers.explainLink(Number(digits));
+      return;
+    }
+    if ((key === 'o' || key === 'O') && !event.repeat) {
+      // Handled before focus moves, and default prevented, so the "o" is never typed into the field.
+      if (handlers.focusOrderEntry(digits ? Number(digits) : null)) {
+        event.preventDefault();
+        setDigits('');
+      }
       return;
     }
     if (digits && key === 'Backspace') {

@@ -1,0 +1,57 @@
+// The log's search (order number, buyer, phone or product title, as you type) and its actions: batch shipping,
+// CSV export of what the filters match, and the report of the show the session filter names.
+import type { Ref } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { useOrders } from '../../stores/orders.ts';
+import { useRoute } from '../../stores/route.ts';
+import { Button } from '../../ui/Button.tsx';
+
+interface OrdersToolbarProps {
+  searchRef: Ref<HTMLInputElement>;
+  exporting: boolean;
+  onShip(): void;
+  onExport(): void;
+}
+
+export function OrdersToolbar({ searchRef, exporting, onShip, onExport }: OrdersToolbarProps) {
+  const { t } = useT();
+  const query = useOrders((s) => s.form.query);
+  const sessionId = useOrders((s) => s.form.sessionId);
+  const setForm = useOrders((s) => s.setForm);
+  const go = useRoute((s) => s.go);
+  return (
+    <div className="toolbar">
+      <div className="toolbar__search">
+        <label htmlFor="orders-search" className="visually-hidden">
+          {t('orders.search')}
+        </label>
+        <input
+          id="orders-search"
+          ref={searchRef}
+          type="search"
+          className="search-input"
+          placeholder={t('orders.searchPlaceholder')}
+          value={query}
+          autoComplete="off"
+          onChange={(e) => setForm({ query: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            // Esc in the search box clears it first; a second Esc leaves it.
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setForm({ query: '' });
+            }
+          }}
+        />
+      </div>
+      <div className="toolbar__actions">
+        {sessionId !== null ? (
+          <Button onClick={() => go('orders', `report-${sessionId}`)}>{t('orders.report.open')}</Button>
+        ) : null}
+        <Button onClick={onShip}>{t('orders.ship.open')}</Button>
+        <Button onClick={onExport} disabled={exporting}>
+          {t('orders.export')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// The next steps an order may take, exactly those of ORDER_TRANSITIONS. Cancelling or refunding asks first and
+// says the stock goes back on the shelf; the core's refusal (someone else moved it first) shows in words.
+import { useState } from 'react';
+import type { Order, OrderStatus } from '../../../../../electron/core/protocol/contract.ts';
+import { ORDER_TRANSITIONS, returnsStock } from '../../../../../electron/core/protocol/order-status.ts';
+import { studio } from '../../../api/index.ts';
+import { describeError } from '../../../i18n/describe.ts';
+import { useT, type MessageKey } from '../../../i18n/index.ts';
+import { notify } from '../../../stores/notices.ts';
+import { useOrders } from '../../../stores/orders.ts';
+import { Button } from '../../../ui/Button.tsx';
+import { statusName } from '../format.ts';
+import { ConfirmStatusDialog } from './ConfirmStatusDialog.tsx';
+
+const ACTION_LABELS: Record<OrderStatus, MessageKey> = {
+  pending: 'orders.action.pending',
+  paid: 'orders.action.paid',
+  shipped: 'orders.action.shipped',
+  completed: 'orders.action.completed',
+  cancelled: 'orders.action.cancelled',
+  refunded: 'orders.action.refunded',
+};
+
+interface StatusActionsProps {
+  order: Order;
+  onChanged(): void;
+  onError(message: string | null): void;
+}
+
+export function StatusActions({ order, onChanged, onError }: StatusActionsProps) {
+  const tr = useT();
+  const { t, locale } = tr;
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<OrderStatus | null>(null);
+  const next = ORDER_TRANSITIONS[order.status];
+
+  async function change(to: OrderStatus, note?: string): Promise<void> {
+    setBusy(true);
+    onError(null);
+    try {
+      const saved = await studio.call('orders.setStatus', { id: order.id, to, ...(note ? { note } : {}) });
+      useOrders.getState().apply(saved);
+      notify(
+        'success',
+        t('orders.statusChanged', { orderNo: saved.orderNo, status: statusName(locale, saved.status) }),
+      );
+      setConfirming(null);
+      onChanged();
+    } catch (err) {
+      setConfirming(null);
+      onError(describeError(tr, err));
+      onChanged();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (next.length === 0) return <p className="muted order-actions__final">{t('orders.detail.final')}</p>;
+  return (
+    <div className="order-actions" role="group" aria-label={t('orders.detail.actions')}>
+      {next.map((to) => (
+        <Button
+          key={to}
+          variant={returnsStock(to) ? 'danger' : to === next[0] ? 'primary' : 'secondary'}
+          disabled={busy}
+          onClick={() => (returnsStock(to) ? setConfirming(to) : void change(to))}
+        >
+          {t(ACTION_LABELS[to])}
+        </Button>
+      ))}
+      {confirming ? (
+        <ConfirmStatusDialog
+          order={order}
+          to={confirming}
+          busy={busy}
+          onConfirm={(note) => void change(confirming, note)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

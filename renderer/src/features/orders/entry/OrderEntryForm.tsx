@@ -1,0 +1,194 @@
+// 快速录单's form, built for the keyboard: link number → buyer → quantity, Enter places the order from any field
+// (never while an input method is still composing a Chinese nickname), Esc leaves the form so the console's
+// single-key shortcuts work again. Phone, address and note wait behind "more".
+import { useCallback, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { SessionDetail } from '../../../../../electron/core/protocol/contract.ts';
+import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
+import { useT } from '../../../i18n/index.ts';
+import { Button } from '../../../ui/Button.tsx';
+import { InputField } from '../../../ui/Field.tsx';
+import { CouponSelect } from './CouponSelect.tsx';
+import { EntryProductLine } from './EntryProductLine.tsx';
+import { QuoteSummary } from './QuoteSummary.tsx';
+import { useOrderEntry, type FieldName } from './useOrderEntry.ts';
+
+export interface OrderEntryHandle {
+  /** The console's O key: start typing an order (for `linkNo` when digits were typed before it). */
+  focus(linkNo: number | null): void;
+}
+
+interface OrderEntryFormProps {
+  detail: SessionDetail;
+  ref?: Ref<OrderEntryHandle>;
+}
+
+const selectAll = (e: { currentTarget: HTMLInputElement }) => e.currentTarget.select();
+
+export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
+  const { t } = useT();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [more, setMore] = useState(false);
+  const focusField = useCallback((name: FieldName) => {
+    const field = formRef.current?.elements.namedItem(name);
+    if (field instanceof HTMLElement) field.focus();
+  }, []);
+  const entry = useOrderEntry(detail, focusField);
+  const { draft, update, errors, busy } = entry;
+  const live = detail.session.state === 'live';
+
+  useImperativeHandle(ref, () => ({
+    focus(linkNo) {
+      if (linkNo !== null) update({ link: String(linkNo) });
+      focusField(linkNo !== null ? 'buyer' : entry.firstField());
+    },
+  }));
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      target.blur();
+    } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+      event.preventDefault();
+      void entry.submit();
+    }
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="order-entry__form"
+      noValidate
+      aria-describedby={`${id}-hint`}
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void entry.submit();
+      }}
+    >
+      <div className="order-entry__row order-entry__row--main">
+        <div className={`field order-entry__link ${errors.link ? 'field--invalid' : ''}`}>
+          <label className="field__label" htmlFor={`${id}-link`}>
+            {t('orderEntry.link')}
+          </label>
+          <input
+            id={`${id}-link`}
+            name="link"
+            className="field__input"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            placeholder={t(live ? 'orderEntry.linkPlaceholder' : 'orderEntry.linkPlaceholderLate')}
+            value={draft.link}
+            readOnly={busy}
+            aria-invalid={errors.link ? true : undefined}
+            aria-describedby={`${id}-product`}
+            onFocus={selectAll}
+            onChange={(e) => update({ link: e.currentTarget.value })}
+          />
+        </div>
+        <InputField
+          name="buyer"
+          className="order-entry__buyer"
+          label={t('orderEntry.buyer')}
+          value={draft.buyer}
+          maxLength={ORDER_LIMITS.buyer}
+          autoComplete="off"
+          readOnly={busy}
+          error={errors.buyer}
+          onChange={(e) => update({ buyer: e.currentTarget.value })}
+        />
+        <InputField
+          name="quantity"
+          className="order-entry__quantity"
+          label={t('orderEntry.quantity')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={ORDER_LIMITS.quantity}
+          step={1}
+          value={draft.quantity}
+          readOnly={busy}
+          error={errors.quantity}
+          onFocus={selectAll}
+          onChange={(e) => update({ quantity: e.currentTarget.value })}
+        />
+      </div>
+      <EntryProductLine
+        id={`${id}-product`}
+        product={entry.product}
+        error={errors.link}
+        hint={t(live ? 'orderEntry.nothingExplaining' : 'orderEntry.linkRequired')}
+      />
+      <CouponSelect
+        value={draft.coupon}
+        quote={entry.quote.quote}
+        error={errors.coupon}
+        onChange={(coupon) => update({ coupon })}
+      />
+      <Button
+        size="small"
+        variant="ghost"
+        className="order-entry__more-toggle"
+        aria-expanded={more}
+        aria-controls={`${id}-more`}
+        onClick={() => setMore((open) => !open)}
+      >
+        <span aria-hidden="true">{more ? '▾' : '▸'}</span> {t('orderEntry.more')}
+      </Button>
+      <div id={`${id}-more`} className="order-entry__more" hidden={!more}>
+        <InputField
+          name="phone"
+          label={t('orderEntry.phone')}
+          type="tel"
+          autoComplete="off"
+          maxLength={ORDER_LIMITS.phone}
+          value={draft.phone}
+          readOnly={busy}
+          onChange={(e) => update({ phone: e.currentTarget.value })}
+        />
+        <InputField
+          name="address"
+          label={t('orderEntry.address')}
+          autoComplete="off"
+          maxLength={ORDER_LIMITS.address}
+          value={draft.address}
+          readOnly={busy}
+          onChange={(e) => update({ address: e.currentTarget.value })}
+        />
+        <InputField
+          name="note"
+          label={t('orderEntry.note')}
+          autoComplete="off"
+          maxLength={ORDER_LIMITS.note}
+          value={draft.note}
+          readOnly={busy}
+          onChange={(e) => update({ note: e.currentTarget.value })}
+        />
+      </div>
+      {entry.failure ? (
+        <div className="callout callout--danger order-entry__failure" role="alert" data-testid="order-entry-error">
+          {entry.failure}
+        </div>
+      ) : null}
+      <div className="order-entry__actions">
+        <QuoteSummary view={entry.quote} ready={entry.product.ok && entry.quantity !== null} />
+        <Button
+          type="submit"
+          variant="primary"
+          className="order-entry__submit"
+          aria-disabled={busy || undefined}
+          aria-keyshortcuts="Enter"
+        >
+          {t(busy ? 'orderEntry.submitting' : 'orderEntry.submit')}
+        </Button>
+      </div>
+      <p id={`${id}-hint`} className="order-entry__hint muted">
+        {t('orderEntry.hint')}
+      </p>
+    </form>
+  );
+}

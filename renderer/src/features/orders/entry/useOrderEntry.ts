@@ -1,0 +1,158 @@
+// The quick entry's state and its one action: what is typed, which product and price that means, and placing
+// the order — once per Enter however fast it is pressed, with a key that makes a retry after a dropped
+// connection safe. After an order the buyer and quantity clear and focus returns for the next buyer.
+import { useEffect, useRef, useState } from 'react';
+import type {
+  CouponChoice,
+  OrderInput,
+  QuoteInput,
+  SessionDetail,
+} from '../../../../../electron/core/protocol/contract.ts';
+import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
+import { isCallError, studio } from '../../../api/index.ts';
+import { describeError } from '../../../i18n/describe.ts';
+import { useT } from '../../../i18n/index.ts';
+import { useCoupons } from '../../../stores/coupons.ts';
+import { notify } from '../../../stores/notices.ts';
+import { AttemptKeys } from './attempt-key.ts';
+import { entryProduct, parseQuantity, type EntryProduct } from './entry-product.ts';
+import { useRecentOrders } from './recent-orders.ts';
+import { useOrderQuote, type QuoteView } from './useOrderQuote.ts';
+
+export interface Draft {
+  link: string;
+  buyer: string;
+  quantity: string;
+  phone: string;
+  address: string;
+  note: string;
+  coupon: CouponChoice;
+}
+
+export type FieldName = keyof Draft;
+
+const EMPTY: Draft = { link: '', buyer: '', quantity: '1', phone: '', address: '', note: '', coupon: 'best' };
+
+export interface OrderEntry {
+  draft: Draft;
+  update(patch: Partial<Draft>): void;
+  product: EntryProduct;
+  quantity: number | null;
+  quote: QuoteView;
+  /** Field problems, shown once the assistant pressed Enter (a bad link number shows at once). */
+  errors: Partial<Record<FieldName, string>>;
+  /** Why the last Enter placed no order (the core's words), or that the outcome is unknown. */
+  failure: string | null;
+  busy: boolean;
+  submit(): Promise<void>;
+  /** Where typing starts: the buyer, or the link number when there is nothing to follow. */
+  firstField(): FieldName;
+}
+
+export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldName) => void): OrderEntry {
+  const tr = useT();
+  const { t } = tr;
+  const { session, bag, explaining, pushes } = detail;
+  const coupons = useCoupons((s) => s.all);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [attempted, setAttempted] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
+  const keys = useRef(new AttemptKeys());
+  // What submit() and the hotkey read after an await or from outside a render: always the latest.
+  const latest = useRef({ draft, explaining });
+  useEffect(() => {
+    latest.current = { draft, explaining };
+  });
+
+  const product = entryProduct(draft.link, bag, explaining);
+  const quantity = parseQuantity(draft.quantity, ORDER_LIMITS.quantity);
+  const line = product.ok && quantity !== null ? { productId: product.item.productId, quantity } : null;
+  const buyer = draft.buyer.trim();
+  const quoteInput: QuoteInput | null = line
+    ? { sessionId: session.id, lines: [line], buyer, coupon: draft.coupon }
+    : null;
+  // Asked again when the price, the running coupons or their terms and claims change (not on every bag event).
+  const running = pushes
+    .filter((p) => p.stoppedAt === null)
+    .map((p) => `${p.couponId}@${p.pushedAt}v${coupons.find((c) => c.id === p.couponId)?.version ?? 0}`);
+  const revision = `${product.ok ? product.item.product.version : ''}|${running.join(',')}`;
+  const quote = useOrderQuote(quoteInput, revision);
+
+  const errors: Partial<Record<FieldName, string>> = {};
+  if (!product.ok && (attempted || product.reason !== 'nothing_explaining')) {
+    errors.link =
+      product.reason === 'digits'
+        ? t('orderEntry.linkDigits')
+        : product.reason === 'unknown_link'
+          ? tr.msg('order_unknown_link', { linkNo: product.linkNo ?? '' })
+          : session.state === 'live'
+            ? t('orderEntry.nothingExplaining')
+            : t('orderEntry.linkRequired');
+  }
+  if (attempted && !buyer) errors.buyer = t('orderEntry.buyerRequired');
+  if (quantity === null && (attempted || draft.quantity.trim() !== '')) {
+    errors.quantity = t('orderEntry.quantityInvalid', { max: ORDER_LIMITS.quantity });
+  }
+  const chosen =
+    typeof draft.coupon === 'number' ? quote.quote?.coupons.find((c) => c.couponId === draft.coupon) : null;
+  if (chosen?.refusal) errors.coupon = t('orderEntry.couponCannotUse', { reason: tr.msg(chosen.refusal) });
+
+  function update(patch: Partial<Draft>): void {
+    setDraft((d) => ({ ...d, ...patch }));
+    setFailure(null);
+  }
+
+  function firstField(): FieldName {
+    const { draft: now, explaining: onAir } = latest.current;
+    return now.link.trim() === '' && !onAir ? 'link' : 'buyer';
+  }
+
+  async function submit(): Promise<void> {
+    if (sending.current) return;
+    setAttempted(true);
+    setFailure(null);
+    const invalid = (['link', 'buyer', 'quantity'] as const).find((name) =>
+      name === 'link' ? !product.ok : name === 'buyer' ? !buyer : quantity === null,
+    );
+    if (invalid || !line) {
+      focusField(invalid ?? 'link');
+      return;
+    }
+    const input: OrderInput = {
+      sessionId: session.id,
+      lines: [line],
+      buyer,
+      coupon: draft.coupon,
+      ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+      ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
+      ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+    };
+    sending.current = true;
+    setBusy(true);
+    try {
+      const order = await studio.call('orders.create', { input, key: keys.current.keyFor(input) });
+      keys.current.settled();
+      useRecentOrders.getState().apply(order);
+      notify('success', t('orderEntry.created', { orderNo: order.orderNo, buyer: order.buyer, quantity: order.units }));
+      // The link clears too: the next claim is most often for whatever is on air by then (see the report).
+      setDraft(EMPTY);
+      setAttempted(false);
+      latest.current = { ...latest.current, draft: EMPTY };
+      focusField(firstField());
+    } catch (error) {
+      // Dropped mid-call: the order may exist. Keep the key, so pressing Enter again cannot order twice.
+      if (isCallError(error, 'disconnected')) setFailure(t('orderEntry.unsure'));
+      else {
+        keys.current.settled();
+        setFailure(describeError(tr, error));
+      }
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  }
+
+  return { draft, update, product, quantity, quote, errors, failure, busy, submit, firstField };
+}
