@@ -201,10 +201,25 @@ test('an order opened with the keyboard is marked paid; a cancelled one returns 
   await expect(history.nth(1)).toContainText('待付款 → 已付款');
   await expect(history.nth(1)).toContainText('主播 · 浏览器');
   await expect(detail.getByRole('group', { name: '订单操作' }).getByRole('button')).toHaveText(['发货', '退款']);
+
+  // Ship it on its own: the courier and tracking number, typed, then Enter.
+  await detail.getByRole('button', { name: '发货' }).click();
+  const ship = page.getByRole('dialog', { name: /发货$/ });
+  await expect(ship.getByLabel('快递公司')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ship.getByText('必填')).toHaveCount(2);
+  await page.keyboard.type('顺丰');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('SF7788');
+  await page.keyboard.press('Enter');
+  await expect(ship).toBeHidden();
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(2)).toContainText('已付款 → 已发货');
+  await expect(history.nth(2)).toContainText('顺丰 SF7788');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
   await expect(li).toBeFocused();
-  await expect(li.getByRole('cell').nth(8)).toHaveText('已付款');
+  await expect(li.getByRole('cell').nth(8)).toHaveText('已发货');
 
   // Cancel 小张's three bags of sugar: asked first, then the stock is back.
   expect((await api.call('catalog.get', { id: sugar.id })).stock).toBe(27);

@@ -341,3 +341,21 @@ test('a quote before the buyer is typed counts no per-buyer limit; an order stil
     (e: unknown) => e instanceof CallFailed && e.error.code === 'bad_request',
   );
 });
+
+test('shipping one order records its courier and tracking number; a shipment with another status is refused', async () => {
+  const order = await a.call('orders.create', {
+    input: { lines: [{ sku: 'DATE', quantity: 1 }], buyer: '单独发货', paid: true },
+  });
+  await assert.rejects(
+    a.call('orders.setStatus', { id: order.id, to: 'refunded', shipment: { carrier: '顺丰', trackingNo: 'SF1' } }),
+    (e: unknown) => e instanceof CallFailed && e.error.code === 'bad_request',
+  );
+  const shipped = await b.call('orders.setStatus', {
+    id: order.id,
+    to: 'shipped',
+    shipment: { carrier: ' 顺丰 ', trackingNo: 'SF100200' },
+  });
+  assert.deepEqual([shipped.status, shipped.carrier, shipped.trackingNo], ['shipped', '顺丰', 'SF100200']);
+  const { history } = await a.call('orders.get', { id: order.id });
+  assert.equal(history.at(-1)!.note, '顺丰 SF100200');
+});

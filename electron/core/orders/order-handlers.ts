@@ -22,7 +22,9 @@ export function registerOrders(server: StudioServer, orders: OrderService, db: D
     totals: orders.store.totals(filter),
     seq: server.currentSeq(),
   }));
-  server.handle('orders.setStatus', ({ id, to, note }, ctx) => orders.setStatus(id, to, actorOf(ctx), note));
+  server.handle('orders.setStatus', ({ id, to, note, shipment }, ctx) =>
+    orders.setStatus(id, to, actorOf(ctx), note, shipment),
+  );
   server.handle('orders.report', ({ sessionId }) => sessionReport(db, sessionId));
   // The export reads the database file through its own read-only connection (see order-export.ts).
   server.handle('orders.exportCsv', ({ filter, locale }) => {

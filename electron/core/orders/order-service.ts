@@ -10,7 +10,7 @@ import type { BasketLine } from '../protocol/coupon-discount.ts';
 import { refused, StudioError, type Issue } from '../protocol/errors.ts';
 import { allocateDiscount } from '../protocol/order-money.ts';
 import type { Order, OrderInput, OrderStatus, Quote } from '../protocol/order-schemas.ts';
-import { orderInputSchema, quoteInputSchema, type QuoteInput } from '../protocol/order-schemas.ts';
+import { ORDER_LIMITS, orderInputSchema, quoteInputSchema, type QuoteInput } from '../protocol/order-schemas.ts';
 import { canTransition, returnsStock } from '../protocol/order-status.ts';
 import type { Product } from '../protocol/catalog-schemas.ts';
 import type { Publish } from '../publish.ts';
@@ -151,14 +151,21 @@ export class OrderService {
   }
 
   /** One step along ORDER_TRANSITIONS. Cancelling or refunding puts the units back; cancelling frees the coupon. */
-  setStatus(id: number, to: OrderStatus, actor: Actor, note?: string): Order | Promise<Order> {
+  setStatus(
+    id: number,
+    to: OrderStatus,
+    actor: Actor,
+    note?: string,
+    shipment?: { carrier: string; trackingNo: string },
+  ): Order | Promise<Order> {
     return this.write((emit) => {
       const order = this.get(id);
       if (!canTransition(order.status, to)) {
         throw refused('order_transition', `order ${order.orderNo} is ${order.status}`, { from: order.status, to });
       }
       const now = this.now();
-      this.store.setStatus(id, order.status, to, now);
+      if (shipment) this.store.ship(id, shipment.carrier, shipment.trackingNo, now);
+      else this.store.setStatus(id, order.status, to, now);
       if (returnsStock(to)) {
         for (const line of order.lines) this.store.returnStock(line.productId, line.quantity, now);
         this.announceStock(order.lines, order.sessionId, 'returned', now, emit);
@@ -167,7 +174,8 @@ export class OrderService {
         this.store.releaseCoupon(order.couponId, now);
         emit('coupons.changed', { coupon: this.coupons.get(order.couponId) });
       }
-      this.store.appendHistory(id, now, order.status, to, actor, note || null);
+      const shipped = shipment && `${shipment.carrier} ${shipment.trackingNo}`;
+      this.store.appendHistory(id, now, order.status, to, actor, [shipped, note].filter(Boolean).join(' · ') || null);
       const changed = this.get(id);
       emit('orders.changed', { order: changed });
       return changed;
@@ -181,7 +189,7 @@ export class OrderService {
    * in the product, not in the shipment) ship that order once.
    */
   shipBatch(rows: readonly ShipRow[], actor: Actor): { shipped: number } | Promise<{ shipped: number }> {
-    const max = { carrier: 40, trackingNo: 64 };
+    const max = { carrier: ORDER_LIMITS.carrier, trackingNo: ORDER_LIMITS.trackingNo };
     return this.write((emit) => {
       const issues: Issue[] = [];
       const seen = new Map<string, ShipRow>();

@@ -10,7 +10,16 @@ const id = z.number().int().positive();
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 const text = (max: number) => z.string().trim().max(max);
 
-export const ORDER_LIMITS = { buyer: 40, phone: 32, address: 300, note: 300, lines: 20, quantity: 9999 } as const;
+export const ORDER_LIMITS = {
+  buyer: 40,
+  phone: 32,
+  address: 300,
+  note: 300,
+  lines: 20,
+  quantity: 9999,
+  carrier: 40,
+  trackingNo: 64,
+} as const;
 
 /** One product of an order, named the way the caller knows it: its id, its link number in the session, or SKU. */
 export const orderLineInputSchema = z
@@ -198,11 +207,20 @@ export const orderMethods = {
   },
   /** One step along ORDER_TRANSITIONS; cancelling or refunding returns the stock. */
   'orders.setStatus': {
-    params: z.strictObject({
-      id,
-      to: z.enum(ORDER_STATUSES),
-      note: text(ORDER_LIMITS.note).optional(),
-    }),
+    params: z
+      .strictObject({
+        id,
+        to: z.enum(ORDER_STATUSES),
+        note: text(ORDER_LIMITS.note).optional(),
+        /** With `to: 'shipped'`: the courier and tracking number, as batch shipping records them. */
+        shipment: z
+          .strictObject({
+            carrier: text(ORDER_LIMITS.carrier).min(1),
+            trackingNo: text(ORDER_LIMITS.trackingNo).min(1),
+          })
+          .optional(),
+      })
+      .refine((p) => p.shipment === undefined || p.to === 'shipped', 'a shipment only goes with to: shipped'),
     result: orderSchema,
   },
   'orders.report': { params: z.strictObject({ sessionId: id }), result: sessionReportSchema },

@@ -94,6 +94,11 @@ export const ordersZh = {
   'orders.confirm.line': '{title} × {quantity}',
   'orders.confirm.note': '备注（可选，记入订单记录）',
   'orders.confirm.back': '返回',
+  'orders.shipOne.title': '订单 {orderNo} 发货',
+  'orders.shipOne.carrier': '快递公司',
+  'orders.shipOne.trackingNo': '快递单号',
+  'orders.shipOne.required': '必填',
+  'orders.shipOne.confirm': '确认发货',
   'orders.confirm.cancel': '确认取消订单',
   'orders.confirm.refund': '确认退款',
 
@@ -232,6 +237,11 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'orders.confirm.line': '{title} × {quantity}',
   'orders.confirm.note': 'Note (optional, kept in the history)',
   'orders.confirm.back': 'Go back',
+  'orders.shipOne.title': 'Ship order {orderNo}',
+  'orders.shipOne.carrier': 'Carrier',
+  'orders.shipOne.trackingNo': 'Tracking number',
+  'orders.shipOne.required': 'Required',
+  'orders.shipOne.confirm': 'Mark shipped',
   'orders.confirm.cancel': 'Cancel the order',
   'orders.confirm.refund': 'Refund',
 

@@ -1,5 +1,5 @@
 // The next steps an order may take, exactly those of ORDER_TRANSITIONS. Cancelling or refunding asks first and
-// says the stock goes back on the shelf; the core's refusal (someone else moved it first) shows in words.
+// says the stock goes back on the shelf; shipping asks for the courier and tracking number; the core's refusal (someone else moved it first) shows in words.
 import { useState } from 'react';
 import type { Order, OrderStatus } from '../../../../../electron/core/protocol/contract.ts';
 import { ORDER_TRANSITIONS, returnsStock } from '../../../../../electron/core/protocol/order-status.ts';
@@ -11,6 +11,7 @@ import { useOrders } from '../../../stores/orders.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { statusName } from '../format.ts';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog.tsx';
+import { ShipOrderDialog, type Shipment } from './ShipOrderDialog.tsx';
 
 const ACTION_LABELS: Record<OrderStatus, MessageKey> = {
   pending: 'orders.action.pending',
@@ -34,11 +35,16 @@ export function StatusActions({ order, onChanged, onError }: StatusActionsProps)
   const [confirming, setConfirming] = useState<OrderStatus | null>(null);
   const next = ORDER_TRANSITIONS[order.status];
 
-  async function change(to: OrderStatus, note?: string): Promise<void> {
+  async function change(to: OrderStatus, note?: string, shipment?: Shipment): Promise<void> {
     setBusy(true);
     onError(null);
     try {
-      const saved = await studio.call('orders.setStatus', { id: order.id, to, ...(note ? { note } : {}) });
+      const saved = await studio.call('orders.setStatus', {
+        id: order.id,
+        to,
+        ...(note ? { note } : {}),
+        ...(shipment ? { shipment } : {}),
+      });
       useOrders.getState().apply(saved);
       notify(
         'success',
@@ -63,12 +69,19 @@ export function StatusActions({ order, onChanged, onError }: StatusActionsProps)
           key={to}
           variant={returnsStock(to) ? 'danger' : to === next[0] ? 'primary' : 'secondary'}
           disabled={busy}
-          onClick={() => (returnsStock(to) ? setConfirming(to) : void change(to))}
+          onClick={() => (returnsStock(to) || to === 'shipped' ? setConfirming(to) : void change(to))}
         >
           {t(ACTION_LABELS[to])}
         </Button>
       ))}
-      {confirming ? (
+      {confirming === 'shipped' ? (
+        <ShipOrderDialog
+          order={order}
+          busy={busy}
+          onConfirm={(shipment) => void change('shipped', undefined, shipment)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : confirming ? (
         <ConfirmStatusDialog
           order={order}
           to={confirming}
