@@ -201,6 +201,7 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   live.close();
   await page.goto(`${studio.origin}/#/live/${show.id}`);
   await expect(page.getByTestId('cue-card').locator('.cue__coupon')).toContainText('直播间满减券');
+  await expect(page.getByTestId('order-entry-topay')).toHaveText('¥1,289.00'); // the quick entry's quote has come
   await page.screenshot({ path: out('live-console.png') });
 
   // The order log mid-show: a dozen buyers, some paid, two shipped from a courier's CSV, one cancelled.
