@@ -2,9 +2,11 @@
 // tests/bench/results/latest.json. It reports; it never passes or fails (non-zero exit only on a crash).
 //   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--fanout-n 300] [--repeat 3]
 //                           [--stream-seconds 60] [--stream-runs 5] [--stream-reconnects 3] [--stream-rtt 0]
-//                           [--only rtt|fanout|csv|stream] [--keep]
+//                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
+//                           [--only rtt|fanout|csv|orders|stream] [--keep]
 // The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
 // `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
+// The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk).
 // `--stream-rtt 100` also times Go Live to an ingest 100 ms away (emulated by the bench's proxy), ~40 s more.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,8 @@ import { tempDir } from '../support/studio-fixture.ts';
 import { benchCatalogCsv, type CsvBenchResult } from './catalog-csv.ts';
 import { collectGarbage, median, now } from './measure.ts';
 import { benchLiveFanout, type FanoutPass, type FanoutResult } from './live-fanout.ts';
+import { benchOrdersExport, ordersExportRows, type OrdersExportResult } from './orders-export.ts';
+import { benchOrdersRate, ordersRateRows, type OrdersRateResult } from './orders-rate.ts';
 import { generateProducts, productsCsvBytes } from './product-data.ts';
 import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
 import { busyMachineWarning, formatTable, machineInfo, writeJson, type Row } from './report.ts';
@@ -35,6 +39,9 @@ function options() {
       'stream-runs': { type: 'string', default: '5' },
       'stream-reconnects': { type: 'string', default: '3' },
       'stream-rtt': { type: 'string', default: '0' },
+      'orders-n': { type: 'string', default: '5000' },
+      'orders-clients': { type: 'string', default: '4' },
+      'orders-lines': { type: 'string', default: '1000000' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
@@ -45,8 +52,8 @@ function options() {
     return n;
   };
   const only = values.only;
-  if (only !== undefined && only !== 'rtt' && only !== 'fanout' && only !== 'csv' && only !== 'stream')
-    throw new Error('--only rtt|fanout|csv|stream');
+  if (only !== undefined && !['rtt', 'fanout', 'csv', 'orders', 'stream'].includes(only))
+    throw new Error('--only rtt|fanout|csv|orders|stream');
   return {
     rows: int('rows', values.rows),
     n: int('n', values.n),
@@ -58,6 +65,9 @@ function options() {
     streamRuns: int('stream-runs', values['stream-runs']),
     streamReconnects: int('stream-reconnects', values['stream-reconnects']),
     streamRttMs: values['stream-rtt'] === '0' ? 0 : int('stream-rtt', values['stream-rtt']),
+    ordersN: int('orders-n', values['orders-n']),
+    ordersClients: int('orders-clients', values['orders-clients']),
+    ordersLines: int('orders-lines', values['orders-lines']),
     only,
     keep: values.keep,
   };
@@ -356,6 +366,28 @@ async function main(): Promise<void> {
       }
     }
 
+    let ordersRate: OrdersRateResult | null = null;
+    let ordersExport: OrdersExportResult | null = null;
+    if (opts.only === undefined || opts.only === 'orders') {
+      console.log(`orders: ${opts.ordersN} orders.create by ${opts.ordersClients} clients …`);
+      ordersRate = await benchOrdersRate({
+        dataDir: path.join(root, 'orders'),
+        baselineFile: path.join(root, 'orders-baseline'),
+        n: opts.ordersN,
+        warmup: Math.min(opts.warmup, opts.ordersN),
+        clients: opts.ordersClients,
+      });
+      console.log(`orders: CSV export of ${opts.ordersLines} order lines (seeding first) …`);
+      ordersExport = await benchOrdersExport({
+        dir: path.join(root, 'orders-export'),
+        lines: opts.ordersLines,
+        keep: opts.keep,
+      });
+      if (ordersExport.skipped) console.log(`orders export baseline: skipped, ${ordersExport.skipped}`);
+      // Its database and files run to a gigabyte at full size: removed at once unless --keep.
+      if (!opts.keep) fs.rmSync(path.join(root, 'orders-export'), { recursive: true, force: true });
+    }
+
     let stream: StreamResult | null = null;
     let streamSkipped: string | null = null;
     // Sampled before the streaming part when it runs: its own encoders keep the load average up for minutes, and
@@ -386,6 +418,8 @@ async function main(): Promise<void> {
       ...(rtt ? rttRows(rtt) : []),
       ...(fanout ? fanoutRows(fanout) : []),
       ...(catalogCsv.length ? csvRows(catalogCsv) : []),
+      ...(ordersRate ? ordersRateRows(ordersRate) : []),
+      ...(ordersExport ? ordersExportRows(ordersExport) : []),
       ...(stream ? streamRows(stream) : []),
     ];
     console.log('');
@@ -405,6 +439,7 @@ async function main(): Promise<void> {
       protocolRtt: rtt,
       liveFanout: fanout,
       catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
+      orders: ordersRate || ordersExport ? { rate: ordersRate, export: ordersExport } : null,
       stream: stream ?? (streamSkipped ? { skipped: streamSkipped } : null),
       table: rows,
       totalSeconds,
