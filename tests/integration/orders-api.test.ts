@@ -146,6 +146,9 @@ test('no token, a wrong token, the wrong method or content type: refused before 
   assert.equal((await post(body, { token: 'not-the-token' })).status, 401);
   assert.equal((await post(body, { method: 'GET' })).status, 405);
   assert.equal((await post(body, { headers: { 'content-type': 'text/plain' } })).status, 415);
+  const huge = await post({ ...body, note: 'x'.repeat(70 * 1024) });
+  assert.equal(huge.status, 413);
+  assert.equal(huge.body.error!.code, 'too_large');
   // A page on another site cannot make the user's browser post orders.
   const foreign = await fetch(`http://127.0.0.1:${web.port}/api/orders`, {
     method: 'POST',
