@@ -5,26 +5,18 @@
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
-import { hasCommand, nginxPath, RTMP_MODULE } from '../support/tools.ts';
+import { missing } from '../support/tools.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { expect, test } from './fixtures.ts';
 import type { StudioProcess } from './studio-process.ts';
 
-/** nginx (with the RTMP module) and ffmpeg, or why not. */
-function missingTools(): string | null {
-  if (!nginxPath()) return 'nginx is not installed (apt-get install nginx libnginx-mod-rtmp)';
-  if (!existsSync(RTMP_MODULE)) return `${RTMP_MODULE} is missing (apt-get install libnginx-mod-rtmp)`;
-  if (!hasCommand('ffmpeg')) return 'ffmpeg is not installed (apt-get install ffmpeg)';
-  return null;
-}
-
-// Like tests/support/tools.ts's requireTool, for Playwright: CI must have the tools (a missing one fails loudly);
-// elsewhere the tests are skipped with the reason.
+// CI must have the tools: a missing one fails every test here loudly. Only on a developer's machine without them
+// are the tests skipped, and the skip names the tool and how to install it (tools.ts's `missing`).
 test.beforeEach(() => {
-  const missing = missingTools();
-  if (missing && process.env.CI) throw new Error(`CI must have the streaming tools: ${missing}`);
-  // Only reached outside CI (the line above throws there): the reason names the missing tool and how to install it.
-  test.skip(missing !== null, `streaming needs real tools: ${missing}`);
+  const absent = missing('nginx') ?? missing('ffmpeg');
+  if (absent === null) return;
+  if (process.env.CI) throw new Error(`CI must have the streaming tools: ${absent}`);
+  test.skip(true, `skipped outside CI only: streaming needs ${absent}`);
 });
 
 /** `rtmp://127.0.0.1:PORT/live/KEY` → the server address and the key, as a platform's console shows them. */

@@ -29,7 +29,7 @@ export function hasCommand(command: string): boolean {
 }
 
 /** nginx counts as present only with the RTMP module, since that is what the tests use it for. */
-function missing(command: string): string | null {
+export function missing(command: string): string | null {
   if (command === 'nginx') {
     if (!nginxPath()) return 'nginx is not installed (apt-get install nginx libnginx-mod-rtmp)';
     if (!fs.existsSync(RTMP_MODULE)) return `${RTMP_MODULE} is missing (apt-get install libnginx-mod-rtmp)`;
