@@ -1,8 +1,8 @@
 // Every problem in an imported file, one per line: "第 12 行 · 价格 · “abc”不是有效金额…".
 // The list scrolls on its own and is focusable, so a keyboard user can read a long one.
-import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
-import { describeIssue } from '../../../i18n/describe.ts';
-import { useT } from '../../../i18n/index.ts';
+import type { Issue } from '../../../../electron/core/protocol/errors.ts';
+import { describeIssue } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
 
 export function IssueList({ issues }: { issues: readonly Issue[] }) {
   const tr = useT();
