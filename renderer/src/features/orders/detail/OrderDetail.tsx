@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Order } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
+import { ColumnHeads } from '../../../ui/ColumnHeads.tsx';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
@@ -46,23 +47,15 @@ export function OrderDetail({ initial, onClose }: { initial: Order; onClose(): v
 
       <table className="order-lines">
         <caption className="visually-hidden">{t('orders.detail.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.line.product')}</th>
-            <th scope="col" className="num">
-              {t('orders.line.unitPrice')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.line.quantity')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.line.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.line.paid')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t('orders.line.product') },
+            { label: t('orders.line.unitPrice'), num: true },
+            { label: t('orders.line.quantity'), num: true },
+            { label: t('orders.line.discount'), num: true },
+            { label: t('orders.line.paid'), num: true },
+          ]}
+        />
         <tbody>
           {order.lines.map((line) => (
             <tr key={line.lineNo}>

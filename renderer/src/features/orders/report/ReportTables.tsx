@@ -2,6 +2,7 @@
 // explanation segments the chart shades.
 import type { Segment, SessionReport } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
+import { ColumnHeads } from '../../../ui/ColumnHeads.tsx';
 import { useT } from '../../../i18n/index.ts';
 import { clockLabel } from '../format.ts';
 
@@ -34,24 +35,16 @@ export function ProductTable({ report }: { report: SessionReport }) {
     <div className="table-wrap">
       <table className="report-table" data-testid="report-products">
         <caption className="report-table__caption">{t('orders.report.byProduct')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.report.link')}</th>
-            <th scope="col">{t('orders.line.product')}</th>
-            <th scope="col" className="num">
-              {t('orders.totals.orders')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.totals.units')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.report.gmvBefore')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.report.gmvAfter')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t('orders.report.link') },
+            { label: t('orders.line.product') },
+            { label: t('orders.totals.orders'), num: true },
+            { label: t('orders.totals.units'), num: true },
+            { label: t('orders.report.gmvBefore'), num: true },
+            { label: t('orders.report.gmvAfter'), num: true },
+          ]}
+        />
         <tbody>
           {report.products.map((p) => (
             <tr key={p.productId}>
@@ -76,17 +69,13 @@ export function CouponTable({ report }: { report: SessionReport }) {
     <div className="table-wrap">
       <table className="report-table" data-testid="report-coupons">
         <caption className="report-table__caption">{t('orders.report.byCoupon')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.col.coupon')}</th>
-            <th scope="col" className="num">
-              {t('orders.report.couponOrders')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.totals.discount')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t('orders.col.coupon') },
+            { label: t('orders.report.couponOrders'), num: true },
+            { label: t('orders.totals.discount'), num: true },
+          ]}
+        />
         <tbody>
           {report.coupons.map((c) => (
             <tr key={c.couponId}>
@@ -109,17 +98,13 @@ export function MinuteTable({ report, spanMs }: { report: SessionReport; spanMs:
     <details className="report-minutes">
       <summary>{t('orders.report.byMinute', { count: selling.length })}</summary>
       <table className="report-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.report.minute')}</th>
-            <th scope="col" className="num">
-              {t('orders.totals.orders')}
-            </th>
-            <th scope="col" className="num">
-              {t('orders.report.gmvAfter')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t('orders.report.minute') },
+            { label: t('orders.totals.orders'), num: true },
+            { label: t('orders.report.gmvAfter'), num: true },
+          ]}
+        />
         <tbody>
           {selling.map((b) => (
             <tr key={b.startClockMs}>
@@ -141,14 +126,14 @@ export function SegmentTable({ segments, spanMs }: { segments: readonly Segment[
     <details className="report-minutes">
       <summary>{t('orders.report.bySegment', { count: segments.length })}</summary>
       <table className="report-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.report.link')}</th>
-            <th scope="col">{t('orders.line.product')}</th>
-            <th scope="col">{t('orders.report.segmentFrom')}</th>
-            <th scope="col">{t('orders.report.segmentTo')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t('orders.report.link') },
+            { label: t('orders.line.product') },
+            { label: t('orders.report.segmentFrom') },
+            { label: t('orders.report.segmentTo') },
+          ]}
+        />
         <tbody>
           {segments.map((s) => (
             <tr key={s.id}>
