@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useCatalog } from '../../stores/catalog.ts';
 import { Button } from '../../ui/Button.tsx';
+import { SearchBox } from '../../ui/SearchBox.tsx';
 
 interface CatalogToolbarProps {
   searchRef: Ref<HTMLInputElement>;
@@ -20,28 +21,14 @@ export function CatalogToolbar({ searchRef, exporting, onNew, onImport, onExport
   const setArchived = useCatalog((s) => s.setArchived);
   return (
     <div className="toolbar">
-      <div className="toolbar__search">
-        <label htmlFor="catalog-search" className="visually-hidden">
-          {t('catalog.search')}
-        </label>
-        <input
-          id="catalog-search"
-          ref={searchRef}
-          type="search"
-          className="search-input"
-          placeholder={t('catalog.searchPlaceholder')}
-          value={query}
-          autoComplete="off"
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            // Esc in the search box clears it first; a second Esc leaves it.
-            if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              setQuery('');
-            }
-          }}
-        />
-      </div>
+      <SearchBox
+        id="catalog-search"
+        label={t('catalog.search')}
+        placeholder={t('catalog.searchPlaceholder')}
+        value={query}
+        inputRef={searchRef}
+        onChange={setQuery}
+      />
       <label className="toggle">
         <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
         <span>{t('catalog.showArchived')}</span>

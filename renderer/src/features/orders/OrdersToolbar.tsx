@@ -5,6 +5,7 @@ import { useT } from '../../i18n/index.ts';
 import { useOrders } from '../../stores/orders.ts';
 import { useRoute } from '../../stores/route.ts';
 import { Button } from '../../ui/Button.tsx';
+import { SearchBox } from '../../ui/SearchBox.tsx';
 
 interface OrdersToolbarProps {
   searchRef: Ref<HTMLInputElement>;
@@ -21,28 +22,14 @@ export function OrdersToolbar({ searchRef, exporting, onShip, onExport }: Orders
   const go = useRoute((s) => s.go);
   return (
     <div className="toolbar">
-      <div className="toolbar__search">
-        <label htmlFor="orders-search" className="visually-hidden">
-          {t('orders.search')}
-        </label>
-        <input
-          id="orders-search"
-          ref={searchRef}
-          type="search"
-          className="search-input"
-          placeholder={t('orders.searchPlaceholder')}
-          value={query}
-          autoComplete="off"
-          onChange={(e) => setForm({ query: e.currentTarget.value })}
-          onKeyDown={(e) => {
-            // Esc in the search box clears it first; a second Esc leaves it.
-            if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              setForm({ query: '' });
-            }
-          }}
-        />
-      </div>
+      <SearchBox
+        id="orders-search"
+        label={t('orders.search')}
+        placeholder={t('orders.searchPlaceholder')}
+        value={query}
+        inputRef={searchRef}
+        onChange={(value) => setForm({ query: value })}
+      />
       <div className="toolbar__actions">
         {sessionId !== null ? (
           <Button onClick={() => go('orders', `report-${sessionId}`)}>{t('orders.report.open')}</Button>
