@@ -24,17 +24,7 @@ after(async () => {
   await run.stop();
 });
 
-async function finished(jobId: string): Promise<Job> {
-  let job: Job | undefined;
-  await client.until(() => {
-    job = client.events
-      .filter((e) => e.name === 'job.updated')
-      .map((e) => (e.data as { job: Job }).job)
-      .findLast((j) => j.id === jobId && j.state !== 'running');
-    return job !== undefined;
-  }, 60_000);
-  return job!;
-}
+const finished = (jobId: string): Promise<Job> => client.jobFinished(jobId);
 
 async function importBytes(bytes: Buffer): Promise<Job> {
   const { jobId } = await client.call('catalog.importCsv', { fileName: 'x.csv', dataBase64: bytes.toString('base64') });

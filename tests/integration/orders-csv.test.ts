@@ -125,17 +125,7 @@ after(async () => {
   await run.stop();
 });
 
-async function finished(jobId: string): Promise<Job> {
-  let job: Job | undefined;
-  await client.until(() => {
-    job = client.events
-      .filter((e) => e.name === 'job.updated')
-      .map((e) => (e.data as { job: Job }).job)
-      .findLast((j) => j.id === jobId && j.state !== 'running');
-    return job !== undefined;
-  }, 60_000);
-  return job!;
-}
+const finished = (jobId: string): Promise<Job> => client.jobFinished(jobId);
 
 /** The export through the protocol, fetched in small slices (multi-byte characters cut in two included). */
 async function exportViaProtocol(locale: 'zh-CN' | 'en', filter: OrderFilter = {}): Promise<Buffer> {

@@ -1,6 +1,13 @@
 // A protocol client for tests: speaks to a real web host over a real WebSocket.
 import WebSocket from 'ws';
-import type { EventMessage, MethodName, Params, Result, ServerMessage } from '../../electron/core/protocol/contract.ts';
+import type {
+  EventMessage,
+  Job,
+  MethodName,
+  Params,
+  Result,
+  ServerMessage,
+} from '../../electron/core/protocol/contract.ts';
 import type { StudioErrorShape } from '../../electron/core/protocol/errors.ts';
 
 export class CallFailed extends Error {
@@ -91,6 +98,19 @@ export class TestClient {
         });
       });
     }
+  }
+
+  /** The job once it is done or failed, as its `job.updated` events tell. */
+  async jobFinished(jobId: string, timeoutMs = 60_000): Promise<Job> {
+    let job: Job | undefined;
+    await this.until(() => {
+      job = this.events
+        .filter((e) => e.name === 'job.updated')
+        .map((e) => (e.data as { job: Job }).job)
+        .findLast((j) => j.id === jobId && j.state !== 'running');
+      return job !== undefined;
+    }, timeoutMs);
+    return job!;
   }
 
   close(): void {
