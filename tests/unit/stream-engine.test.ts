@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { PassThrough, Writable } from 'node:stream';
-import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
+import { StreamEngine, type EngineOptions } from '../../electron/core/stream/engine/stream-engine.ts';
+import { FlvReader } from '../../electron/core/stream/engine/flv-reader.ts';
 
 class FakeProcess extends EventEmitter {
   readonly args: string[];
@@ -56,7 +57,7 @@ const CONFIG = flvTag(9, 0, [0x17, 0, 0, 0, 0, 1, 0x64]);
 const KEYFRAME = flvTag(9, 0, [0x17, 1, 0, 0, 0, 0xaa, 0xbb]);
 const PICTURE = flvTag(9, 33, [0x27, 1, 0, 0, 0, 0xcc]);
 
-function engine() {
+function engine(extra: Partial<EngineOptions> = {}) {
   const spawned: FakeProcess[] = [];
   const instance = new StreamEngine({
     ffmpegPath: 'ffmpeg',
@@ -78,6 +79,7 @@ function engine() {
       spawned.push(child);
       return child as unknown as ChildProcess;
     },
+    ...extra,
   });
   return { instance, spawned };
 }
@@ -134,5 +136,156 @@ test('an encoder that exits before any media rejects start() with what it printe
   encoder!.exit(1, null);
   await rejected;
   assert.equal(instance.phase, 'failed');
+  await instance.stop();
+});
+
+const AUDIO_CONFIG = flvTag(8, 0, [0xaf, 0, 0x12, 0x10]);
+const SOUND = (ts: number) => flvTag(8, ts, [0xaf, 1, 0x21]);
+const KEY_AT = (ts: number) => flvTag(9, ts, [0x17, 1, 0, 0, 0, 0xaa]);
+const PICTURE_AT = (ts: number) => flvTag(9, ts, [0x27, 1, 0, 0, 0, 0xcc]);
+const METADATA = flvTag(18, 0, [2, 0, 10, ...Buffer.from('onMetaData')]);
+/** What a freshly started encoder writes first. */
+const OPENING = Buffer.concat([HEADER, METADATA, CONFIG, AUDIO_CONFIG]);
+
+/** Tags (type and timestamp) a pusher was sent. */
+function sent(pusher: FakeProcess): Array<[number, number]> {
+  const reader = new FlvReader();
+  return reader.push(Buffer.concat(pusher.written)).map((tag) => [tag.type, tag.timestamp]);
+}
+
+async function liveEngine(t: TestContext, extra: Partial<EngineOptions> = {}) {
+  const made = engine({ source: { kind: 'linux', video: '/dev/video0', audio: 'default' }, ...extra });
+  t.after(() => made.instance.stop()); // a failed assertion must not leave its timers running
+  const started = made.instance.start();
+  const [camera, pusher] = made.spawned as [FakeProcess, FakeProcess];
+  camera.stdout.write(Buffer.concat([OPENING, KEY_AT(0), SOUND(10), PICTURE_AT(33), SOUND(33)]));
+  await started;
+  return { ...made, camera, pusher };
+}
+
+test('a camera lost mid-show: the silent test pattern takes over on the same timeline, and the show stays live', async (t) => {
+  const { instance, spawned, camera, pusher } = await liveEngine(t);
+  camera.stderr.write('[video4linux2 @ 0x1] ioctl(VIDIOC_DQBUF): No such device\n');
+  await flush();
+  camera.exit(1, null);
+  await flush();
+  assert.equal(instance.phase, 'live');
+  assert.equal(instance.source.fallback, true);
+  assert.equal(instance.source.lostReason, 'exited');
+  assert.match(instance.source.lostDetail ?? '', /No such device/);
+  const standIn = spawned[2]!;
+  assert.ok(standIn.args.some((arg) => arg.startsWith('testsrc=')), 'the test pattern');
+  assert.ok(standIn.args.some((arg) => arg.startsWith('anullsrc=')), 'without its beep');
+
+  // A new encoder starts from zero, with its own header, metadata and (the same) configuration.
+  standIn.stdout.write(Buffer.concat([OPENING, SOUND(0), KEY_AT(0), SOUND(21), PICTURE_AT(33)]));
+  await flush();
+  assert.deepEqual(sent(pusher), [
+    [18, 0],
+    [9, 0],
+    [8, 0],
+    [9, 0],
+    [8, 10],
+    [9, 33],
+    [8, 33],
+    // joined one frame (1000/15 ≈ 67 ms) after the last tag; the sound before the keyframe is not sent
+    [9, 100],
+    [8, 121],
+    [9, 133],
+  ]);
+  const summary = await instance.stop();
+  assert.equal(summary.source.losses, 1);
+  assert.equal(summary.phase, 'stopped');
+  assert.equal(summary.error, null);
+});
+
+test('a camera that stops delivering pictures is ended after 5 s and replaced; its sound alone does not count', async (t) => {
+  let clock = 10_000;
+  const { instance, spawned, camera } = await liveEngine(t, { now: () => clock });
+  clock += 4_000;
+  camera.stdout.write(SOUND(60)); // sound still arriving: the picture is what stalled
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  assert.deepEqual(camera.signals, [], 'not before 5 s');
+  clock += 2_000;
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  assert.deepEqual(camera.signals, ['SIGKILL']);
+  await flush();
+  assert.equal(instance.source.lostReason, 'stalled');
+  assert.equal(spawned.length, 3, 'the stand-in started');
+  await instance.stop();
+});
+
+test('switching back: the camera runs beside the pattern and takes over at its keyframe, new configuration first', async (t) => {
+  const { instance, spawned, camera, pusher } = await liveEngine(t);
+  assert.equal(instance.restoreSource(), false, 'nothing to switch back to');
+  camera.exit(1, null);
+  await flush();
+  const standIn = spawned[2]!;
+  standIn.stdout.write(Buffer.concat([OPENING, KEY_AT(0), PICTURE_AT(33)]));
+  await flush();
+  const before = sent(pusher).length;
+
+  assert.equal(instance.restoreSource(), true);
+  assert.equal(instance.restoreSource(), false, 'one try at a time');
+  assert.equal(instance.source.restoring, true);
+  const again = spawned[3]!;
+  assert.deepEqual(again.args, camera.args, 'the chosen source again');
+  const newConfig = flvTag(9, 0, [0x17, 0, 0, 0, 0, 1, 0x4d]); // another profile: must reach the viewers
+  again.stdout.write(Buffer.concat([HEADER, METADATA, newConfig, AUDIO_CONFIG, SOUND(0)]));
+  await flush();
+  assert.equal(sent(pusher).length, before, 'nothing from it before its keyframe');
+  standIn.stdout.write(PICTURE_AT(67));
+  await flush();
+  again.stdout.write(Buffer.concat([KEY_AT(40), SOUND(40), PICTURE_AT(73)]));
+  await flush();
+  assert.deepEqual(standIn.signals, ['SIGKILL'], 'the pattern is ended once the camera is back');
+  assert.equal(instance.source.fallback, false);
+  assert.equal(instance.source.restoring, false);
+  const tail = sent(pusher).slice(before);
+  // the pattern's last picture (167), then the camera one frame later, its configuration first
+  assert.deepEqual(tail, [
+    [9, 167],
+    [9, 234],
+    [9, 234],
+    [8, 234],
+    [9, 267],
+  ]);
+  const written = Buffer.concat(pusher.written);
+  assert.ok(written.includes(newConfig.subarray(11, -4)), 'the changed configuration was sent');
+  await instance.stop();
+});
+
+test('a camera still missing: switching back fails, the show stays on the pattern and says so', async (t) => {
+  const { instance, spawned, camera } = await liveEngine(t);
+  camera.exit(1, null);
+  await flush();
+  spawned[2]!.stdout.write(Buffer.concat([OPENING, KEY_AT(0)]));
+  await flush();
+  instance.restoreSource();
+  spawned[3]!.stderr.write('/dev/video0: No such file or directory\n');
+  spawned[3]!.exit(1, null);
+  await flush();
+  assert.equal(instance.phase, 'live');
+  assert.equal(instance.source.fallback, true);
+  assert.equal(instance.source.restoring, false);
+  assert.equal(instance.source.restoreFailed, true);
+  assert.equal(instance.source.losses, 1, 'a failed try is not another loss');
+  await instance.stop();
+});
+
+test('an encoder that keeps failing whatever it encodes ends the show (4 losses within a minute)', async (t) => {
+  const { instance, spawned, camera } = await liveEngine(t);
+  camera.exit(1, null);
+  for (let n = 0; n < 3; n++) {
+    await flush();
+    const standIn = spawned.at(-1)!;
+    standIn.stdout.write(Buffer.concat([OPENING, KEY_AT(0)]));
+    await flush();
+    assert.equal(instance.phase, 'live', `loss ${n + 1}`);
+    standIn.exit(1, null);
+  }
+  await flush();
+  assert.equal(instance.phase, 'failed');
+  assert.match(instance.error ?? '', /4 times within a minute/);
   await instance.stop();
 });

@@ -13,7 +13,7 @@ import type { Events } from '../../electron/core/protocol/contract.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
 import type { DestinationPhase, DestinationStats } from '../../electron/core/stream/engine/destination.ts';
-import type { EngineOptions, EngineSummary } from '../../electron/core/stream/engine/stream-engine.ts';
+import type { EngineOptions, EngineSummary, SourceState } from '../../electron/core/stream/engine/stream-engine.ts';
 import type { FfmpegProbe } from '../../electron/core/stream/ffmpeg-probe.ts';
 import { StreamService, type Engine, type StreamDeps } from '../../electron/core/stream/stream-service.ts';
 import { DEFAULT_SETTINGS } from '../../electron/core/stream/stream-store.ts';
@@ -21,6 +21,7 @@ import { SecretBox } from '../../electron/core/system/secret-box.ts';
 
 const KEY = 'live_8f3a9c2e71d04b_SECRET';
 const KEY2 = 'sk_second_0b5e77aa_SECRET';
+const NEW_KEY = 'sk_replaced_91c3d2_SECRET';
 
 class FakeEngine {
   phase: Engine['phase'] = 'idle';
@@ -30,6 +31,17 @@ class FakeEngine {
   readonly destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
   readonly options: EngineOptions;
   readonly reconnected: string[] = [];
+  readonly retargeted: Array<{ id: string; url: string }> = [];
+  readonly source: SourceState = {
+    fallback: false,
+    lostReason: null,
+    lostAt: null,
+    lostDetail: null,
+    losses: 0,
+    restoring: false,
+    restoreFailed: false,
+  };
+  restores = 0;
   stops = 0;
   private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
 
@@ -65,6 +77,21 @@ class FakeEngine {
   reconnectNow(id: string): void {
     this.reconnected.push(id);
   }
+  retarget(id: string, url: string): void {
+    this.retargeted.push({ id, url });
+  }
+  restoreSource(): boolean {
+    if (!this.source.fallback || this.source.restoring) return false;
+    this.restores += 1;
+    this.source.restoring = true;
+    this.options.onChange?.();
+    return true;
+  }
+  loseSource(detail: string): void {
+    Object.assign(this.source, { fallback: true, lostReason: 'exited', lostAt: 2000, lostDetail: detail });
+    this.source.losses += 1;
+    this.options.onChange?.();
+  }
   async stop(): Promise<EngineSummary> {
     this.stops += 1;
     if (this.phase !== 'failed') this.phase = 'stopped';
@@ -78,6 +105,7 @@ class FakeEngine {
       liveMs: 0,
       health: this.health,
       destinations: [],
+      source: { ...this.source },
       recording: file ? { file, bytes: 3, remuxed: true } : null,
       recordingError: null,
     };
@@ -357,12 +385,23 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
   assert.deepEqual(engine.reconnected, [String(b.id)]);
   assert.deepEqual(await refusal(() => service.reconnect(off.id)), ['stream_not_live']);
 
-  // While streamed to: the name may change, the address, key and switch may not; nor may it be removed.
+  // While live: the name may change, the address, key and switch may not; nor may it be removed.
   await service.saveDestination(a.id, { ...douyin, name: '抖音主号', streamKey: undefined });
   await service.saveDestination(a.id, { ...douyin, name: '抖音主号', streamKey: KEY });
   assert.deepEqual(await refusal(() => service.saveDestination(a.id, { ...douyin, streamKey: 'another_key_123' })), [
-    'stream_live',
+    'stream_destination_live',
   ]);
+  assert.deepEqual(engine.retargeted, [], 'a live destination keeps its pusher');
+  // Not live (reconnecting): a new key goes to its pusher at once, and stays out of every state.
+  const fixed = await service.saveDestination(b.id, {
+    ...douyin,
+    name: 'B站',
+    platform: 'bilibili',
+    streamKey: NEW_KEY,
+  });
+  assert.equal(fixed.hasKey, true);
+  assert.deepEqual(engine.retargeted, [{ id: String(b.id), url: `rtmp://push.example.com/live/${NEW_KEY}` }]);
+  assert.deepEqual(await refusal(() => service.saveDestination(b.id, { ...douyin, enabled: false })), ['stream_live']);
   assert.deepEqual(await refusal(() => service.saveDestination(a.id, { ...douyin, enabled: false })), ['stream_live']);
   assert.deepEqual(await refusal(() => service.removeDestination(a.id)), ['stream_live']);
   await service.removeDestination(off.id);
@@ -380,8 +419,43 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
       .map((s) => s.phase),
     ['stopping', 'idle'],
   );
-  assert.ok(!JSON.stringify(states()).includes(KEY) && !JSON.stringify(states()).includes(KEY2));
+  for (const key of [KEY, KEY2, NEW_KEY]) assert.ok(!JSON.stringify(states()).includes(key));
   assert.equal((await service.stop()).phase, 'idle', 'stopping twice is harmless');
+});
+
+test('a lost camera: announced at once, the show stays live, and the host can switch back', async (t) => {
+  const { service, engines, states } = setup(t);
+  await service.saveDestination(undefined, douyin);
+  assert.deepEqual(await refusal(() => service.restoreSource()), ['stream_not_live']);
+  const starting = service.start();
+  await tick();
+  const engine = engines[0]!;
+  engine.goLive();
+  await starting;
+  assert.deepEqual(await refusal(() => service.restoreSource()), ['stream_source_ok'], 'nothing to switch back to');
+
+  const before = states().length;
+  engine.loseSource(`ioctl(VIDIOC_DQBUF): No such device`);
+  await tick();
+  const lost = states().at(-1)!;
+  assert.equal(states().length, before + 1, 'announced without waiting for the next second');
+  assert.equal(lost.phase, 'live');
+  assert.equal(lost.errorCode, null);
+  assert.deepEqual(lost.source, {
+    fallback: true,
+    lostReason: 'exited',
+    lostAt: 2000,
+    restoring: false,
+    restoreFailed: false,
+  });
+  assert.ok(!JSON.stringify(lost).includes('VIDIOC'), 'what the capture printed stays in the log');
+
+  const restoring = service.restoreSource();
+  assert.equal(engine.restores, 1);
+  assert.equal(restoring.source.restoring, true);
+  assert.deepEqual(await refusal(() => service.restoreSource()), ['stream_source_ok'], 'already trying');
+  await service.stop();
+  assert.deepEqual(service.state().source.fallback, false, 'no show, no stand-in');
 });
 
 test('the encoder dying mid-show: failed, its error scrubbed of keys and URLs, the recording still finalised', async (t) => {

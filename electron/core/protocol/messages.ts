@@ -254,6 +254,11 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '编码器意外停止，直播已中断。请检查摄像头和麦克风后重新开播',
     en: 'The encoder stopped unexpectedly and the show ended. Check the camera and microphone, then go live again',
   },
+  stream_destination_live: {
+    'zh-CN': '这个推流目标正在直播：它的地址和密钥要等结束直播后才能修改',
+    en: 'This destination is live: its address and key can change once the show ends',
+  },
+  stream_source_ok: { 'zh-CN': '画面源正常，无需切回', en: 'The source is working: nothing to switch back to' },
   stream_devices_failed: {
     'zh-CN': '无法列出摄像头和麦克风',
     en: 'Could not list cameras and microphones',

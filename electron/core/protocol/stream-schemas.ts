@@ -51,7 +51,10 @@ export const destinationInputSchema = z.strictObject({
    * omitted on update: the stored one is kept (the UI only ever sees the masked URL, so it cannot send it back).
    */
   serverUrl: z.string().trim().max(2000).optional(),
-  /** The stream key (推流密钥 / 串流密钥). Omitted on update: the stored key is kept. */
+  /**
+   * The stream key (推流密钥 / 串流密钥). Omitted on update: the stored key is kept. During a show it may be replaced
+   * (with the address) only while that destination is not live: its pusher starts again with the new one.
+   */
   streamKey: z.string().trim().max(2000).optional(),
   enabled: z.boolean().default(true),
 });
@@ -84,6 +87,8 @@ export const destinationSchema = z.object({
 });
 export type StreamDestination = z.infer<typeof destinationSchema>;
 
+export const SOURCE_LOSS_REASONS = ['exited', 'stalled'] as const;
+
 export const STREAM_PHASES = ['idle', 'starting', 'live', 'stopping', 'failed'] as const;
 
 export const streamStateSchema = z.object({
@@ -106,6 +111,21 @@ export const streamStateSchema = z.object({
   /** The encoder in use ('libx264', 'h264_nvenc'…), and why a hardware one was not used when it was asked for. */
   encoder: z.object({ name: z.string(), fallbackReason: z.string().nullable() }).nullable(),
   recording: z.object({ file: z.string().nullable(), lastFile: z.string().nullable() }),
+  /**
+   * The picture and sound source of a running show. When the capture stops (a camera unplugged, a driver that
+   * hangs) the show goes on with the test pattern, without sound, until the host switches back.
+   */
+  source: z.object({
+    /** The show is on the stand-in test pattern. */
+    fallback: z.boolean(),
+    /** Why the last switch happened: the capture ended (`exited`) or delivered nothing for seconds (`stalled`). */
+    lostReason: z.enum(SOURCE_LOSS_REASONS).nullable(),
+    lostAt: z.number().int().nullable(),
+    /** Switching back is being tried (`stream.restoreSource`). */
+    restoring: z.boolean(),
+    /** The last try to switch back did not work: the device is still missing or silent. */
+    restoreFailed: z.boolean(),
+  }),
 });
 export type StreamState = z.infer<typeof streamStateSchema>;
 
@@ -151,6 +171,8 @@ export const streamMethods = {
   'stream.stop': { params: z.strictObject({}), result: streamStateSchema },
   /** Skip a destination's countdown (and retry a rejected key after fixing it on the platform). */
   'stream.reconnect': { params: z.strictObject({ id }), result: streamStateSchema },
+  /** Back from the stand-in test pattern to the chosen camera and microphone (it stays on the pattern if they fail). */
+  'stream.restoreSource': { params: z.strictObject({}), result: streamStateSchema },
 } as const;
 
 export interface StreamEvents {

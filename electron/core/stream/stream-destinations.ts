@@ -1,11 +1,23 @@
-// The destinations a show can push to, as stored: their rules while a show runs (only the name and platform of
-// one being pushed to may change), their keys sealed and opened, and how they are shown (masked, never the key).
+// The destinations a show can push to, as stored: their rules while a show runs (the address and key of one
+// being pushed to change only while it is not live), their keys sealed and opened, and how they are shown
+// (masked, never the key).
 import { refused, StudioError } from '../protocol/errors.ts';
+import { publishUrl } from '../protocol/stream-presets.ts';
 import type { StreamDestination } from '../protocol/stream-schemas.ts';
 import type { SecretBox } from '../system/secret-box.ts';
+import type { DestinationPhase } from './engine/destination.ts';
 import { openKey, sealKey, type RunningDestination } from './stream-plan.ts';
 import { destinationFields, liveOf, maskedDestinationUrl, type DestinationRequest } from './stream-rules.ts';
 import type { DestinationRow, StreamStore } from './stream-store.ts';
+
+/** The destinations a running show pushes to, and the phase of each. */
+export type RunningPhases = ReadonlyMap<number, DestinationPhase['phase']>;
+
+export interface SavedDestination {
+  id: number;
+  /** A running destination's new publish URL and key (secrets), for its pusher; null otherwise. */
+  retarget: { url: string; key: string } | null;
+}
 
 export class StreamDestinations {
   private readonly store: StreamStore;
@@ -17,34 +29,42 @@ export class StreamDestinations {
   }
 
   /**
-   * Creates (no id) or updates a destination; returns its id. On update an omitted address or an omitted or blank
-   * key keeps the stored one. `live` are the destinations the running show pushes to: their pusher keeps the
-   * address and key it started with, so those cannot change. Call inside a write transaction.
+   * Creates (no id) or updates a destination. On update an omitted address or an omitted or blank key keeps the
+   * stored one. `running` are the destinations the show pushes to, with what each is doing: one that is not
+   * live may get a new address or key (the host fixing a rejected key mid-show), returned as `retarget` with its
+   * new publish URL and key for the service to hand to its pusher; one that is live keeps them (a working stream
+   * is not cut), and none of them can be switched off. Call inside a write transaction.
    */
-  save(id: number | undefined, input: DestinationRequest, live: ReadonlySet<number>, now: number): number {
+  save(id: number | undefined, input: DestinationRequest, running: RunningPhases, now: number): SavedDestination {
     const request =
       id !== undefined && input.serverUrl === undefined ? { ...input, serverUrl: this.row(id).server_url } : input;
     const { fields, key } = destinationFields(request, id === undefined);
-    let rowId: number;
     if (id === undefined) {
-      rowId = this.store.insert(fields, now).id;
-    } else {
-      const current = this.row(id);
-      const changesShow =
-        current.server_url !== fields.serverUrl ||
-        (current.enabled === 1) !== fields.enabled ||
-        (key !== null && key !== openKey(this.secrets, current));
-      if (live.has(id) && changesShow) throw refused('stream_live', `destination ${id} is being streamed to`);
-      this.store.update(id, fields, now);
-      rowId = id;
+      const rowId = this.store.insert(fields, now).id;
+      if (key !== null) this.store.setKeyCipher(rowId, sealKey(this.secrets, rowId, key));
+      return { id: rowId, retarget: null };
     }
-    if (key !== null) this.store.setKeyCipher(rowId, sealKey(this.secrets, rowId, key));
-    return rowId;
+    const current = this.row(id);
+    const newTarget =
+      current.server_url !== fields.serverUrl || (key !== null && key !== openKey(this.secrets, current));
+    const phase = running.get(id);
+    if (phase !== undefined && (current.enabled === 1) !== fields.enabled) {
+      throw refused('stream_live', `destination ${id} is being streamed to`);
+    }
+    if (phase === 'live' && newTarget) throw refused('stream_destination_live', `destination ${id} is live`);
+    this.store.update(id, fields, now);
+    if (key !== null) this.store.setKeyCipher(id, sealKey(this.secrets, id, key));
+    const usedKey = key ?? openKey(this.secrets, current);
+    const retarget =
+      phase !== undefined && newTarget && usedKey !== null
+        ? { url: publishUrl(fields.serverUrl, usedKey), key: usedKey }
+        : null;
+    return { id, retarget };
   }
 
-  remove(id: number, live: ReadonlySet<number>): void {
+  remove(id: number, running: RunningPhases): void {
     this.row(id);
-    if (live.has(id)) throw refused('stream_live', `destination ${id} is being streamed to`);
+    if (running.has(id)) throw refused('stream_live', `destination ${id} is being streamed to`);
     this.store.remove(id);
   }
 

@@ -22,7 +22,16 @@ import { engineSource, fallbackReason, maskedDestinationUrl, recordingStamp, set
 /** What the service needs of the engine (the real one, or a test's). */
 export type Engine = Pick<
   StreamEngine,
-  'phase' | 'error' | 'health' | 'startedAt' | 'start' | 'stop' | 'reconnectNow'
+  | 'phase'
+  | 'error'
+  | 'health'
+  | 'source'
+  | 'startedAt'
+  | 'start'
+  | 'stop'
+  | 'reconnectNow'
+  | 'retarget'
+  | 'restoreSource'
 > & {
   readonly destinations: ReadonlyArray<RunningDestination>;
 };

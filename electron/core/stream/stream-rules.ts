@@ -9,10 +9,12 @@ import type {
   SourceChoice,
   StreamDestination,
   StreamSettings,
+  StreamState,
 } from '../protocol/stream-schemas.ts';
 import type { EncoderChoice } from './ffmpeg-probe.ts';
 import type { DestinationPhase, DestinationStats } from './engine/destination.ts';
 import type { Source } from './engine/encoder-args.ts';
+import type { SourceState } from './engine/stream-engine.ts';
 import { maskIngestUrl, parseIngestUrl } from './stream-options.ts';
 import type { DestinationFields } from './stream-store.ts';
 
@@ -133,6 +135,12 @@ export function liveOf(state: DestinationPhase, stats: DestinationStats): NonNul
     default:
       return { ...base, phase: state.phase };
   }
+}
+
+/** The engine's source state as the contract shows it (what the capture printed stays in the log). */
+export function sourceOf(source: SourceState): StreamState['source'] {
+  const { fallback, lostReason, lostAt, restoring, restoreFailed } = source;
+  return { fallback, lostReason, lostAt, restoring, restoreFailed };
 }
 
 /** What makes a destination's state worth announcing at once (its numbers can wait for the next second). */

@@ -16,58 +16,35 @@ import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/stream-engine.ts';
 import { StreamDestinations } from './stream-destinations.ts';
+import { StreamRecordings } from './stream-recordings.ts';
+import {
+  announceKey,
+  healthOf,
+  newShow,
+  runningPhases,
+  sampleHealth,
+  sourceStateOf,
+  type Show,
+} from './stream-show.ts';
 import { StreamStore } from './stream-store.ts';
 import {
   DEFAULT_DEPS,
   describeDevices,
   describeFfmpeg,
   planShow,
-  type Engine,
   type ListedDevice,
   type Probe,
   type RunningDestination,
   type ShowPlan,
   type StreamDeps,
 } from './stream-plan.ts';
-import { phaseKey, redact, settingsIssues, type DestinationRequest } from './stream-rules.ts';
+import { redact, settingsIssues, type DestinationRequest } from './stream-rules.ts';
 
 export type { Engine, StreamDeps } from './stream-plan.ts';
 
-/** Below this speed the encoder is falling behind real time… */
-const OVERLOAD_SPEED = 0.95;
-/** …and after this long of it, the host is told to lower the resolution or bitrate. */
-const OVERLOAD_MS = 5_000;
 const TICK_MS = 1_000;
 
-const IDLE_HEALTH: StreamState['health'] = {
-  fps: 0,
-  speed: null,
-  droppedFrames: 0,
-  cpuPercent: null,
-  overloaded: false,
-};
-
-/** One show: the engine and what the service knows about it. */
-interface Show {
-  engine: Engine;
-  /** The destinations pushed to (ids as in the database). */
-  ids: Set<number>;
-  /** The keys and publish URLs of this show: scrubbed from every text that leaves the service. */
-  secrets: string[];
-  recordFile: string | null;
-  encoder: { name: string; fallbackReason: string | null };
-  /** The destination phases last announced: a change is announced at once. */
-  announcedPhases: string;
-  slowSince: number | null;
-  overloaded: boolean;
-  cpuPercent: number | null;
-  ticker: ReturnType<typeof setInterval> | null;
-  /** engine.stop() and the bookkeeping after it, once begun. */
-  ending: Promise<void> | null;
-}
-
 type Phase = StreamState['phase'];
-const NONE: ReadonlySet<number> = new Set();
 
 export class StreamService {
   readonly store: StreamStore;
@@ -82,7 +59,9 @@ export class StreamService {
   private error: string | null = null;
   private errorCode: string | null = null;
   private show: Show | null = null;
-  private lastFile: string | null = null;
+  private readonly recordings: StreamRecordings;
+  /** Finishing the recordings a crash left (at construction, in the background). */
+  readonly recovering: Promise<void>;
   /** start()'s checks (ffmpeg probe, encoder trial) before a show exists: a second start is refused meanwhile. */
   private preparing: Promise<unknown> | null = null;
   private dirty = false;
@@ -103,6 +82,9 @@ export class StreamService {
     this.secrets = options.secrets;
     this.recordingsDir = path.join(options.dataDir, 'recordings');
     this.deps = { ...DEFAULT_DEPS, ...options.deps };
+    this.recordings = new StreamRecordings(this.store, (work) => this.write(work));
+    const ffmpeg = this.deps.locate()?.path ?? null;
+    this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.silent);
   }
 
   state(): StreamState {
@@ -116,17 +98,10 @@ export class StreamService {
       startedAt: show?.engine.startedAt ?? null,
       settings: this.store.settings(),
       destinations: this.store.list().map((row) => this.destinations.view(row, running.get(row.id))),
-      health: show
-        ? {
-            fps: show.engine.health.fps,
-            speed: show.engine.health.speed,
-            droppedFrames: show.engine.health.droppedFrames,
-            cpuPercent: show.cpuPercent,
-            overloaded: show.overloaded,
-          }
-        : IDLE_HEALTH,
+      health: healthOf(show),
       encoder: show ? { ...show.encoder } : null,
-      recording: { file: show?.recordFile ?? null, lastFile: this.lastFile },
+      recording: { file: show?.recordFile ?? null, lastFile: this.recordings.lastFile },
+      source: sourceStateOf(show),
     };
   }
 
@@ -151,15 +126,21 @@ export class StreamService {
   /** Creates (no id) or updates a destination (see StreamDestinations.save for what may change during a show). */
   saveDestination(id: number | undefined, input: DestinationRequest): StreamDestination | Promise<StreamDestination> {
     return this.write(() => {
-      const rowId = this.destinations.save(id, input, this.show?.ids ?? NONE, this.deps.now());
-      const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
-      return this.destinations.view(this.destinations.row(rowId), running);
+      const show = this.show;
+      const saved = this.destinations.save(id, input, runningPhases(this.show), this.deps.now());
+      if (show && saved.retarget) {
+        // Its pusher starts again with the new address or key (a rejected one replaced mid-show).
+        show.secrets.push(saved.retarget.url, saved.retarget.key);
+        show.engine.retarget(String(saved.id), saved.retarget.url);
+      }
+      const running = show?.engine.destinations.find((d) => d.id === String(saved.id));
+      return this.destinations.view(this.destinations.row(saved.id), running);
     });
   }
 
   removeDestination(id: number): StreamState | Promise<StreamState> {
     return this.write(() => {
-      this.destinations.remove(id, this.show?.ids ?? NONE);
+      this.destinations.remove(id, runningPhases(this.show));
       return this.state();
     });
   }
@@ -189,19 +170,7 @@ export class StreamService {
       this.preparing = null;
     }
 
-    const show: Show = {
-      engine: null as unknown as Engine,
-      ids: new Set(plan.targets.map((t) => t.id)),
-      secrets: plan.targets.flatMap((t) => [t.url, t.key]),
-      recordFile: plan.recordPath,
-      encoder: plan.encoder,
-      announcedPhases: '',
-      slowSince: null,
-      overloaded: false,
-      cpuPercent: null,
-      ticker: null,
-      ending: null,
-    };
+    const show = newShow(plan);
     show.engine = this.deps.createEngine({
       ffmpegPath: plan.ffmpegPath,
       source: plan.source,
@@ -228,7 +197,7 @@ export class StreamService {
         (plan.recordPath ? `, recording to ${plan.recordPath}` : ''),
     );
     const started = show.engine.start(); // spawns at once: the destinations are connecting from here
-    show.announcedPhases = this.destinationPhases(show);
+    show.announced = announceKey(show);
     this.announce();
     try {
       await started;
@@ -280,6 +249,14 @@ export class StreamService {
     return this.state();
   }
 
+  /** Back from the stand-in test pattern to the chosen camera and microphone (it stays on the pattern if they fail). */
+  restoreSource(): StreamState {
+    const show = this.show;
+    if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
+    if (!show.engine.restoreSource()) throw refused('stream_source_ok', 'the show is not on the stand-in pattern');
+    return this.state();
+  }
+
   /** The studio is closing: a running show is stopped and its recording finalised; nothing is announced after. */
   async close(): Promise<void> {
     if (this.preparing) await this.preparing.catch(() => undefined);
@@ -296,9 +273,15 @@ export class StreamService {
       this.failShow(show, show.engine.error ?? 'the encoder stopped');
       return;
     }
-    const phases = this.destinationPhases(show);
-    if (phases !== show.announcedPhases) {
-      show.announcedPhases = phases;
+    const { source } = show.engine;
+    if (source.losses > show.lossesLogged) {
+      show.lossesLogged = source.losses;
+      const detail = redact(source.lostDetail ?? '', show.secrets);
+      console.warn(`[stream] the source was lost (${source.lostReason}): ${detail}; the test pattern stands in`);
+    }
+    const key = announceKey(show);
+    if (key !== show.announced) {
+      show.announced = key;
       this.announceSoon();
     } else {
       this.dirty = true; // numbers only: the next tick announces them
@@ -309,15 +292,7 @@ export class StreamService {
   private tick(show: Show): void {
     if (this.show !== show || (this.phase !== 'starting' && this.phase !== 'live')) return;
     const now = this.deps.now();
-    show.cpuPercent = this.cpu.sample(now);
-    const speed = show.engine.health.speed;
-    if (speed !== null && speed < OVERLOAD_SPEED) show.slowSince ??= now;
-    else show.slowSince = null;
-    const overloaded = show.slowSince !== null && now - show.slowSince >= OVERLOAD_MS;
-    if (overloaded !== show.overloaded) {
-      show.overloaded = overloaded;
-      this.dirty = true;
-    }
+    if (sampleHealth(show, this.cpu.sample(now), now)) this.dirty = true;
     if (this.dirty) this.announce();
   }
 
@@ -342,17 +317,17 @@ export class StreamService {
       } catch (error) {
         console.error('[stream] stopping failed:', redact((error as Error).message, show.secrets));
       }
-      if (summary?.recording) this.lastFile = summary.recording.file;
+      if (summary?.recording && !this.silent) {
+        await this.recordings.remember(summary.recording.file).catch((error: Error) => {
+          console.error('[stream] the recording could not be noted:', error.message);
+        });
+      }
       if (summary?.recordingError) {
         console.error('[stream] the recording could not be finished:', redact(summary.recordingError, show.secrets));
       }
       if (this.show === show) this.show = null;
     })();
     return show.ending;
-  }
-
-  private destinationPhases(show: Show): string {
-    return show.engine.destinations.map((d) => `${d.id}=${phaseKey(d.state)}`).join(',');
   }
 
   private running(): boolean {

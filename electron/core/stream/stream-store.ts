@@ -1,4 +1,5 @@
-// The stream tables: destinations (stream_destinations, the key sealed) and the settings (meta 'stream_settings').
+// The stream tables: destinations (stream_destinations, the key sealed), the settings (meta 'stream_settings') and
+// the last show's recording (meta 'stream_last_recording', so it is still offered after a restart or a crash).
 // SQL in, rows out; sealing, masking and rules are the service's (stream-service.ts, stream-rules.ts).
 import type { Db } from '../db/connection.ts';
 import { streamSettingsSchema, type Platform, type StreamSettings } from '../protocol/stream-schemas.ts';
@@ -33,11 +34,13 @@ export const DEFAULT_SETTINGS: StreamSettings = {
 };
 
 const SETTINGS_KEY = 'stream_settings';
+const LAST_RECORDING_KEY = 'stream_last_recording';
 
 export class StreamStore {
   private readonly db: Db;
-  private readonly settingsGet;
-  private readonly settingsSet;
+  private readonly metaGet;
+  private readonly metaSet;
+  private readonly metaDelete;
   private readonly listStmt;
   private readonly byIdStmt;
   private readonly insertStmt;
@@ -47,10 +50,11 @@ export class StreamStore {
 
   constructor(db: Db) {
     this.db = db;
-    this.settingsGet = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-    this.settingsSet = db.prepare<[string, string]>(
+    this.metaGet = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+    this.metaSet = db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
+    this.metaDelete = db.prepare<[string]>('DELETE FROM meta WHERE key = ?');
     this.listStmt = db.prepare<[], DestinationRow>('SELECT * FROM stream_destinations ORDER BY position, id');
     this.byIdStmt = db.prepare<[number], DestinationRow>('SELECT * FROM stream_destinations WHERE id = ?');
     this.insertStmt = db.prepare<[Record<string, unknown>], DestinationRow>(`
@@ -69,7 +73,7 @@ export class StreamStore {
   settings(): StreamSettings {
     let stored: unknown = null;
     try {
-      stored = JSON.parse(this.settingsGet.get(SETTINGS_KEY)?.value ?? 'null');
+      stored = JSON.parse(this.metaGet.get(SETTINGS_KEY)?.value ?? 'null');
     } catch {
       // not JSON: the defaults
     }
@@ -84,7 +88,17 @@ export class StreamStore {
   }
 
   setSettings(settings: StreamSettings): void {
-    this.settingsSet.run(SETTINGS_KEY, JSON.stringify(settings));
+    this.metaSet.run(SETTINGS_KEY, JSON.stringify(settings));
+  }
+
+  /** The path of the last show's recording as stored; whether the file is still there is the caller's question. */
+  lastRecording(): string | null {
+    return this.metaGet.get(LAST_RECORDING_KEY)?.value || null;
+  }
+
+  setLastRecording(file: string | null): void {
+    if (file) this.metaSet.run(LAST_RECORDING_KEY, file);
+    else this.metaDelete.run(LAST_RECORDING_KEY);
   }
 
   list(): DestinationRow[] {

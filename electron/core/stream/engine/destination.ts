@@ -60,7 +60,9 @@ export class Destination {
   readonly id: string;
   state: DestinationPhase = { phase: 'idle' };
   readonly stats: DestinationStats = { bytesSent: 0, kbps: 0, droppedTags: 0, reconnects: 0, liveMs: 0 };
-  private readonly url: string;
+  private url: string;
+  /** The pusher was ended to start again at once with a new address (retarget): not a failure. */
+  private restartNow = false;
   private readonly gop: GopCache;
   private readonly spawnPusher: SpawnPusher;
   private readonly onChange: () => void;
@@ -155,6 +157,23 @@ export class Destination {
     }
   }
 
+  /**
+   * Pushes to a new address or key from now on: the host replaced one the server rejected or could not reach.
+   * Starts at once, counting afresh (a pusher still trying the old one is ended first).
+   */
+  retarget(url: string): void {
+    if (this.ended) return;
+    this.url = url;
+    this.refusals = 0;
+    this.failures = 0;
+    if (this.child) {
+      this.restartNow = true;
+      this.child.kill('SIGKILL');
+    } else {
+      this.start();
+    }
+  }
+
   /** Ends the pusher gracefully (it flushes what it has), killing it if it does not finish in time. */
   stop(): Promise<void> {
     this.ended = true;
@@ -221,6 +240,11 @@ export class Destination {
     this.stats.kbps = 0;
     if (this.state.phase === 'live') this.stats.liveMs += this.now() - this.state.since;
     if (this.state.phase === 'stopped') return;
+    if (this.restartNow) {
+      this.restartNow = false;
+      this.start();
+      return;
+    }
     const reason = exitReason({ stderr: this.stderr, bytesSent: this.runBytes, stalled: this.stalled });
     this.refusals = reason === 'publish_refused' ? this.refusals + 1 : 0;
     if (this.refusals >= REFUSALS_FOR_KEY_REJECTED) {

@@ -50,6 +50,17 @@ export class GopCache {
     return true;
   }
 
+  /**
+   * Already in the stream: metadata, or codec configuration equal to what was sent (another encoder taking over
+   * with the same settings). Compared without the tag header, whose timestamp differs.
+   */
+  repeats(tag: FlvTag): boolean {
+    if (tag.type === TAG_SCRIPT) return this.metadata !== null;
+    if (!tag.config) return false;
+    const known = this.configs.get(tag.type);
+    return known !== undefined && known.subarray(11).equals(tag.bytes.subarray(11));
+  }
+
   /** The bytes a new pusher starts with; continue with each following tag's bytes. */
   prime(): Buffer {
     const parts = [this.header, this.metadata, ...this.configs.values(), ...this.gop].filter(

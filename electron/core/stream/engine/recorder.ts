@@ -1,9 +1,10 @@
 // The local recording: the encoder's FLV written straight to a file by this process, tag by tag, so it
 // depends on no pusher and no network (a destination reconnecting leaves no gap), and a crash of any process
-// leaves a file that plays up to the crash (FLV needs no trailer). When the show ends it is remuxed to MP4.
-import { execFile } from 'node:child_process';
+// leaves a file that plays up to the crash (FLV needs no trailer). When the show ends it is remuxed to MP4; after a
+// crash of the studio itself, at its next start (../recording-recovery.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import { runFfmpeg } from '../run-ffmpeg.ts';
 import type { FlvTag } from './flv-reader.ts';
 
 export interface RecordingResult {
@@ -11,6 +12,8 @@ export interface RecordingResult {
   file: string;
   bytes: number;
   remuxed: boolean;
+  /** Why the remux failed (ffmpeg's last error line, `timeout`, `ENOENT`…), when it did. */
+  error?: string;
 }
 
 const REMUX_TIMEOUT_MS = 10 * 60_000;
@@ -52,30 +55,59 @@ export class Recorder {
       this.out.end((error?: Error | null) => (error ? reject(this.error ?? error) : resolve())),
     );
     if (this.flvPath === this.target) return { file: this.target, bytes: this.bytes, remuxed: false };
-    const args = [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      this.flvPath,
-      '-c',
-      'copy',
-      '-movflags',
-      '+faststart',
-      this.target,
-    ];
-    const ok = await new Promise<boolean>((resolve) =>
-      execFile(ffmpegPath, args, { timeout: REMUX_TIMEOUT_MS }, (error) => resolve(!error)),
-    );
-    if (!ok) return { file: this.flvPath, bytes: this.bytes, remuxed: false };
-    fs.rmSync(this.flvPath, { force: true });
-    return { file: this.target, bytes: fs.statSync(this.target).size, remuxed: true };
+    return remuxToMp4(ffmpegPath, this.flvPath, this.target);
   }
 
   private write(bytes: Buffer): void {
     if (this.error) return;
     this.bytes += bytes.length;
     this.out.write(bytes);
+  }
+}
+
+/**
+ * Remuxes a recorded FLV to an MP4 at `target` (stream copy, moov up front so it plays while downloading). On success
+ * the FLV is removed and the MP4 returned; on failure the FLV is kept and returned (it plays as it is). Never rejects.
+ */
+export async function remuxToMp4(
+  ffmpegPath: string,
+  flvPath: string,
+  target: string,
+  timeoutMs = REMUX_TIMEOUT_MS,
+): Promise<RecordingResult> {
+  // Written aside and renamed: a crash mid-remux then leaves no half MP4 at the target, only the FLV to redo it from.
+  const partial = `${target}.remuxing.mp4`;
+  // prettier-ignore
+  const args = [
+    '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
+    // A crash cuts the last tag short; ffmpeg would copy the stub as a frame that fails to decode at the very end.
+    '-fflags', '+discardcorrupt',
+    '-i', flvPath,
+    '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', partial,
+  ];
+  const run = await runFfmpeg(ffmpegPath, args, timeoutMs);
+  let error = run.failure ?? lastLine(run.stderr) ?? `ffmpeg exited with code ${run.code}`;
+  if (run.code === 0) {
+    try {
+      fs.renameSync(partial, target);
+      fs.rmSync(flvPath, { force: true });
+      return { file: target, bytes: fs.statSync(target).size, remuxed: true };
+    } catch (e) {
+      error = (e as Error).message;
+    }
+  }
+  fs.rmSync(partial, { force: true });
+  return { file: flvPath, bytes: sizeOf(flvPath), remuxed: false, error };
+}
+
+function lastLine(text: string): string | undefined {
+  return text.trim().split('\n').at(-1)?.trim() || undefined;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }

@@ -1,16 +1,22 @@
 // Encode once, output many (OBS's design): one encoder process, its FLV fanned out here to each destination's
 // pusher and to the recording, and its preview and progress read on their own pipes. Nothing downstream can
 // stall the encoder: pushers that stop draining lose tags (destination.ts), the recording is a plain file.
+//
+// Nothing upstream ends the show either: when the capture stops mid-show (a camera unplugged, a driver that
+// hangs and delivers nothing) a stand-in encoder takes over with the test pattern, and its output joins the
+// same timeline (timeline.ts), so pushers and the recording see one continuous stream. The host switches back
+// when the device is back (restoreSource); the camera's encoder runs beside the pattern until its first
+// keyframe, so the switch itself costs viewers nothing. An encoder that keeps failing still ends the show.
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { Destination, type DestinationPhase, type DestinationStats } from './destination.ts';
-import { encoderArgs, PREVIEW_FD, PROGRESS_FD, type EncodeSettings, type Source } from './encoder-args.ts';
-import { FlvReader } from './flv-reader.ts';
+import { encoderArgs, type EncodeSettings, type Source } from './encoder-args.ts';
+import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
+import type { FlvTag } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
 import { tcpIngestProbe, type IngestProbe } from './ingest-probe.ts';
-import { JpegFrames } from './jpeg-frames.ts';
 import { Recorder, type RecordingResult } from './recorder.ts';
-import { createProgressParser, type ProgressBlock } from '../progress.ts';
+import { Timeline } from './timeline.ts';
+import type { ProgressBlock } from '../progress.ts';
 
 export type EnginePhase = 'idle' | 'starting' | 'live' | 'stopping' | 'stopped' | 'failed';
 
@@ -22,6 +28,20 @@ export interface EncoderHealth {
   droppedFrames: number;
   /** Seconds of media encoded. */
   mediaSeconds: number;
+}
+
+export interface SourceState {
+  /** On the stand-in test pattern since the capture was lost. */
+  fallback: boolean;
+  lostReason: 'exited' | 'stalled' | null;
+  lostAt: number | null;
+  /** What the lost capture printed last (for logs: it may name a device, never a key). */
+  lostDetail: string | null;
+  /** Times the capture was lost during this show. */
+  losses: number;
+  /** The chosen source is being started again beside the pattern. */
+  restoring: boolean;
+  restoreFailed: boolean;
 }
 
 export interface EngineOptions {
@@ -45,27 +65,57 @@ export interface EngineSummary {
   liveMs: number;
   health: EncoderHealth;
   destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
+  source: SourceState;
   recording: RecordingResult | null;
   recordingError: string | null;
 }
 
 const STOP_GRACE_MS = 10_000;
+/** No picture for this long from a live encoder: its capture has hung (a camera driver that stopped delivering). */
+export const SOURCE_STALL_MS = 5_000;
+/** A new encoder (the stand-in, or the camera coming back) must show a picture within this long. */
+const TAKEOVER_TIMEOUT_MS = 15_000;
+/** More losses than this within the window: the encoder itself is failing, not a device; the show ends. */
+const MAX_LOSSES = 3;
+const LOSS_WINDOW_MS = 60_000;
+/** The stand-in: the test pattern without its beep (viewers are watching), until the host switches back. */
+const STAND_IN: Source = { kind: 'test-pattern', silent: true };
 
 export class StreamEngine {
   phase: EnginePhase = 'idle';
   error: string | null = null;
   readonly health: EncoderHealth = { fps: 0, speed: null, frames: 0, droppedFrames: 0, mediaSeconds: 0 };
+  readonly source: SourceState = {
+    fallback: false,
+    lostReason: null,
+    lostAt: null,
+    lostDetail: null,
+    losses: 0,
+    restoring: false,
+    restoreFailed: false,
+  };
   readonly destinations: Destination[];
   startedAt: number | null = null;
   private readonly options: EngineOptions;
   private readonly gop = new GopCache();
-  private readonly reader = new FlvReader();
+  private readonly timeline: Timeline;
   private readonly recorder: Recorder | null;
   private readonly spawnProcess: NonNullable<EngineOptions['spawn']>;
   private readonly now: () => number;
-  private encoder: ChildProcess | null = null;
-  private encoderExit: Promise<void> = Promise.resolve();
-  private stderr = '';
+  private readonly runEvents: EncoderRunEvents;
+  /** The encoder whose output goes out. */
+  private current: EncoderRun | null = null;
+  /** An encoder waiting for its first keyframe to take over from `current`. */
+  private candidate: EncoderRun | null = null;
+  /** The candidate's codec configuration, held until it takes over. */
+  private candidateConfigs: FlvTag[] = [];
+  private readonly runs = new Set<EncoderRun>();
+  /** The show's first encoder: its header, metadata and configuration open the stream; later ones join it. */
+  private firstRun: EncoderRun | null = null;
+  private lossTimes: number[] = [];
+  private droppedBefore = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private settleStart: ((error?: Error) => void) | null = null;
   private recording: RecordingResult | null = null;
   private recordingError: string | null = null;
   private endedAt: number | null = null;
@@ -74,6 +124,7 @@ export class StreamEngine {
     this.options = options;
     this.now = options.now ?? Date.now;
     this.spawnProcess = options.spawn ?? nodeSpawn;
+    this.timeline = new Timeline(options.settings.fps);
     this.recorder = options.recordPath ? new Recorder(options.recordPath) : null;
     const spawnPusher = (args: string[]) =>
       this.spawnProcess(options.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
@@ -89,65 +140,55 @@ export class StreamEngine {
           probe: options.probe === undefined ? tcpIngestProbe : (options.probe ?? undefined),
         }),
     );
+    this.runEvents = {
+      tags: (run, tags) => this.tags(run, tags),
+      preview: (run, jpeg) => {
+        if (run === this.current) this.options.onPreview?.(jpeg);
+      },
+      progress: (run, block) => {
+        if (run === this.current) this.progress(block);
+      },
+      exit: (run, why) => this.runExited(run, why),
+    };
   }
 
   /** Starts the encoder; resolves once it produces media (or rejects with why it could not start). */
   start(): Promise<void> {
     if (this.phase !== 'idle') return Promise.reject(new Error('an engine starts once'));
     this.phase = 'starting';
-    const args = encoderArgs(this.options.source, this.options.settings, { preview: Boolean(this.options.preview) });
-    const stdio: SpawnOptions['stdio'] = ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'];
-    const encoder = this.spawnProcess(this.options.ffmpegPath, args, { stdio, windowsHide: true });
-    this.encoder = encoder;
-    for (const d of this.destinations) d.start();
-
-    return new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const settle = (error?: Error) => {
-        if (settled) return;
-        settled = true;
+    const started = new Promise<void>((resolve, reject) => {
+      this.settleStart = (error) => {
+        this.settleStart = null;
         if (error) reject(error);
         else resolve();
       };
-      encoder.stdout!.on('data', (chunk: Buffer) => {
-        if (this.phase === 'failed') return;
-        try {
-          this.media(chunk);
-        } catch (error) {
-          this.fail(`the encoder's output could not be read: ${(error as Error).message}`);
-          // Unusable from here on: end the encoder, or start() never settles and stop() (which only stops a
-          // starting or live engine) leaves it running.
-          encoder.kill('SIGKILL');
-        }
-        if (this.phase === 'live') settle();
-      });
-      encoder.stderr!.setEncoding('utf8');
-      encoder.stderr!.on('data', (text: string) => {
-        this.stderr = (this.stderr + text).slice(-4000);
-      });
-      const previews = new JpegFrames();
-      (encoder.stdio[PREVIEW_FD] as Readable | null)?.on('data', (chunk: Buffer) => {
-        for (const frame of previews.push(chunk)) this.options.onPreview?.(frame);
-      });
-      const progress = createProgressParser((block) => this.progress(block));
-      (encoder.stdio[PROGRESS_FD] as Readable | null)?.on('data', (chunk: Buffer) => progress.push(chunk));
-      this.encoderExit = new Promise<void>((done) => {
-        const exited = (why: string) => {
-          this.encoder = null;
-          if (this.phase === 'starting' || this.phase === 'live') this.fail(why);
-          settle(new Error(this.error ?? why));
-          done();
-        };
-        encoder.once('exit', (code, signal) =>
-          exited(`the encoder stopped (${signal ?? `exit ${code}`}): ${this.stderr.trim() || 'no message'}`),
-        );
-        encoder.once('error', (error) => exited(`the encoder could not start: ${error.message}`));
-      });
     });
+    this.current = this.firstRun = this.spawnRun(this.options.source);
+    for (const d of this.destinations) d.start();
+    this.watchdog = setInterval(() => this.watch(), 1000);
+    return started;
   }
 
   reconnectNow(id: string): void {
     this.destinations.find((d) => d.id === id)?.reconnectNow();
+  }
+
+  /** Pushes this destination to a new address or key from now on (the old one was rejected or unreachable). */
+  retarget(id: string, url: string): void {
+    this.destinations.find((d) => d.id === id)?.retarget(url);
+  }
+
+  /**
+   * Back from the stand-in to the chosen source: its encoder starts beside the pattern and takes over at its
+   * first keyframe. False when there is nothing to switch back to (not on the stand-in, or already trying).
+   */
+  restoreSource(): boolean {
+    if (this.phase !== 'live' || !this.source.fallback || this.candidate) return false;
+    this.source.restoring = true;
+    this.source.restoreFailed = false;
+    this.candidate = this.spawnRun(this.options.source);
+    this.changed();
+    return true;
   }
 
   /** Stops everything; the recording is finalised (remuxed) even when the encoder had failed. */
@@ -155,16 +196,14 @@ export class StreamEngine {
     if (this.phase === 'starting' || this.phase === 'live') {
       this.phase = 'stopping';
       this.changed();
-      const encoder = this.encoder;
-      if (encoder) {
-        // SIGINT lets ffmpeg finish its outputs properly; a hung one is killed.
-        const kill = setTimeout(() => encoder.kill('SIGKILL'), STOP_GRACE_MS);
-        encoder.kill('SIGINT');
-        await this.encoderExit;
-        clearTimeout(kill);
-      }
+      this.candidate?.kill();
+      // SIGINT lets ffmpeg finish its outputs properly; a hung one is killed.
+      await Promise.all([...this.runs].map((run) => run.stop(STOP_GRACE_MS)));
       this.phase = 'stopped';
     }
+    this.clearWatchdog();
+    for (const run of this.runs) run.kill(); // a failed engine's leftovers
+    await Promise.all([...this.runs].map((run) => run.exited));
     this.endedAt ??= this.now();
     await Promise.all(this.destinations.map((d) => d.stop()));
     if (this.recorder && !this.recording && !this.recordingError) {
@@ -187,18 +226,66 @@ export class StreamEngine {
       liveMs,
       health: { ...this.health },
       destinations: this.destinations.map((d) => ({ id: d.id, state: d.state, stats: { ...d.stats } })),
+      source: { ...this.source },
       recording: this.recording,
       recordingError: this.recordingError,
     };
   }
 
-  private media(chunk: Buffer): void {
-    const tags = this.reader.push(chunk);
-    if (this.reader.header) {
-      this.gop.setHeader(this.reader.header);
-      this.recorder?.header(this.reader.header);
+  private spawnRun(source: Source): EncoderRun {
+    const argv = encoderArgs(source, this.options.settings, { preview: Boolean(this.options.preview) });
+    const run = new EncoderRun(this.spawnProcess, this.options.ffmpegPath, { source, argv }, this.runEvents, this.now);
+    this.runs.add(run);
+    void run.exited.then(() => this.runs.delete(run));
+    return run;
+  }
+
+  private tags(run: EncoderRun, tags: FlvTag[]): void {
+    if (run === this.current) {
+      this.output(run, tags);
+      return;
     }
-    for (const tag of tags) {
+    if (run !== this.candidate) return;
+    // A candidate's output is held back until its first keyframe: only then can viewers decode it.
+    const at = tags.findIndex((tag) => tag.keyframe);
+    for (const tag of at < 0 ? tags : tags.slice(0, at)) if (tag.config) this.candidateConfigs.push(tag);
+    if (at < 0) return;
+    this.takeOver(run);
+    // Its configuration goes out just before its keyframe, at the keyframe's time: the join starts there.
+    const key = tags[at]!;
+    const configs = this.candidateConfigs.map((tag) => ({ ...tag, timestamp: key.timestamp }));
+    this.candidateConfigs = [];
+    this.output(run, [...configs, ...tags.slice(at)]);
+  }
+
+  private takeOver(run: EncoderRun): void {
+    const previous = this.current;
+    this.current = run;
+    this.candidate = null;
+    this.timeline.cut();
+    if (previous) {
+      previous.retired = true;
+      this.droppedBefore += previous.droppedFrames;
+      previous.kill(); // its output is not wanted any more: no need to let it finish
+    }
+    const standIn = run.source === STAND_IN;
+    this.source.fallback = standIn;
+    this.source.restoring = false;
+    if (!standIn) this.source.restoreFailed = false;
+    this.changed();
+  }
+
+  /** The current encoder's tags, onto the one timeline, out to the recording and every destination. */
+  private output(run: EncoderRun, tags: FlvTag[]): void {
+    const first = run === this.firstRun;
+    if (first && run.header) {
+      this.gop.setHeader(run.header);
+      this.recorder?.header(run.header);
+    }
+    for (const raw of tags) {
+      // A later encoder's metadata and unchanged codec configuration are already in the stream.
+      if (!first && this.gop.repeats(raw)) continue;
+      const tag = this.timeline.place(raw);
       this.gop.add(tag);
       this.recorder?.tag(tag);
       for (const d of this.destinations) d.write(tag);
@@ -206,6 +293,7 @@ export class StreamEngine {
         this.phase = 'live';
         this.startedAt = this.now();
         this.changed();
+        this.settleStart?.();
       }
     }
   }
@@ -213,9 +301,74 @@ export class StreamEngine {
   private progress(block: ProgressBlock): void {
     this.health.fps = block.fps ?? this.health.fps;
     this.health.frames = block.frame ?? this.health.frames;
-    this.health.droppedFrames = block.dropFrames ?? this.health.droppedFrames;
+    this.health.droppedFrames = this.droppedBefore + (block.dropFrames ?? 0);
     this.health.mediaSeconds = block.outTimeMs === null ? this.health.mediaSeconds : block.outTimeMs / 1000;
     this.health.speed = block.speed;
+    this.changed();
+  }
+
+  /** Once a second: a capture that stopped delivering, or a new encoder that never shows a picture, is ended. */
+  private watch(): void {
+    const now = this.now();
+    const current = this.current;
+    if (this.phase === 'live' && current && !current.stalled && now - current.lastPictureAt > SOURCE_STALL_MS) {
+      current.stalled = true;
+      current.kill(); // its exit switches to the stand-in
+    }
+    const waiting = this.phase === 'starting' ? current : this.candidate;
+    if (waiting && !waiting.keyframed && !waiting.stalled && now - waiting.startedAt > TAKEOVER_TIMEOUT_MS) {
+      waiting.stalled = true;
+      waiting.kill();
+    }
+  }
+
+  private runExited(run: EncoderRun, why: string): void {
+    if (run.retired || (this.phase !== 'starting' && this.phase !== 'live')) return;
+    if (this.phase === 'starting') {
+      // The chosen source never worked: that is for the host to fix, not to paper over with the pattern.
+      this.fail(run.stalled ? `no picture from the source within ${TAKEOVER_TIMEOUT_MS / 1000} s` : why);
+      return;
+    }
+    if (run === this.candidate) {
+      this.candidate = null;
+      this.candidateConfigs = [];
+      if (this.current) {
+        // Switching back did not work: the show stays on the stand-in.
+        this.source.restoring = false;
+        this.source.restoreFailed = true;
+        this.changed();
+      } else {
+        this.fail(`the stand-in test pattern could not start: ${why}`);
+      }
+      return;
+    }
+    if (run !== this.current) return;
+    this.current = null;
+    this.droppedBefore += run.droppedFrames;
+    this.lose(run, why);
+  }
+
+  /** The capture ended mid-show: the stand-in takes over, unless the encoder keeps failing whatever it encodes. */
+  private lose(run: EncoderRun, why: string): void {
+    const now = this.now();
+    this.lossTimes = [...this.lossTimes.filter((at) => now - at < LOSS_WINDOW_MS), now];
+    if (this.lossTimes.length > MAX_LOSSES) {
+      this.fail(`the encoder stopped ${this.lossTimes.length} times within a minute; last: ${why}`);
+      return;
+    }
+    this.candidate?.kill(); // a switch back in progress is moot: start over from the stand-in
+    this.candidate = null;
+    this.candidateConfigs = [];
+    Object.assign(this.source, {
+      fallback: true,
+      lostReason: run.stalled ? 'stalled' : 'exited',
+      lostAt: now,
+      lostDetail: run.stalled ? `no picture for ${SOURCE_STALL_MS / 1000} s` : why,
+      losses: this.source.losses + 1,
+      restoring: false,
+      restoreFailed: false,
+    } satisfies Partial<SourceState>);
+    this.candidate = this.spawnRun(STAND_IN);
     this.changed();
   }
 
@@ -224,7 +377,15 @@ export class StreamEngine {
     this.phase = 'failed';
     this.error = why;
     this.endedAt = this.now();
+    this.clearWatchdog();
+    for (const run of this.runs) run.kill();
     this.changed();
+    this.settleStart?.(new Error(why));
+  }
+
+  private clearWatchdog(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 
   private changed(): void {

@@ -1,0 +1,100 @@
+// One running show as the service keeps it: the engine, the secrets to scrub, what was last announced, and the
+// health it samples once a second. Pure bookkeeping (no I/O), apart from the service's lifecycle in
+// stream-service.ts.
+import type { StreamState } from '../protocol/stream-schemas.ts';
+import type { RunningPhases } from './stream-destinations.ts';
+import type { Engine, ShowPlan } from './stream-plan.ts';
+import { phaseKey, sourceOf } from './stream-rules.ts';
+
+/** Below this speed the encoder is falling behind real time… */
+const OVERLOAD_SPEED = 0.95;
+/** …and after this long of it, the host is told to lower the resolution or bitrate. */
+const OVERLOAD_MS = 5_000;
+
+const IDLE_HEALTH: StreamState['health'] = {
+  fps: 0,
+  speed: null,
+  droppedFrames: 0,
+  cpuPercent: null,
+  overloaded: false,
+};
+const IDLE_SOURCE: StreamState['source'] = {
+  fallback: false,
+  lostReason: null,
+  lostAt: null,
+  restoring: false,
+  restoreFailed: false,
+};
+export const NOT_RUNNING: RunningPhases = new Map();
+
+export interface Show {
+  engine: Engine;
+  /** The destinations pushed to (ids as in the database). */
+  ids: Set<number>;
+  /** The keys and publish URLs of this show: scrubbed from every text that leaves the service. */
+  secrets: string[];
+  recordFile: string | null;
+  encoder: { name: string; fallbackReason: string | null };
+  /** The destination phases and source state last announced (`announceKey`): a change is announced at once. */
+  announced: string;
+  slowSince: number | null;
+  overloaded: boolean;
+  /** Source losses already logged. */
+  lossesLogged: number;
+  cpuPercent: number | null;
+  ticker: ReturnType<typeof setInterval> | null;
+  /** engine.stop() and the bookkeeping after it, once begun. */
+  ending: Promise<void> | null;
+}
+
+/** A show for the plan; its engine is set right after (the engine's callbacks need the show). */
+export function newShow(plan: ShowPlan): Show {
+  return {
+    engine: null as unknown as Engine,
+    ids: new Set(plan.targets.map((t) => t.id)),
+    secrets: plan.targets.flatMap((t) => [t.url, t.key]),
+    recordFile: plan.recordPath,
+    encoder: plan.encoder,
+    announced: '',
+    slowSince: null,
+    overloaded: false,
+    lossesLogged: 0,
+    cpuPercent: null,
+    ticker: null,
+    ending: null,
+  };
+}
+
+/** What makes a change worth announcing at once: destination phases and the source's state, not numbers. */
+export function announceKey(show: Show): string {
+  const { fallback, restoring, restoreFailed, losses } = show.engine.source;
+  const source = `source=${fallback}:${restoring}:${restoreFailed}:${losses}`;
+  return [...show.engine.destinations.map((d) => `${d.id}=${phaseKey(d.state)}`), source].join(',');
+}
+
+export function runningPhases(show: Show | null): RunningPhases {
+  if (!show) return NOT_RUNNING;
+  return new Map(show.engine.destinations.map((d) => [Number(d.id), d.state.phase]));
+}
+
+/** The once-a-second sample: CPU, and overload after five seconds below real time. True when overload changed. */
+export function sampleHealth(show: Show, cpuPercent: number | null, now: number): boolean {
+  show.cpuPercent = cpuPercent;
+  const speed = show.engine.health.speed;
+  if (speed !== null && speed < OVERLOAD_SPEED) show.slowSince ??= now;
+  else show.slowSince = null;
+  const overloaded = show.slowSince !== null && now - show.slowSince >= OVERLOAD_MS;
+  if (overloaded === show.overloaded) return false;
+  show.overloaded = overloaded;
+  return true;
+}
+
+export function healthOf(show: Show | null): StreamState['health'] {
+  if (!show) return IDLE_HEALTH;
+  const { fps, speed, droppedFrames } = show.engine.health;
+  return { fps, speed, droppedFrames, cpuPercent: show.cpuPercent, overloaded: show.overloaded };
+}
+
+export function sourceStateOf(show: Show | null): StreamState['source'] {
+  return show ? sourceOf(show.engine.source) : IDLE_SOURCE;
+}
