@@ -3,13 +3,12 @@
 // Each destination comes back, the other one and the recording never stop, and the recording plays end to
 // end with no gap. A stream key the server refuses ends as "key rejected".
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { Destination } from '../../electron/core/stream/engine/destination.ts';
 import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
+import { decodesCleanly, longestGap, packetTimes, probeStreams, until } from '../support/media-probe.ts';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
@@ -27,40 +26,6 @@ const SETTINGS = {
 
 function tools(t: TestContext): boolean {
   return ['nginx', 'ffmpeg', 'ffprobe'].every((tool) => requireTool(t, tool));
-}
-
-/** Polls (bounded) until the check holds; fails with what it was waiting for. */
-async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Reads the stream back from the server as a player would (asynchronously: the engine runs in this process). */
-async function probeStreams(url: string): Promise<Array<{ codec_name: string; width?: number; height?: number }>> {
-  const { stdout } = await promisify(execFile)(
-    'ffprobe',
-    ['-v', 'error', '-rw_timeout', '10000000', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', url],
-    { timeout: 20_000 },
-  );
-  return (JSON.parse(stdout) as { streams: Array<{ codec_name: string; width?: number; height?: number }> }).streams;
-}
-
-/** Video packet times in the recording, to find the longest gap. */
-function videoPacketTimes(file: string): number[] {
-  const out = execFileSync(
-    'ffprobe',
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  return out
-    .toString()
-    .split('\n')
-    .filter(Boolean)
-    .map(Number)
-    .sort((a, b) => a - b);
 }
 
 test('two destinations and a recording ride out a killed server and a hung one', { timeout: 150_000 }, async (t) => {
@@ -133,13 +98,12 @@ test('two destinations and a recording ride out a killed server and a hung one',
     assert.equal(summary.recording?.remuxed, true);
     assert.equal(summary.recording?.file, record);
     assert.ok(!fs.existsSync(`${record}.recording.flv`), 'the FLV was replaced by the MP4');
-    const times = videoPacketTimes(record);
+    const times = packetTimes(record);
     const span = times.at(-1)! - times[0]!;
     assert.ok(span > wallSeconds - 3 && span < wallSeconds + 1, `recording spans ${span} s of a ${wallSeconds} s show`);
-    let gap = 0;
-    for (let i = 1; i < times.length; i++) gap = Math.max(gap, times[i]! - times[i - 1]!);
+    const gap = longestGap(times);
     assert.ok(gap < 0.1, `the longest gap between frames is ${gap} s`);
-    execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', record, '-f', 'null', '-'], { timeout: 60_000 });
+    decodesCleanly(record);
   } finally {
     await engine.stop();
     for (const server of servers) await server.stop();

@@ -272,9 +272,16 @@ test('a pusher that stops draining: tags beyond the backlog are dropped to the n
   assert.equal(destination.stats.droppedTags, 2);
   assert.equal(last().written.length, written);
 
-  await tick(4_000);
+  // The encoder keeps feeding it (each tag dropped): a hung ingest, not a paused encoder.
+  const feed = async (seconds: number) => {
+    for (let i = 0; i < seconds * 2; i++) {
+      destination.write(tag(TAG_AUDIO, 300));
+      await tick(500);
+    }
+  };
+  await feed(4);
   assert.deepEqual(last().signals, [], 'not yet: under 5 s without progress');
-  await tick(2_000);
+  await feed(2);
   assert.deepEqual(last().signals, ['SIGKILL']);
   await last().exit('', null, 'SIGKILL');
   assert.deepEqual(current(destination), {
@@ -285,7 +292,43 @@ test('a pusher that stops draining: tags beyond the backlog are dropped to the n
   });
   await tick(2_000);
   assert.equal(pushers.length, 2);
-  assert.equal(destination.stats.droppedTags, 2);
+  assert.equal(destination.stats.droppedTags, 14);
+});
+
+test('an encoder pausing (its capture being replaced) is no fault of the ingest: the pusher is kept', async (t) => {
+  const { destination, last, tick } = setup(t);
+  destination.start();
+  await last().progress(MEDIA_BYTES * 2);
+  destination.write(tag(TAG_AUDIO, 300));
+  await tick(8_000); // nothing to send, so nothing sent
+  assert.deepEqual(last().signals, []);
+  destination.write(tag(TAG_VIDEO, 300, { keyframe: true })); // fed again: the stall clock starts afresh
+  await tick(1_000);
+  destination.write(tag(TAG_AUDIO, 300));
+  await tick(1_000);
+  assert.deepEqual(last().signals, [], 'a second of silence after resuming is not a hang');
+  assert.equal(destination.state.phase, 'live');
+});
+
+test('retarget(): a new key replaces a rejected one at once, counting afresh; a running pusher is ended first', async (t) => {
+  const { destination, pushers, last } = setup(t);
+  destination.start();
+  for (let i = 0; i < 3; i++) {
+    await last().exit(`${URL}: Input/output error\n`);
+    if (i < 2) destination.reconnectNow();
+  }
+  assert.deepEqual(destination.state, { phase: 'failed', reason: 'key_rejected' });
+  destination.retarget('rtmp://push.example.com/live/NEW_KEY');
+  assert.equal(pushers.length, 4);
+  assert.equal(last().args.at(-1), 'rtmp://push.example.com/live/NEW_KEY');
+  assert.deepEqual(destination.state, { phase: 'connecting', attempt: 1 });
+
+  destination.retarget('rtmp://push.example.com/live/THIRD_KEY'); // while connecting
+  assert.deepEqual(last().signals, ['SIGKILL']);
+  await last().exit('', null, 'SIGKILL');
+  assert.equal(pushers.length, 5, 'started again at once, not after a countdown');
+  assert.equal(last().args.at(-1), 'rtmp://push.example.com/live/THIRD_KEY');
+  assert.equal(destination.stats.reconnects, 2, 'the two refusals before key_rejected; the switch is not one');
 });
 
 test('after a drop, nothing is sent until a keyframe, which resumes the stream', async (t) => {

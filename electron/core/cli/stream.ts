@@ -65,6 +65,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
     const s = Math.floor((Date.now() - started) / 1000);
     return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   };
+  let losses = 0;
   const engine: StreamEngine = new StreamEngine({
     ffmpegPath: ffmpeg.path,
     source: { kind: 'test-pattern' },
@@ -80,6 +81,14 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
     destinations: flags.to.map((url, i) => ({ id: `${i + 1}`, url })),
     recordPath: flags.record,
     onChange: () => {
+      if (engine.source.losses > losses) {
+        losses = engine.source.losses;
+        console.log(
+          zh
+            ? `[${clock()}] 编码器中断（${engine.source.lostDetail}），测试画面（无声）接替，推流继续`
+            : `[${clock()}] the encoder stopped (${engine.source.lostDetail}); the silent test pattern stands in`,
+        );
+      }
       for (const d of engine.destinations) {
         if (shown.get(d.id) === d.state) continue;
         shown.set(d.id, d.state);

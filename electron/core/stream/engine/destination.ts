@@ -47,8 +47,10 @@ export interface DestinationOptions {
 
 /** Bytes queued for a pusher before further tags are dropped (≈ 6 s at 2.5 Mbit/s). */
 const MAX_BACKLOG_BYTES = 2 * 1024 * 1024;
-/** No bytes sent for this long while live: the ingest is hung. */
+/** No bytes sent for this long while live and fed: the ingest is hung. */
 const STALL_MS = 5_000;
+/** No tag for this long: the encoder paused (a capture being replaced), which is no fault of the ingest. */
+const FEED_GAP_MS = 1_000;
 /** Not live this long after starting: the ingest is not answering. */
 const CONNECT_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 5_000;
@@ -74,6 +76,7 @@ export class Destination {
   private stderr = '';
   private runBytes = 0;
   private lastProgressAt = 0;
+  private lastFedAt = 0;
   private startedAt = 0;
   private stalled = false;
   /** Tries since this destination was last live (the backoff grows with it). */
@@ -128,6 +131,10 @@ export class Destination {
   write(tag: FlvTag): void {
     const stdin = this.child?.stdin;
     if (!stdin || !stdin.writable) return;
+    // Fed again after a pause upstream: the ingest's silence during the pause says nothing about it.
+    const now = this.now();
+    if (now - this.lastFedAt > FEED_GAP_MS) this.lastProgressAt = Math.max(this.lastProgressAt, now);
+    this.lastFedAt = now;
     if (!this.primed) {
       this.prime();
       return; // the GOP cache already holds this tag
@@ -223,8 +230,9 @@ export class Destination {
       this.sampleAt = now;
       this.onChange();
     }
+    const fed = now - this.lastFedAt <= FEED_GAP_MS;
     const hung =
-      (this.state.phase === 'live' && now - this.lastProgressAt > STALL_MS) ||
+      (this.state.phase === 'live' && fed && now - this.lastProgressAt > STALL_MS) ||
       (this.state.phase === 'connecting' && now - this.startedAt > CONNECT_TIMEOUT_MS);
     if (hung && this.child && !this.stalled) {
       this.stalled = true;
