@@ -291,3 +291,45 @@ test('closing the studio mid-show ends the show and finalises its recording', { 
   assert.match(files[0]!, /\.mp4$/);
   assert.ok(fs.statSync(path.join(dataDir, 'recordings', files[0]!)).size > 0);
 });
+
+test(
+  'the last recording is remembered across a restart; one a crash left behind is finished at the next start',
+  {
+    timeout: 90_000,
+  },
+  async (t) => {
+    if (!requireTool(t, 'ffmpeg') || !requireTool(t, 'ffprobe')) return;
+    const dataDir = tempDir();
+    let studio = await openStudio({ dataDir });
+    await studio.stream.saveSettings({ ...studio.stream.state().settings, hardware: false });
+    assert.equal((await studio.stream.start()).phase, 'live');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const lastFile = (await studio.stream.stop()).recording.lastFile;
+    assert.ok(lastFile && fs.existsSync(lastFile));
+    await studio.close();
+
+    studio = await openStudio({ dataDir });
+    assert.equal(studio.stream.state().recording.lastFile, lastFile, 'still offered after a restart');
+    await studio.close();
+
+    // A crash mid-show leaves the FLV the recorder was writing (made here by ffmpeg, as the recorder would).
+    const left = path.join(dataDir, 'recordings', '2026-11-24_20-00-05.mp4.recording.flv');
+    execFileSync('ffmpeg', [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15:duration=3'],
+      ...['-f', 'lavfi', '-i', 'sine=duration=3', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
+      ...['-f', 'flv', left],
+    ]);
+    const old = new Date(Date.now() - 3600_000);
+    fs.utimesSync(left, old, old);
+    studio = await openStudio({ dataDir });
+    await studio.stream.recovering;
+    const recovered = path.join(dataDir, 'recordings', '2026-11-24_20-00-05.mp4');
+    assert.ok(!fs.existsSync(left), 'the FLV was remuxed');
+    const duration = Number(
+      execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', recovered]),
+    );
+    assert.ok(duration > 2.5, `the recovered MP4 plays ${duration} s`);
+    assert.equal(studio.stream.state().recording.lastFile, recovered);
+    await studio.close();
+  },
+);
