@@ -16,6 +16,7 @@ import './styles/live.css';
 import './styles/screens.css';
 import './styles/access.css';
 import './styles/stream.css';
+import './styles/stream-source.css';
 import './styles/orders.css';
 import './styles/order-detail.css';
 import './styles/orders-report.css';

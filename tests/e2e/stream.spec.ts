@@ -1,14 +1,22 @@
 // 直播 through the UI, against a real RTMP ingest (nginx with the RTMP module on loopback) and the real ffmpeg:
 // choose the test pattern and a small bitrate, add a destination (server address and key typed separately, the key
 // never shown again), go live from the keyboard, watch the preview move and the health numbers, end the show and
-// find the recording. And a key the platform refuses: the countdown, then "key rejected" with Reconnect now.
+// find the recording. A key the platform refuses: the countdown, then "key rejected" with Reconnect now, and a new
+// key typed mid-show. And a camera lost mid-show: the stand-in banner, the show going on, the switch back.
 import { existsSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
 import { missing } from '../support/tools.ts';
-import { TestClient } from '../support/ws-client.ts';
 import { expect, test } from './fixtures.ts';
-import type { StudioProcess } from './studio-process.ts';
+import {
+  arrangeTestPattern,
+  encoderPids,
+  expectPreviewMoving,
+  openStream,
+  previewPixels,
+  splitUrl,
+  stopShow,
+  withApi,
+  withRtmp,
+} from './stream-helpers.ts';
 
 // CI must have the tools: a missing one fails every test here loudly. Only on a developer's machine without them
 // are the tests skipped, and the skip names the tool and how to install it (tools.ts's `missing`).
@@ -18,63 +26,6 @@ test.beforeEach(() => {
   if (process.env.CI) throw new Error(`CI must have the streaming tools: ${absent}`);
   test.skip(true, `skipped outside CI only: streaming needs ${absent}`);
 });
-
-/** `rtmp://127.0.0.1:PORT/live/KEY` → the server address and the key, as a platform's console shows them. */
-function splitUrl(url: string): { server: string; key: string } {
-  const cut = url.lastIndexOf('/');
-  return { server: url.slice(0, cut), key: decodeURIComponent(url.slice(cut + 1)) };
-}
-
-async function withApi<T>(studio: StudioProcess, work: (api: TestClient) => Promise<T>): Promise<T> {
-  const api = await TestClient.connect(studio.port, studio.token);
-  try {
-    return await work(api);
-  } finally {
-    api.close();
-  }
-}
-
-async function withRtmp(options: Parameters<typeof startRtmpServer>[0], work: (rtmp: RtmpServer) => Promise<void>) {
-  const rtmp = await startRtmpServer(options);
-  try {
-    await work(rtmp);
-  } finally {
-    await rtmp.stop();
-  }
-}
-
-async function openStream(page: Page, studio: StudioProcess): Promise<void> {
-  await page.goto(studio.url);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-status', 'ready');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '直播', exact: true }).click();
-  await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'idle');
-}
-
-/** A fingerprint of the preview's pixels (drawn small), so "the picture moved" means more than a new URL. */
-async function previewPixels(page: Page): Promise<{ src: string; frame: number; pixels: string }> {
-  return page.getByTestId('preview-image').evaluate(async (node) => {
-    const img = node as HTMLImageElement;
-    await img.decode().catch(() => undefined);
-    const canvas = document.createElement('canvas');
-    canvas.width = 96;
-    canvas.height = 54;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0, canvas.width, canvas.height);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i++) hash = (Math.imul(hash, 31) + data[i]!) | 0;
-    return { src: img.src, frame: Number(img.dataset.frame), pixels: `${hash}:${data.length}` };
-  });
-}
-
-async function stopShow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '结束直播' }).click();
-  const confirm = page.getByRole('dialog', { name: '结束直播？' });
-  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused(); // a stray Enter does not end it
-  await confirm.getByRole('button', { name: '结束直播' }).click();
-  await expect(confirm).toBeHidden();
-  await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'idle', { timeout: 20_000 });
-}
 
 test('goes live with the test pattern to a real ingest: preview moves, health numbers, the key never shown; stop', async ({
   page,
@@ -201,7 +152,7 @@ test('goes live with the test pattern to a real ingest: preview moves, health nu
   });
 });
 
-test('a refused stream key: the countdown, then "key rejected" with Reconnect now; an empty plan is refused', async ({
+test('a refused stream key: the countdown, "key rejected", Reconnect now, then a new key mid-show; an empty plan is refused', async ({
   page,
   studio,
 }) => {
@@ -217,26 +168,22 @@ test('a refused stream key: the countdown, then "key rejected" with Reconnect no
     await expect(refusal).toContainText('无法开播');
     await expect(refusal).toContainText('没有启用的推流目标，也没有开启本地录制');
 
-    // A destination with the key the ingest refuses (arranged through the protocol; the form is tested above).
+    // A destination with the key the ingest refuses, and one it takes (arranged through the protocol; the form is
+    // tested above).
     const { server } = splitUrl(rtmp.url('bad'));
+    const backupKey = 'lc-e2e-backup-51d0';
     await withApi(studio, async (api) => {
-      await api.call('stream.saveSettings', {
-        settings: {
-          source: { kind: 'test-pattern' },
-          preset: '720p',
-          fps: 25,
-          videoKbps: 600,
-          hardware: false,
-          lowLatency: true,
-          record: false,
-        },
-      });
+      await arrangeTestPattern(api, false);
       await api.call('stream.saveDestination', {
         input: { name: '旧密钥', platform: 'custom', serverUrl: server, streamKey: 'bad', enabled: true },
+      });
+      await api.call('stream.saveDestination', {
+        input: { name: '备用线路', platform: 'custom', serverUrl: server, streamKey: backupKey, enabled: true },
       });
     });
     const card = page.getByTestId('destination').filter({ hasText: '旧密钥' });
     await expect(card).toBeVisible();
+    const backup = page.getByTestId('destination').filter({ hasText: '备用线路' });
 
     await page.getByRole('button', { name: '开播', exact: true }).click();
     await expect(refusal).toHaveCount(0);
@@ -253,14 +200,128 @@ test('a refused stream key: the countdown, then "key rejected" with Reconnect no
     await expect(status).toHaveAttribute('data-phase', 'failed', { timeout: 30_000 });
     await expect(status).toContainText('推流密钥被拒绝');
     await expect(card.getByTestId('destination-reason')).toContainText('请在平台后台复制新的推流地址和密钥');
+    await expect(card.getByTestId('destination-reason')).toContainText('有了新密钥就点“更换密钥”，直播不中断');
     const tries = rtmp.publishes.filter((k) => k === 'bad').length;
     expect(tries).toBeGreaterThanOrEqual(3);
     await card.getByRole('button', { name: '立即重连' }).click();
     await rtmp.waitForPublish('bad', 10_000, tries + 1);
 
+    // A live destination keeps its key: nothing to replace there, and its editor changes the name only.
+    await expect(backup.getByTestId('destination-status')).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+    await expect(backup.getByRole('button', { name: /更换密钥/ })).toHaveCount(0);
+    await backup.getByRole('button', { name: '编辑“备用线路”' }).click();
+    const liveEdit = page.getByRole('dialog', { name: '编辑推流目标' });
+    await expect(liveEdit).toContainText('正在推流到这里：本场直播结束前只能修改名称。');
+    await expect(liveEdit.getByLabel('推流密钥（串流密钥）')).toBeDisabled();
+    await expect(liveEdit.getByLabel('推流地址（服务器）')).toBeDisabled();
+    await liveEdit.getByRole('button', { name: '取消' }).click();
+    await expect(liveEdit).toBeHidden();
+
+    // The new key from the platform, typed mid-show: only that destination starts again, the show goes on.
+    // (Pressed while it is trying the old key again: any phase but live takes a new one.)
+    await card.getByRole('button', { name: '更换密钥：旧密钥' }).click();
+    const replace = page.getByRole('dialog', { name: '更换推流密钥' });
+    const newKey = 'lc-e2e-fresh-8e4b2c';
+    const keyField = replace.getByLabel('推流密钥（串流密钥）');
+    await expect(keyField).toBeFocused();
+    await expect(keyField).toHaveAttribute('type', 'password');
+    await expect(replace).toContainText('保存后立即用它重新连接，直播不中断');
+    await expect(replace.getByLabel('推流地址（服务器）')).toHaveValue(server);
+    await expect(replace.getByLabel('推流地址（服务器）')).toBeEnabled();
+    await expect(replace.getByLabel('平台')).toBeDisabled();
+    await expect(replace.getByRole('switch', { name: /开播时推流到这里/ })).toBeDisabled();
+    await keyField.press('Enter'); // nothing typed yet: it asks for the key
+    await expect(replace).toContainText('请填写新的推流密钥');
+    await keyField.fill(newKey);
+    await keyField.press('Enter');
+    await expect(replace).toBeHidden();
+    await rtmp.waitForPublish(newKey, 15_000);
+    await expect(status).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+    await expect(card.getByTestId('destination-reason')).toHaveCount(0);
+    await expect(card.getByRole('button', { name: /更换密钥/ })).toHaveCount(0);
+    await expect(backup.getByTestId('destination-status')).toHaveAttribute('data-phase', 'live');
+    expect(rtmp.publishes.filter((k) => k === backupKey)).toHaveLength(1); // the other one was never touched
+
+    // The keys are nowhere in the page.
+    for (const secret of [newKey, backupKey]) {
+      expect(await page.content()).not.toContain(secret);
+      expect(await page.locator('body').innerText()).not.toContain(secret);
+    }
+
     // The show itself kept going all along.
     await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'live');
     await stopShow(page);
     await expect(page.getByTestId('recording-file')).toHaveCount(0); // recording was off
+  });
+});
+
+test('a lost camera: the show goes on with the test pattern, a banner says so, and the source switches back', async ({
+  page,
+  studio,
+}) => {
+  test.setTimeout(120_000);
+  await withRtmp({}, async (rtmp) => {
+    const { server, key } = splitUrl(rtmp.url('lc-e2e-camera-3f90'));
+    await withApi(studio, async (api) => {
+      await arrangeTestPattern(api, false);
+      await api.call('stream.saveDestination', {
+        input: { name: '测试收流', platform: 'custom', serverUrl: server, streamKey: key, enabled: true },
+      });
+    });
+    await openStream(page, studio);
+    await page.getByRole('button', { name: '开播', exact: true }).click();
+    const phase = page.getByTestId('stream-phase');
+    await expect(phase).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await rtmp.waitForPublish(key, 15_000);
+    const status = page.getByTestId('destination').filter({ hasText: '测试收流' }).getByTestId('destination-status');
+    await expect(status).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+    await expectPreviewMoving(page);
+    const banner = page.getByTestId('source-lost');
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByTestId('standin-badge')).toHaveCount(0);
+
+    // The capture dies (a camera unplugged): the encoder's ffmpeg is killed, that one process only.
+    const encoders = encoderPids(studio);
+    expect(encoders).toHaveLength(1);
+    process.kill(encoders[0]!, 'SIGKILL');
+
+    // The banner, as an alert: what happened and when, what viewers see, and the way back to the chosen source
+    // (the test pattern here: "the picture source").
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expect(banner).toHaveAttribute('data-reason', 'exited');
+    const alert = banner.getByRole('alert');
+    await expect(alert).toHaveText(
+      /^画面源中断（画面源已断开，\d\d:\d\d:\d\d），直播仍在继续，观众正在看测试画面（无声音）。$/,
+    );
+    await expect(page.getByTestId('standin-badge')).toHaveText('替补：测试画面');
+
+    // The show did not end: still live, the destination still (or again) live, the preview still moving.
+    await expect(phase).toHaveAttribute('data-phase', 'live');
+    await expect(status).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+    await expectPreviewMoving(page);
+    await expect(phase).toHaveAttribute('data-phase', 'live');
+
+    // The host at the live console sees it too, with the same way back.
+    const session = await withApi(studio, (api) => api.call('live.createSession', { input: { title: '今晚' } }));
+    await page.evaluate((hash) => (window.location.hash = hash), `#/live/${session.id}`);
+    const notice = page.getByTestId('source-lost-console');
+    await expect(notice.getByRole('alert')).toHaveText('画面源中断：直播仍在继续，观众正在看测试画面（无声音）');
+    await expect(notice.getByRole('button', { name: '切回画面源' })).toBeVisible();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '直播', exact: true }).click();
+
+    // Switch back: the chosen source (the test pattern, which works) takes over again; the banner goes.
+    const restore = banner.getByRole('button', { name: '切回画面源' });
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    await expect(banner).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByTestId('standin-badge')).toHaveCount(0);
+    await expect(page.getByText('已切回画面源')).toBeVisible();
+    await expect(phase).toHaveAttribute('data-phase', 'live');
+    await expect(status).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+    await expect.poll(() => encoderPids(studio).length, { timeout: 10_000 }).toBe(1); // the stand-in is gone
+    await expectPreviewMoving(page);
+
+    expect(await page.content()).not.toContain(key);
+    await stopShow(page);
   });
 });

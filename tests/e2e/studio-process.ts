@@ -27,6 +27,12 @@ export class StudioProcess {
     this.dataDir = dataDir;
   }
 
+  /** The running `cli.ts serve` child's PID (its ffmpeg processes are its children); null when it is not running. */
+  get pid(): number | null {
+    const child = this.child;
+    return child && child.exitCode === null && child.signalCode === null ? (child.pid ?? null) : null;
+  }
+
   static async start(): Promise<StudioProcess> {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'livecart-e2e-'));
     const studio = new StudioProcess(dataDir);

@@ -174,8 +174,14 @@ test('a camera lost mid-show: the silent test pattern takes over on the same tim
   assert.equal(instance.source.lostReason, 'exited');
   assert.match(instance.source.lostDetail ?? '', /No such device/);
   const standIn = spawned[2]!;
-  assert.ok(standIn.args.some((arg) => arg.startsWith('testsrc=')), 'the test pattern');
-  assert.ok(standIn.args.some((arg) => arg.startsWith('anullsrc=')), 'without its beep');
+  assert.ok(
+    standIn.args.some((arg) => arg.startsWith('testsrc=')),
+    'the test pattern',
+  );
+  assert.ok(
+    standIn.args.some((arg) => arg.startsWith('anullsrc=')),
+    'without its beep',
+  );
 
   // A new encoder starts from zero, with its own header, metadata and (the same) configuration.
   standIn.stdout.write(Buffer.concat([OPENING, SOUND(0), KEY_AT(0), SOUND(21), PICTURE_AT(33)]));

@@ -401,6 +401,9 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
   });
   assert.equal(fixed.hasKey, true);
   assert.deepEqual(engine.retargeted, [{ id: String(b.id), url: `rtmp://push.example.com/live/${NEW_KEY}` }]);
+  // The same key typed again (fixed on the platform's side) is a retry too.
+  await service.saveDestination(b.id, { ...douyin, name: 'B站', platform: 'bilibili', streamKey: NEW_KEY });
+  assert.equal(engine.retargeted.length, 2);
   assert.deepEqual(await refusal(() => service.saveDestination(b.id, { ...douyin, enabled: false })), ['stream_live']);
   assert.deepEqual(await refusal(() => service.saveDestination(a.id, { ...douyin, enabled: false })), ['stream_live']);
   assert.deepEqual(await refusal(() => service.removeDestination(a.id)), ['stream_live']);

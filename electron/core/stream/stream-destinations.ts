@@ -55,8 +55,10 @@ export class StreamDestinations {
     this.store.update(id, fields, now);
     if (key !== null) this.store.setKeyCipher(id, sealKey(this.secrets, id, key));
     const usedKey = key ?? openKey(this.secrets, current);
+    // A key typed again for a destination that is not live is a retry too: the host may have fixed it on the
+    // platform's side and pasted the same key.
     const retarget =
-      phase !== undefined && newTarget && usedKey !== null
+      phase !== undefined && phase !== 'live' && (newTarget || key !== null) && usedKey !== null
         ? { url: publishUrl(fields.serverUrl, usedKey), key: usedKey }
         : null;
     return { id, retarget };

@@ -15,7 +15,7 @@ import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/stream-engine.ts';
-import { StreamDestinations } from './stream-destinations.ts';
+import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { StreamRecordings } from './stream-recordings.ts';
 import {
   announceKey,
@@ -125,17 +125,20 @@ export class StreamService {
 
   /** Creates (no id) or updates a destination (see StreamDestinations.save for what may change during a show). */
   saveDestination(id: number | undefined, input: DestinationRequest): StreamDestination | Promise<StreamDestination> {
-    return this.write(() => {
+    const saved = this.write(() => {
       const show = this.show;
-      const saved = this.destinations.save(id, input, runningPhases(this.show), this.deps.now());
-      if (show && saved.retarget) {
-        // Its pusher starts again with the new address or key (a rejected one replaced mid-show).
-        show.secrets.push(saved.retarget.url, saved.retarget.key);
-        show.engine.retarget(String(saved.id), saved.retarget.url);
-      }
-      const running = show?.engine.destinations.find((d) => d.id === String(saved.id));
-      return this.destinations.view(this.destinations.row(saved.id), running);
+      return { show, ...this.destinations.save(id, input, runningPhases(show), this.deps.now()) };
     });
+    const after = ({ show, id: rowId, retarget }: SavedDestination & { show: Show | null }): StreamDestination => {
+      if (show && retarget && this.show === show) {
+        // Committed: its pusher starts again with the new address or key (a rejected one replaced mid-show).
+        show.secrets.push(retarget.url, retarget.key);
+        show.engine.retarget(String(rowId), retarget.url);
+      }
+      const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
+      return this.destinations.view(this.destinations.row(rowId), running);
+    };
+    return saved instanceof Promise ? saved.then(after) : after(saved);
   }
 
   removeDestination(id: number): StreamState | Promise<StreamState> {

@@ -1,7 +1,8 @@
 // Add or edit a destination in the shared editor frame (Enter or Ctrl/Cmd+S saves, Esc asks first when
 // something changed). The platform fills in its server address when it has one for everyone. The stream key is a
 // secret: typed into a password field (with a show toggle while typing), never filled in again on edit — the
-// core keeps the saved one when the field is left empty.
+// core keeps the saved one when the field is left empty. During a show a destination that is not live may get a
+// new key and address (its pusher restarts with them, the show goes on); one that is live only a new name.
 import { useId, useState } from 'react';
 import type { Platform, StreamDestination } from '../../../../electron/core/protocol/contract.ts';
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';
@@ -18,7 +19,7 @@ import { InputField } from '../../ui/Field.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { PLATFORM_LABEL, serverAddressOf } from './describe.ts';
 
-const TEXTS: EditorDialogTexts = {
+const EDIT_TEXTS: EditorDialogTexts = {
   edit: 'stream.editor.edit',
   new: 'stream.editor.new',
   saveHint: 'stream.editor.saveHint',
@@ -29,6 +30,14 @@ const TEXTS: EditorDialogTexts = {
   discard: 'stream.editor.discard',
   keepEditing: 'stream.editor.keepEditing',
 };
+const REPLACE_TEXTS: EditorDialogTexts = { ...EDIT_TEXTS, edit: 'stream.editor.replaceTitle' };
+
+/**
+ * A destination of the running show: 'live' — being streamed to, only the name may change until the show ends;
+ * 'retarget' — not live, so its address and key may be replaced now. Neither may be switched off or moved to
+ * another platform. Null: not in a show.
+ */
+export type ShowRole = 'live' | 'retarget' | null;
 
 interface Values {
   platform: Platform;
@@ -49,12 +58,13 @@ const FIELD_OF_PATH: Record<string, Field> = {
 
 interface DestinationEditorProps {
   destination: StreamDestination | null;
-  /** Being streamed to right now: only the name may change until the show ends. */
-  inShow: boolean;
+  showRole: ShowRole;
+  /** Opened from "Replace key": titled so, the key field first and required. */
+  replacing: boolean;
   onClose(): void;
 }
 
-export function DestinationEditor({ destination, inShow, onClose }: DestinationEditorProps) {
+export function DestinationEditor({ destination, showRole, replacing, onClose }: DestinationEditorProps) {
   const tr = useT();
   const { t } = tr;
   const keyId = useId();
@@ -80,6 +90,8 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
   const [formError, setFormError] = useState<FormError | null>(null);
   const [saving, setSaving] = useState(false);
   const [showKey, setShowKey] = useState(false);
+  const inShow = showRole !== null;
+  const targetLocked = showRole === 'live';
 
   function set(patch: Partial<Values>): void {
     setValues((v) => ({ ...v, ...patch }));
@@ -112,6 +124,9 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
     if (values.name.trim() === '') own.name = t('stream.editor.nameRequired');
     if (values.serverUrl.trim() === '') own.serverUrl = t('stream.editor.serverRequired');
     if (!destination && values.streamKey.trim() === '') own.streamKey = t('stream.editor.keyRequired');
+    if (replacing && values.streamKey.trim() === '' && !dirty.has('serverUrl')) {
+      own.streamKey = t('stream.editor.newKeyRequired');
+    }
     if (Object.keys(own).length > 0) {
       setProblems(own);
       setFormError({ text: t('stream.editor.fixFields'), issues: [] });
@@ -138,7 +153,9 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
         },
       });
       useStream.getState().applyDestination(saved);
-      notify('success', t(destination ? 'stream.editor.saved' : 'stream.editor.added', { name: saved.name }));
+      const retargeted = showRole === 'retarget' && (key !== '' || dirty.has('serverUrl'));
+      const done = retargeted ? 'stream.editor.replaced' : destination ? 'stream.editor.saved' : 'stream.editor.added';
+      notify('success', t(done, { name: saved.name }));
       onClose();
     } catch (error) {
       if (isCallError(error) && error.issues.length > 0) {
@@ -170,18 +187,20 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
   ]
     .filter(Boolean)
     .join(' ');
-  const keyHint = destination?.hasKey ? t('stream.editor.keyKeep') : t('stream.editor.keyHint');
+  // Replacing, the saved key is the one that failed: "leave empty to keep it" is not the advice.
+  const keepKey = Boolean(destination?.hasKey) && !replacing;
+  const keyHint = keepKey ? t('stream.editor.keyKeep') : t('stream.editor.keyHint');
   const keyDescribedBy = [problems.streamKey ? `${keyId}-error` : '', `${keyId}-hint`].filter(Boolean).join(' ');
 
   return (
     <EditorDialog
       form={{ base: destination, dirty, saving, notice: null, formError, save }}
-      texts={TEXTS}
+      texts={replacing ? REPLACE_TEXTS : EDIT_TEXTS}
       onClose={onClose}
       conflict={
         inShow ? (
           <p className="callout callout--info" role="status">
-            {t('stream.editor.inShow')}
+            {t(targetLocked ? 'stream.editor.inShow' : 'stream.editor.retarget')}
           </p>
         ) : null
       }
@@ -215,7 +234,7 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
         maxLength={40}
         autoComplete="off"
         required
-        data-autofocus={destination ? true : undefined}
+        data-autofocus={destination && !replacing ? true : undefined}
         onChange={(e) => set({ name: e.currentTarget.value })}
       />
       <InputField
@@ -228,7 +247,7 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
         autoComplete="off"
         spellCheck={false}
         inputMode="url"
-        disabled={inShow}
+        disabled={targetLocked}
         onChange={(e) => set({ serverUrl: e.currentTarget.value })}
       />
       <div className={`field ${problems.streamKey ? 'field--invalid' : ''}`}>
@@ -242,12 +261,13 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
             name="streamKey"
             type={showKey ? 'text' : 'password'}
             value={values.streamKey}
-            placeholder={destination?.hasKey ? t('stream.editor.keyPlaceholderKeep') : ''}
+            placeholder={keepKey ? t('stream.editor.keyPlaceholderKeep') : ''}
             autoComplete="new-password"
             autoCapitalize="off"
             autoCorrect="off"
             spellCheck={false}
-            disabled={inShow}
+            disabled={targetLocked}
+            data-autofocus={replacing ? true : undefined}
             aria-invalid={problems.streamKey ? true : undefined}
             aria-describedby={keyDescribedBy}
             onChange={(e) => set({ streamKey: e.currentTarget.value })}
@@ -257,7 +277,7 @@ export function DestinationEditor({ destination, inShow, onClose }: DestinationE
             className="btn btn--small"
             aria-pressed={showKey}
             aria-controls={keyId}
-            disabled={inShow}
+            disabled={targetLocked}
             onClick={() => setShowKey((s) => !s)}
           >
             {showKey ? t('stream.editor.hideKey') : t('stream.editor.showKey')}

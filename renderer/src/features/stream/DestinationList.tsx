@@ -1,6 +1,7 @@
 // Where the show goes: one card per destination (platform, masked address, whether a key is saved, on/off),
-// and during a show what each one is doing. A destination being streamed to keeps its address and key until
-// the show ends (the core refuses changes to it), so those controls wait.
+// and during a show what each one is doing. A destination of the running show stays in it (no switching off or
+// removing); while it is not live its address and key may be replaced ("Replace key": a rejected key fixed
+// without ending the show), while it is live they wait for the show to end (the core refuses both otherwise).
 import { useState } from 'react';
 import type { StreamDestination, StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../api/index.ts';
@@ -13,20 +14,39 @@ import { Switch } from '../../ui/Switch.tsx';
 import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
 import { streamCalls } from './calls.ts';
 import { PLATFORM_LABEL } from './describe.ts';
-import { DestinationEditor } from './DestinationEditor.tsx';
+import { DestinationEditor, type ShowRole } from './DestinationEditor.tsx';
 import { DestinationStatus } from './DestinationStatus.tsx';
 
-type Editing = { destination: StreamDestination | null } | null;
+interface Editing {
+  destination: StreamDestination | null;
+  /** Opened from "Replace key". */
+  replacing: boolean;
+  /** It was not live when opened: its key stays replaceable even if it goes live meanwhile (the core decides). */
+  retarget: boolean;
+}
+
+/** What the editor may change of this destination now (see DestinationEditor's `showRole`). */
+function showRoleOf(state: StreamState, editing: Editing): ShowRole {
+  const live = state.destinations.find((d) => d.id === editing.destination?.id)?.live;
+  if (!live) return null;
+  return editing.retarget || live.phase !== 'live' ? 'retarget' : 'live';
+}
+
+function openEditor(destination: StreamDestination | null, replacing = false): Editing {
+  return { destination, replacing, retarget: destination?.live ? destination.live.phase !== 'live' : false };
+}
 
 function DestinationCard({
   destination,
   running,
   onEdit,
+  onReplaceKey,
   onRemove,
 }: {
   destination: StreamDestination;
   running: boolean;
   onEdit(): void;
+  onReplaceKey(): void;
   onRemove(): void;
 }) {
   const tr = useT();
@@ -99,7 +119,7 @@ function DestinationCard({
         )}
       </p>
       {destination.live ? (
-        <DestinationStatus destination={destination} live={destination.live} />
+        <DestinationStatus destination={destination} live={destination.live} onReplaceKey={onReplaceKey} />
       ) : running && destination.enabled ? (
         <p className="muted stream-dest__note">{t('stream.dest.notInShow')}</p>
       ) : null}
@@ -110,7 +130,7 @@ function DestinationCard({
 export function DestinationList({ state }: { state: StreamState }) {
   const tr = useT();
   const { t } = tr;
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [removing, setRemoving] = useState<StreamDestination | null>(null);
   const [busy, setBusy] = useState(false);
   const running = state.phase === 'starting' || state.phase === 'live' || state.phase === 'stopping';
@@ -134,7 +154,7 @@ export function DestinationList({ state }: { state: StreamState }) {
         <h2 id="stream-dests-title" className="stream-panel__title">
           {t('stream.dests.title')}
         </h2>
-        <Button size="small" variant="primary" onClick={() => setEditing({ destination: null })}>
+        <Button size="small" variant="primary" onClick={() => setEditing(openEditor(null))}>
           <span aria-hidden="true">+</span> {t('stream.dests.add')}
         </Button>
       </header>
@@ -147,7 +167,8 @@ export function DestinationList({ state }: { state: StreamState }) {
               key={destination.id}
               destination={destination}
               running={running}
-              onEdit={() => setEditing({ destination })}
+              onEdit={() => setEditing(openEditor(destination))}
+              onReplaceKey={() => setEditing(openEditor(destination, true))}
               onRemove={() => setRemoving(destination)}
             />
           ))}
@@ -157,7 +178,8 @@ export function DestinationList({ state }: { state: StreamState }) {
         <DestinationEditor
           key={editing.destination?.id ?? 'new'}
           destination={editing.destination}
-          inShow={state.destinations.some((d) => d.id === editing.destination?.id && d.live !== null)}
+          showRole={showRoleOf(state, editing)}
+          replacing={editing.replacing}
           onClose={() => setEditing(null)}
         />
       ) : null}

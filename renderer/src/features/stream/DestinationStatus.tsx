@@ -1,6 +1,7 @@
 // What one destination is doing during a show, better than OBS's "reconnecting in N s (attempt K)": the
 // countdown ticks on the studio's clock, the reason is in words, "Reconnect now" skips the wait, and a key the
-// platform keeps refusing says so (with what to do) instead of retrying forever.
+// platform keeps refusing says so (with what to do) instead of retrying forever; and a destination that is not
+// live can get a new key (and address) right here, without ending the show (the core restarts its pusher).
 import { useState } from 'react';
 import type { StreamDestination } from '../../../../electron/core/protocol/contract.ts';
 import { describeError } from '../../i18n/describe.ts';
@@ -35,7 +36,16 @@ function Countdown({ retryAt, attempt }: { retryAt: number; attempt: number | nu
   );
 }
 
-export function DestinationStatus({ destination, live }: { destination: StreamDestination; live: Live }) {
+/** Phases in which the core takes a new key or address mid-show: anything but live (a working stream is not cut). */
+const REPLACEABLE: ReadonlySet<Live['phase']> = new Set(['connecting', 'reconnecting', 'failed']);
+
+interface DestinationStatusProps {
+  destination: StreamDestination;
+  live: Live;
+  onReplaceKey(): void;
+}
+
+export function DestinationStatus({ destination, live, onReplaceKey }: DestinationStatusProps) {
   const tr = useT();
   const { t, locale } = tr;
   const [busy, setBusy] = useState(false);
@@ -90,10 +100,24 @@ export function DestinationStatus({ destination, live }: { destination: StreamDe
         {live.reconnects > 0 ? ` · ${t('stream.dest.reconnects', { count: live.reconnects })}` : ''}
         {live.droppedTags > 0 ? ` · ${t('stream.dest.droppedTags', { count: live.droppedTags })}` : ''}
       </p>
-      {canRetry ? (
-        <Button size="small" onClick={() => void reconnect()} disabled={busy}>
-          <span aria-hidden="true">↻</span> {t('stream.dest.reconnectNow')}
-        </Button>
+      {canRetry || REPLACEABLE.has(live.phase) ? (
+        <div className="stream-dest__retry">
+          {canRetry ? (
+            <Button size="small" onClick={() => void reconnect()} disabled={busy}>
+              <span aria-hidden="true">↻</span> {t('stream.dest.reconnectNow')}
+            </Button>
+          ) : null}
+          {REPLACEABLE.has(live.phase) ? (
+            <Button
+              size="small"
+              variant={keyRejected ? 'primary' : 'secondary'}
+              onClick={onReplaceKey}
+              aria-label={t('stream.dest.replaceKeyNamed', { name: destination.name })}
+            >
+              {t('stream.dest.replaceKey')}
+            </Button>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

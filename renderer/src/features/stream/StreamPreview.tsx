@@ -1,5 +1,6 @@
 // The big picture: a low-rate image of what is being encoded (the core's `stream.preview` frames), in the
-// shape of the chosen preset, with "LIVE 00:12:34" over it while on air. Idle, it says what will be sent.
+// shape of the chosen preset, with "LIVE 00:12:34" over it while on air (and a stand-in badge while the test
+// pattern covers for a lost camera). Idle, it says what will be sent.
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../i18n/index.ts';
 import { useStream } from '../../stores/stream.ts';
@@ -65,6 +66,11 @@ export function StreamPreview({ state }: { state: StreamState }) {
         </div>
       )}
       {phase === 'live' && startedAt !== null ? <LiveBadge startedAt={startedAt} /> : null}
+      {running && state.source.fallback ? (
+        <span className="stream-preview__standin" data-testid="standin-badge">
+          {t('stream.sourceLost.badge')}
+        </span>
+      ) : null}
       {phase === 'starting' ? <span className="stream-preview__state">{t('stream.phase.starting')}</span> : null}
       {phase === 'stopping' ? <span className="stream-preview__state">{t('stream.phase.stopping')}</span> : null}
     </figure>

@@ -11,6 +11,7 @@ import { EncoderPanel } from './EncoderPanel.tsx';
 import { GoLivePanel } from './GoLivePanel.tsx';
 import { HealthStrip } from './HealthStrip.tsx';
 import { SourcePanel, VideoPanel } from './SettingsPanels.tsx';
+import { SourceLostBanner } from './SourceLost.tsx';
 import { StreamPreview } from './StreamPreview.tsx';
 
 const PHASE_LABEL: Record<string, MessageKey> = {
@@ -56,6 +57,7 @@ export function StreamScreen() {
         </span>
       }
     >
+      <SourceLostBanner state={state} />
       <div className="stream-top">
         <div className="stream-stage">
           <StreamPreview state={state} />

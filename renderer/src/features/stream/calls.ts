@@ -22,6 +22,10 @@ export const streamCalls = {
   async remove(id: number): Promise<void> {
     apply(await studio.call('stream.removeDestination', { id }));
   },
+  /** Back from the stand-in test pattern to the chosen source (the reply says `restoring`; the outcome follows). */
+  async restoreSource(): Promise<void> {
+    apply(await studio.call('stream.restoreSource', {}));
+  },
 };
 
 /** Every reason a refusal gives (going live checks everything at once), each as a sentence. */

@@ -10,6 +10,7 @@ import { useRoute } from '../../../stores/route.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { CouponPushPanel } from '../../coupons/CouponPushPanel.tsx';
 import { OrderEntryPanel, type OrderEntryHandle } from '../../orders/entry/OrderEntryPanel.tsx';
+import { SourceLostNotice } from '../../stream/SourceLost.tsx';
 import { PromoPanel } from '../promo/PromoPanel.tsx';
 import { SessionDialog } from '../sessions/SessionDialog.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
@@ -104,6 +105,8 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
           {t('live.linkEntry', { link: t('live.linkNo', { no: digits }) })} <kbd>Enter</kbd>
         </p>
       ) : null}
+      {/* The host's camera lost mid-show (the stream screen has the details): seen here too, where they are. */}
+      <SourceLostNotice />
       {legendOpen ? <HotkeyLegend /> : null}
       {session.state === 'planned' ? <PromoPanel session={session} /> : null}
       {/* One grid, four areas: the bag beside the cue card, coupons and timeline on wide screens; on a phone
