@@ -6,6 +6,7 @@ import { couponStatus, type CouponStatus } from '../../../../electron/core/proto
 import { formatFen } from '../../../../electron/core/protocol/money.ts';
 import type { Locale } from '../../../../electron/core/protocol/messages.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { dateFormat } from '../../i18n/dates.ts';
 
 export type { CouponStatus };
 export { couponStatus };
@@ -70,22 +71,17 @@ export function describeScope(tr: Translator, coupon: Pick<Coupon, 'scope' | 'pr
     : tr.t('coupon.scope.products', { count: coupon.productIds.length });
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Local time, to the minute: the seller reads validity in their own clock, as they typed it. */
 export function formatWhen(locale: string, ms: number): string {
-  let format = formatters.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
-    formatters.set(locale, format);
-  }
-  return format.format(ms);
+  const options = {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  } as const;
+  return dateFormat(locale, options).format(ms);
 }
 
 export function describeValidity(tr: Translator, coupon: Pick<Coupon, 'validFrom' | 'validUntil'>): string {

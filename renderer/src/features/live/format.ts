@@ -1,5 +1,6 @@
 // Times as the live room shows them: the session clock, countdowns, and local dates with the weekday.
 import type { Locale } from '../../i18n/index.ts';
+import { dateFormat } from '../../i18n/dates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,24 +24,18 @@ export function countdownParts(ms: number): { days: number; time: string } {
   return { days: Math.floor(s / 86400), time: clock((s % 86400) * 1000) };
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** `2025年6月1日星期日 20:00` / `Sunday, June 1, 2025 at 20:00`, in the viewer's own time zone. */
 export function dateTimeWithWeekday(locale: Locale, ms: number): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      weekday: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateFormats.set(locale, format);
-  }
-  return format.format(ms);
+  const options = {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  } as const;
+  return dateFormat(locale, options).format(ms);
 }
 
 /** The value a `datetime-local` input shows for an instant (local time, to the minute). */

@@ -7,22 +7,16 @@ import type {
 } from '../../../../electron/core/protocol/contract.ts';
 import { ORDER_STATUS_NAMES } from '../../../../electron/core/protocol/order-messages.ts';
 import type { Locale, Translator } from '../../i18n/index.ts';
+import { dateFormat } from '../../i18n/dates.ts';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(key: string, locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let format = formats.get(`${key}:${locale}`);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { hourCycle: 'h23', ...options });
-    formats.set(`${key}:${locale}`, format);
-  }
-  return format;
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return dateFormat(locale, { hourCycle: 'h23', ...options });
 }
 
 /** `2025/06/01 20:15` in the viewer's own clock: the log's time column. */
 export function orderTime(locale: Locale, ms: number): string {
   const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
-  return formatter('minute', locale, options).format(ms);
+  return formatter(locale, options).format(ms);
 }
 
 /** With seconds, for the detail and the history. */
@@ -35,7 +29,7 @@ export function orderTimeExact(locale: Locale, ms: number): string {
     minute: '2-digit',
     second: '2-digit',
   } as const;
-  return formatter('second', locale, options).format(ms);
+  return formatter(locale, options).format(ms);
 }
 
 export function statusName(locale: Locale, status: OrderStatus): string {

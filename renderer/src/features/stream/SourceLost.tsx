@@ -11,6 +11,7 @@ import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
 import { Button } from '../../ui/Button.tsx';
 import { streamCalls } from './calls.ts';
+import { dateFormat } from '../../i18n/dates.ts';
 
 /** The chosen source as the host thinks of it: the camera, else the microphone, else "the picture source". */
 function chosenSource(source: StreamSettings['source']): MessageKey {
@@ -19,21 +20,9 @@ function chosenSource(source: StreamSettings['source']): MessageKey {
   return 'stream.sourceLost.source';
 }
 
-const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
-
 /** `20:14:05`: when it happened, to the second (the host may need to tell viewers or cut the recording). */
 function timeOfDay(locale: Locale, ms: number): string {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormats.set(locale, format);
-  }
-  return format.format(ms);
+  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
 function onStandIn(state: StreamState | null): state is StreamState {

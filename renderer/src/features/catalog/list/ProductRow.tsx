@@ -5,6 +5,7 @@ import { displayFen } from '../../../../../electron/core/protocol/money.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Thumbnail } from './Thumbnail.tsx';
+import { dateFormat } from '../../../i18n/dates.ts';
 
 const LINK_LABEL: Record<NonNullable<Product['linkKind']>, MessageKey> = {
   miniprogram: 'link.miniprogram',
@@ -12,21 +13,10 @@ const LINK_LABEL: Record<NonNullable<Product['linkKind']>, MessageKey> = {
   article: 'link.article',
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatTime(locale: string, ms: number): string {
-  let format = formatters.get(locale);
-  if (!format) {
-    // Local time zone: the seller reads times in their own clock.
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(locale, format);
-  }
-  return format.format(ms);
+  // Local time zone: the seller reads times in their own clock.
+  const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+  return dateFormat(locale, options).format(ms);
 }
 
 interface ProductRowProps {
