@@ -25,6 +25,8 @@ test('the host pairs a phone, which runs the live console without the host place
   const toggle = access.getByRole('switch', { name: '允许局域网访问' });
   await expect(toggle).toHaveAttribute('aria-checked', 'false'); // off by default
   await expect(access.getByRole('button', { name: '配对设备' })).toHaveCount(0);
+  // It is disabled until the access state has loaded: a key pressed before then does nothing (and should not).
+  await expect(toggle).toBeEnabled();
   await toggle.focus();
   await page.keyboard.press('Space'); // the switch works from the keyboard
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
