@@ -22,6 +22,8 @@ import { registerStream } from './stream/stream-handlers.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
+import { registerUploads } from './uploads/upload-handlers.ts';
+import { UploadStore } from './uploads/upload-store.ts';
 
 export interface StudioOptions {
   dataDir: string;
@@ -65,7 +67,9 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     throw error;
   }
   const server = new StudioServer();
-  const publish: Publish = (name, data) => server.emit(name, data);
+  const publish: Publish = (name, data, audience) => server.emit(name, data, audience);
+  const uploads = new UploadStore();
+  registerUploads(server, uploads);
   const gate = new WriteGate();
   const catalog = new CatalogService(db, new ImageStore(db, dataDir, gate), publish, gate);
   const jobs = new JobRunner(publish, Date.now, path.join(dataDir, 'tmp'));
@@ -79,22 +83,22 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     dataDir: ctx.role === 'host' ? dataDir : '',
     catalog: catalog.store.counts(),
   }));
-  server.handle('jobs.list', () => jobs.list());
-  server.handle('jobs.result', ({ id }) => {
-    const file = jobs.wholeFile(id);
+  server.handle('jobs.list', (_params, ctx) => jobs.list(ctx));
+  server.handle('jobs.result', ({ id }, ctx) => {
+    const file = jobs.wholeFile(id, ctx);
     return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
   });
-  server.handle('jobs.resultChunk', ({ id, offset, length }) => {
-    const { bytes, ...rest } = jobs.chunk(id, offset, length);
+  server.handle('jobs.resultChunk', ({ id, offset, length }, ctx) => {
+    const { bytes, ...rest } = jobs.chunk(id, offset, length, ctx);
     return { ...rest, dataBase64: bytes.toString('base64') };
   });
-  registerCatalog(server, catalog, jobs);
+  registerCatalog(server, catalog, jobs, uploads);
   const coupons = new CouponService(db, catalog, publish, gate);
   registerCoupons(server, coupons);
   const live = new LiveService(db, catalog, coupons, publish);
   registerLive(server, live);
   const orders = new OrderService(db, { catalog, coupons, live }, publish);
-  registerOrders(server, orders, db, jobs);
+  registerOrders(server, orders, db, jobs, uploads);
   const access = new AccessService(db, gate, publish, server);
   registerAccess(server, access);
   const stream = new StreamService(db, gate, publish, { dataDir, secrets });

@@ -1,7 +1,9 @@
 // CSV in and out through the UI: a Chinese spreadsheet imports; a file with bad rows imports nothing and
 // lists every problem by line and column; an export downloads a UTF-8 (BOM) file Excel opens correctly.
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { makePicture } from '../support/tools.ts';
 import { expect, productRow, test } from './fixtures.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -67,4 +69,43 @@ test('exports a UTF-8 CSV with a BOM and re-imports it unchanged', async ({ page
   const dialog = page.getByRole('dialog', { name: '导入商品 CSV' });
   await dialog.getByTestId('csv-input').setInputFiles(file);
   await expect(dialog.getByText('导入完成：新建 0 件，更新 0 件，2 件无变化。')).toBeVisible();
+});
+
+test('a CSV comes with its pictures: picked together, or as the folder they sit in', async ({ page, openStudio }) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'livecart-pictures-'));
+  await mkdir(path.join(dir, 'images'));
+  makePicture('color=red:size=64x64', path.join(dir, 'images', 'red.png'));
+  makePicture('color=blue:size=64x64', path.join(dir, 'images', 'unused.png'));
+  await writeFile(
+    path.join(dir, 'products.csv'),
+    '商品名称,价格,商品编码,图片\r\n红色杯子,9.90,CUP-RED,images\\red.png\r\n',
+  );
+  await openStudio();
+  await page.getByRole('button', { name: '导入 CSV' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '导入商品 CSV' });
+
+  // The CSV alone: the studio never reads a path itself, and says what to do.
+  await dialog.getByTestId('csv-input').setInputFiles(path.join(dir, 'products.csv'));
+  await expect(dialog.getByRole('list', { name: '问题列表' }).getByRole('listitem')).toHaveText([
+    /第 2 行 · 图片 · 图片“images\\red\.png”没有随表格一起选择/,
+  ]);
+
+  // Picked together with its pictures: imported, with the picture.
+  await dialog
+    .getByTestId('csv-input')
+    .setInputFiles([
+      path.join(dir, 'products.csv'),
+      path.join(dir, 'images', 'red.png'),
+      path.join(dir, 'images', 'unused.png'),
+    ]);
+  await expect(dialog.getByText('导入完成：新建 1 件，更新 0 件，0 件无变化。')).toBeVisible();
+  await expect(dialog.getByText('1 张图片')).toBeVisible(); // the unused one was not sent
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+  const row = productRow(page, '红色杯子');
+  await expect(row.locator('img')).toHaveAttribute('src', /^blob:|^data:/);
+
+  // The whole folder works the same way (the same product and picture, so nothing changes).
+  await page.getByRole('button', { name: '导入 CSV' }).first().click();
+  await dialog.getByTestId('csv-input-folder').setInputFiles(dir);
+  await expect(dialog.getByText('导入完成：新建 0 件，更新 0 件，1 件无变化。')).toBeVisible();
 });

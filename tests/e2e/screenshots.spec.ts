@@ -145,9 +145,9 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   const api = await TestClient.connect(studio.port, studio.token);
   // Oldest first, so the default "updated, newest first" order shows the list as written above.
   for (const { color, ...input } of [...PRODUCTS].reverse()) {
+    const tileBytes = Buffer.from(await tile(page, color, input.title[0]!), 'base64');
     const { imageId } = await api.call('catalog.uploadImage', {
-      fileName: 'tile.png',
-      dataBase64: await tile(page, color, input.title[0]!),
+      uploadId: await api.upload('image', 'tile.png', tileBytes),
     });
     await api.call('catalog.create', { input: { ...input, imageId, sellingPoints: '' } });
   }
@@ -214,7 +214,9 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   for (const order of taken.slice(0, 6)) await shop.call('orders.setStatus', { id: order.id, to: 'paid' });
   await shop.call('orders.setStatus', { id: taken[7]!.id, to: 'cancelled' });
   const csv = `订单号,快递公司,快递单号\n${taken[0]!.orderNo},顺丰速运,SF1428570031\n${taken[1]!.orderNo},中通快递,ZT7731902645\n`;
-  const { jobId } = await shop.call('orders.shipCsv', { dataBase64: Buffer.from(csv).toString('base64') });
+  const { jobId } = await shop.call('orders.shipCsv', {
+    uploadId: await shop.upload('csv', 'ship.csv', Buffer.from(csv)),
+  });
   await expect.poll(async () => (await shop.call('jobs.list', {})).find((job) => job.id === jobId)?.state).toBe('done');
   shop.close();
   await page.goto(`${studio.origin}/#/orders`);

@@ -26,9 +26,19 @@ after(async () => {
 
 const finished = (jobId: string): Promise<Job> => client.jobFinished(jobId);
 
-async function importBytes(bytes: Buffer): Promise<Job> {
-  const { jobId } = await client.call('catalog.importCsv', { fileName: 'x.csv', dataBase64: bytes.toString('base64') });
-  return finished(jobId);
+async function importBytes(
+  bytes: Buffer,
+  pictures: Array<{ name: string; imageId: string }> = [],
+  via: TestClient = client,
+): Promise<Job> {
+  const uploadId = await via.upload('csv', 'x.csv', bytes);
+  const { jobId } = await via.call('catalog.importCsv', { uploadId, pictures });
+  return via.jobFinished(jobId);
+}
+
+async function uploadPicture(bytes: Buffer, name = 'p.png'): Promise<string> {
+  const uploadId = await client.upload('image', name, bytes);
+  return (await client.call('catalog.uploadImage', { uploadId })).imageId;
 }
 
 async function exportCsv(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Buffer> {
@@ -100,7 +110,7 @@ test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuse
   const bytes = await exportCsv('zh-CN');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
-  assert.ok(text.startsWith('商品名称,价格,划线价,库存,商品编码,链接,卖点,图片,商品ID\r\n'));
+  assert.ok(text.startsWith('商品名称,价格,划线价,库存,商品编码,链接,卖点,图片,商品ID,导出时库存,导出版本\r\n'));
   assert.ok(text.includes('\r\n'));
   const records = parse(text, { columns: true, relax_column_count: false }) as Record<string, string>[];
   const byTitle = new Map(records.map((r) => [r['商品名称'], r]));
@@ -111,9 +121,11 @@ test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuse
   assert.equal(anr['卖点'], '修护,抗老\n夜间使用');
   const evil = records.find((r) => r['商品名称']!.includes('HYPERLINK'))!;
   for (const cell of [evil['商品名称']!, evil['商品编码']!, evil['卖点']!]) assert.ok(cell.startsWith("'"), cell);
-  assert.equal(text.split('\r\n')[0]!.split(',').length, 9);
+  assert.equal(text.split('\r\n')[0]!.split(',').length, 11);
   const en = (await exportCsv('en')).toString('utf8').slice(1);
-  assert.ok(en.startsWith('title,price,original_price,stock,sku,link,selling_points,image,id\r\n'));
+  assert.ok(
+    en.startsWith('title,price,original_price,stock,sku,link,selling_points,image,id,stock_at_export,edit_version\r\n'),
+  );
 });
 
 test('export then import of the same file changes nothing, products without a SKU included', async () => {
@@ -131,18 +143,7 @@ test('export then import of the same file changes nothing, products without a SK
   try {
     const otherClient = await TestClient.connect(other.host.port, other.host.token);
     await otherClient.call('catalog.create', { input: { title: '别家的商品', priceFen: 1, stock: 1 } });
-    const { jobId } = await otherClient.call('catalog.importCsv', {
-      fileName: 'x.csv',
-      dataBase64: exported.toString('base64'),
-    });
-    await otherClient.until(() =>
-      otherClient.events.some(
-        (e) =>
-          e.name === 'job.updated' &&
-          (e.data as { job: Job }).job.id === jobId &&
-          (e.data as { job: Job }).job.state !== 'running',
-      ),
-    );
+    await importBytes(exported, [], otherClient);
     assert.equal(other.studio.catalog.store.get(1)!.title, '别家的商品');
     assert.equal(other.studio.catalog.store.counts().active, before.length + 1);
     otherClient.close();
@@ -164,38 +165,33 @@ test('a row whose SKU exists updates that product; an absent stock column keeps 
   assert.equal(lsf.version, 2);
 });
 
-test('images named in the file are copied into the data directory with a thumbnail made by ffmpeg', async (t) => {
+test('pictures picked with the CSV are matched by name; a path the client writes is never opened', async (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
   const dir = tempDir();
-  const picture = path.join(dir, 'lipstick.png');
-  makePicture('testsrc=size=800x600', picture);
-  const csv = `商品名称,价格,图片\r\n带图商品,5,${picture}\r\n缺图商品,5,${path.join(dir, 'missing.png')}\r\n`;
-  const failed = await importBytes(Buffer.from(csv));
+  // A picture that exists on the studio's machine but outside its data folder: the file names it, nobody picked it.
+  const secret = path.join(dir, 'secret.png');
+  makePicture('color=blue:size=32x32', secret);
+  const missing = path.join(dir, 'missing.png');
+  const csv = `商品名称,价格,图片\r\n带图商品,5,images\\lipstick.png\r\n偷看,5,${secret}\r\n不存在,5,${missing}\r\n`;
+  const picture = makePicture('testsrc=size=800x600', 'png-bytes');
+  const imageId = await uploadPicture(picture, 'lipstick.png');
+  const imagesBefore = fs.readdirSync(path.join(run.dataDir, 'media', 'images')).length;
+  const failed = await importBytes(Buffer.from(csv), [{ name: '货品/images/lipstick.png', imageId }]);
   assert.equal(failed.state, 'failed');
+  // Existing and missing files get the same answer: the core never looked, so it cannot say which exists.
   assert.deepEqual((failed.error as { issues: unknown[] }).issues, [
-    { path: '图片', code: 'image_missing', line: 3, params: { path: path.join(dir, 'missing.png') } },
+    { path: '图片', code: 'image_not_picked', line: 3, params: { path: secret } },
+    { path: '图片', code: 'image_not_picked', line: 4, params: { path: missing } },
   ]);
-  assert.equal(
-    run.studio.catalog.list({ query: '带图商品', archived: false, sort: 'updated', dir: 'desc', offset: 0, limit: 10 })
-      .total,
-    0,
-  );
+  assert.equal(fs.readdirSync(path.join(run.dataDir, 'media', 'images')).length, imagesBefore, 'nothing was copied');
 
-  const ok = await importBytes(Buffer.from(csv.split('\r\n').slice(0, 2).join('\r\n')));
+  const ok = await importBytes(Buffer.from(csv.split('\r\n').slice(0, 2).join('\r\n')), [
+    { name: '货品/images/lipstick.png', imageId },
+  ]);
   assert.equal(ok.state, 'done', JSON.stringify(ok.error));
-  const product = run.studio.catalog.list({
-    query: '带图商品',
-    archived: false,
-    sort: 'updated',
-    dir: 'desc',
-    offset: 0,
-    limit: 10,
-  }).items[0]!;
-  assert.match(product.imageId ?? '', /^[0-9a-f]{64}$/);
-  const stored = run.studio.catalog.images.pathOf(product.imageId!)!;
-  assert.ok(stored.startsWith(run.dataDir));
-  assert.deepEqual(fs.readFileSync(stored), fs.readFileSync(picture));
-  const thumb = await client.call('catalog.thumbnail', { imageId: product.imageId! });
+  const product = [...run.studio.catalog.store.iterate(false)].find((p) => p.title === '带图商品')!;
+  assert.equal(product.imageId, imageId);
+  const thumb = await client.call('catalog.thumbnail', { imageId });
   assert.equal(thumb.mime, 'image/jpeg');
   const probe = execFileSync(
     'ffprobe',
@@ -206,25 +202,24 @@ test('images named in the file are copied into the data directory with a thumbna
     .trim();
   assert.equal(probe, '240,180');
   // The original, byte for byte, for print-size uses (a session poster).
-  const original = await client.call('catalog.image', { imageId: product.imageId! });
-  assert.deepEqual(Buffer.from(original.dataBase64, 'base64'), fs.readFileSync(picture));
+  const original = await client.call('catalog.image', { imageId });
+  assert.deepEqual(Buffer.from(original.dataBase64, 'base64'), picture);
   await assert.rejects(client.call('catalog.image', { imageId: '0'.repeat(64) }), /not_found/);
+
+  // The export names the picture by its library name, never by where the data folder is; importing it finds it.
+  const exported = (await exportCsv('zh-CN')).toString('utf8');
+  assert.ok(exported.includes(`${imageId}.png`));
+  assert.ok(!exported.includes(run.dataDir), 'no path of the host in the file');
 });
 
 test('an uploaded image can be attached to a product; a fake one is refused', async (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
   const png = makePicture('color=red:size=64x64', 'png-bytes');
-  const { imageId } = await client.call('catalog.uploadImage', {
-    fileName: 'red.png',
-    dataBase64: png.toString('base64'),
-  });
+  const imageId = await uploadPicture(png, 'red.png');
   const p = await client.call('catalog.create', { input: { title: '红色', priceFen: 1, stock: 1, imageId } });
   assert.equal(p.imageId, imageId);
   await assert.rejects(
-    client.call('catalog.uploadImage', {
-      fileName: 'x.png',
-      dataBase64: Buffer.from('<svg onload=alert(1)>').toString('base64'),
-    }),
+    uploadPicture(Buffer.from('<svg onload=alert(1)>'), 'x.png'),
     (e: CallFailed) => e.error.code === 'invalid',
   );
 });
@@ -232,14 +227,11 @@ test('an uploaded image can be attached to a product; a fake one is refused', as
 test('a second import while one runs is refused as busy, not queued silently', async () => {
   const big = ['商品名称,价格', ...Array.from({ length: 30000 }, (_, i) => `批量商品${i},${i % 500}.5`)].join('\n');
   const first = await client.call('catalog.importCsv', {
-    fileName: 'big.csv',
-    dataBase64: Buffer.from(big).toString('base64'),
+    uploadId: await client.upload('csv', 'big.csv', Buffer.from(big)),
   });
+  const second = await client.upload('csv', 'b.csv', Buffer.from('商品名称,价格\nx,1'));
   await assert.rejects(
-    client.call('catalog.importCsv', {
-      fileName: 'b.csv',
-      dataBase64: Buffer.from('商品名称,价格\nx,1').toString('base64'),
-    }),
+    client.call('catalog.importCsv', { uploadId: second }),
     (e: CallFailed) => e.error.code === 'busy',
   );
   const job = await finished(first.jobId);
@@ -260,8 +252,7 @@ test('during a big import other clients are answered; their writes wait and land
       ...Array.from({ length: 60000 }, (_, i) => `并发商品${i},${i % 900}.9,${i}`),
     ].join('\r\n');
     const { jobId } = await client.call('catalog.importCsv', {
-      fileName: 'big.csv',
-      dataBase64: Buffer.from(big).toString('base64'),
+      uploadId: await client.upload('csv', 'big.csv', Buffer.from(big)),
     });
     const jobEvents = () =>
       client.events
@@ -305,7 +296,7 @@ test('rows checked against the catalogue: a SKU taken by another product is repo
   await client.call('catalog.create', { input: { title: '乙', priceFen: 100, stock: 1, sku: 'YI' } });
   const exported = (await exportCsv('en')).toString('utf8');
   const line = exported.split('\r\n').find((l) => l.startsWith('甲,'))!;
-  const edited = `\uFEFFtitle,price,sku,id\r\n甲,1.00,YI,${line.split(',').at(-1)}\r\n`;
+  const edited = `\uFEFFtitle,price,sku,id\r\n甲,1.00,YI,${line.split(',').at(-3)}\r\n`;
   const before = rows();
   const job = await importBytes(Buffer.from(edited));
   assert.equal(job.state, 'failed');

@@ -139,6 +139,9 @@ async function burstUntilKilled(burst: TestClient[], proc: ChildProcessWithoutNu
 type Row = Record<string, unknown>;
 type LineRow = { order_id: number; product_id: number; quantity: number; discount_fen: number };
 
+/** The key as the caller sent it: stored scoped to whoever sent it (`host:` here, the host's token). */
+const callerKey = (row: Row) => (row.idem_key as string).replace(/^host:/, '');
+
 /** Opens the file as SQLite itself would after a crash and checks it; returns each key's committed order id. */
 function checkDatabase(burst: Burst, products: Product[], couponId: number): Map<string, number> {
   const { sent, acked } = burst;
@@ -152,7 +155,7 @@ function checkDatabase(burst: Burst, products: Product[], couponId: number): Map
     assert.ok(rows.length >= acked.size && rows.length <= sent.size, `${rows.length} orders, ${acked.size} acked`);
     const linesOf = Map.groupBy(lines, (l) => l.order_id);
     const historyOf = Map.groupBy(history, (h) => h.order_id as number);
-    const byKey = new Map(rows.map((r) => [r.idem_key as string, r]));
+    const byKey = new Map(rows.map((r) => [callerKey(r), r]));
 
     for (const [key, order] of acked) {
       const row = byKey.get(key);
@@ -169,7 +172,7 @@ function checkDatabase(burst: Burst, products: Product[], couponId: number): Map
     }
     // Every order on disk, acknowledged or not, is one that was sent, and is whole.
     for (const row of rows) {
-      const key = row.idem_key as string;
+      const key = callerKey(row);
       const own = linesOf.get(row.id as number) ?? [];
       assert.ok(sent.has(key), `order ${String(row.order_no)} has an unknown key`);
       assert.equal(own.length, sent.get(key)!.lines.length, `lines of ${key}`);
@@ -201,7 +204,7 @@ function checkDatabase(burst: Burst, products: Product[], couponId: number): Map
         `order numbers of ${day}`,
       );
     }
-    return new Map(rows.map((r) => [r.idem_key as string, r.id as number]));
+    return new Map(rows.map((r) => [callerKey(r), r.id as number]));
   } finally {
     db.close();
   }

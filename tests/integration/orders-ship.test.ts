@@ -58,7 +58,7 @@ after(async () => {
 const finished = (jobId: string): Promise<Job> => client.jobFinished(jobId);
 
 async function ship(bytes: Buffer): Promise<Job> {
-  const { jobId } = await client.call('orders.shipCsv', { dataBase64: bytes.toString('base64') });
+  const { jobId } = await client.call('orders.shipCsv', { uploadId: await client.upload('csv', 'ship.csv', bytes) });
   return finished(jobId);
 }
 

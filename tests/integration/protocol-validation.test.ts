@@ -80,13 +80,9 @@ const cases: Array<[string, string, unknown, string]> = [
   ['update without version', 'catalog.update', { id: 1, patch: { stock: 1 } }, 'bad_request'],
   ['list limit too big', 'catalog.list', { limit: 100000 }, 'bad_request'],
   ['bad sort', 'catalog.list', { sort: 'DROP TABLE' }, 'bad_request'],
-  ['not base64', 'catalog.uploadImage', { fileName: 'a.png', dataBase64: '<<not base64>>' }, 'bad_request'],
-  [
-    'not an image',
-    'catalog.uploadImage',
-    { fileName: 'a.png', dataBase64: Buffer.from('MZ fake exe').toString('base64') },
-    'invalid',
-  ],
+  ['not base64', 'uploads.append', { uploadId: 'abcdefgh', offset: 0, dataBase64: '<<not base64>>' }, 'bad_request'],
+  ['an upload never begun', 'catalog.uploadImage', { uploadId: 'abcdefghijkl' }, 'not_found'],
+  ['a path instead of an upload', 'catalog.importCsv', { uploadId: '/etc/passwd' }, 'bad_request'],
   ['bad image id', 'catalog.thumbnail', { imageId: '../../etc/passwd' }, 'bad_request'],
   ['unknown job', 'jobs.result', { id: 'nope' }, 'not_found'],
 ];

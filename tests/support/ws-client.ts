@@ -9,6 +9,9 @@ import type {
   ServerMessage,
 } from '../../electron/core/protocol/contract.ts';
 import type { StudioErrorShape } from '../../electron/core/protocol/errors.ts';
+import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/core/protocol/limits.ts';
+import type { UploadKind } from '../../electron/core/protocol/upload-schemas.ts';
 
 export class CallFailed extends Error {
   readonly error: StudioErrorShape;
@@ -30,7 +33,7 @@ export class TestClient {
   private constructor(ws: WebSocket) {
     this.ws = ws;
     ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as ServerMessage | { type: 'auth' };
+      const msg = JSON.parse(data.toString()) as ServerMessage;
       if (msg.type === 'event') this.events.push(msg);
       if (msg.type === 'reply') {
         this.replies.push(msg);
@@ -49,23 +52,32 @@ export class TestClient {
     });
   }
 
-  /** Connects and authenticates; rejects with the close code when the token is refused. */
+  /**
+   * Connects with the token in the upgrade (as the studio's pages do); rejects with the close code when the token
+   * is refused (the studio accepts the upgrade only to close it with that code).
+   */
   static async connect(port: number, token: string, headers: Record<string, string> = {}): Promise<TestClient> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers });
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, wsProtocols(token), { headers });
+    const client = new TestClient(ws);
     await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
+      ws.once('open', () => {
+        // A refused token is closed at once; an accepted one stays open. The hello tells them apart without a wait.
+        client.call('studio.hello', { client: 'test' }).then(() => resolve(), reject);
+      });
+      ws.once('close', (code) => reject(new Error(`closed ${code}`)));
       ws.once('error', reject);
     });
-    const client = new TestClient(ws);
-    ws.send(JSON.stringify({ type: 'auth', token }));
-    await new Promise<void>((resolve, reject) => {
-      const onMessage = (data: WebSocket.RawData) => {
-        if ((JSON.parse(data.toString()) as { type: string }).type === 'auth') resolve();
-      };
-      ws.once('message', onMessage);
-      ws.once('close', (code) => reject(new Error(`closed ${code}`)));
-    });
     return client;
+  }
+
+  /** Sends a file in slices as the studio's pages do; resolves with its upload id. */
+  async upload(kind: UploadKind, name: string, bytes: Uint8Array): Promise<string> {
+    const { uploadId } = await this.call('uploads.begin', { kind, name, size: bytes.byteLength });
+    for (let offset = 0; offset < bytes.byteLength; offset += UPLOAD_CHUNK_BYTES) {
+      const slice = Buffer.from(bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES));
+      await this.call('uploads.append', { uploadId, offset, dataBase64: slice.toString('base64') });
+    }
+    return uploadId;
   }
 
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {

@@ -8,7 +8,6 @@ import { AccessService, type LanListener } from '../../electron/core/access/acce
 import { hashToken, newPairingToken, pairingUrl } from '../../electron/core/access/pairing-token.ts';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { WriteGate } from '../../electron/core/db/write-gate.ts';
-import { FailureThrottle, FIRST_DELAY_MS } from '../../electron/core/host/auth-guard.ts';
 import {
   isPrivateIPv4,
   lanAddresses,
@@ -74,18 +73,6 @@ test('pairing tokens: 24 random bytes as base64url, stored as their sha-256, car
   assert.notEqual(token, newPairingToken());
   assert.equal(hashToken('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   assert.equal(pairingUrl('http://10.0.0.5:17880/', token), `http://10.0.0.5:17880/#token=${token}`);
-});
-
-test('wrong tokens: three free tries per address, then a wait that doubles up to a cap, per address', () => {
-  const now = 0;
-  const throttle = new FailureThrottle(() => now);
-  const delays: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    delays.push(throttle.delayFor('192.168.1.50'));
-    throttle.fail('192.168.1.50');
-  }
-  assert.deepEqual(delays, [0, 0, 0, FIRST_DELAY_MS, 1000, 2000, 4000, 8000, 10_000]);
-  assert.equal(throttle.delayFor('192.168.1.51'), 0, 'another device is not slowed');
 });
 
 // --- the service, on a real database, with a fake listener ---

@@ -30,6 +30,8 @@ const row = (r: Partial<ProductRow> & Pick<ProductRow, 'line' | 'title' | 'price
   sellingPoints: null,
   imagePath: null,
   ref: null,
+  stockAtExport: null,
+  editVersion: null,
   ...r,
 });
 
@@ -161,8 +163,16 @@ test('header-only, empty and blank files are file-level issues', () => {
     rows: [],
     issues: [{ path: '', code: 'csv_no_rows' }],
     warnings: [],
+    issuesTotal: 1,
+    warningsTotal: 0,
   });
-  assert.deepEqual(mapFixture('empty.csv'), { rows: [], issues: [{ path: '', code: 'csv_empty' }], warnings: [] });
+  assert.deepEqual(mapFixture('empty.csv'), {
+    rows: [],
+    issues: [{ path: '', code: 'csv_empty' }],
+    warnings: [],
+    issuesTotal: 1,
+    warningsTotal: 0,
+  });
   assert.deepEqual(mapText('\r\n,,\r\n\r\n').issues, [{ path: '', code: 'csv_empty' }]);
   assert.equal(messageFor('csv_no_rows', 'zh-CN'), '文件只有表头，没有数据行');
   assert.equal(messageFor('csv_no_rows', 'en'), 'The file has a header but no rows');
@@ -252,16 +262,21 @@ test('export header and cells: column order, two-decimal amounts, image path', (
     '卖点',
     '图片',
     '商品ID',
+    '导出时库存',
+    '导出版本',
   ]);
-  assert.equal(productCsvHeader('en').join(), 'title,price,original_price,stock,sku,link,selling_points,image,id');
+  assert.equal(
+    productCsvHeader('en').join(),
+    'title,price,original_price,stock,sku,link,selling_points,image,id,stock_at_export,edit_version',
+  );
   const p = product({ id: 1, title: '=1+1', priceFen: 9990, originalPriceFen: 12900, stock: 3, imageId: 'ab' });
   assert.deepEqual(
-    productToCsvCells(p, (id) => `/data/images/${id}.jpg`),
-    ['=1+1', '99.90', '129.00', 3, null, null, '', '/data/images/ab.jpg', null],
+    productToCsvCells(p, (id) => `${id}.jpg`),
+    ['=1+1', '99.90', '129.00', 3, null, null, '', 'ab.jpg', null, null, null],
   );
   assert.equal(
-    productCsvLine(p, () => null, 'f00d-1'),
-    `'=1+1,99.90,129.00,3,,,,,f00d-1\r\n`,
+    productCsvLine(p, () => null, { ref: 'f00d-1', editVersion: 4 }),
+    `'=1+1,99.90,129.00,3,,,,,f00d-1,3,4\r\n`,
   );
 });
 
@@ -288,7 +303,9 @@ test('round trip: products → export → CSV text → parseCsv → mapProductRo
     const text =
       CSV_BOM +
       csvRow(productCsvHeader(locale)) +
-      products.map((p) => productCsvLine(p, (id) => images[id] ?? null, `s1-${p.id}`)).join('');
+      products
+        .map((p) => productCsvLine(p, (id) => images[id] ?? null, { ref: `s1-${p.id}`, editVersion: 2 }))
+        .join('');
     // A spreadsheet sees only inert text: every formula-looking cell starts with an apostrophe.
     const cells = parse(text, { bom: true }) as string[][];
     assert.equal(cells[2]![0], `'=HYPERLINK("http://evil.example","点我")`);
@@ -308,6 +325,8 @@ test('round trip: products → export → CSV text → parseCsv → mapProductRo
         sellingPoints: p.sellingPoints === '' ? null : p.sellingPoints,
         imagePath: p.imageId === null ? null : images[p.imageId],
         ref: `s1-${p.id}`,
+        stockAtExport: p.stock,
+        editVersion: 2,
       })),
     );
     // Line numbers account for the multi-line selling points of the first product (4 physical lines).

@@ -1,20 +1,26 @@
 // Wires the product library's protocol methods to its service.
 import type { StudioServer } from '../protocol/server.ts';
 import { StudioError } from '../protocol/errors.ts';
-import type { JobRunner } from '../jobs/job-runner.ts';
+import { ownerOf, type JobRunner, type Progress } from '../jobs/job-runner.ts';
+import type { UploadStore } from '../uploads/upload-store.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { exportProductsCsv } from './product-export.ts';
 import { importProductsCsv } from './product-import.ts';
 
-export function registerCatalog(server: StudioServer, catalog: CatalogService, jobs: JobRunner): void {
+export function registerCatalog(
+  server: StudioServer,
+  catalog: CatalogService,
+  jobs: JobRunner,
+  uploads: UploadStore,
+): void {
   server.handle('catalog.list', (q) => ({ ...catalog.list(q), seq: server.currentSeq() }));
   server.handle('catalog.get', ({ id }) => catalog.get(id));
   server.handle('catalog.create', ({ input }) => catalog.create(input));
   server.handle('catalog.update', ({ id, expectedVersion, patch }) => catalog.update(id, expectedVersion, patch));
   server.handle('catalog.archive', ({ id, expectedVersion }) => catalog.setArchived(id, expectedVersion, true));
   server.handle('catalog.restore', ({ id, expectedVersion }) => catalog.setArchived(id, expectedVersion, false));
-  server.handle('catalog.uploadImage', async ({ dataBase64 }) => ({
-    imageId: await catalog.images.save(Buffer.from(dataBase64, 'base64')),
+  server.handle('catalog.uploadImage', async ({ uploadId }, ctx) => ({
+    imageId: await catalog.images.save(uploads.take(ctx.connectionId, uploadId, 'image').bytes),
   }));
   server.handle('catalog.thumbnail', ({ imageId }) => {
     const thumb = catalog.images.thumbnail(imageId);
@@ -26,12 +32,16 @@ export function registerCatalog(server: StudioServer, catalog: CatalogService, j
     if (!image) throw new StudioError('not_found', 'image not found');
     return { mime: image.mime, dataBase64: image.bytes.toString('base64') };
   });
-  server.handle('catalog.importCsv', ({ dataBase64 }) => {
-    const bytes = Buffer.from(dataBase64, 'base64');
-    return { jobId: jobs.start('catalog.import', (progress) => importProductsCsv(catalog, bytes, progress)).job.id };
+  // The pictures were sent beforehand (catalog.uploadImage); the 图片 column is matched to them by name, and no
+  // path a client writes is ever opened.
+  server.handle('catalog.importCsv', ({ uploadId, pictures }, ctx) => {
+    const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
+    const options = { pictures: { kind: 'picked' as const, pictures } };
+    const work = (progress: Progress) => importProductsCsv(catalog, bytes, progress, options);
+    return { jobId: jobs.start('catalog.import', work, ownerOf(ctx)).job.id };
   });
-  server.handle('catalog.exportCsv', ({ archived, locale }) => ({
-    jobId: jobs.start('catalog.export', (progress) => exportProductsCsv(catalog, { archived, locale }, progress)).job
-      .id,
-  }));
+  server.handle('catalog.exportCsv', ({ archived, locale }, ctx) => {
+    const work = (progress: Progress) => exportProductsCsv(catalog, { archived, locale }, progress);
+    return { jobId: jobs.start('catalog.export', work, ownerOf(ctx)).job.id };
+  });
 }

@@ -5,7 +5,7 @@ import type { CsvRecord } from '../csv/parse.ts';
 import { csvRow, undefuseFormula } from '../csv/write.ts';
 import type { CsvValue } from '../csv/write.ts';
 import type { Product } from '../protocol/catalog-schemas.ts';
-import type { Issue } from '../protocol/errors.ts';
+import { IssueList, type Issue } from '../protocol/errors.ts';
 import { formatFen, parseYuanToFen } from '../protocol/money.ts';
 import { classifyLink } from './link-kind.ts';
 
@@ -21,6 +21,9 @@ const COLUMNS = [
   { key: 'image', zh: '图片', en: 'image' },
   // Which product of which studio a row came from, so re-importing an export updates products without a SKU.
   { key: 'ref', zh: '商品ID', en: 'id' },
+  // What the product was when exported, so a re-import keeps what changed since (stock sold meanwhile above all).
+  { key: 'stockAtExport', zh: '导出时库存', en: 'stock_at_export' },
+  { key: 'editVersion', zh: '导出版本', en: 'edit_version' },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type ProductCsvColumn = ColumnKey;
@@ -43,13 +46,20 @@ export interface ProductRow {
   imagePath: string | null;
   /** The exported `商品ID` (`<studio>-<id>`); the caller decides whether it names one of its products. */
   ref: string | null;
+  /** The stock when the file was exported (column 导出时库存), if the file says. */
+  stockAtExport: number | null;
+  /** The product's edit version when the file was exported (column 导出版本), if the file says. */
+  editVersion: number | null;
 }
 
 export interface ProductCsvResult {
-  /** Only rows without any issue; the caller imports nothing unless `issues` is empty. */
+  /** Only rows without any issue; the caller imports nothing unless there are no issues. */
   rows: ProductRow[];
+  /** The first MAX_ISSUES of each, clipped; the totals count them all. */
   issues: Issue[];
   warnings: Issue[];
+  issuesTotal: number;
+  warningsTotal: number;
 }
 
 interface Column {
@@ -85,7 +95,9 @@ export class ProductCsvMapper {
   private headerOk = false;
   private dataRows = 0;
   private readonly skus = new Map<string, number>();
-  private readonly result: ProductCsvResult = { rows: [], issues: [], warnings: [] };
+  private readonly rows: ProductRow[] = [];
+  private readonly issues = new IssueList();
+  private readonly warnings = new IssueList();
 
   push(record: CsvRecord): void {
     // Excel leaves rows of empty cells (`,,,,`) where cells were once formatted: not data.
@@ -96,7 +108,7 @@ export class ProductCsvMapper {
 
   /** A syntax error ends the file: report it where it is. */
   syntaxError(err: CsvSyntaxError): void {
-    this.result.issues.push(err.toIssue());
+    this.issues.push(err.toIssue());
   }
 
   /** A column's header exactly as written in the file (the `path` for issues the caller adds), if present. */
@@ -105,10 +117,16 @@ export class ProductCsvMapper {
   }
 
   finish(): ProductCsvResult {
-    const { issues } = this.result;
+    const { issues, warnings } = this;
     if (issues.length === 0 && this.columns === null) issues.push({ path: '', code: 'csv_empty' });
     else if (issues.length === 0 && this.dataRows === 0) issues.push({ path: '', code: 'csv_no_rows' });
-    return this.result;
+    return {
+      rows: this.rows,
+      issues: issues.items,
+      warnings: warnings.items,
+      issuesTotal: issues.length,
+      warningsTotal: warnings.length,
+    };
   }
 
   private readHeader(header: CsvRecord): void {
@@ -121,9 +139,9 @@ export class ProductCsvMapper {
       const col = findColumn(name);
       const params = { column: name };
       if (!col) {
-        this.result.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.line, params });
+        this.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.line, params });
       } else if (columns.has(col.key)) {
-        this.result.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.line, params });
+        this.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.line, params });
       } else {
         columns.set(col.key, { index, name: raw });
         if (col.zh === name) zh = true;
@@ -135,16 +153,16 @@ export class ProductCsvMapper {
       const c = COLUMNS.find((x) => x.key === key)!;
       // Name the missing column in the language the file uses (both when nothing was recognised).
       const column = zh ? c.zh : en ? c.en : `${c.zh} / ${c.en}`;
-      this.result.issues.push({ path: column, code: 'csv_missing_column', line: header.line, params: { column } });
+      this.issues.push({ path: column, code: 'csv_missing_column', line: header.line, params: { column } });
     }
     this.columns = columns;
-    this.headerOk = this.result.issues.length === 0;
+    this.headerOk = this.issues.length === 0;
   }
 
   private readRow(record: CsvRecord): void {
     this.dataRows++;
     const columns = this.columns!;
-    const issues = this.result.issues;
+    const issues = this.issues;
     const before = issues.length;
     const { line } = record;
     // Cells are trimmed (spreadsheets keep stray spaces), the export's formula defusing is undone, and line
@@ -209,9 +227,18 @@ export class ProductCsvMapper {
     const sellingPoints = optional('sellingPoints', PRODUCT_CSV_LIMITS.sellingPoints);
     const imagePath = text('image') || null;
     const ref = text('ref') || null;
+    const count = (key: ColumnKey): number | null => {
+      const value = text(key);
+      if (!value) return null;
+      const n = parseStock(value);
+      if (n === null) bad(key, 'stock_invalid', { value });
+      return n;
+    };
+    const stockAtExport = count('stockAtExport');
+    const editVersion = count('editVersion');
 
     if (this.headerOk && issues.length === before && priceFen !== null) {
-      this.result.rows.push({
+      this.rows.push({
         line,
         title,
         priceFen,
@@ -222,6 +249,8 @@ export class ProductCsvMapper {
         sellingPoints,
         imagePath,
         ref,
+        stockAtExport,
+        editVersion,
       });
     }
   }
@@ -245,16 +274,35 @@ export function productCsvHeader(locale: 'zh-CN' | 'en'): string[] {
 }
 
 /** Which export columns hold user text (defused) and which hold amounts and counts we format (written raw). */
-export const PRODUCT_CSV_DEFUSE: readonly boolean[] = [true, false, false, false, true, true, true, true, false];
+export const PRODUCT_CSV_DEFUSE: readonly boolean[] = [
+  true,
+  false,
+  false,
+  false,
+  true,
+  true,
+  true,
+  true,
+  false,
+  false,
+  false,
+];
+
+/** Where an exported row came from, for its re-import: `<studio>-<id>` and what the product was then. */
+export interface ExportedFrom {
+  ref: string;
+  editVersion: number;
+}
 
 /**
- * One product's cells in export order, not yet defused: amounts as `99.90`, stock as a number, the image as
- * its file path in the data directory (so the exported file imports back). Write them with productCsvLine.
+ * One product's cells in export order, not yet defused: amounts as `99.90`, stock as a number, the picture as its
+ * name in the library (`<sha-256>.jpg`: importing the file again finds the same picture, and the file says nothing
+ * about where the studio keeps its data). Write them with productCsvLine.
  */
 export function productToCsvCells(
   p: Product,
-  imagePathFor: (imageId: string) => string | null,
-  ref: string | null = null,
+  imageNameFor: (imageId: string) => string | null,
+  from: ExportedFrom | null = null,
 ): CsvValue[] {
   return [
     p.title,
@@ -264,16 +312,18 @@ export function productToCsvCells(
     p.sku,
     p.link,
     p.sellingPoints,
-    p.imageId === null ? null : imagePathFor(p.imageId),
-    ref,
+    p.imageId === null ? null : imageNameFor(p.imageId),
+    from?.ref ?? null,
+    from ? p.stock : null,
+    from?.editVersion ?? null,
   ];
 }
 
 /** One exported product line (with CRLF): user text defused, amounts raw. */
 export function productCsvLine(
   p: Product,
-  imagePathFor: (imageId: string) => string | null,
-  ref: string | null = null,
+  imageNameFor: (imageId: string) => string | null,
+  from: ExportedFrom | null = null,
 ): string {
-  return csvRow(productToCsvCells(p, imagePathFor, ref), { defuse: PRODUCT_CSV_DEFUSE });
+  return csvRow(productToCsvCells(p, imageNameFor, from), { defuse: PRODUCT_CSV_DEFUSE });
 }

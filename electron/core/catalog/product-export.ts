@@ -4,6 +4,7 @@ import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import type { Locale } from '../protocol/messages.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { productCsvHeader, productCsvLine } from './product-csv.ts';
+import { toProduct } from './product-store.ts';
 
 const BATCH = 2000;
 
@@ -15,12 +16,13 @@ export async function exportProductsCsv(
   const total = catalog.store.count(options.archived);
   // Each batch becomes bytes at once: holding 100,000 rows as JS strings until the end cost 3× the file size.
   const chunks: Buffer[] = [Buffer.from(CSV_BOM + csvRow(productCsvHeader(options.locale)))];
-  const imagePath = (id: string) => catalog.images.pathOf(id);
+  const imageName = (id: string) => catalog.images.fileNameOf(id);
   const studioId = catalog.studioId();
   let batch = '';
   let rows = 0;
-  for (const product of catalog.store.iterate(options.archived)) {
-    batch += productCsvLine(product, imagePath, `${studioId}-${product.id}`);
+  for (const row of catalog.store.iterateRows(options.archived)) {
+    const product = toProduct(row);
+    batch += productCsvLine(product, imageName, { ref: `${studioId}-${product.id}`, editVersion: row.edit_version });
     if (++rows % BATCH === 0) {
       chunks.push(Buffer.from(batch));
       batch = '';

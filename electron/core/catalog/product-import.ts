@@ -1,36 +1,34 @@
 // Bulk CSV import of the product library, run as a job. All or nothing: every row is checked first (cells,
-// images, the catalogue as it is), then every product is written in one transaction. The transaction spans
+// pictures, the catalogue as it is), then every product is written in one transaction. The transaction spans
 // many event-loop turns while the write gate is held, so other clients are still answered during a big import.
-import fs from 'node:fs';
-import path from 'node:path';
+//
+// A row exported from this studio carries what its product was then (stock, edit version). What changed in the
+// studio since is kept rather than overwritten — stock that sold meanwhile above all — and said per line.
 import { decodeCsvBytes } from '../csv/decode.ts';
 import { CsvSyntaxError, parseCsv } from '../csv/parse.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
-import { StudioError, type Issue } from '../protocol/errors.ts';
+import { IssueList, StudioError, type Issue } from '../protocol/errors.ts';
 import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { ProductCsvMapper, type ProductCsvColumn, type ProductRow } from './product-csv.ts';
+import { pictureResolver, type PictureSource } from './import-pictures.ts';
+import { ProductCsvMapper, type ProductCsvColumn, type ProductCsvResult, type ProductRow } from './product-csv.ts';
 import { productFields, type RuleContext } from './product-rules.ts';
 import { sameFields, type ProductFields } from './product-store.ts';
 
 const YIELD_EVERY = 2000;
 
 export interface ImportOptions {
-  /** Relative image paths in the file are resolved against this folder (the CSV's own, from the CLI). */
-  baseDir?: string;
+  /** Where the 图片 column's pictures come from; none means a cell naming a picture is refused. */
+  pictures?: PictureSource;
 }
 
 type ColumnName = (key: ProductCsvColumn) => string | undefined;
 
-interface CheckedFile {
-  rows: ProductRow[];
-  issues: Issue[];
-  warnings: Issue[];
+interface CheckedFile extends ProductCsvResult {
   columnName: ColumnName;
 }
 
-const invalid = (issues: Issue[]) =>
-  new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
+const invalid = (issues: IssueList) => issues.error('import_invalid', `${issues.length} problem(s) in the file`);
 
 function countLines(text: string): number {
   let n = 1;
@@ -57,29 +55,20 @@ async function checkCells(text: string, progress: Progress): Promise<CheckedFile
   return { ...mapper.finish(), columnName: (key) => mapper.columnName(key) };
 }
 
-async function copyImages(catalog: CatalogService, file: CheckedFile, options: ImportOptions, progress: Progress) {
+async function findPictures(catalog: CatalogService, file: CheckedFile, options: ImportOptions, progress: Progress) {
   const withImages = file.rows.filter((r) => r.imagePath);
   const imageColumn = file.columnName('image') ?? 'image';
   const imageIds = new Map<number, string>();
-  const issues: Issue[] = [];
+  const issues = new IssueList();
+  const resolve = options.pictures ? pictureResolver(options.pictures, catalog.images) : null;
   let done = 0;
   for (const row of withImages) {
     progress('phase_images', done++, withImages.length);
-    const given = row.imagePath!;
-    const source = path.isAbsolute(given) || !options.baseDir ? given : path.resolve(options.baseDir, given);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(source);
-    } catch {
-      issues.push({ path: imageColumn, code: 'image_missing', line: row.line, params: { path: given } });
-      continue;
-    }
-    try {
-      imageIds.set(row.line, await catalog.images.save(bytes));
-    } catch (error) {
-      if (!(error instanceof StudioError)) throw error;
-      for (const issue of error.issues ?? []) issues.push({ ...issue, path: imageColumn, line: row.line });
-    }
+    const answer = resolve
+      ? await resolve(row.imagePath!)
+      : { issue: { code: 'image_not_picked', params: { path: row.imagePath! } } };
+    if ('imageId' in answer) imageIds.set(row.line, answer.imageId);
+    else issues.push({ ...answer.issue, path: imageColumn, line: row.line });
   }
   return { imageIds, issues };
 }
@@ -108,6 +97,56 @@ function rowInput(row: ProductRow, imageId: string | undefined): Partial<Product
   };
 }
 
+// What a person edits, as the file's columns and the product's fields.
+const EDITED: ReadonlyArray<[ProductCsvColumn, keyof ProductInput & keyof Product]> = [
+  ['title', 'title'],
+  ['price', 'priceFen'],
+  ['originalPrice', 'originalPriceFen'],
+  ['sku', 'sku'],
+  ['link', 'link'],
+  ['sellingPoints', 'sellingPoints'],
+  ['image', 'imageId'],
+];
+
+/**
+ * The row's input with whatever changed in the studio since the export put back to what the studio has, and an
+ * issue (a warning: nothing is refused) for each thing kept.
+ */
+function keepNewer(
+  row: ProductRow,
+  input: Partial<ProductInput>,
+  existing: Product,
+  editVersion: number,
+  exportedHere: boolean,
+  column: ColumnName,
+): { input: Partial<ProductInput>; kept: Issue[] } {
+  // Only this studio's own export says what the product was then; another file states what the seller wants.
+  if (!exportedHere) return { input, kept: [] };
+  const kept: Issue[] = [];
+  const merged = { ...input };
+  const at = (key: ProductCsvColumn) => column(key) ?? key;
+  // Stock: the file's number is what it was at the export unless the seller typed another. Sales since then must
+  // not be undone: a number nobody typed is no change, and one typed over a stock that moved is not applied (an
+  // export from before the file said its stock is treated as moved: it cannot tell).
+  const base = row.stockAtExport;
+  if (input.stock !== undefined && input.stock !== existing.stock && (base === null || existing.stock !== base)) {
+    merged.stock = existing.stock;
+    const typed = base === null || input.stock !== base;
+    const code = base === null ? 'import_kept_stock_unknown' : typed ? 'import_kept_stock' : 'import_stock_moved';
+    const params = { file: input.stock, current: existing.stock, ...(base !== null && { base }) };
+    kept.push({ path: at('stock'), code, line: row.line, params });
+  }
+  // Everything else: a product edited in the studio after the export keeps those edits wherever the file differs.
+  if (row.editVersion !== null && editVersion > row.editVersion) {
+    for (const [key, field] of EDITED) {
+      if (input[field] === undefined || input[field] === existing[field]) continue;
+      (merged as Record<string, unknown>)[field] = existing[field];
+      kept.push({ path: at(key), code: 'import_kept_edited', line: row.line });
+    }
+  }
+  return { input: merged, kept };
+}
+
 interface Step {
   existing: Product | undefined;
   fields: ProductFields;
@@ -118,7 +157,9 @@ async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<nu
   const { store } = catalog;
   const ownRef = new RegExp(`^${catalog.studioId()}-(\\d+)$`);
   const steps: Step[] = [];
-  const issues: Issue[] = [];
+  const issues = new IssueList();
+  const kept = new IssueList();
+  const keptLines = new Set<number>();
   for (const [i, row] of file.rows.entries()) {
     // The product a row names: this studio's own exported ref first (products without a SKU), then its SKU.
     const ref = row.ref ? ownRef.exec(row.ref) : null;
@@ -129,8 +170,16 @@ async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<nu
       // The SKU was just looked up: reuse the answer instead of asking SQLite twice per row.
       skuOwner: (sku) => (sku === row.sku ? bySku?.id : catalog.rules.skuOwner(sku)),
     };
+    let input = rowInput(row, imageIds.get(row.line));
+    if (existing) {
+      const editVersion = store.editVersionOf(existing.id) ?? 1;
+      const merged = keepNewer(row, input, existing, editVersion, ref !== null, file.columnName);
+      input = merged.input;
+      if (merged.kept.length > 0) keptLines.add(row.line);
+      kept.push(...merged.kept);
+    }
     try {
-      steps.push({ existing, fields: productFields(rowInput(row, imageIds.get(row.line)), rules, existing) });
+      steps.push({ existing, fields: productFields(input, rules, existing) });
     } catch (error) {
       if (!(error instanceof StudioError)) throw error;
       for (const issue of error.issues ?? []) {
@@ -143,7 +192,7 @@ async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<nu
       await progress.yield();
     }
   }
-  return { steps, issues };
+  return { steps, issues, kept, keptRows: keptLines.size };
 }
 
 async function write(catalog: CatalogService, steps: Step[], progress: Progress) {
@@ -178,16 +227,30 @@ export async function importProductsCsv(
   progress('phase_reading', 0, bytes.byteLength);
   const { text, encoding } = decodeCsvBytes(bytes);
   const file = await checkCells(text, progress);
-  if (file.issues.length > 0) throw invalid(file.issues);
-  const images = await copyImages(catalog, file, options, progress);
-  if (images.issues.length > 0) throw invalid(images.issues);
+  if (file.issuesTotal > 0) {
+    const issues = new IssueList();
+    issues.push(...file.issues);
+    throw new StudioError('import_invalid', `${file.issuesTotal} problem(s) in the file`, {
+      issues: issues.items,
+      issuesTotal: file.issuesTotal,
+    });
+  }
+  const pictures = await findPictures(catalog, file, options, progress);
+  if (pictures.issues.length > 0) throw invalid(pictures.issues);
 
-  const counts = await catalog.gate.hold(async () => {
-    const { steps, issues } = await plan(catalog, file, images.imageIds, progress);
-    if (issues.length > 0) throw invalid(issues);
-    progress('phase_writing', 0, steps.length);
-    return write(catalog, steps, progress);
+  const outcome = await catalog.gate.hold(async () => {
+    const planned = await plan(catalog, file, pictures.imageIds, progress);
+    if (planned.issues.length > 0) throw invalid(planned.issues);
+    progress('phase_writing', 0, planned.steps.length);
+    return { counts: await write(catalog, planned.steps, progress), kept: planned.kept, keptRows: planned.keptRows };
   });
+  const { counts } = outcome;
   if (counts.created + counts.updated > 0) catalog.publishBulk({ created: counts.created, updated: counts.updated });
-  return { summary: { ...counts, rows: file.rows.length, encoding }, warnings: file.warnings };
+  const warnings = new IssueList();
+  warnings.push(...file.warnings, ...outcome.kept.items);
+  return {
+    summary: { ...counts, kept: outcome.keptRows, rows: file.rows.length, encoding },
+    warnings: warnings.items,
+    warningsTotal: file.warningsTotal + outcome.kept.length,
+  };
 }

@@ -16,6 +16,8 @@ export interface ProductRow {
   image_id: string | null;
   archived_at: number | null;
   version: number;
+  /** Bumped only when what a person edits changes (not by stock an order takes or returns): see import. */
+  edit_version: number;
   created_at: number;
   updated_at: number;
 }
@@ -109,6 +111,7 @@ export function likePattern(text: string): string {
 export class ProductStore {
   private readonly byId;
   private readonly bySku;
+  private readonly editVersionStmt;
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly archiveStmt;
@@ -121,6 +124,9 @@ export class ProductStore {
     this.db = db;
     this.byId = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
     this.bySku = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
+    this.editVersionStmt = db.prepare<[number], { edit_version: number }>(
+      'SELECT edit_version FROM products WHERE id = ?',
+    );
     this.insertStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }], ProductRow>(
       `${INSERT_SQL} RETURNING *`,
     );
@@ -132,7 +138,10 @@ export class ProductStore {
     >(
       `UPDATE products SET title = @title, price_fen = @price_fen, original_price_fen = @original_price_fen, stock = @stock,
          sku = @sku, link = @link, link_kind = @link_kind, selling_points = @selling_points, image_id = @image_id,
-         version = version + 1, updated_at = @now
+         version = version + 1, updated_at = @now,
+         edit_version = edit_version + (title IS NOT @title OR price_fen IS NOT @price_fen
+           OR original_price_fen IS NOT @original_price_fen OR sku IS NOT @sku OR link IS NOT @link
+           OR selling_points IS NOT @selling_points OR image_id IS NOT @image_id)
        WHERE id = @id AND version = @expected RETURNING *`,
     );
     this.archiveStmt = db.prepare<{ id: number; expected: number; archived: number | null; now: number }, ProductRow>(
@@ -147,6 +156,11 @@ export class ProductStore {
   get(id: number): Product | undefined {
     const row = this.byId.get(id);
     return row && toProduct(row);
+  }
+
+  /** How many times what a person edits has changed (see ProductRow.edit_version). */
+  editVersionOf(id: number): number | undefined {
+    return this.editVersionStmt.get(id)?.edit_version;
   }
 
   getBySku(sku: string): Product | undefined {
@@ -208,6 +222,11 @@ export class ProductStore {
 
   /** Every product, in id order, a page at a time (exports never hold the whole table in memory). */
   *iterate(archived: boolean | 'all', pageSize = 2000): Generator<Product> {
+    for (const row of this.iterateRows(archived, pageSize)) yield toProduct(row);
+  }
+
+  /** The same, as stored (an export also writes each product's edit version). */
+  *iterateRows(archived: boolean | 'all', pageSize = 2000): Generator<ProductRow> {
     const filter = archived === 'all' ? '' : archived ? 'AND archived_at IS NOT NULL' : 'AND archived_at IS NULL';
     const page = this.db.prepare<[number, number], ProductRow>(
       `SELECT * FROM products WHERE id > ? ${filter} ORDER BY id LIMIT ?`,
@@ -215,7 +234,7 @@ export class ProductStore {
     let after = 0;
     for (;;) {
       const rows = page.all(after, pageSize);
-      for (const row of rows) yield toProduct(row);
+      yield* rows;
       if (rows.length < pageSize) return;
       after = rows.at(-1)!.id;
     }

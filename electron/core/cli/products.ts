@@ -20,7 +20,9 @@ export async function importCommand(file: string, dataDir: string, locale: Local
   const studio = await openStudio({ dataDir });
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
-      importProductsCsv(studio.catalog, bytes, progress, { baseDir: path.dirname(path.resolve(file)) }),
+      importProductsCsv(studio.catalog, bytes, progress, {
+        pictures: { kind: 'files', baseDir: path.dirname(path.resolve(file)) },
+      }),
     );
     for (const warning of outcome.warnings ?? []) console.error(formatIssue(warning, locale));
     const { created, updated } = outcome.summary;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { LanListener } from '../access/access-service.ts';
 import { CLOSE_UNAUTHORIZED } from '../protocol/bridge.ts';
 import type { Studio } from '../studio.ts';
-import { FailureThrottle } from './auth-guard.ts';
+import { AuthGate } from './auth-guard.ts';
 import { listenerUrls, type NetworkInterfaces } from './lan-addresses.ts';
 import { DEFAULT_RENDERER_DIR, listen, type Listener } from './studio-listener.ts';
 
@@ -28,7 +28,7 @@ export function lanListener(studio: LanStudio, options: LanOptions = {}): LanLis
   const port = options.port ?? DEFAULT_LAN_PORT;
   const interfaces = options.interfaces ?? os.networkInterfaces;
   // Outlives restarts: switching access off and on again does not forgive a guesser.
-  const throttle = new FailureThrottle();
+  const gate = new AuthGate();
   let running: Listener | null = null;
 
   return {
@@ -38,7 +38,7 @@ export function lanListener(studio: LanStudio, options: LanOptions = {}): LanLis
         host,
         port,
         rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-        throttle,
+        gate,
         resolvePrincipal: (given) => {
           const deviceId = typeof given === 'string' && given !== '' ? studio.access.resolveToken(given) : null;
           return deviceId === null ? null : { role: 'assistant', deviceId };

@@ -63,7 +63,13 @@ export function apiOrder(order: Order) {
 }
 
 // Refusals the caller can fix by sending something else are 422; ones about the state of the shop are 409.
-const UNPROCESSABLE = new Set(['order_unknown_link', 'order_unknown_sku', 'order_no_session', 'product_archived']);
+const UNPROCESSABLE = new Set([
+  'order_unknown_link',
+  'order_unknown_sku',
+  'order_no_session',
+  'product_archived',
+  'order_key_reused',
+]);
 
 function errorAnswer(error: StudioErrorShape, locale: Locale): ApiAnswer {
   const reason = error.code === 'refused' ? (error.issues?.[0]?.code ?? 'refused') : error.code;
@@ -124,7 +130,7 @@ export async function serveOrdersApi(
   req: IncomingMessage,
   res: ServerResponse,
   server: StudioServer,
-  authorize: (token: string | undefined) => Promise<Principal | null>,
+  authorize: (token: string | undefined) => Promise<Principal | 'busy' | null>,
 ): Promise<void> {
   const locale = pickLocale(req.headers['accept-language']);
   const send = ({ status, body }: ApiAnswer) => {
@@ -138,6 +144,10 @@ export async function serveOrdersApi(
   }
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const principal = await authorize(bearer);
+  if (principal === 'busy') {
+    res.setHeader('retry-after', '10');
+    return fail(429, 'too_many_tries', messageFor('auth_too_many_tries', locale));
+  }
   if (!principal) {
     res.setHeader('www-authenticate', 'Bearer');
     return fail(401, 'unauthorized', messageFor('unauthorized', locale));

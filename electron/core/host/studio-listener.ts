@@ -1,25 +1,32 @@
 // One listener of the web host: the built renderer over HTTP and the studio protocol over WebSocket at /ws,
 // behind a token. The host's own listener (127.0.0.1, the per-launch token) and the LAN listener for
 // assistants (paired-device tokens) are both this; they differ in where they bind and in `resolvePrincipal`.
+//
+// Before anything else every request must be addressed to this studio (Host) and come from its own pages
+// (Origin). The WebSocket's token rides in the upgrade (a subprotocol), so it is checked before a single frame
+// is read: an unauthenticated client never gets to send a message, big or small.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE_UNAUTHORIZED, type AuthReply } from '../protocol/bridge.ts';
+import { CLOSE_TOO_MANY_TRIES, CLOSE_UNAUTHORIZED, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../protocol/bridge.ts';
 import { PROTOCOL_VERSION } from '../protocol/contract.ts';
+import { MAX_MESSAGE_BYTES } from '../protocol/limits.ts';
 import type { Channel, Principal, StudioServer } from '../protocol/server.ts';
 import { wsChannel } from '../protocol/ws-transport.ts';
 import { APP_VERSION } from '../system/app-version.ts';
-import { FailureThrottle } from './auth-guard.ts';
+import { allowedHost } from './allowed-host.ts';
+import { AuthGate } from './auth-guard.ts';
 import { RENDERER_HEADERS } from './renderer-policy.ts';
 import { serveStatic } from './static-files.ts';
 import { ORDERS_API_PATH, serveOrdersApi } from './orders-api.ts';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(fileURLToPath(new URL('../../../dist/renderer', import.meta.url)));
 
-const AUTH_TIMEOUT_MS = 10_000;
-const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
+/** Request lines and headers: a token and a browser's usual headers fit easily. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 /** A page on another site must not drive the studio through the user's browser. */
 export function sameOrigin(originHeader: string | undefined, hostHeader: string | undefined): boolean {
@@ -31,14 +38,23 @@ export function sameOrigin(originHeader: string | undefined, hostHeader: string 
   }
 }
 
+/** The token a client offered among its WebSocket subprotocols, if any. */
+export function tokenFromProtocols(header: string | undefined): string | undefined {
+  for (const offered of (header ?? '').split(',')) {
+    const name = offered.trim();
+    if (name.startsWith(WS_TOKEN_PREFIX)) return name.slice(WS_TOKEN_PREFIX.length);
+  }
+  return undefined;
+}
+
 export interface ListenerOptions {
   host: string;
   port: number;
   rendererDir: string;
-  /** Whom a token opens the studio to, or null to refuse it. Runs after the throttle's delay. */
+  /** Whom a token opens the studio to, or null to refuse it. */
   resolvePrincipal(token: unknown): Principal | null;
-  /** Slows repeated wrong tokens per address; pass one in to keep its memory across restarts. */
-  throttle?: FailureThrottle;
+  /** Slows and bounds wrong tokens per address; pass one in to keep its memory across restarts. */
+  gate?: AuthGate;
   /** After a connection is authenticated and attached to the server. */
   onConnect?(principal: Principal, channel: Channel): void;
 }
@@ -51,11 +67,31 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-export async function listen(server: StudioServer, options: ListenerOptions): Promise<Listener> {
-  const throttle = options.throttle ?? new FailureThrottle();
-  const authenticated = new Map<WebSocket, Principal>();
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
 
-  const httpServer = http.createServer((req, res) => {
+export async function listen(server: StudioServer, options: ListenerOptions): Promise<Listener> {
+  const gate = options.gate ?? new AuthGate();
+  const authenticated = new Map<WebSocket, Principal>();
+  let port = 0;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Sockets of wrong tokens waiting for their answer. */
+  const waiting = new Set<Duplex>();
+  const later = (ms: number, run: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, ms);
+    timers.add(timer);
+  };
+
+  const httpServer = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    if (!allowedHost(req.headers.host, port)) {
+      res.writeHead(421, { ...RENDERER_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('This studio is not served under that name.\n');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/health') {
       res.writeHead(200, { ...RENDERER_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -63,11 +99,11 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
       return;
     }
     if (url.pathname === ORDERS_API_PATH) {
-      const address = req.socket.remoteAddress ?? '?';
       if (!sameOrigin(req.headers.origin, req.headers.host)) {
         res.writeHead(403, RENDERER_HEADERS).end();
         return;
       }
+      const address = req.socket.remoteAddress ?? '?';
       serveOrdersApi(req, res, server, (token) => authorizeBearer(token, address)).catch((error: unknown) => {
         console.error('[host] order API failed:', (error as Error).message);
         if (!res.headersSent) res.writeHead(500).end();
@@ -78,61 +114,69 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
       res.writeHead(405, RENDERER_HEADERS).end();
       return;
     }
-    serveStatic(options.rendererDir, url.pathname, res);
+    serveStatic(options.rendererDir, url.pathname, res, req.method === 'HEAD').catch((error: unknown) => {
+      console.error('[host] serving a file failed:', (error as Error).message);
+      if (!res.headersSent) res.writeHead(500, RENDERER_HEADERS).end();
+      else res.destroy();
+    });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // Authenticated connections: messages up to the largest real payload (a slice of an upload), refused before
+  // parsing beyond that. Refusals: the socket only carries a close code to the page, so it reads next to nothing.
+  const pickProtocol = (offered: Set<string>) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: pickProtocol });
+  const refusals = new WebSocketServer({ noServer: true, maxPayload: 128, handleProtocols: pickProtocol });
+
   httpServer.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (!allowedHost(req.headers.host, port)) return refuseUpgrade(socket, '421 Misdirected Request');
     if (pathname !== '/ws' || !sameOrigin(req.headers.origin, req.headers.host)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return refuseUpgrade(socket, '403 Forbidden');
+    }
+    const address = req.socket.remoteAddress ?? '?';
+    const verdict = gate.check(address, tokenFromProtocols(req.headers['sec-websocket-protocol']), resolve);
+    const close = (code: number, reason: string) =>
+      refusals.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', () => ws.terminate());
+        ws.close(code, reason);
+      });
+    if (verdict.kind === 'busy') return close(CLOSE_TOO_MANY_TRIES, 'too many tries');
+    if (verdict.kind === 'refuse') {
+      // Nothing is read from the socket while it waits: a client piping data meanwhile fills only TCP buffers.
+      waiting.add(socket);
+      later(verdict.delayMs, () => {
+        verdict.release();
+        waiting.delete(socket);
+        if (socket.destroyed) return;
+        close(CLOSE_UNAUTHORIZED, 'unauthorized');
+      });
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => authenticate(ws, req.socket.remoteAddress ?? '?'));
+    const { principal } = verdict;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // A message over the limit (or a broken frame) ends this connection with its close code; nothing else.
+      ws.on('error', () => ws.terminate());
+      const channel = wsChannel(ws);
+      server.connect(channel, principal);
+      authenticated.set(ws, principal);
+      ws.once('close', () => authenticated.delete(ws));
+      options.onConnect?.(principal, channel);
+    });
   });
 
-  function authenticate(ws: WebSocket, address: string): void {
-    const timer = setTimeout(() => ws.close(CLOSE_UNAUTHORIZED, 'no token'), AUTH_TIMEOUT_MS);
-    ws.once('close', () => clearTimeout(timer));
-    // Requests a client pipelines right behind its token wait here until the token is checked.
-    const early: Parameters<typeof ws.emit>[1][] = [];
-    const collect = (data: unknown) => early.push(data);
-    ws.once('message', (data) => {
-      clearTimeout(timer);
-      ws.on('message', collect);
-      const given = tokenIn(data.toString());
-      setTimeout(() => {
-        // Gone while it waited (or the listener closed): nothing to answer.
-        if (ws.readyState !== ws.OPEN) return;
-        const principal = resolve(given);
-        if (!principal) {
-          throttle.fail(address);
-          ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
-          return;
-        }
-        const reply: AuthReply = { type: 'auth', ok: true };
-        ws.send(JSON.stringify(reply));
-        ws.off('message', collect);
-        const channel = wsChannel(ws);
-        server.connect(channel, principal);
-        authenticated.set(ws, principal);
-        ws.once('close', () => authenticated.delete(ws));
-        options.onConnect?.(principal, channel);
-        for (const data of early) ws.emit('message', data, false);
-      }, throttle.delayFor(address));
-    });
-  }
-
-  /** The API's token check: the same principals and the same slowing of wrong tokens as the WebSocket. */
-  async function authorizeBearer(token: string | undefined, address: string): Promise<Principal | null> {
-    const delay = throttle.delayFor(address);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    const principal = token === undefined ? null : resolve(token);
-    if (!principal) throttle.fail(address);
-    return principal;
+  /** The API's token check: the same gate as the WebSocket. */
+  async function authorizeBearer(token: string | undefined, address: string): Promise<Principal | 'busy' | null> {
+    const verdict = gate.check(address, token, resolve);
+    if (verdict.kind === 'admit') return verdict.principal;
+    if (verdict.kind === 'busy') return 'busy';
+    await new Promise<void>((done) => later(verdict.delayMs, done));
+    verdict.release();
+    return null;
   }
 
   function resolve(given: unknown): Principal | null {
+    if (typeof given !== 'string' || given === '') return null;
     try {
       return options.resolvePrincipal(given);
     } catch (error) {
@@ -149,29 +193,31 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
       resolveListen();
     });
   });
+  port = (httpServer.address() as AddressInfo).port;
   httpServer.on('error', (error) => console.error('[host] listener error:', error.message));
+  httpServer.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
   return {
-    port: (httpServer.address() as AddressInfo).port,
+    port,
     closeWhere(match, code, reason) {
       for (const [ws, principal] of authenticated) if (match(principal)) ws.close(code, reason);
     },
     async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of waiting) socket.destroy();
+      waiting.clear();
       for (const client of wss.clients) client.terminate();
+      for (const client of refusals.clients) client.terminate();
       wss.close();
+      refusals.close();
       const closed = new Promise<void>((resolveClose) => httpServer.close(() => resolveClose()));
       // Keep-alive connections of a browser that loaded the page would otherwise hold the port open.
       httpServer.closeAllConnections();
       await closed;
     },
   };
-}
-
-function tokenIn(text: string): unknown {
-  try {
-    const message = JSON.parse(text) as { type?: unknown; token?: unknown };
-    return message.type === 'auth' ? message.token : undefined;
-  } catch {
-    return undefined;
-  }
 }

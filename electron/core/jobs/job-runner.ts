@@ -4,8 +4,21 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../protocol/jobs-schemas.ts';
-import { StudioError, type Issue } from '../protocol/errors.ts';
+import { capIssues, StudioError, type Issue } from '../protocol/errors.ts';
+import type { Principal } from '../protocol/server.ts';
 import type { Publish } from '../publish.ts';
+
+/** Whose a job is: its progress, result and file are theirs (and the host's), nobody else's. */
+export type JobOwner = 'host' | `device:${number}`;
+
+export function ownerOf(principal: Pick<Principal, 'role' | 'deviceId'>): JobOwner {
+  return principal.role === 'host' || principal.deviceId === undefined ? 'host' : `device:${principal.deviceId}`;
+}
+
+/** The host sees every job; an assistant device only its own. */
+function maySee(principal: Pick<Principal, 'role' | 'deviceId'>, owner: JobOwner): boolean {
+  return principal.role === 'host' || ownerOf(principal) === owner;
+}
 
 /** A job's result: small files in memory, big ones (an order export) on disk until the job is pruned. */
 export type JobFile = { fileName: string; mime: string } & ({ bytes: Buffer } | { path: string });
@@ -16,7 +29,10 @@ const MAX_WHOLE_RESULT = 32 * 1024 * 1024;
 export interface JobOutcome {
   summary: Record<string, string | number>;
   file?: JobFile;
+  /** The first of them: the job keeps at most MAX_ISSUES. */
   warnings?: Issue[];
+  /** How many warnings there were in all, when `warnings` holds only the first. */
+  warningsTotal?: number;
 }
 
 export interface Progress {
@@ -30,6 +46,7 @@ const KEEP_FINISHED = 20;
 
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
+  private readonly owners = new Map<string, JobOwner>();
   private readonly files = new Map<string, JobFile>();
   private readonly publish: Publish;
   private readonly now: () => number;
@@ -52,27 +69,39 @@ export class JobRunner {
     return path.join(this.filesDir, `${crypto.randomUUID()}${ext}`);
   }
 
-  list(): Job[] {
-    return [...this.jobs.values()];
+  /** The jobs `viewer` may see (all of them without one). */
+  list(viewer?: Pick<Principal, 'role' | 'deviceId'>): Job[] {
+    return [...this.jobs.values()].filter((job) => !viewer || maySee(viewer, this.owners.get(job.id)!));
   }
 
-  file(id: string): JobFile {
+  /** A job's file, for whoever may see the job (someone else's is as unknown as a made-up id). */
+  file(id: string, viewer?: Pick<Principal, 'role' | 'deviceId'>): JobFile {
     const file = this.files.get(id);
-    if (!file) throw new StudioError('not_found', `job ${id} has no file`);
+    const owner = this.owners.get(id);
+    if (!file || !owner || (viewer && !maySee(viewer, owner)))
+      throw new StudioError('not_found', `job ${id} has no file`);
     return file;
   }
 
   /** The whole file in one piece (small results: the product export). */
-  wholeFile(id: string): { fileName: string; mime: string; bytes: Buffer } {
-    const file = this.file(id);
+  wholeFile(
+    id: string,
+    viewer?: Pick<Principal, 'role' | 'deviceId'>,
+  ): { fileName: string; mime: string; bytes: Buffer } {
+    const file = this.file(id, viewer);
     if ('bytes' in file) return file;
     if (fs.statSync(file.path).size > MAX_WHOLE_RESULT) throw new StudioError('too_large', 'fetch it in chunks');
     return { fileName: file.fileName, mime: file.mime, bytes: fs.readFileSync(file.path) };
   }
 
   /** `length` bytes from `offset` (fewer at the end), and the file's size. */
-  chunk(id: string, offset: number, length: number): { fileName: string; mime: string; size: number; bytes: Buffer } {
-    const file = this.file(id);
+  chunk(
+    id: string,
+    offset: number,
+    length: number,
+    viewer?: Pick<Principal, 'role' | 'deviceId'>,
+  ): { fileName: string; mime: string; size: number; bytes: Buffer } {
+    const file = this.file(id, viewer);
     if ('bytes' in file) {
       const bytes = file.bytes.subarray(offset, offset + length);
       return { fileName: file.fileName, mime: file.mime, size: file.bytes.byteLength, bytes };
@@ -101,7 +130,11 @@ export class JobRunner {
   }
 
   /** Starts the work and returns at once; `done` resolves with the finished job (for the CLI and tests). */
-  start(kind: Job['kind'], work: (progress: Progress) => Promise<JobOutcome>): { job: Job; done: Promise<Job> } {
+  start(
+    kind: Job['kind'],
+    work: (progress: Progress) => Promise<JobOutcome>,
+    owner: JobOwner = 'host',
+  ): { job: Job; done: Promise<Job> } {
     if (this.list().some((j) => j.kind === kind && j.state === 'running')) {
       throw new StudioError('busy', `a ${kind} job is already running`);
     }
@@ -117,10 +150,14 @@ export class JobRunner {
       summary: null,
       error: null,
       warnings: [],
+      warningsTotal: 0,
     };
     this.jobs.set(job.id, job);
+    this.owners.set(job.id, owner);
     this.prune();
-    this.publish('job.updated', { job: { ...job } });
+    const audience = (principal: Principal) => maySee(principal, owner);
+    const announce = () => this.publish('job.updated', { job: { ...job } }, audience);
+    announce();
 
     let lastSent = 0;
     const progress = ((phase: string, done: number, total: number) => {
@@ -129,7 +166,7 @@ export class JobRunner {
       const t = this.now();
       if (phaseChanged || t - lastSent >= PROGRESS_INTERVAL_MS) {
         lastSent = t;
-        this.publish('job.updated', { job: { ...job } });
+        announce();
       }
     }) as Progress;
     progress.yield = () => new Promise((resolve) => setImmediate(resolve));
@@ -143,7 +180,8 @@ export class JobRunner {
           phase: 'phase_done',
           summary: outcome.summary,
           done: job.total,
-          warnings: outcome.warnings ?? [],
+          warnings: capIssues(outcome.warnings ?? []),
+          warningsTotal: Math.max(outcome.warningsTotal ?? 0, outcome.warnings?.length ?? 0),
         });
       } catch (error) {
         const shape =
@@ -152,7 +190,7 @@ export class JobRunner {
         Object.assign(job, { state: 'failed', error: shape });
       }
       job.finishedAt = this.now();
-      this.publish('job.updated', { job: { ...job } });
+      announce();
       return { ...job };
     })();
     return { job: { ...job }, done };
@@ -162,6 +200,7 @@ export class JobRunner {
     const finished = this.list().filter((j) => j.state !== 'running');
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
       this.jobs.delete(old.id);
+      this.owners.delete(old.id);
       this.dropFile(old.id);
     }
   }

@@ -95,10 +95,10 @@ export class ImageStore {
     return row ? { mime: row.mime, bytes: fs.readFileSync(this.originalPath(id, row.ext)) } : null;
   }
 
-  /** Where the original lives, for exports: importing that path again finds the same picture. */
-  pathOf(id: string): string | null {
+  /** The picture's name in the library (`<sha-256>.jpg`), for exports: an import finds the same picture by it. */
+  fileNameOf(id: string): string | null {
     const row = this.byId.get(id);
-    return row ? this.originalPath(id, row.ext) : null;
+    return row ? `${id}.${row.ext}` : null;
   }
 
   private originalPath(id: string, ext: string): string {

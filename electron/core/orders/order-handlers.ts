@@ -1,5 +1,6 @@
 // Wires the order methods to the service; the connection says who acts, for each order's history.
-import type { JobRunner } from '../jobs/job-runner.ts';
+import { ownerOf, type JobRunner, type Progress } from '../jobs/job-runner.ts';
+import type { UploadStore } from '../uploads/upload-store.ts';
 import type { CallContext, StudioServer } from '../protocol/server.ts';
 import type { OrderService } from './order-service.ts';
 import type { Actor } from './order-store.ts';
@@ -13,7 +14,13 @@ export function actorOf(ctx: Pick<CallContext, 'role' | 'deviceId' | 'client'>):
   return { role: ctx.role, deviceId: ctx.deviceId ?? null, client: ctx.client.slice(0, 64) || 'unknown' };
 }
 
-export function registerOrders(server: StudioServer, orders: OrderService, db: Db, jobs: JobRunner): void {
+export function registerOrders(
+  server: StudioServer,
+  orders: OrderService,
+  db: Db,
+  jobs: JobRunner,
+  uploads: UploadStore,
+): void {
   server.handle('orders.quote', ({ input }) => orders.quote(input));
   server.handle('orders.create', ({ input, key }, ctx) => orders.create(input, actorOf(ctx), key));
   server.handle('orders.get', ({ id }) => ({ order: orders.get(id), history: orders.store.history(id) }));
@@ -27,18 +34,23 @@ export function registerOrders(server: StudioServer, orders: OrderService, db: D
   );
   server.handle('orders.report', ({ sessionId }) => sessionReport(db, sessionId));
   // The export reads the database file through its own read-only connection (see order-export.ts).
-  server.handle('orders.exportCsv', ({ filter, locale }) => {
-    const { job } = jobs.start('orders.export', async (progress) => {
-      const out = jobs.tempPath('.csv');
-      const { rows } = await exportOrdersCsv(db.name, { filter, locale, out }, progress);
-      const fileName = `orders-${formatLocalDate(Date.now())}.csv`;
-      return { summary: { rows }, file: { fileName, mime: 'text/csv;charset=utf-8', path: out } };
-    });
+  server.handle('orders.exportCsv', ({ filter, locale }, ctx) => {
+    const { job } = jobs.start(
+      'orders.export',
+      async (progress) => {
+        const out = jobs.tempPath('.csv');
+        const { rows } = await exportOrdersCsv(db.name, { filter, locale, out }, progress);
+        const fileName = `orders-${formatLocalDate(Date.now())}.csv`;
+        return { summary: { rows }, file: { fileName, mime: 'text/csv;charset=utf-8', path: out } };
+      },
+      ownerOf(ctx),
+    );
     return { jobId: job.id };
   });
-  server.handle('orders.shipCsv', ({ dataBase64 }, ctx) => {
-    const bytes = Buffer.from(dataBase64, 'base64');
+  server.handle('orders.shipCsv', ({ uploadId }, ctx) => {
+    const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
     const actor = actorOf(ctx);
-    return { jobId: jobs.start('orders.ship', (progress) => importShipping(orders, bytes, actor, progress)).job.id };
+    const work = (progress: Progress) => importShipping(orders, bytes, actor, progress);
+    return { jobId: jobs.start('orders.ship', work, ownerOf(ctx)).job.id };
   });
 }

@@ -1,6 +1,7 @@
 // Taking and running orders. Each change is one transaction behind the write gate (stock, coupon claim, the
 // order, its history), then its events: two assistants ordering the last unit at once are simply applied one
 // after the other, and the second is refused.
+import crypto from 'node:crypto';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { CouponService } from '../coupons/coupon-service.ts';
 import type { Db } from '../db/connection.ts';
@@ -16,7 +17,7 @@ import type { Product } from '../protocol/catalog-schemas.ts';
 import type { Publish } from '../publish.ts';
 import { chosenOption, couponOption, type CouponOption } from './order-coupons.ts';
 import { orderNumber } from './order-number.ts';
-import { OrderStore, type Actor } from './order-store.ts';
+import { idempotencyKey, OrderStore, type Actor } from './order-store.ts';
 
 type ParsedInput = ReturnType<typeof orderInputSchema.parse>;
 
@@ -40,6 +41,25 @@ export interface ShipRow {
   trackingNo: string;
   /** Every cell of the row as read: the same text twice is a duplicate row. */
   whole?: string;
+}
+
+/** What an idempotency key was sent with, independent of key order in the JSON. */
+function requestHash(input: ParsedInput): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 export class OrderService {
@@ -91,10 +111,18 @@ export class OrderService {
   /** Records the order and reserves its stock; with a `key` already used, answers that order and changes nothing. */
   create(input: OrderInput, actor: Actor, key?: string): Order | Promise<Order> {
     const parsed = orderInputSchema.parse(input);
+    const scopedKey = key === undefined ? null : idempotencyKey(actor, key);
+    const keyHash = scopedKey === null ? null : requestHash(parsed);
     return this.write((emit) => {
-      if (key !== undefined) {
-        const existing = this.store.idByKey(key);
-        if (existing !== undefined) return this.get(existing);
+      if (scopedKey !== null) {
+        const existing = this.store.byKey(scopedKey);
+        if (existing !== undefined) {
+          // The same key with another order is a caller's bug: answering the first order would hide it.
+          if (existing.hash !== null && existing.hash !== keyHash) {
+            throw refused('order_key_reused', 'this idempotency key was used for a different order');
+          }
+          return this.get(existing.id);
+        }
       }
       const now = this.now();
       const basket = this.basket(parsed, now);
@@ -128,7 +156,8 @@ export class OrderService {
           subtotalFen: basket.subtotalFen,
           discountFen,
           units: basket.lines.reduce((n, l) => n + l.quantity, 0),
-          key: key ?? null,
+          key: scopedKey,
+          keyHash,
           lines: basket.lines.map((l, i) => ({
             productId: l.productId,
             title: l.product.title,

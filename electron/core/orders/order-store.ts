@@ -61,8 +61,19 @@ export interface NewOrder {
   subtotalFen: number;
   discountFen: number;
   units: number;
+  /** The idempotency key as stored: scoped to whoever sent it (see idempotencyKey). */
   key: string | null;
+  /** sha-256 of what the key was sent with. */
+  keyHash: string | null;
   lines: Array<Omit<OrderLine, 'lineNo' | 'paidFen'>>;
+}
+
+/**
+ * A caller's idempotency key as stored: one device's keys never meet another's (or the host's), so a key two
+ * tools both happen to use cannot hand one of them the other's order.
+ */
+export function idempotencyKey(actor: Pick<Actor, 'deviceId'>, key: string): string {
+  return `${actor.deviceId === null ? 'host' : `device:${actor.deviceId}`}:${key}`;
 }
 
 /** Who made a change, for the order's history. */
@@ -136,9 +147,9 @@ export class OrderStore {
       ),
       insert: db.prepare(
         `INSERT INTO orders (order_no, session_id, status, buyer, phone, address, note, coupon_id, coupon_name,
-           subtotal_fen, discount_fen, paid_fen, units, idem_key, created_at, updated_at)
+           subtotal_fen, discount_fen, paid_fen, units, idem_key, idem_hash, created_at, updated_at)
          VALUES (@orderNo, @sessionId, @status, @buyer, @phone, @address, @note, @couponId, @couponName,
-           @subtotalFen, @discountFen, @paidFen, @units, @key, @now, @now)`,
+           @subtotalFen, @discountFen, @paidFen, @units, @key, @keyHash, @now, @now)`,
       ),
       insertLine: db.prepare(
         `INSERT INTO order_lines (order_id, line_no, product_id, title, sku, link_no, unit_price_fen, quantity, discount_fen)
@@ -146,7 +157,7 @@ export class OrderStore {
       ),
       byId: db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${FROM} WHERE o.id = ?`),
       byNo: db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${FROM} WHERE o.order_no = ?`),
-      byKey: db.prepare(`SELECT o.id FROM orders o WHERE o.idem_key = ?`),
+      byKey: db.prepare(`SELECT o.id, o.idem_hash FROM orders o WHERE o.idem_key = ?`),
       lines: db.prepare(`SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no`),
       linesOf: db.prepare(
         `SELECT * FROM order_lines WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no`,
@@ -208,8 +219,10 @@ export class OrderStore {
     return row && this.get(row.id);
   }
 
-  idByKey(key: string): number | undefined {
-    return (this.stmts.byKey!.get(key) as { id: number } | undefined)?.id;
+  /** The order a (scoped) key created, and what it was sent with (null for keys older than that record). */
+  byKey(key: string): { id: number; hash: string | null } | undefined {
+    const row = this.stmts.byKey!.get(key) as { id: number; idem_hash: string | null } | undefined;
+    return row && { id: row.id, hash: row.idem_hash };
   }
 
   /** Moves `from` → `to`; false when the order was not in `from` (the caller checked, so that is a bug). */

@@ -14,13 +14,18 @@ export interface StudioBridge {
 
 /** WebSocket close code the web host uses for a refused token (4000–4999 are the application's). */
 export const CLOSE_UNAUTHORIZED = 4401;
+/** …and for a token turned away unchecked because too many wrong ones from the same address are waiting. */
+export const CLOSE_TOO_MANY_TRIES = 4429;
 
-/** The first message a WebSocket client sends; nothing else is read before it. */
-export interface AuthMessage {
-  type: 'auth';
-  token: string;
-}
-export interface AuthReply {
-  type: 'auth';
-  ok: true;
+/**
+ * A browser's WebSocket cannot send headers, but it can offer subprotocols: the client offers
+ * `livecart.v1` and `livecart.token.<token>` and the server picks `livecart.v1`. The token is checked before the
+ * upgrade, so nothing an unauthenticated client sends is ever read as a message.
+ */
+export const WS_PROTOCOL = 'livecart.v1';
+export const WS_TOKEN_PREFIX = 'livecart.token.';
+
+/** The subprotocols a client offers; tokens are base64url, which subprotocol names allow as they are. */
+export function wsProtocols(token: string): string[] {
+  return [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`];
 }

@@ -1,7 +1,7 @@
 // The product library's part of the contract: what a product is and what may be asked of the catalogue.
 import { z } from 'zod';
 import { MAX_FEN } from './money.ts';
-import { MAX_CSV_BYTES, MAX_IMAGE_BYTES } from './limits.ts';
+import { uploadIdSchema } from './upload-schemas.ts';
 
 const fen = z.number().int().min(0).max(MAX_FEN);
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
@@ -59,12 +59,7 @@ export const productListParams = z.strictObject({
 const idParam = z.number().int().positive();
 const versioned = { id: idParam, expectedVersion: z.number().int().positive() };
 
-/** Base64 payloads are capped so one message can never exhaust memory. */
-const base64 = (maxBytes: number) =>
-  z
-    .string()
-    .max(Math.ceil(maxBytes / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+const imageIdSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const catalogMethods = {
   'catalog.list': {
@@ -79,21 +74,32 @@ export const catalogMethods = {
   },
   'catalog.archive': { params: z.strictObject(versioned), result: productSchema },
   'catalog.restore': { params: z.strictObject(versioned), result: productSchema },
+  /** A picture sent with uploads.begin/append (kind `image`) becomes a library image. */
   'catalog.uploadImage': {
-    params: z.strictObject({ fileName: z.string().max(255), dataBase64: base64(MAX_IMAGE_BYTES) }),
+    params: z.strictObject({ uploadId: uploadIdSchema }),
     result: z.object({ imageId: z.string() }),
   },
   'catalog.thumbnail': {
-    params: z.strictObject({ imageId: z.string().regex(/^[0-9a-f]{64}$/) }),
+    params: z.strictObject({ imageId: imageIdSchema }),
     result: z.object({ mime: z.string(), dataBase64: z.string() }),
   },
   /** The picture as uploaded, for print-size uses (a session poster); lists use the thumbnail. */
   'catalog.image': {
-    params: z.strictObject({ imageId: z.string().regex(/^[0-9a-f]{64}$/) }),
+    params: z.strictObject({ imageId: imageIdSchema }),
     result: z.object({ mime: z.string(), dataBase64: z.string() }),
   },
+  /**
+   * A CSV sent with uploads.begin/append (kind `csv`). Its 图片 cells are matched by name to `pictures`, the files
+   * the user picked with it (each already a library image); the core opens no path a client names.
+   */
   'catalog.importCsv': {
-    params: z.strictObject({ fileName: z.string().max(255), dataBase64: base64(MAX_CSV_BYTES) }),
+    params: z.strictObject({
+      uploadId: uploadIdSchema,
+      pictures: z
+        .array(z.strictObject({ name: z.string().min(1).max(255), imageId: imageIdSchema }))
+        .max(10_000)
+        .default([]),
+    }),
     result: z.object({ jobId: z.string() }),
   },
   'catalog.exportCsv': {

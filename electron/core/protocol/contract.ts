@@ -7,6 +7,7 @@ import { liveMethods, type LiveEvents } from './live-schemas.ts';
 import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
 import { accessMethods, ROLES, type AccessEvents } from './access-schemas.ts';
 import { streamMethods, type StreamEvents } from './stream-schemas.ts';
+import { uploadMethods } from './upload-schemas.ts';
 export type {
   Order,
   OrderLine,
@@ -54,6 +55,7 @@ export const methods = {
   ...accessMethods,
   ...streamMethods,
   ...orderMethods,
+  ...uploadMethods,
 } as const;
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

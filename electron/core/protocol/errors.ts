@@ -32,7 +32,9 @@ export interface Issue {
 export interface StudioErrorShape {
   code: ErrorCode;
   message: string;
+  /** The first MAX_ISSUES problems, their cells quoted short; `issuesTotal` counts them all. */
   issues?: Issue[];
+  issuesTotal?: number;
   /** For `conflict`: the current state, so the client can show what changed. */
   current?: unknown;
 }
@@ -41,18 +43,89 @@ export class StudioError extends Error {
   readonly code: ErrorCode;
   readonly issues: Issue[] | undefined;
   readonly current: unknown;
-  constructor(code: ErrorCode, message: string, extra: { issues?: Issue[]; current?: unknown } = {}) {
+  /** How many issues there were, when `issues` holds only the first of them. */
+  readonly issuesTotal: number | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { issues?: Issue[]; current?: unknown; issuesTotal?: number } = {},
+  ) {
     super(message);
     this.name = 'StudioError';
     this.code = code;
     this.issues = extra.issues;
     this.current = extra.current;
+    this.issuesTotal = extra.issuesTotal;
   }
   toShape(): StudioErrorShape {
     const shape: StudioErrorShape = { code: this.code, message: this.message };
-    if (this.issues) shape.issues = this.issues;
+    if (this.issues) {
+      shape.issues = capIssues(this.issues);
+      const total = Math.max(this.issuesTotal ?? 0, this.issues.length);
+      if (total > shape.issues.length) shape.issuesTotal = total;
+    }
     if (this.current !== undefined) shape.current = this.current;
     return shape;
+  }
+}
+
+/** Problems listed in one answer or job: a million bad cells are summed up, not sent. */
+export const MAX_ISSUES = 100;
+/** What of a cell (or a column's name) an issue quotes back. */
+export const MAX_QUOTED_CHARS = 60;
+
+/** `text` cut to MAX_QUOTED_CHARS characters (whole code points), with … when it was longer. */
+export function quote(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARS) return text;
+  return `${Array.from(text.slice(0, MAX_QUOTED_CHARS + 1))
+    .slice(0, MAX_QUOTED_CHARS)
+    .join('')}…`;
+}
+
+/** One issue with every text it carries (its path, its params) quoted short. */
+export function clipIssue(issue: Issue): Issue {
+  const clipped: Issue = { ...issue, path: quote(issue.path) };
+  if (issue.params) {
+    clipped.params = Object.fromEntries(
+      Object.entries(issue.params).map(([key, value]) => [key, typeof value === 'string' ? quote(value) : value]),
+    );
+  }
+  return clipped;
+}
+
+/** The first MAX_ISSUES issues, clipped. */
+export function capIssues(issues: readonly Issue[]): Issue[] {
+  return issues.slice(0, MAX_ISSUES).map(clipIssue);
+}
+
+/**
+ * Collects issues as a file is read: counts them all but keeps only the first MAX_ISSUES, already clipped, so a
+ * file with a million bad cells costs no more memory than one with a hundred.
+ */
+export class IssueList {
+  private readonly kept: Issue[] = [];
+  private count = 0;
+
+  push(...issues: Issue[]): void {
+    for (const issue of issues) {
+      this.count++;
+      if (this.kept.length < MAX_ISSUES) this.kept.push(clipIssue(issue));
+    }
+  }
+
+  /** How many were pushed (not only kept). */
+  get length(): number {
+    return this.count;
+  }
+
+  /** The kept ones (at most MAX_ISSUES); `length` is the full count. */
+  get items(): Issue[] {
+    return this.kept;
+  }
+
+  /** A StudioError carrying these issues and their full count. */
+  error(code: ErrorCode, message: string): StudioError {
+    return new StudioError(code, message, { issues: this.kept, issuesTotal: this.count });
   }
 }
 

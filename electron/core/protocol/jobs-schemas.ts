@@ -19,8 +19,17 @@ export const jobSchema = z.object({
   /** Small summary for the UI (counts); large payloads come from `jobs.result`. */
   summary: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   error: z.unknown().nullable(),
-  /** Things the user should know that did not stop the job (an unrecognised column that was ignored). */
-  warnings: z.array(z.object({ path: z.string(), code: z.string(), line: z.number().int().optional() })),
+  /** Things the user should know that did not stop the job (an unrecognised column that was ignored): the first few. */
+  warnings: z.array(
+    z.object({
+      path: z.string(),
+      code: z.string(),
+      line: z.number().int().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
+  /** How many warnings there were in all. */
+  warningsTotal: z.number().int(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

@@ -2,6 +2,7 @@
 // the renderer show the same words for the same problem.
 
 import { ORDER_MESSAGES } from './order-messages.ts';
+import { SAFETY_MESSAGES } from './safety-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
 type Params = Record<string, string | number>;
@@ -9,6 +10,7 @@ type Text = string | ((p: Params) => string);
 
 const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
   ...ORDER_MESSAGES,
+  ...SAFETY_MESSAGES,
   // request-level errors
   bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },
   unknown_method: { 'zh-CN': '不支持的操作', en: 'Unknown operation' },
@@ -70,6 +72,50 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: 'The link must be an http(s) URL (shop or article) or a mini-program path',
   },
   image_missing: { 'zh-CN': (p) => `找不到图片文件：${p.path}`, en: (p) => `Image file not found: ${p.path}` },
+  image_not_picked: {
+    'zh-CN': (p) =>
+      `图片“${p.path}”没有随表格一起选择：请把 CSV 和它的图片一起选中（可多选，或选择整个文件夹）后再导入`,
+    en: (p) =>
+      `The picture "${p.path}" was not picked with the spreadsheet: choose the CSV together with its pictures (several files, or the whole folder) and import again`,
+  },
+  image_ambiguous: {
+    'zh-CN': (p) => `选中的文件里有多张不同的图片都叫“${p.path}”：请在表格里写出它所在的子文件夹`,
+    en: (p) => `Several different pictures you picked are called "${p.path}": write its subfolder in the spreadsheet`,
+  },
+  image_not_file: {
+    'zh-CN': (p) => `“${p.path}”不是普通文件，不能作为图片`,
+    en: (p) => `"${p.path}" is not a regular file and cannot be a picture`,
+  },
+  image_path_refused: {
+    'zh-CN': (p) => `“${p.path}”是网络路径或设备路径：请先把图片复制到表格旁边`,
+    en: (p) => `"${p.path}" is a network or device path: copy the picture next to the spreadsheet first`,
+  },
+  import_kept_stock: {
+    'zh-CN': (p) =>
+      `库存未按文件改为 ${p.file}：导出后库存已从 ${p.base} 变为 ${p.current}（期间有销售或修改），保留 ${p.current}。如需调整请在商品库里修改。`,
+    en: (p) =>
+      `Stock not set to ${p.file}: since the export it went from ${p.base} to ${p.current} (sold or changed meanwhile), so ${p.current} was kept. Adjust it in the library if needed.`,
+  },
+  import_stock_moved: {
+    'zh-CN': (p) => `导出后库存已从 ${p.base} 变为 ${p.current}，保留 ${p.current}`,
+    en: (p) => `Stock went from ${p.base} to ${p.current} since the export; ${p.current} was kept`,
+  },
+  import_kept_stock_unknown: {
+    'zh-CN': (p) =>
+      `库存未按文件改为 ${p.file}：这份导出文件较旧，看不出导出后是否已售出，保留现在的 ${p.current}。请重新导出后再改库存。`,
+    en: (p) =>
+      `Stock not set to ${p.file}: this export is too old to tell what sold since, so the current ${p.current} was kept. Export again and change the stock in the new file.`,
+  },
+  import_kept_edited: {
+    'zh-CN': '导出后该商品在工作室里被修改过，这一格未应用（保留工作室里的内容）；如需修改请重新导出后再改',
+    en: 'This product was edited in the studio after the export, so this cell was not applied (the studio’s value was kept); export again to change it',
+  },
+  uploads_busy: {
+    'zh-CN': '同时上传的文件太多，请等当前上传完成',
+    en: 'Too many files are being uploaded at once: wait for the current ones to finish',
+  },
+  upload_offset: { 'zh-CN': '上传中断，请重新选择文件', en: 'The upload was interrupted: choose the file again' },
+  upload_incomplete: { 'zh-CN': '文件没有传完，请重新选择', en: 'The file did not arrive whole: choose it again' },
   image_unsupported: {
     'zh-CN': '图片格式不支持（请使用 JPG、PNG、WebP 或 GIF）',
     en: 'Unsupported image (use JPG, PNG, WebP or GIF)',
@@ -284,7 +330,7 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
   // job phases
   phase_reading: { 'zh-CN': '读取文件', en: 'Reading the file' },
   phase_checking: { 'zh-CN': '检查内容', en: 'Checking rows' },
-  phase_images: { 'zh-CN': '复制图片', en: 'Copying images' },
+  phase_images: { 'zh-CN': '匹配图片', en: 'Matching pictures' },
   phase_writing: { 'zh-CN': '写入商品库', en: 'Saving products' },
   phase_exporting: { 'zh-CN': '导出中', en: 'Exporting' },
   phase_done: { 'zh-CN': '完成', en: 'Done' },

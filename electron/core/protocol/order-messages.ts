@@ -23,6 +23,10 @@ export const ORDER_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': (p) => `本场购物袋里没有 ${p.linkNo} 号链接`,
     en: (p) => `There is no link ${p.linkNo} in this show's bag`,
   },
+  order_key_reused: {
+    'zh-CN': '这个幂等键已用于另一笔订单：每笔新订单请使用新的键',
+    en: 'This idempotency key was already used for a different order: use a new key for each new order',
+  },
   order_unknown_sku: {
     'zh-CN': (p) => `找不到商品编码为 ${p.sku} 的商品`,
     en: (p) => `No product has the SKU ${p.sku}`,

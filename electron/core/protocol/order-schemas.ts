@@ -2,7 +2,7 @@
 // go out (CSV export) and come back (batch shipping, 批量发货). Amounts are integer fen; times epoch ms.
 import { z } from 'zod';
 import { ORDER_STATUSES } from './order-status.ts';
-import { MAX_CSV_BYTES } from './limits.ts';
+import { uploadIdSchema } from './upload-schemas.ts';
 
 export { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 
@@ -230,7 +230,7 @@ export const orderMethods = {
   },
   /** 批量发货: all rows checked first; any bad row and nothing changes (the job fails listing every problem). */
   'orders.shipCsv': {
-    params: z.strictObject({ dataBase64: z.string().max(Math.ceil((MAX_CSV_BYTES * 4) / 3) + 4) }),
+    params: z.strictObject({ uploadId: uploadIdSchema }),
     result: z.object({ jobId: z.string() }),
   },
 } as const;

@@ -15,6 +15,7 @@ import {
 } from './contract.ts';
 import { StudioError, type Issue } from './errors.ts';
 import { isHostOnly, type Role } from './access-schemas.ts';
+import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from './limits.ts';
 
 /** A transport: something that carries messages both ways (a WebSocket, a MessagePort). */
 export interface Channel {
@@ -51,16 +52,23 @@ export class StudioServer {
   private readonly connections = new Set<Connection>();
   private seq = 0;
   private nextConnectionId = 1;
+  private readonly disconnectListeners: Array<(connectionId: number) => void> = [];
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): void {
     if (this.handlers.has(method)) throw new Error(`handler for ${method} registered twice`);
     this.handlers.set(method, handler as unknown as Handler<MethodName>);
   }
 
-  /** Events are numbered here, so every connection sees the same order with no gaps. */
-  emit<E extends EventName>(name: E, data: Events[E]): void {
+  /**
+   * Events are numbered here, so every connection sees the same order with no gaps. A connection outside
+   * `audience` (or not allowed the event's name) gets `studio.hidden` with the same number instead.
+   */
+  emit<E extends EventName>(name: E, data: Events[E], audience?: (principal: Principal) => boolean): void {
     const message: EventMessage<E> = { type: 'event', seq: ++this.seq, name, data };
-    for (const connection of this.connections) connection.push(message as EventMessage);
+    const hidden: EventMessage = { type: 'event', seq: message.seq, name: 'studio.hidden', data: {} };
+    for (const connection of this.connections) {
+      connection.push(audience && !audience(connection.principal) ? hidden : (message as EventMessage));
+    }
   }
 
   currentSeq(): number {
@@ -74,8 +82,13 @@ export class StudioServer {
   connect(channel: Channel, principal: Principal = HOST): Connection {
     const connection = new Connection(this.nextConnectionId++, channel, this, principal);
     this.connections.add(connection);
-    channel.onClose(() => this.connections.delete(connection));
+    channel.onClose(() => this.forget(connection));
     return connection;
+  }
+
+  /** Called once per connection when it ends, for whatever it held (unfinished uploads). */
+  onDisconnect(listener: (connectionId: number) => void): void {
+    this.disconnectListeners.push(listener);
   }
 
   closeAll(): void {
@@ -109,6 +122,16 @@ export class StudioServer {
       );
     }
     const { id, method, params } = envelope.data;
+    // Counted before the schema sees it: a million-item array would cost the schema (and its million issues)
+    // seconds of the one thread that also runs the show.
+    if (tooComplex(params)) {
+      return errorReply(
+        id,
+        new StudioError('bad_request', 'params too large or too deeply nested', {
+          issues: [{ path: '(root)', code: 'too_complex' }],
+        }),
+      );
+    }
     const spec = (methods as Record<string, { params: z.ZodType }>)[method];
     const handler = this.handlers.get(method);
     if (!spec || !handler) return errorReply(id, new StudioError('unknown_method', `unknown method ${method}`));
@@ -134,7 +157,8 @@ export class StudioServer {
 
   /** @internal */
   forget(connection: Connection): void {
-    this.connections.delete(connection);
+    if (!this.connections.delete(connection)) return;
+    for (const listener of this.disconnectListeners) listener(connection.id);
   }
 }
 
@@ -216,9 +240,32 @@ function errorReply(id: number | null, error: StudioError): ReplyMessage {
 }
 
 export function zodIssues(error: z.ZodError): Issue[] {
+  // Paths and messages can echo what was sent (an unknown key's name): both are cut short.
   return error.issues.slice(0, 50).map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
+    path: clip(issue.path.map(String).join('.'), 200) || '(root)',
     code: issue.code,
-    params: { detail: issue.message },
+    params: { detail: clip(issue.message, 200) },
   }));
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * True when `value` holds more than MAX_PARAM_NODES values or nests deeper than MAX_PARAM_DEPTH. Stops counting
+ * at the limit, so the check itself is cheap whatever it is given.
+ */
+export function tooComplex(value: unknown): boolean {
+  let nodes = 0;
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (++nodes > MAX_PARAM_NODES || depth > MAX_PARAM_DEPTH) return true;
+    if (typeof current !== 'object' || current === null) continue;
+    const children = Array.isArray(current) ? current : Object.values(current);
+    if (nodes + children.length > MAX_PARAM_NODES) return true;
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
 }

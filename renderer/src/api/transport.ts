@@ -1,6 +1,6 @@
 // The two ways to reach the studio core. The client above them never knows which one it has.
 import type { RequestMessage, ServerMessage } from '../../../electron/core/protocol/contract.ts';
-import { CLOSE_UNAUTHORIZED, type StudioBridge } from '../../../electron/core/protocol/bridge.ts';
+import { CLOSE_UNAUTHORIZED, wsProtocols, type StudioBridge } from '../../../electron/core/protocol/bridge.ts';
 
 import type { Transport, TransportHandlers } from './transport-types.ts';
 
@@ -35,7 +35,10 @@ export class BridgeTransport implements Transport {
   }
 }
 
-/** A browser tab (LAN, tests): WebSocket at /ws on the page's own host; the first message is the token. */
+/**
+ * A browser tab (LAN, tests): WebSocket at /ws on the page's own host. The token rides in the upgrade as a
+ * subprotocol, so the studio checks it before the socket opens; a refused one is closed with 4401.
+ */
 export class WebSocketTransport implements Transport {
   readonly kind = 'websocket';
   private socket: WebSocket | null = null;
@@ -52,23 +55,14 @@ export class WebSocketTransport implements Transport {
       queueMicrotask(() => handlers.onClose('unauthorized'));
       return;
     }
-    const socket = new WebSocket(this.url);
+    const socket = new WebSocket(this.url, wsProtocols(this.token));
     this.socket = socket;
-    let authed = false;
-    socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token: this.token }));
+    socket.onopen = () => handlers.onOpen();
     socket.onmessage = (event) => {
       let message: unknown;
       try {
         message = JSON.parse(String(event.data));
       } catch {
-        return;
-      }
-      if (!authed) {
-        const reply = message as { type?: unknown; ok?: unknown };
-        if (reply.type === 'auth' && reply.ok === true) {
-          authed = true;
-          handlers.onOpen();
-        }
         return;
       }
       handlers.onMessage(message as ServerMessage);

@@ -110,8 +110,14 @@ export const zhCN = {
 
   'import.title': '导入商品 CSV',
   'import.help':
-    '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片、商品ID。Excel 另存的“CSV（逗号分隔）”（GBK）和“CSV UTF-8”都可以直接导入。任何一行有错时不会导入任何商品。',
+    '第一行为表头，每行一个商品。必需列：商品名称、价格；可选列：划线价、库存、商品编码、链接、卖点、图片、商品ID。Excel 另存的“CSV（逗号分隔）”（GBK）和“CSV UTF-8”都可以直接导入。任何一行有错时不会导入任何商品。“图片”列写图片的文件名：把 CSV 和它的图片一起选中（可多选），或选择它们所在的文件夹。本工作室导出的文件再导入时，导出后卖出的库存和在工作室里改过的内容会被保留，并逐行说明。',
   'import.choose': '选择 CSV 文件',
+  'import.chooseFiles': '选择 CSV 和图片',
+  'import.chooseFolder': '选择文件夹',
+  'import.withPictures': '{count} 张图片',
+  'import.sendingPictures': '正在上传图片：{done} / {total}',
+  'import.sendingFile': '正在上传文件：{done}%',
+  'import.kept': '{count} 行保留了导出后在工作室里发生的变化（见下方说明）。',
   'import.chooseAgain': '重新选择文件',
   'import.file': '文件：{name}',
   'import.done': '导入完成：新建 {created} 件，更新 {updated} 件，{unchanged} 件无变化。',

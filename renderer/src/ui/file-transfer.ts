@@ -1,6 +1,6 @@
 // Files cross the protocol as base64: read a picked file, and save a job's result as a download.
 
-export function readFileAsBase64(file: File): Promise<string> {
+export function readFileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));

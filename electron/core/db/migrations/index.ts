@@ -3,6 +3,7 @@ import catalog from './0001-catalog.ts';
 import live from './0002-live.ts';
 import stream from './0003-stream.ts';
 import orders from './0004-orders.ts';
+import safety from './0005-safety.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders];
+export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety];

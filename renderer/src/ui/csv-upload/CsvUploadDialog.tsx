@@ -20,15 +20,21 @@ interface CsvUploadDialogProps {
   onClose(): void;
   /** The explanation above the file picker. */
   children: ReactNode;
+  /** The CSV may come with its pictures: several files at once, or a whole folder. */
+  withPictures?: boolean;
 }
 
 export function CsvUploadDialog(props: CsvUploadDialogProps) {
   const { upload, onClose } = props;
   const tr = useT();
   const { t } = tr;
-  const { input, fileName, job, running, callError, failure } = upload;
+  const { input, folderInput, fileName, job, running, sending, callError, failure } = upload;
   const issues = failure?.issues ?? [];
+  const issueCount = failure?.issuesTotal ?? issues.length;
   const code = failure?.code ?? 'internal';
+  const pick = (list: FileList | null) => {
+    if (list && list.length > 0) void upload.start([...list]);
+  };
   return (
     <Dialog
       title={props.title}
@@ -38,8 +44,13 @@ export function CsvUploadDialog(props: CsvUploadDialogProps) {
       footer={
         <>
           <Button onClick={() => input.current?.click()} disabled={running} data-autofocus>
-            {fileName ? t('import.chooseAgain') : t('import.choose')}
+            {fileName ? t('import.chooseAgain') : props.withPictures ? t('import.chooseFiles') : t('import.choose')}
           </Button>
+          {props.withPictures ? (
+            <Button onClick={() => folderInput.current?.click()} disabled={running}>
+              {t('import.chooseFolder')}
+            </Button>
+          ) : null}
           <Button variant={job?.state === 'done' ? 'primary' : 'secondary'} onClick={onClose}>
             {t('import.close')}
           </Button>
@@ -50,26 +61,49 @@ export function CsvUploadDialog(props: CsvUploadDialogProps) {
       <input
         ref={input}
         type="file"
-        accept=".csv,.txt,text/csv"
+        accept={
+          props.withPictures ? '.csv,.txt,text/csv,image/jpeg,image/png,image/webp,image/gif' : '.csv,.txt,text/csv'
+        }
+        multiple={props.withPictures}
         className="visually-hidden"
         tabIndex={-1}
-        aria-label={t('import.choose')}
+        aria-label={props.withPictures ? t('import.chooseFiles') : t('import.choose')}
         data-testid={props.testId}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) void upload.start(file);
-        }}
+        onChange={(e) => pick(e.currentTarget.files)}
       />
-      {fileName ? <p className="import-dialog__file">{t('import.file', { name: fileName })}</p> : null}
+      {props.withPictures ? (
+        <input
+          ref={folderInput}
+          // Not in React's types; passed through as the attribute that lets a whole folder be picked.
+          {...{ webkitdirectory: '' }}
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={t('import.chooseFolder')}
+          data-testid={`${props.testId}-folder`}
+          onChange={(e) => pick(e.currentTarget.files)}
+        />
+      ) : null}
+      {fileName ? (
+        <p className="import-dialog__file">
+          {t('import.file', { name: fileName })}
+          {upload.pictures > 0 ? ` · ${t('import.withPictures', { count: upload.pictures })}` : null}
+        </p>
+      ) : null}
       {running ? (
         <ProgressBar
           label={
-            job
-              ? t('job.progress', { phase: tr.msg(job.phase), done: job.done, total: job.total })
-              : tr.msg('phase_reading')
+            sending
+              ? t(sending.what === 'pictures' ? 'import.sendingPictures' : 'import.sendingFile', {
+                  done: sending.what === 'pictures' ? sending.done : Math.round((sending.done / sending.total) * 100),
+                  total: sending.total,
+                })
+              : job
+                ? t('job.progress', { phase: tr.msg(job.phase), done: job.done, total: job.total })
+                : tr.msg('phase_reading')
           }
-          done={job?.done ?? 0}
-          total={job?.total ?? 0}
+          done={sending?.done ?? job?.done ?? 0}
+          total={sending?.total ?? job?.total ?? 0}
         />
       ) : null}
       {callError ? (
@@ -85,12 +119,14 @@ export function CsvUploadDialog(props: CsvUploadDialogProps) {
       {failure ? (
         <div className="callout callout--danger" role="alert">
           <p className="callout__title">
-            {props.failureText?.(code, issues.length) ?? tr.msg(code, { count: issues.length })}
+            {props.failureText?.(code, issueCount) ?? tr.msg(code, { count: issueCount })}
           </p>
         </div>
       ) : null}
-      {issues.length > 0 ? <IssueList issues={issues} /> : null}
-      {job?.state === 'done' && job.warnings.length > 0 ? <IssueList issues={job.warnings} /> : null}
+      {issues.length > 0 ? <IssueList issues={issues} total={issueCount} /> : null}
+      {job?.state === 'done' && job.warnings.length > 0 ? (
+        <IssueList issues={job.warnings} total={job.warningsTotal} />
+      ) : null}
     </Dialog>
   );
 }

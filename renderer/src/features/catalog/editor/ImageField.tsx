@@ -2,11 +2,11 @@
 import { MAX_IMAGE_BYTES } from '../../../../../electron/core/protocol/limits.ts';
 import { useRef, useState } from 'react';
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
-import { isCallError, studio } from '../../../api/index.ts';
+import { isCallError } from '../../../api/index.ts';
 import { describeError, describeIssue } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { readFileAsBase64 } from '../../../ui/file-transfer.ts';
+import { uploadPicture } from '../../../api/uploads.ts';
 import { Thumbnail } from '../list/Thumbnail.tsx';
 
 interface ImageFieldProps {
@@ -36,9 +36,7 @@ export function ImageField({ imageId, title, issue, onChange, onIssue, label, al
     }
     setUploading(true);
     try {
-      const dataBase64 = await readFileAsBase64(file);
-      const { imageId: uploaded } = await studio.call('catalog.uploadImage', { fileName: file.name, dataBase64 });
-      onChange(uploaded);
+      onChange(await uploadPicture(file));
     } catch (err) {
       const first = isCallError(err) ? err.issues[0] : undefined;
       if (first) onIssue({ ...first, path: 'imageId' });

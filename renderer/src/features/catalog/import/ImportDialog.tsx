@@ -7,9 +7,9 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const { t } = useT();
-  const upload = useCsvUpload((file, dataBase64) =>
-    studio.call('catalog.importCsv', { fileName: file.name, dataBase64 }),
-  );
+  const upload = useCsvUpload((uploadId, pictures) => studio.call('catalog.importCsv', { uploadId, pictures }), {
+    withPictures: true,
+  });
   const summary = upload.job?.summary;
   return (
     <CsvUploadDialog
@@ -17,11 +17,14 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       className="import-dialog"
       upload={upload}
       testId="csv-input"
-      done={t('import.done', {
-        created: summary?.created ?? 0,
-        updated: summary?.updated ?? 0,
-        unchanged: summary?.unchanged ?? 0,
-      })}
+      withPictures
+      done={
+        t('import.done', {
+          created: summary?.created ?? 0,
+          updated: summary?.updated ?? 0,
+          unchanged: summary?.unchanged ?? 0,
+        }) + (summary?.kept ? ` ${t('import.kept', { count: summary.kept })}` : '')
+      }
       onClose={onClose}
     >
       <p className="muted">{t('import.help')}</p>

@@ -9,7 +9,7 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 export function ShipDialog({ onClose }: { onClose(): void }) {
   const tr = useT();
   const { t } = tr;
-  const upload = useCsvUpload((_file, dataBase64) => studio.call('orders.shipCsv', { dataBase64 }));
+  const upload = useCsvUpload((uploadId) => studio.call('orders.shipCsv', { uploadId }));
   return (
     <CsvUploadDialog
       title={t('orders.ship.title')}

@@ -1,0 +1,44 @@
+// What the codes about access, limits, disks and the database say, in both languages (merged into messages.ts).
+type Params = Record<string, string | number>;
+type Text = string | ((p: Params) => string);
+
+export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+  auth_too_many_tries: {
+    'zh-CN': '错误的访问令牌太多，请稍后再试',
+    en: 'Too many wrong access tokens: try again in a little while',
+  },
+  too_complex: {
+    'zh-CN': '请求内容过多或嵌套过深，未被处理',
+    en: 'The request holds too much or is nested too deeply; it was not processed',
+  },
+  disk_full: {
+    'zh-CN': '磁盘空间已满，未能保存。请清理磁盘（如删除旧录像）后重试；之前保存的数据不受影响。',
+    en: 'The disk is full, so this was not saved. Free some space (old recordings, say) and try again; what was saved before is safe.',
+  },
+  db_corrupt: {
+    'zh-CN': (p) =>
+      `数据库文件已损坏，无法打开（${p.file}）。` +
+      (p.backup
+        ? `最近的备份是 ${p.backup}：运行 livecart restore 可用它恢复（损坏的文件会保留）。`
+        : '没有找到备份。请联系支持，不要删除这个文件。'),
+    en: (p) =>
+      `The database file is damaged and cannot be opened (${p.file}). ` +
+      (p.backup
+        ? `The latest backup is ${p.backup}: run livecart restore to restore it (the damaged file is kept).`
+        : 'No backup was found. Contact support and do not delete the file.'),
+  },
+  studio_running: {
+    'zh-CN': (p) =>
+      `另一个 LiveCart Studio 已在使用这个数据文件夹（${p.dataDir}${p.pid ? `，进程 ${p.pid}` : ''}）。请使用已打开的那个，或先关闭它。`,
+    en: (p) =>
+      `Another LiveCart Studio is already using this data folder (${p.dataDir}${p.pid ? `, process ${p.pid}` : ''}). Use the one that is open, or close it first.`,
+  },
+  import_no_csv: {
+    'zh-CN': '选中的文件里没有 CSV：请一并选中表格文件',
+    en: 'None of the picked files is a CSV: pick the spreadsheet too',
+  },
+  issues_truncated: {
+    'zh-CN': (p) => `另有 ${p.more} 处问题未列出`,
+    en: (p) => `${p.more} more problem(s) not listed`,
+  },
+};
