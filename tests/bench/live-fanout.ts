@@ -13,6 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import WebSocket, { WebSocketServer } from 'ws';
 import { runStudio } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
@@ -83,26 +84,15 @@ async function openSocket(
   onMessage: (data: WebSocket.RawData) => void,
   onClose: (code: number) => void,
 ): Promise<WebSocket> {
-  const ws = new WebSocket(url, { handshakeTimeout: CONNECT_TIMEOUT_MS });
+  // The studio takes the token in the upgrade (a subprotocol); a refused one is closed with 4401 at once.
+  const ws = new WebSocket(url, token === null ? [] : wsProtocols(token), { handshakeTimeout: CONNECT_TIMEOUT_MS });
   try {
-    await new Promise<void>((resolve, reject) => {
+    const opened = new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
+      ws.once('close', (code) => reject(new Error(`the studio closed the socket (${code}) instead of accepting the token`)));
     });
-    if (token !== null) {
-      const authed = new Promise<void>((resolve, reject) => {
-        ws.once('message', (data) => {
-          const msg = JSON.parse(data.toString()) as { type?: string };
-          if (msg.type === 'auth') resolve();
-          else reject(new Error(`expected the auth reply, got ${data.toString().slice(0, 200)}`));
-        });
-        ws.once('close', (code) =>
-          reject(new Error(`the studio closed the socket (${code}) instead of accepting the token`)),
-        );
-      });
-      ws.send(JSON.stringify({ type: 'auth', token }));
-      await withTimeout(authed, CONNECT_TIMEOUT_MS, 'authenticating a client');
-    }
+    await withTimeout(opened, CONNECT_TIMEOUT_MS, 'connecting a client');
   } catch (error) {
     ws.terminate();
     throw error;

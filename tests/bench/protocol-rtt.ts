@@ -3,6 +3,7 @@
 // Both are driven by the same client code in this process, as the studio's server is: the difference is what
 // the studio does per call (JSON parse, zod checks, SQLite read, JSON stringify).
 import type { AddressInfo } from 'node:net';
+import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { ProductInput } from '../../electron/core/protocol/catalog-schemas.ts';
 import { runStudio } from '../support/studio-fixture.ts';
@@ -58,17 +59,12 @@ class BenchSocket {
   }
 
   static async open(url: string, token?: string): Promise<BenchSocket> {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, token === undefined ? [] : wsProtocols(token));
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    const socket = new BenchSocket(ws);
-    if (token !== undefined) {
-      const reply = await socket.send(JSON.stringify({ type: 'auth', token }));
-      if (reply.type !== 'auth') throw new Error('the studio did not accept the token');
-    }
-    return socket;
+    return new BenchSocket(ws);
   }
 
   send(text: string): Promise<{ type?: string; ok?: boolean }> {
@@ -162,17 +158,13 @@ export async function benchProtocolRtt(opts: RttOptions): Promise<RttResult> {
     // The studio's real reply text, so the bare server answers with exactly as many bytes.
     const sample = request(product.id);
     const replyText = await new Promise<string>((resolve, reject) => {
-      const raw = new WebSocket(studioUrl);
+      const raw = new WebSocket(studioUrl, wsProtocols(host.token));
       raw.once('error', reject);
       raw.once('close', (code) => reject(new Error(`studio closed the socket (${code}) before replying`)));
-      raw.once('open', () => raw.send(JSON.stringify({ type: 'auth', token: host.token })));
+      raw.once('open', () => raw.send(sample));
       raw.on('message', (data) => {
-        const text = data.toString();
-        if ((JSON.parse(text) as { type: string }).type === 'auth') raw.send(sample);
-        else {
-          raw.close();
-          resolve(text);
-        }
+        raw.close();
+        resolve(data.toString());
       });
     });
     echo = await startEchoServer(replyText);
