@@ -10,6 +10,10 @@ import { streamCommand } from './cli/stream.ts';
 import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
 import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
+import { DatabaseCorruptError } from './db/connection.ts';
+import { restoreCommand } from './cli/restore.ts';
+import { diskFullError, type StudioError } from './protocol/errors.ts';
+import { StudioRunningError } from './system/studio-lock.ts';
 import { openStudio } from './studio.ts';
 import { messageFor, type Locale } from './protocol/messages.ts';
 
@@ -29,7 +33,9 @@ Commands:
          [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
   backup                             a consistent copy of the database into DATA_DIR/backups
-  doctor                             check Node, SQLite, ffmpeg, the Electron runtime
+  restore [FILE]                     replace a damaged database with a backup (the latest by default);
+                                     the damaged file is kept beside it
+  doctor                             check Node, SQLite, ffmpeg, the Electron runtime, the database
 
 Every command takes --data-dir DIR (default: the desktop app's data folder, or $LIVECART_DATA_DIR).
 Language: Chinese on a Chinese system, English otherwise; LIVECART_LANG=zh-CN|en overrides.`;
@@ -50,7 +56,8 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
          [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
   backup                             把数据库完整复制一份到 DATA_DIR/backups
-  doctor                             检查 Node、SQLite、ffmpeg 和 Electron 运行环境
+  restore [FILE]                     用备份替换损坏的数据库（默认最近一次备份），损坏的文件会保留
+  doctor                             检查 Node、SQLite、ffmpeg、Electron 运行环境和数据库
 
 每个命令都接受 --data-dir DIR（默认：桌面版的数据文件夹，或 $LIVECART_DATA_DIR）。
 语言：中文系统显示中文，其他显示英文；可用 LIVECART_LANG=zh-CN|en 指定。`;
@@ -58,6 +65,8 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
 const usage = (locale: Locale) => (locale === 'zh-CN' ? USAGE_ZH : USAGE_EN);
 
 async function main(argv: string[]): Promise<number> {
+  // Whatever this process and its ffmpeg children create is owner-only (exports to --out, recordings, thumbnails).
+  if (process.platform !== 'win32') process.umask(0o077);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -134,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
         locale,
       );
     case 'backup': {
-      const studio = await openStudio({ dataDir });
+      const studio = await openStudio({ dataDir, exclusive: false });
       try {
         console.log(await backupDatabase(studio.db, studio.dataDir));
       } finally {
@@ -142,10 +151,12 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'restore':
+      return restoreCommand(sub, dataDir, locale);
     case 'doctor': {
       const report = await doctorReport(dataDir);
       console.log(values.json ? JSON.stringify(report, null, 2) : formatDoctor(report, locale));
-      return report.node.ok && report.sqlite.ok ? 0 : EXIT_FAILED;
+      return report.node.ok && report.sqlite.ok && report.database.ok ? 0 : EXIT_FAILED;
     }
     default:
       throw new UsageError(`unknown command: ${command}`);
@@ -164,6 +175,15 @@ main(process.argv.slice(2)).then(
       console.error(
         messageFor('db_from_future', cliLocale(), { dbVersion: error.dbVersion, appVersion: error.appVersion }),
       );
+      process.exitCode = EXIT_FAILED;
+    } else if (error instanceof DatabaseCorruptError) {
+      console.error(messageFor('db_corrupt', cliLocale(), { file: error.file, backup: error.backup }));
+      process.exitCode = EXIT_FAILED;
+    } else if (error instanceof StudioRunningError) {
+      console.error(messageFor('studio_running', cliLocale(), { dataDir: error.dataDir, pid: error.pid }));
+      process.exitCode = EXIT_FAILED;
+    } else if (diskFullError(error) || (error as StudioError).code === 'disk_full') {
+      console.error(messageFor('disk_full', cliLocale()));
       process.exitCode = EXIT_FAILED;
     } else {
       console.error(error);

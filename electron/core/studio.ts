@@ -1,7 +1,8 @@
 // The composition root: opens a data directory and wires every domain to the protocol server.
-import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from './db/connection.ts';
+import { DB_FILE, openDatabase, type Db } from './db/connection.ts';
+import { prepareDataFolder } from './system/data-folder.ts';
+import { lockDataFolder } from './system/studio-lock.ts';
 import { WriteGate } from './db/write-gate.ts';
 import { ImageStore } from './media/image-store.ts';
 import { PROTOCOL_VERSION } from './protocol/contract.ts';
@@ -29,6 +30,11 @@ export interface StudioOptions {
   dataDir: string;
   appVersion?: string;
   /**
+   * One studio per data folder (the default): a second is refused with who has it. CLI commands beside a running
+   * studio pass false; they take no lock and wait their turn for the database.
+   */
+  exclusive?: boolean;
+  /**
    * The 32-byte data key that seals secrets at rest (stream keys; see system/secret-box.ts). The desktop app's
    * main process keeps it protected by Electron's safeStorage and passes it here; without it (`livecart serve`,
    * tests) the core uses a random key in `DATA_DIR/secret.key`, created owner-only (0600).
@@ -53,17 +59,25 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-export const DB_FILE = 'livecart.db';
+export { DB_FILE };
 
 export async function openStudio(options: StudioOptions): Promise<Studio> {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(path.join(dataDir, DB_FILE));
+  prepareDataFolder(dataDir);
+  const lock = options.exclusive === false ? null : lockDataFolder(dataDir);
+  let db: Db;
   let secrets: SecretBox;
+  try {
+    db = openDatabase(path.join(dataDir, DB_FILE), { waitForLocks: options.exclusive === false });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     secrets = new SecretBox(options.secretKey ?? loadOrCreateKeyFile(dataDir));
   } catch (error) {
     db.close();
+    lock?.release();
     throw error;
   }
   const server = new StudioServer();
@@ -125,6 +139,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       server.closeAll();
       jobs.dispose();
       db.close();
+      lock?.release();
     },
   };
 }

@@ -44,6 +44,24 @@ export function fatalDialogText(fatal: FatalMessage, locale: Locale): DialogText
   };
 }
 
+/** A damaged database with a backup to offer: the dialog's text and buttons (the first restores). */
+export interface RestoreOffer extends DialogText {
+  buttons: [restore: string, quit: string];
+  backup: string;
+}
+
+/** When the core could not open a damaged database and a backup exists, what to offer; null otherwise. */
+export function restoreOffer(fatal: FatalMessage, locale: Locale): RestoreOffer | null {
+  const backup = fatal.params.backup;
+  if (fatal.code !== 'db_corrupt' || typeof backup !== 'string' || backup === '') return null;
+  const zh = locale === 'zh-CN';
+  return {
+    ...fatalDialogText(fatal, locale),
+    buttons: zh ? ['用最近的备份恢复', '退出'] : ['Restore the latest backup', 'Quit'],
+    backup,
+  };
+}
+
 export function gaveUpDialogText(exitCode: number, locale: Locale): DialogText {
   return locale === 'zh-CN'
     ? {

@@ -3,9 +3,12 @@
 import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
-import { pickLocale } from '../core/protocol/messages.ts';
+import { pickLocale, type Locale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
-import { fatalDialogText, gaveUpDialogText, type DialogText } from './core-policy.ts';
+import { fatalDialogText, gaveUpDialogText, restoreOffer, type DialogText } from './core-policy.ts';
+import type { FatalMessage } from '../core/host/utility-messages.ts';
+import { restoreBackup } from '../core/db/restore.ts';
+import { DB_FILE } from '../core/db/connection.ts';
 import { LEAVE_BUTTON, leaveWhileLiveDialog } from './leave-guard.ts';
 import { loadSecretKey } from './secret-key.ts';
 import { startCore, type CoreHost } from './core-process.ts';
@@ -35,6 +38,29 @@ function openExternal(url: string): void {
 function showErrorAndQuit(text: DialogText): void {
   dialog.showErrorBox(text.title, text.content);
   app.quit();
+}
+
+/** The core cannot open its data: offer the latest backup when the database is damaged, else say why and quit. */
+function coreFailed(fatal: FatalMessage, dataDir: string, locale: Locale): void {
+  const offer = restoreOffer(fatal, locale);
+  if (!offer) return showErrorAndQuit(fatalDialogText(fatal, locale));
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: offer.title,
+    message: offer.content,
+    buttons: offer.buttons,
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice !== 0) return void app.quit();
+  // The core has exited (a fatal start is not restarted): nothing holds the database while it is replaced.
+  restoreBackup(path.join(dataDir, DB_FILE), offer.backup).then(
+    () => {
+      app.relaunch();
+      app.exit(0);
+    },
+    (error: unknown) => showErrorAndQuit({ title: offer.title, content: String((error as Error).message) }),
+  );
 }
 
 function openMainWindow(host: CoreHost): void {
@@ -82,7 +108,7 @@ if (!app.requestSingleInstanceLock()) {
         secretKey: loadSecretKey(dataDir, safeStorage),
         appVersion: app.getVersion(),
         rendererDir,
-        onFatal: (fatal) => showErrorAndQuit(fatalDialogText(fatal, locale)),
+        onFatal: (fatal) => coreFailed(fatal, dataDir, locale),
         onGaveUp: (exitCode) => showErrorAndQuit(gaveUpDialogText(exitCode, locale)),
       });
       core = host;

@@ -90,7 +90,9 @@ async function openSocket(
     const opened = new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
-      ws.once('close', (code) => reject(new Error(`the studio closed the socket (${code}) instead of accepting the token`)));
+      ws.once('close', (code) =>
+        reject(new Error(`the studio closed the socket (${code}) instead of accepting the token`)),
+      );
     });
     await withTimeout(opened, CONNECT_TIMEOUT_MS, 'connecting a client');
   } catch (error) {

@@ -7,7 +7,10 @@ import {
   hasDisplay,
   type LaunchFacts,
 } from '../../electron/launcher/choose-launch.ts';
-import { fatalDialogText, gaveUpDialogText, restartDecision } from '../../electron/main/core-policy.ts';
+import { fatalDialogText, gaveUpDialogText, restartDecision, restoreOffer } from '../../electron/main/core-policy.ts';
+import { fatalFromError } from '../../electron/core/host/utility-messages.ts';
+import { DatabaseCorruptError } from '../../electron/core/db/connection.ts';
+import { StudioRunningError } from '../../electron/core/system/studio-lock.ts';
 
 const desktop: LaunchFacts = {
   noElectron: false,
@@ -103,4 +106,20 @@ test('fatal dialog: a known code in the user language with its values; unknown c
   assert.match(odd.content, /The studio could not start: permission denied, open livecart.db/);
   assert.match(gaveUpDialogText(1, 'zh-CN').content, /livecart doctor/);
   assert.match(gaveUpDialogText(1, 'en').title, /keeps stopping/);
+});
+
+test('a damaged database offers its latest backup; two studios on one folder and no backup just say why', () => {
+  const corrupt = fatalFromError(new DatabaseCorruptError('/data/livecart.db', '/data/backups/livecart-1.db', 'x'));
+  const offer = restoreOffer(corrupt, 'zh-CN');
+  assert.ok(offer);
+  assert.equal(offer.backup, '/data/backups/livecart-1.db');
+  assert.deepEqual(offer.buttons, ['用最近的备份恢复', '退出']);
+  assert.match(offer.content, /数据库文件已损坏/);
+  assert.match(offer.content, /livecart-1\.db/);
+  const noBackup = fatalFromError(new DatabaseCorruptError('/data/livecart.db', null, 'x'));
+  assert.equal(restoreOffer(noBackup, 'en'), null);
+  assert.match(fatalDialogText(noBackup, 'en').content, /No backup was found/);
+  const running = fatalFromError(new StudioRunningError('/data', 4242));
+  assert.equal(restoreOffer(running, 'en'), null);
+  assert.match(fatalDialogText(running, 'en').content, /already using this data folder \(\/data, process 4242\)/);
 });

@@ -49,3 +49,32 @@ test("a holder that fails frees the gate; its error stays its caller's", async (
   const second = await gate.hold(async () => 'next holder');
   assert.equal(second, 'next holder');
 });
+
+test('a write that finds the database locked by another process is tried again, in order, until it gets through', async () => {
+  const gate = new WriteGate();
+  const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  let tries = 0;
+  const order: string[] = [];
+  const first = gate.run(() => {
+    if (++tries < 4) throw busy;
+    order.push('first');
+    return 'ok';
+  });
+  assert.ok(first instanceof Promise, 'it waits instead of failing');
+  const second = gate.run(() => order.push('second'));
+  assert.equal(await first, 'ok');
+  await second;
+  assert.equal(tries, 4);
+  assert.deepEqual(order, ['first', 'second'], 'later writes keep their place behind it');
+});
+
+test('any other failure is not retried', () => {
+  const gate = new WriteGate();
+  assert.throws(
+    () =>
+      gate.run(() => {
+        throw Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT' });
+      }),
+    /constraint/,
+  );
+});

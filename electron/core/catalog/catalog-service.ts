@@ -1,6 +1,6 @@
 // The product library's operations. Every change is one SQLite statement or transaction, then one event.
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import { isBusy, type WriteGate } from '../db/write-gate.ts';
 import type { ImageStore } from '../media/image-store.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
@@ -64,7 +64,14 @@ export class CatalogService {
    */
   async bulkTransaction(work: () => Promise<void>): Promise<void> {
     if (!this.gate.held) throw new Error('bulkTransaction needs the write gate');
-    this.db.exec('BEGIN IMMEDIATE');
+    const begin = () => this.db.exec('BEGIN IMMEDIATE');
+    // Another process writing (a CLI command): wait for it without blocking the thread.
+    try {
+      begin();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      await this.gate.retryWhileBusy(begin);
+    }
     try {
       await work();
       this.db.exec('COMMIT');

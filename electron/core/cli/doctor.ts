@@ -5,7 +5,10 @@ import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
 import { chooseEncoder, probeFfmpeg, type EncoderChoice } from '../stream/ffmpeg-probe.ts';
 import { APP_VERSION } from '../system/app-version.ts';
 import { electronRuntime } from '../system/electron-runtime.ts';
-import type { Locale } from '../protocol/messages.ts';
+import path from 'node:path';
+import { messageFor, type Locale } from '../protocol/messages.ts';
+import { checkDatabaseFile, latestBackup } from '../db/restore.ts';
+import { DB_FILE } from '../db/connection.ts';
 
 export interface DoctorReport {
   app: string;
@@ -25,6 +28,15 @@ export interface DoctorReport {
   };
   electron: { installed: string | null; runtime: boolean };
   dataDir: { path: string; writable: boolean };
+  /** The database's own check: `ok`, or what SQLite found (absent: no database yet), and the newest backup. */
+  database: { path: string; exists: boolean; check: string | null; ok: boolean; latestBackup: string | null };
+}
+
+function databaseStatus(dataDir: string): DoctorReport['database'] {
+  const file = path.join(dataDir, DB_FILE);
+  const exists = fs.existsSync(file);
+  const check = exists ? checkDatabaseFile(file) : null;
+  return { path: file, exists, check, ok: !exists || check === 'ok', latestBackup: latestBackup(dataDir) };
 }
 
 function electronStatus(): DoctorReport['electron'] {
@@ -71,7 +83,16 @@ export async function doctorReport(dataDir: string): Promise<DoctorReport> {
     },
     electron: electronStatus(),
     dataDir: { path: dataDir, writable: writable(dataDir) },
+    database: databaseStatus(dataDir),
   };
+}
+
+function databaseLine(d: DoctorReport['database'], locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  if (!d.exists) return `– ${zh ? '数据库尚未创建' : 'No database yet'} (${d.path})`;
+  if (d.ok) return `✓ ${zh ? '数据库完好' : 'Database intact'} (${d.path})`;
+  const backup = d.latestBackup ?? '';
+  return `✗ ${messageFor('db_corrupt', locale, { file: d.path, backup })}\n  ${d.check ?? ''}`;
 }
 
 function encoderLine(choice: EncoderChoice | null, zh: boolean): string {
@@ -111,6 +132,7 @@ export function formatDoctor(r: DoctorReport, locale: Locale): string {
       ? `✓ Electron ${r.electron.installed}`
       : `– Electron ${r.electron.installed ?? ''} ${zh ? '运行时不可用：npm start 将改用浏览器工作室' : 'runtime not available: npm start serves the browser studio instead'}`,
     `${mark(r.dataDir.writable)} ${zh ? '数据目录' : 'Data directory'} ${r.dataDir.path}`,
+    databaseLine(r.database, locale),
   ];
   return lines.join('\n');
 }

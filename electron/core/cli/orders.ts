@@ -1,5 +1,6 @@
 // `livecart orders export` and `livecart orders ship FILE`: the same export and 批量发货 the studio window runs.
 import fs from 'node:fs';
+import { prepareDataFolder } from '../system/data-folder.ts';
 import path from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import { exportOrdersCsv, writeOrdersCsv } from '../orders/order-export.ts';
@@ -102,9 +103,9 @@ export function parseOrderExportFlags(
 /** Reads the database only (no studio opened), so it runs safely beside the desktop app and its jobs. */
 export async function ordersExportCommand(flags: OrderExportFlags, dataDir: string, locale: Locale): Promise<number> {
   const { filter, header } = parseOrderExportFlags(flags, locale);
-  fs.mkdirSync(dataDir, { recursive: true });
+  prepareDataFolder(dataDir);
   // Opened once with the app's settings: an older database is brought up to date, a newer one refused.
-  const db = openDatabase(path.join(dataDir, DB_FILE));
+  const db = openDatabase(path.join(dataDir, DB_FILE), { waitForLocks: true });
   try {
     const known =
       filter.sessionId === undefined || db.prepare('SELECT 1 FROM live_sessions WHERE id = ?').get(filter.sessionId);
@@ -136,7 +137,7 @@ export async function ordersShipCommand(file: string, dataDir: string, locale: L
     console.error(say(locale, `无法读取文件：${file}`, `Cannot read the file: ${file}`));
     return EXIT_FAILED;
   }
-  const studio = await openStudio({ dataDir });
+  const studio = await openStudio({ dataDir, exclusive: false });
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
       importShipping(studio.orders, bytes, CLI_ACTOR, progress),

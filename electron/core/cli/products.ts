@@ -6,6 +6,7 @@ import { importProductsCsv } from '../catalog/product-import.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import { openStudio } from '../studio.ts';
+import { ownerOnly } from '../system/data-folder.ts';
 import { EXIT_FAILED, EXIT_OK } from './args.ts';
 import { formatIssue, withConsoleProgress } from './console-progress.ts';
 
@@ -17,7 +18,7 @@ export async function importCommand(file: string, dataDir: string, locale: Local
     console.error(locale === 'zh-CN' ? `无法读取文件：${file}` : `Cannot read the file: ${file}`);
     return EXIT_FAILED;
   }
-  const studio = await openStudio({ dataDir });
+  const studio = await openStudio({ dataDir, exclusive: false });
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
       importProductsCsv(studio.catalog, bytes, progress, {
@@ -49,14 +50,15 @@ export async function exportCommand(
   locale: Locale,
   archived: boolean,
 ): Promise<number> {
-  const studio = await openStudio({ dataDir });
+  const studio = await openStudio({ dataDir, exclusive: false });
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
       exportProductsCsv(studio.catalog, { archived, locale }, progress),
     );
     if (!outcome.file || !('bytes' in outcome.file)) return EXIT_FAILED;
     if (out) {
-      fs.writeFileSync(out, outcome.file.bytes);
+      // Owner-only, like everything the studio writes (a new file; an existing one keeps its mode).
+      fs.writeFileSync(out, outcome.file.bytes, ownerOnly);
       console.error(
         locale === 'zh-CN'
           ? `已导出 ${outcome.summary.rows} 个商品到 ${out}`

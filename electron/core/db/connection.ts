@@ -1,23 +1,65 @@
 // Opens the studio database with the settings money needs: WAL, synchronous=FULL, foreign keys.
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import { StudioError } from '../protocol/errors.ts';
+import { ownerOnly, tighten } from '../system/data-folder.ts';
 import { migrate, refuseFutureDatabase } from './migrate.ts';
+import { latestBackup } from './restore.ts';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string): Db {
+/** The database's file in the data folder. */
+export const DB_FILE = 'livecart.db';
+
+/** SQLite's answers for a file that is damaged or no database at all. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
+}
+
+/** The database cannot be read: what to do, and the backup that can replace it. */
+export class DatabaseCorruptError extends StudioError {
+  readonly file: string;
+  readonly backup: string;
+  constructor(file: string, backup: string | null, detail: string) {
+    super('db_corrupt', `the database ${file} is damaged (${detail})`);
+    this.name = 'DatabaseCorruptError';
+    this.file = file;
+    this.backup = backup ?? '';
+  }
+}
+
+export interface OpenOptions {
+  /** Block on another process's write lock (CLI commands) instead of failing at once (the studio retries). */
+  waitForLocks?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  // Owner-only from the first byte: SQLite gives the WAL and shared-memory files the database file's mode.
+  if (!fs.existsSync(file)) fs.writeFileSync(file, '', ownerOnly);
+  tighten(file);
   const db = new Database(file);
   try {
+    // Opening may wait a moment for another process's write (switching to WAL and migrating need the lock)…
+    db.pragma('busy_timeout = 5000');
     refuseFutureDatabase(db);
     db.pragma('journal_mode = WAL');
     // FULL: a committed order survives a power cut, not only a process crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // A CLI import next to a running studio waits for the lock instead of failing at once.
-    db.pragma('busy_timeout = 5000');
     migrate(db);
+    // …but after that the studio never waits on another process's lock inside SQLite (that would stop its one
+    // thread, the stream's fan-out included): its writes are retried by the write gate instead. A CLI command
+    // waits here (it has nothing else to do), long enough for a studio's bulk import to commit.
+    db.pragma(`busy_timeout = ${options.waitForLocks ? 60_000 : 0}`);
+    for (const suffix of ['-wal', '-shm']) tighten(file + suffix);
     return db;
   } catch (error) {
     db.close();
+    if (isCorruption(error)) {
+      throw new DatabaseCorruptError(file, latestBackup(path.dirname(file)), (error as Error).message);
+    }
     throw error;
   }
 }

@@ -71,21 +71,18 @@ const UNPROCESSABLE = new Set([
   'order_key_reused',
 ]);
 
+const STATUS_OF: Partial<Record<StudioErrorShape['code'], number>> = {
+  bad_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  busy: 503,
+  disk_full: 507,
+};
+
 function errorAnswer(error: StudioErrorShape, locale: Locale): ApiAnswer {
   const reason = error.code === 'refused' ? (error.issues?.[0]?.code ?? 'refused') : error.code;
   const params = error.issues?.[0]?.params ?? {};
-  const status =
-    error.code === 'bad_request'
-      ? 400
-      : error.code === 'forbidden'
-        ? 403
-        : error.code === 'not_found'
-          ? 404
-          : error.code === 'refused'
-            ? UNPROCESSABLE.has(reason)
-              ? 422
-              : 409
-            : 500;
+  const status = error.code === 'refused' ? (UNPROCESSABLE.has(reason) ? 422 : 409) : (STATUS_OF[error.code] ?? 500);
   const fields =
     error.code === 'bad_request' ? { fields: error.issues?.map((i) => i.path.replace(/^input\./, '')) } : {};
   return { status, body: { error: { code: reason, message: messageFor(reason, locale, params), ...fields } } };

@@ -12,6 +12,8 @@ if (!parentPort) {
   );
   process.exit(2);
 } else {
+  // Whatever the core and its ffmpeg children create is owner-only (recordings, thumbnails, exports).
+  if (process.platform !== 'win32') process.umask(0o077);
   const utility = runUtility<Studio>(parentPort, { openStudio, attachLan, exit: (code) => process.exit(code) });
   // utilityProcess.kill() sends SIGTERM on POSIX: close SQLite cleanly rather than be cut off.
   process.on('SIGTERM', () => void utility.shutdown());

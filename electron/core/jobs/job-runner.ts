@@ -4,9 +4,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../protocol/jobs-schemas.ts';
-import { capIssues, StudioError, type Issue } from '../protocol/errors.ts';
+import { capIssues, diskFullError, StudioError, type Issue } from '../protocol/errors.ts';
 import type { Principal } from '../protocol/server.ts';
 import type { Publish } from '../publish.ts';
+import { makePrivateDir } from '../system/data-folder.ts';
 
 /** Whose a job is: its progress, result and file are theirs (and the host's), nobody else's. */
 export type JobOwner = 'host' | `device:${number}`;
@@ -65,7 +66,7 @@ export class JobRunner {
   /** A fresh path for a job to write its result to; return it as `{ path }` in the outcome's file. */
   tempPath(ext: string): string {
     if (!this.filesDir) throw new Error('this job runner keeps no files on disk');
-    fs.mkdirSync(this.filesDir, { recursive: true });
+    makePrivateDir(this.filesDir);
     return path.join(this.filesDir, `${crypto.randomUUID()}${ext}`);
   }
 
@@ -184,9 +185,9 @@ export class JobRunner {
           warningsTotal: Math.max(outcome.warningsTotal ?? 0, outcome.warnings?.length ?? 0),
         });
       } catch (error) {
-        const shape =
-          error instanceof StudioError ? error.toShape() : new StudioError('internal', `${kind} failed`).toShape();
-        if (!(error instanceof StudioError)) console.error(`[studio] job ${kind} failed:`, error);
+        const known = error instanceof StudioError ? error : diskFullError(error);
+        const shape = (known ?? new StudioError('internal', `${kind} failed`)).toShape();
+        if (!known) console.error(`[studio] job ${kind} failed:`, error);
         Object.assign(job, { state: 'failed', error: shape });
       }
       job.finishedAt = this.now();

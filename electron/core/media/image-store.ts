@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.ts';
 import type { WriteGate } from '../db/write-gate.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { MAX_IMAGE_BYTES } from '../protocol/limits.ts';
+import { makePrivateDir, ownerOnly } from '../system/data-folder.ts';
 import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
 
 const THUMB_EDGE = 240;
@@ -52,8 +53,8 @@ export class ImageStore {
     this.imagesDir = path.join(dataDir, 'media', 'images');
     this.thumbsDir = path.join(dataDir, 'media', 'thumbs');
     this.ffmpegPath = ffmpegPath;
-    fs.mkdirSync(this.imagesDir, { recursive: true });
-    fs.mkdirSync(this.thumbsDir, { recursive: true });
+    makePrivateDir(this.imagesDir);
+    makePrivateDir(this.thumbsDir);
   }
 
   exists(id: string): boolean {
@@ -74,7 +75,7 @@ export class ImageStore {
     const file = this.originalPath(id, kind.ext);
     // Write then rename: a crash never leaves a half-written picture under its final name.
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes);
+    fs.writeFileSync(tmp, bytes, ownerOnly);
     fs.renameSync(tmp, file);
     const hasThumb = await this.makeThumbnail(file, this.thumbPath(id));
     await this.gate.run(() => this.insert.run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now()));

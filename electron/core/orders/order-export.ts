@@ -1,6 +1,7 @@
 // The order export, streamed: rows go from a read-only SQLite cursor straight to a file (or stdout) in batches,
 // so memory stays flat whether the log holds a hundred lines or a million.
 import fs from 'node:fs';
+import { OWNER_FILE_MODE } from '../system/data-folder.ts';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
@@ -101,7 +102,12 @@ export async function exportOrdersCsv(
   progress: Progress,
 ): Promise<OrderExportResult> {
   try {
-    return await writeOrdersCsv(dbFile, options, fs.createWriteStream(options.out), progress);
+    return await writeOrdersCsv(
+      dbFile,
+      options,
+      fs.createWriteStream(options.out, { mode: OWNER_FILE_MODE }),
+      progress,
+    );
   } catch (error) {
     fs.rmSync(options.out, { force: true });
     throw error;

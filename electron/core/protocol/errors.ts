@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'too_large',
   'busy', // a job of the same kind is already running
   'db_from_future', // the data was written by a newer app version
+  'db_corrupt', // the database file is damaged (restore a backup)
+  'studio_running', // another studio has this data folder open
+  'disk_full', // a write failed for want of disk space; nothing was saved
   'refused', // not allowed in the current state; issues[0].code says why (`session_bag_empty`, …)
   'forbidden', // this connection's role may not do that (an assistant asking for stream settings)
   'internal',
@@ -67,6 +70,16 @@ export class StudioError extends Error {
     if (this.current !== undefined) shape.current = this.current;
     return shape;
   }
+}
+
+/**
+ * A write that failed for want of space — SQLite's SQLITE_FULL, the system's ENOSPC (or a quota's EDQUOT) — as the
+ * error the user can act on; null for any other failure.
+ */
+export function diskFullError(error: unknown): StudioError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^(SQLITE_FULL|ENOSPC|EDQUOT)$/.test(code)) return null;
+  return new StudioError('disk_full', 'the disk is full: nothing was saved');
 }
 
 /** Problems listed in one answer or job: a million bad cells are summed up, not sent. */

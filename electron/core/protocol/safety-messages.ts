@@ -15,6 +15,10 @@ export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '磁盘空间已满，未能保存。请清理磁盘（如删除旧录像）后重试；之前保存的数据不受影响。',
     en: 'The disk is full, so this was not saved. Free some space (old recordings, say) and try again; what was saved before is safe.',
   },
+  db_locked: {
+    'zh-CN': '另一个程序（如命令行导入）长时间占用数据库，这次未能保存。请等它完成后再试。',
+    en: 'Another program (a command-line import, say) kept the database busy too long; this was not saved. Try again when it is done.',
+  },
   db_corrupt: {
     'zh-CN': (p) =>
       `数据库文件已损坏，无法打开（${p.file}）。` +

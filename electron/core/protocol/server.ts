@@ -13,7 +13,7 @@ import {
   type Result,
   type ServerMessage,
 } from './contract.ts';
-import { StudioError, type Issue } from './errors.ts';
+import { diskFullError, StudioError, type Issue } from './errors.ts';
 import { isHostOnly, type Role } from './access-schemas.ts';
 import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from './limits.ts';
 
@@ -230,6 +230,11 @@ function okReply(id: number, result: unknown): ReplyMessage {
 
 function failureReply(id: number, method: string, error: unknown): ReplyMessage {
   if (error instanceof StudioError) return errorReply(id, error);
+  const full = diskFullError(error);
+  if (full) {
+    console.error(`[studio] ${method}: the disk is full`);
+    return errorReply(id, full);
+  }
   // Unexpected failures are logged without the params: they may hold secrets.
   console.error(`[studio] ${method} failed:`, error instanceof Error ? error.stack : error);
   return errorReply(id, new StudioError('internal', `${method} failed unexpectedly`));

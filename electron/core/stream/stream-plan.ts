@@ -3,6 +3,7 @@
 // enabled destination's key opened into its publish URL, the recording's file. Refusals name every reason at
 // once. Kept apart from stream-service.ts, which runs the show and announces it.
 import fs from 'node:fs';
+import { makePrivateDir } from '../system/data-folder.ts';
 import path from 'node:path';
 import type { z } from 'zod';
 import { StudioError, type Issue } from '../protocol/errors.ts';
@@ -182,7 +183,7 @@ export async function planShow(input: {
 
 /** `DATA_DIR/recordings/2026-11-24_20-00-05.mp4` (a `-2` suffix when two shows start within a second). */
 function recordingPath(dir: string, now: number): string {
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const stamp = recordingStamp(new Date(now));
   for (let n = 1; ; n++) {
     const file = path.join(dir, `${stamp}${n === 1 ? '' : `-${n}`}.mp4`);

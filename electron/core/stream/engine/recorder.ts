@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runFfmpeg } from '../run-ffmpeg.ts';
+import { makePrivateDir, OWNER_FILE_MODE, ownerOnly, tighten } from '../../system/data-folder.ts';
 import type { FlvTag } from './flv-reader.ts';
 
 export interface RecordingResult {
@@ -31,8 +32,8 @@ export class Recorder {
   constructor(target: string) {
     this.target = path.resolve(target);
     this.flvPath = this.target.toLowerCase().endsWith('.flv') ? this.target : `${this.target}.recording.flv`;
-    fs.mkdirSync(path.dirname(this.flvPath), { recursive: true });
-    this.out = fs.createWriteStream(this.flvPath, { flags: 'w' });
+    makePrivateDir(path.dirname(this.flvPath));
+    this.out = fs.createWriteStream(this.flvPath, { flags: 'w', mode: OWNER_FILE_MODE });
     // Without a listener a full disk or an unwritable path would be an uncaught 'error' that ends the process.
     this.out.on('error', (error) => {
       this.error ??= error;
@@ -77,6 +78,8 @@ export async function remuxToMp4(
 ): Promise<RecordingResult> {
   // Written aside and renamed: a crash mid-remux then leaves no half MP4 at the target, only the FLV to redo it from.
   const partial = `${target}.remuxing.mp4`;
+  // Owner-only before ffmpeg writes into it (ffmpeg would create it with the process's umask).
+  fs.writeFileSync(partial, '', ownerOnly);
   // prettier-ignore
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
@@ -89,6 +92,7 @@ export async function remuxToMp4(
   let error = run.failure ?? lastLine(run.stderr) ?? `ffmpeg exited with code ${run.code}`;
   if (run.code === 0) {
     try {
+      tighten(partial);
       fs.renameSync(partial, target);
       fs.rmSync(flvPath, { force: true });
       return { file: target, bytes: fs.statSync(target).size, remuxed: true };
