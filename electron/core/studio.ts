@@ -40,6 +40,8 @@ export interface StudioOptions {
    * tests) the core uses a random key in `DATA_DIR/secret.key`, created owner-only (0600).
    */
   secretKey?: Buffer;
+  /** The desktop app's keychain holds the data key but cannot open it now: stream keys stay closed (not replaced). */
+  secretsLocked?: boolean;
 }
 
 export interface Studio {
@@ -74,7 +76,9 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     throw error;
   }
   try {
-    secrets = new SecretBox(options.secretKey ?? loadOrCreateKeyFile(dataDir));
+    secrets = options.secretsLocked
+      ? SecretBox.locked()
+      : new SecretBox(options.secretKey ?? loadOrCreateKeyFile(dataDir), options.secretKey ? 'keychain' : 'file');
   } catch (error) {
     db.close();
     lock?.release();

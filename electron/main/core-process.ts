@@ -10,6 +10,7 @@ import {
 import { parseFromCore, type FatalMessage, type ToCoreMessage } from '../core/host/utility-messages.ts';
 import { restartDecision } from './core-policy.ts';
 import { isTrustedSender } from './security.ts';
+import type { SecretKeyAnswer } from './secret-key.ts';
 
 export const PORT_CHANNEL = 'studio:port';
 
@@ -20,8 +21,8 @@ export interface CoreOptions {
   appVersion: string;
   /** The built renderer (dist/renderer): the core serves it to assistants' browsers when LAN access is on. */
   rendererDir: string;
-  /** The data key for stream keys (from safeStorage), or null to let the core keep its own key file. */
-  secretKey: Buffer | null;
+  /** The data key for stream keys (from safeStorage), or none: the core keeps its own key file, or keeps them closed. */
+  secrets: SecretKeyAnswer;
   /** The core cannot open its data; it is not restarted. */
   onFatal(fatal: FatalMessage): void;
   /** The core crashed too often; it is not restarted again. */
@@ -83,7 +84,8 @@ export function startCore(options: CoreOptions): CoreHost {
       dataDir: options.dataDir,
       appVersion: options.appVersion,
       rendererDir: options.rendererDir,
-      secretKey: options.secretKey?.toString('base64') ?? null,
+      secretKey: options.secrets.key?.toString('base64') ?? null,
+      secretsLocked: options.secrets.protection === 'locked',
     });
   };
 

@@ -105,7 +105,7 @@ if (!app.requestSingleInstanceLock()) {
       const host = startCore({
         entryPath: CORE_ENTRY,
         dataDir,
-        secretKey: loadSecretKey(dataDir, safeStorage),
+        secrets: loadSecretKey(dataDir, safeStorage),
         appVersion: app.getVersion(),
         rendererDir,
         onFatal: (fatal) => coreFailed(fatal, dataDir, locale),

@@ -1,7 +1,8 @@
 // Web permissions: Electron grants every request when no handler is set, so the studio installs handlers
-// that allow exactly two things, for our own page only: camera and microphone ('media', the stream preview)
-// and writing text to the clipboard ('clipboard-sanitized-write', copying a pairing link). Reading the
-// clipboard stays refused.
+// that allow exactly one thing, for our own page only: writing text to the clipboard ('clipboard-sanitized-write',
+// copying a pairing link). The camera and microphone are captured by ffmpeg in the core, never by the page, so the
+// page gets no 'media' at all (a compromised page could otherwise watch and listen). Reading the clipboard stays
+// refused.
 // The decisions are pure; the session is passed in (type-only import) so tests drive the real wiring.
 import type { Session } from 'electron';
 import { isAppUrl } from './security.ts';
@@ -11,20 +12,16 @@ export interface PermissionRequestFacts {
   /** The URL the requesting frame last loaded. */
   requestingUrl: string | undefined;
   isMainFrame: boolean;
-  /** For 'media': which devices. */
+  /** For 'media': which devices (refused whatever they are). */
   mediaTypes?: readonly string[] | undefined;
 }
 
-const MEDIA_TYPES = new Set(['video', 'audio']);
-const ALLOWED = new Set(['media', 'clipboard-sanitized-write']);
+const ALLOWED = new Set(['clipboard-sanitized-write']);
 
-/** A permission prompt from a page (getUserMedia, clipboard.writeText): allowed only from our main frame. */
+/** A permission prompt from a page (clipboard.writeText): allowed only from our main frame. */
 export function permissionRequestDecision(facts: PermissionRequestFacts): boolean {
   if (!ALLOWED.has(facts.permission)) return false;
-  if (!facts.isMainFrame || typeof facts.requestingUrl !== 'string' || !isAppUrl(facts.requestingUrl)) return false;
-  if (facts.permission !== 'media') return true;
-  // 'media' only ever asks for cameras and microphones; anything else in the list is not what we allow.
-  return (facts.mediaTypes ?? []).every((type) => MEDIA_TYPES.has(type));
+  return facts.isMainFrame && typeof facts.requestingUrl === 'string' && isAppUrl(facts.requestingUrl);
 }
 
 export interface PermissionCheckFacts {

@@ -20,7 +20,24 @@ test('csvCell quotes only when needed and doubles quotes', () => {
 });
 
 test('defuseFormula: every dangerous first character gets an apostrophe', () => {
-  for (const text of ['=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx', '＝1+1', '＋1', '－2', '＠SUM(1)']) {
+  for (const text of [
+    '=1+1',
+    '+1',
+    '-2',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    '＝1+1',
+    '＋1',
+    '－2',
+    '＠SUM(1)',
+    // small form variants and the minus sign: spreadsheets may fold them into = + - @
+    '﹦1+1',
+    '﹢1',
+    '﹣2',
+    '﹫SUM(1)',
+    '\u22122+3',
+  ]) {
     assert.equal(defuseFormula(text), `'${text}`, JSON.stringify(text));
   }
   assert.equal(defuseFormula('=HYPERLINK("http://evil.example","点我")'), `'=HYPERLINK("http://evil.example","点我")`);
@@ -45,7 +62,7 @@ test('undefuseFormula removes only the apostrophe defuseFormula adds', () => {
 });
 
 test('round-trip rule: undefuse(defuse(x)) === x for every short string over a nasty alphabet', () => {
-  const alphabet = ["'", '=', '-', '+', '@', '＝', '＠', '\t', '\r', 'a', '5', ' '];
+  const alphabet = ["'", '=', '-', '+', '@', '＝', '＠', '﹣', '\u2212', '\t', '\r', 'a', '5', ' '];
   let strings = [''];
   let checked = 0;
   for (let len = 0; len <= 4; len++) {

@@ -78,14 +78,20 @@ test('handshake messages: parsed strictly both ways', () => {
     appVersion: '1.2.3',
     rendererDir: null,
     secretKey: null,
+    secretsLocked: false,
   });
-  assert.deepEqual(parseToCore({ type: 'init', dataDir: '/d', rendererDir: '/r' }), {
+  assert.deepEqual(parseToCore({ type: 'init', dataDir: '/d', rendererDir: '/r', secretsLocked: true }), {
     type: 'init',
     dataDir: '/d',
     appVersion: '0.0.0',
     rendererDir: '/r',
     secretKey: null,
+    secretsLocked: true,
   });
+  assert.equal(
+    (parseToCore({ type: 'init', dataDir: '/d', secretsLocked: 'yes' }) as { secretsLocked: unknown }).secretsLocked,
+    false,
+  );
   // The data key for stream keys: exactly 32 bytes of base64, or none at all.
   const key = Buffer.alloc(32, 7).toString('base64');
   assert.equal((parseToCore({ type: 'init', dataDir: '/d', secretKey: key }) as { secretKey: unknown }).secretKey, key);
@@ -170,7 +176,7 @@ test('utility: ports that arrive while the studio opens wait, then connect; read
   const exits: number[] = [];
   const utility = runUtility(parent, {
     openStudio: async (options) => {
-      assert.deepEqual(options, { dataDir: '/data', appVersion: '0.1.0', secretKey: undefined });
+      assert.deepEqual(options, { dataDir: '/data', appVersion: '0.1.0', secretKey: undefined, secretsLocked: false });
       await opened;
       return fake.studio;
     },

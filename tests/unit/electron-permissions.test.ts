@@ -8,10 +8,10 @@ import {
 
 const ours = { requestingUrl: 'app://studio/index.html', isMainFrame: true };
 
-test('request: camera and microphone for our main frame', () => {
-  assert.equal(permissionRequestDecision({ ...ours, permission: 'media', mediaTypes: ['video', 'audio'] }), true);
-  assert.equal(permissionRequestDecision({ ...ours, permission: 'media', mediaTypes: ['audio'] }), true);
-  assert.equal(permissionRequestDecision({ ...ours, permission: 'media' }), true);
+test('request: the camera and microphone are never the page’s (ffmpeg captures them in the core)', () => {
+  assert.equal(permissionRequestDecision({ ...ours, permission: 'media', mediaTypes: ['video', 'audio'] }), false);
+  assert.equal(permissionRequestDecision({ ...ours, permission: 'media', mediaTypes: ['audio'] }), false);
+  assert.equal(permissionRequestDecision({ ...ours, permission: 'media' }), false);
 });
 
 test('request: writing to the clipboard (copying a pairing link) for our main frame only; reading never', () => {
@@ -60,16 +60,10 @@ test('request: media from anywhere else, or anything else, is refused', () => {
   for (const facts of refused) assert.equal(permissionRequestDecision(facts), false, JSON.stringify(facts));
 });
 
-test('check: media for our origin only', () => {
-  assert.equal(
-    permissionCheckDecision({ permission: 'media', requestingOrigin: 'app://studio', isMainFrame: true }),
-    true,
-  );
-  assert.equal(
-    permissionCheckDecision({ permission: 'media', requestingOrigin: 'app://studio/', isMainFrame: true }),
-    true,
-  );
+test('check: media for nobody, our origin included', () => {
   const refused = [
+    { permission: 'media', requestingOrigin: 'app://studio', isMainFrame: true },
+    { permission: 'media', requestingOrigin: 'app://studio/', isMainFrame: true },
     { permission: 'media', requestingOrigin: 'https://evil.example', isMainFrame: true },
     { permission: 'media', requestingOrigin: undefined, isMainFrame: true },
     { permission: 'media', requestingOrigin: 'app://studio', isMainFrame: false },
@@ -102,8 +96,9 @@ test('installPermissionHandlers wires all three handlers to the decisions', () =
   onRequest?.(null, 'media', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/', isMainFrame: true });
   onRequest?.(null, 'notifications', (ok) => answers.push(ok), ours);
   onRequest?.(null, 'clipboard-sanitized-write', (ok) => answers.push(ok), ours);
-  assert.deepEqual(answers, [true, false, false, true]);
-  assert.equal(onCheck?.(null, 'media', 'app://studio', { isMainFrame: true }), true);
+  assert.deepEqual(answers, [false, false, false, true]);
+  assert.equal(onCheck?.(null, 'media', 'app://studio', { isMainFrame: true }), false);
+  assert.equal(onCheck?.(null, 'clipboard-sanitized-write', 'app://studio', { isMainFrame: true }), true);
   assert.equal(onCheck?.(null, 'media', 'https://evil.example', { isMainFrame: true }), false);
   assert.equal(onDevice?.(), false);
 });

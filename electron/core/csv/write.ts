@@ -17,11 +17,13 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-// What makes Excel, WPS or LibreOffice evaluate a cell (OWASP "CSV injection"), plus the full-width forms a
-// Chinese IME types, which WPS treats as formulas too.
+// What makes Excel, WPS or LibreOffice evaluate a cell (OWASP "CSV injection"), plus the other forms of those signs
+// a Chinese IME or a copied web page brings, which spreadsheets may normalise to them: full-width (＝＋－＠), small
+// form variants (﹦﹢﹣﹫) and the minus sign (−, U+2212).
 // Apostrophes already in front of a dangerous character get one more, so that undefuse is an exact inverse.
-const DEFUSE_NEEDED = /^'*[=+\-@\t\r＝＋－＠]/;
-const UNDEFUSE_NEEDED = /^''*[=+\-@\t\r＝＋－＠]/;
+const DANGEROUS = '=+\\-@\\t\\r＝＋－＠﹦﹢﹣﹫\u2212';
+const DEFUSE_NEEDED = new RegExp(`^'*[${DANGEROUS}]`);
+const UNDEFUSE_NEEDED = new RegExp(`^''*[${DANGEROUS}]`);
 
 /** Puts a `'` before text a spreadsheet would run as a formula (`=1+1`, `-2`, `@SUM(…)`, `＝1`). */
 export function defuseFormula(text: string): string {

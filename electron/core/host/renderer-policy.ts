@@ -2,13 +2,13 @@
 // one CSP, one set of security headers, one content-type table, so the two can never drift apart.
 import path from 'node:path';
 
-/** No inline script or eval, no plugins or framing; media may come from the camera (mediastream:). */
+/** No inline script or eval, no plugins or framing; no camera stream either (ffmpeg captures, not the page). */
 export const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
+  "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",

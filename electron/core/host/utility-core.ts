@@ -57,7 +57,8 @@ export function runUtility<S extends CoreStudio>(
     if (message.type === 'init') {
       if (opening) return; // only the first init counts: one process, one data directory
       const secretKey = message.secretKey ? Buffer.from(message.secretKey, 'base64') : undefined;
-      opening = deps.openStudio({ dataDir: message.dataDir, appVersion: message.appVersion, secretKey }).then(
+      const { dataDir, appVersion, secretsLocked } = message;
+      opening = deps.openStudio({ dataDir, appVersion, secretKey, secretsLocked }).then(
         (opened) => {
           studio = opened;
           for (const port of waiting.splice(0)) attach(port);

@@ -10,6 +10,8 @@ export interface InitMessage {
   rendererDir: string | null;
   /** The data key for stream keys at rest, unwrapped by the main process from safeStorage (base64), if any. */
   secretKey: string | null;
+  /** The keychain holds the key but cannot open it now: stored stream keys stay closed (never a new key). */
+  secretsLocked: boolean;
 }
 export type ToCoreMessage = InitMessage | { type: 'connect' } | { type: 'shutdown' };
 
@@ -40,6 +42,7 @@ export function parseToCore(data: unknown): ToCoreMessage | null {
         rendererDir: typeof data.rendererDir === 'string' && data.rendererDir !== '' ? data.rendererDir : null,
         secretKey:
           typeof data.secretKey === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(data.secretKey) ? data.secretKey : null,
+        secretsLocked: data.secretsLocked === true,
       };
     case 'connect':
     case 'shutdown':

@@ -13,6 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { refused } from '../protocol/errors.ts';
 
 export const SECRET_KEY_BYTES = 32;
 export const SECRET_KEY_FILE = 'secret.key';
@@ -21,12 +22,28 @@ const VERSION = 'v1:';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
-export class SecretBox {
-  private readonly key: Buffer;
+export type SecretProtection = 'keychain' | 'file' | 'locked';
 
-  constructor(key: Buffer) {
+export class SecretBox {
+  /** Null while locked: nothing opens, nothing is sealed (see `locked`). */
+  private readonly key: Buffer | null;
+  /** Where the data key lives: the OS keychain, an owner-only file, or a keychain that cannot open it now. */
+  readonly protection: SecretProtection;
+
+  constructor(key: Buffer, protection: Exclude<SecretProtection, 'locked'> = 'file') {
     if (key.length !== SECRET_KEY_BYTES) throw new Error(`a secret key is ${SECRET_KEY_BYTES} bytes`);
     this.key = Buffer.from(key); // a copy: the caller may wipe theirs
+    this.protection = protection;
+  }
+
+  /**
+   * The keychain has the data key but will not open it now. Stored secrets read as absent and new ones are refused
+   * (they would be sealed under a key the keychain does not know), until it opens again at the next launch.
+   */
+  static locked(): SecretBox {
+    const box = Object.create(SecretBox.prototype) as SecretBox;
+    Object.assign(box, { key: null, protection: 'locked' });
+    return box;
   }
 
   /**
@@ -34,6 +51,7 @@ export class SecretBox {
    * another context does not open there.
    */
   seal(plain: string, context: string): string {
+    if (!this.key) throw refused('secrets_locked', 'the keychain holding the data key is locked');
     const nonce = crypto.randomBytes(NONCE_BYTES);
     const cipher = crypto.createCipheriv('aes-256-gcm', this.key, nonce);
     cipher.setAAD(Buffer.from(context, 'utf8'));
@@ -43,7 +61,7 @@ export class SecretBox {
 
   /** The plain text, or null when the value was tampered with, sealed under another key or context, or garbled. */
   open(sealed: string, context: string): string | null {
-    if (!sealed.startsWith(VERSION)) return null;
+    if (!this.key || !sealed.startsWith(VERSION)) return null;
     const bytes = Buffer.from(sealed.slice(VERSION.length), 'base64url');
     if (bytes.length < NONCE_BYTES + TAG_BYTES) return null;
     try {
