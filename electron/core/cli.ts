@@ -29,8 +29,10 @@ Commands:
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--to includes that day)
                 [--header zh|en]     the header's language (default: the user's language)
   orders ship FILE                   batch shipping from CSV (order_no, carrier, tracking_no); all or nothing
-  stream --test-pattern --to URL     go live without a window (rehearsals, scripted checks):
-         [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
+  stream --test-pattern --to SERVER  go live without a window (rehearsals, scripted checks); each --to is a
+         [--key-file FILE]           server address (rtmp://host/app), its key read from --key-file (one per
+                                     --to, in order) or $LIVECART_STREAM_KEY, never from the command line
+         [--to SERVER --key-file FILE …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
   backup                             a consistent copy of the database into DATA_DIR/backups
   restore [FILE]                     replace a damaged database with a backup (the latest by default);
@@ -52,8 +54,10 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]（--to 包含当天）
                 [--header zh|en]     表头语言（默认跟随系统语言）
   orders ship FILE                   从 CSV 批量发货（订单号、快递公司、快递单号），全部成功或全部不改
-  stream --test-pattern --to URL     不开窗口直接推流（彩排、脚本检查）：
-         [--to URL …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
+  stream --test-pattern --to SERVER  不开窗口直接推流（彩排、脚本检查）；--to 是推流服务器地址（rtmp://host/app），
+         [--key-file FILE]           密钥从 --key-file（每个 --to 一个，按顺序）或环境变量 LIVECART_STREAM_KEY 读取，
+                                     绝不写在命令行上
+         [--to SERVER --key-file FILE …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
   backup                             把数据库完整复制一份到 DATA_DIR/backups
   restore [FILE]                     用备份替换损坏的数据库（默认最近一次备份），损坏的文件会保留
@@ -88,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       fps: { type: 'string' },
       bitrate: { type: 'string' },
       to: { type: 'string', multiple: true },
+      'key-file': { type: 'string', multiple: true },
       record: { type: 'string' },
       duration: { type: 'string' },
       'low-latency': { type: 'boolean' },
@@ -136,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
           fps: values.fps,
           bitrate: values.bitrate,
           to: values.to ?? [],
+          keyFiles: values['key-file'] ?? [],
           record: values.record,
           duration: values.duration,
           lowLatency: values['low-latency'] ?? false,

@@ -235,7 +235,7 @@ async function studioGoLive(tap: RtmpTap, key: string): Promise<GoLiveSample> {
     ffmpegPath: 'ffmpeg',
     source: STREAM_SOURCE,
     settings: STREAM_SETTINGS,
-    destinations: [{ id: 'bench', url: tap.url(key) }],
+    destinations: [{ id: 'bench', target: tap.target(key) }],
     spawn: spawnTracked,
     now,
   });
@@ -372,7 +372,7 @@ async function studioCpu(server: RtmpServer, dir: string, seconds: number): Prom
     ffmpegPath: 'ffmpeg',
     source: STREAM_SOURCE,
     settings: STREAM_SETTINGS,
-    destinations: [{ id: 'cpu', url: server.url('cpu-studio') }],
+    destinations: [{ id: 'cpu', target: server.target('cpu-studio') }],
     recordPath: recording,
     spawn: (command, args, options) => {
       const child = spawnTracked(command, args, options);
@@ -462,7 +462,7 @@ async function studioReconnects(
     ffmpegPath: 'ffmpeg',
     source: STREAM_SOURCE,
     settings: STREAM_SETTINGS,
-    destinations: [{ id: 'bench', url: tap.url(`reconnect-studio-${roundNo}`) }],
+    destinations: [{ id: 'bench', target: tap.target(`reconnect-studio-${roundNo}`) }],
     spawn: (command, args, options) => {
       if (args.includes('pipe:0')) spawnedAt.push(now());
       return spawnTracked(command, args, options);

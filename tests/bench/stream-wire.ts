@@ -17,6 +17,7 @@
 //
 // down() stops accepting (the port then refuses connections, as a dead server's does, so the engine sees
 // "connection refused" and not a proxy that accepts and hangs up) and up() listens on the same port again.
+import { rtmpTarget, type RtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
 import net from 'node:net';
 import { now } from './measure.ts';
 
@@ -214,6 +215,11 @@ export class RtmpTap {
 
   url(key: string): string {
     return `rtmp://127.0.0.1:${this.listenPort}/live/${encodeURIComponent(key)}`;
+  }
+
+  /** The tap's address and `key`, kept apart as the studio keeps them. */
+  target(key: string): RtmpTarget {
+    return rtmpTarget(`rtmp://127.0.0.1:${this.listenPort}/live`, key)!;
   }
 
   /** Listens again (on the same port after the first time). */

@@ -3,9 +3,11 @@
 // key exits non-zero with a clear message; bad flags are usage errors.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
+import { commandLinesHolding } from '../support/processes.ts';
 import { startRtmpServer } from '../support/rtmp-server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
@@ -16,12 +18,17 @@ const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
 function livecart(
   args: string[],
   lang: 'zh-CN' | 'en' = 'en',
+  env: NodeJS.ProcessEnv = {},
+  onOutput?: (out: string) => void,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LIVECART_LANG: lang } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LIVECART_LANG: lang, ...env } });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      onOutput?.(out);
+    });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('close', (code) => {
@@ -39,23 +46,39 @@ test('streams the test pattern for its duration to an ingest and a recording, th
   if (!tools(t)) return;
   const server = await startRtmpServer();
   try {
-    const record = path.join(tempDir('livecart-cli-stream-'), 'rehearsal.mp4');
+    const dir = tempDir('livecart-cli-stream-');
+    const record = path.join(dir, 'rehearsal.mp4');
+    const keyFile = path.join(dir, 'key.txt');
+    fs.writeFileSync(keyFile, 'secret-key-123\n', { mode: 0o600 });
     const url = server.url('secret-key-123');
-    const r = await livecart([
-      'stream',
-      '--test-pattern',
-      '--size',
-      '320x240',
-      '--bitrate',
-      '600k',
-      '--to',
-      url,
-      '--record',
-      record,
-      '--duration',
-      '4',
-    ]);
+    const address = url.replace('/secret-key-123', '');
+    let seenWhileLive: string[] | null = null;
+    const r = await livecart(
+      [
+        'stream',
+        '--test-pattern',
+        '--size',
+        '320x240',
+        '--bitrate',
+        '600k',
+        '--to',
+        address,
+        '--key-file',
+        keyFile,
+        '--record',
+        record,
+        '--duration',
+        '4',
+      ],
+      'en',
+      {},
+      (out) => {
+        // While it is live, no process (the CLI, its ffmpeg) shows the key in its arguments.
+        if (seenWhileLive === null && / live\n/.test(out)) seenWhileLive = commandLinesHolding(['secret-key-123']);
+      },
+    );
     assert.equal(r.code, 0, r.err);
+    assert.deepEqual(seenWhileLive, [], 'checked while live, and nothing held the key');
     const masked = url.replace('secret-key-123', '••••');
     assert.match(r.out, new RegExp(`\\] ${masked.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} live`));
     assert.doesNotMatch(r.out + r.err, /secret-key-123/, 'the stream key is never printed');
@@ -88,8 +111,9 @@ test('a rejected key exits non-zero and says so, in Chinese on a Chinese system'
   const server = await startRtmpServer({ rejectKeys: ['bad'] });
   try {
     const r = await livecart(
-      ['stream', '--test-pattern', '--size', '320x240', '--to', server.url('bad'), '--duration', '20'],
+      ['stream', '--test-pattern', '--size', '320x240', '--to', server.url('', 'live'), '--duration', '20'],
       'zh-CN',
+      { LIVECART_STREAM_KEY: 'bad' },
     );
     assert.equal(r.code, 1);
     assert.match(r.out, /推流密钥被拒绝/);
@@ -99,15 +123,23 @@ test('a rejected key exits non-zero and says so, in Chinese on a Chinese system'
   }
 });
 
-test('bad flags are usage errors that name the flag; the key of a bad URL is not echoed', async () => {
+test('bad flags are usage errors that name the flag; the key of a bad URL is not echoed; no key, no stream', async () => {
   for (const [args, flag] of [
-    [['stream', '--to', 'rtmp://127.0.0.1/live/k'], /--test-pattern/],
-    [['stream', '--test-pattern', '--size', '1279x720', '--to', 'rtmp://127.0.0.1/live/k'], /--size/],
-    [['stream', '--test-pattern', '--bitrate', 'fast', '--to', 'rtmp://127.0.0.1/live/k'], /--bitrate/],
+    [['stream', '--to', 'rtmp://127.0.0.1/live'], /--test-pattern/],
+    [['stream', '--test-pattern', '--size', '1279x720', '--to', 'rtmp://127.0.0.1/live'], /--size/],
+    [['stream', '--test-pattern', '--bitrate', 'fast', '--to', 'rtmp://127.0.0.1/live'], /--bitrate/],
     [['stream', '--test-pattern', '--to', 'http://127.0.0.1/live/topsecret'], /--to must be an rtmp/],
     [['stream', '--test-pattern'], /--to URL or --record/],
+    [
+      ['stream', '--test-pattern', '--to', 'rtmp://127.0.0.1/live'],
+      /needs its stream key: --key-file FILE, or LIVECART_STREAM_KEY/,
+    ],
+    [
+      ['stream', '--test-pattern', '--to', 'rtmp://127.0.0.1/live', '--key-file', '/nonexistent/key'],
+      /--key-file \/nonexistent\/key cannot be read/,
+    ],
   ] as const) {
-    const r = await livecart([...args]);
+    const r = await livecart([...args], 'en', { LIVECART_STREAM_KEY: '' });
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.err, flag);
     assert.doesNotMatch(r.err, /topsecret/);

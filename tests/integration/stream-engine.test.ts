@@ -4,10 +4,14 @@
 // end with no gap. A stream key the server refuses ends as "key rejected".
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import tls from 'node:tls';
 import { test, type TestContext } from 'node:test';
 import type { Destination } from '../../electron/core/stream/engine/destination.ts';
 import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
+import { RtmpPublisher, type OpenSocket } from '../../electron/core/stream/rtmp/publisher.ts';
+import { rtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
 import { decodesCleanly, longestGap, packetTimes, probeStreams, until } from '../support/media-probe.ts';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
@@ -24,6 +28,8 @@ const SETTINGS = {
   lowLatency: false,
 };
 
+const TLS_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/tls');
+
 function tools(t: TestContext): boolean {
   return ['nginx', 'ffmpeg', 'ffprobe'].every((tool) => requireTool(t, tool));
 }
@@ -39,8 +45,8 @@ test('two destinations and a recording ride out a killed server and a hung one',
     source: { kind: 'test-pattern' },
     settings: SETTINGS,
     destinations: [
-      { id: 'a', url: a.url('key-a') },
-      { id: 'b', url: b.url('key-b') },
+      { id: 'a', target: a.target('key-a') },
+      { id: 'b', target: b.target('key-b') },
     ],
     recordPath: record,
     preview: true,
@@ -117,7 +123,7 @@ test('a stream key the server refuses ends as "key rejected", not an endless loo
     ffmpegPath: 'ffmpeg',
     source: { kind: 'test-pattern' },
     settings: SETTINGS,
-    destinations: [{ id: 'x', url: server.url('wrong-key') }],
+    destinations: [{ id: 'x', target: server.target('wrong-key') }],
   });
   try {
     await engine.start();
@@ -137,3 +143,51 @@ test('a stream key the server refuses ends as "key rejected", not an endless loo
     await server.stop();
   }
 });
+
+test(
+  'RTMPS from the core itself: TLS with the certificate checked, to an ingest behind a TLS terminator',
+  { timeout: 60_000 },
+  async (t) => {
+    if (!tools(t)) return;
+    const server = await startRtmpServer();
+    const cert = fs.readFileSync(path.join(TLS_FIXTURES, 'localhost-cert.pem'));
+    // TLS in front of nginx-rtmp, as a platform's RTMPS ingest is.
+    const terminator = tls.createServer(
+      { key: fs.readFileSync(path.join(TLS_FIXTURES, 'localhost-key.pem')), cert },
+      (clear) => {
+        const upstream = net.connect(server.port, '127.0.0.1');
+        clear.pipe(upstream).pipe(clear);
+        const end = () => {
+          clear.destroy();
+          upstream.destroy();
+        };
+        clear.on('error', end).on('close', end);
+        upstream.on('error', end).on('close', end);
+      },
+    );
+    await new Promise<void>((resolve) => terminator.listen(0, '127.0.0.1', resolve));
+    const port = (terminator.address() as net.AddressInfo).port;
+    const target = rtmpTarget(`rtmps://localhost:${port}/live`, 'tls-key')!;
+    // Trusting this test's certificate explicitly; everything else about the connection is the studio's own.
+    const trusting: OpenSocket = (to) => tls.connect({ host: to.host, port: to.port, servername: to.host, ca: cert });
+    const engine = new StreamEngine({
+      ffmpegPath: 'ffmpeg',
+      source: { kind: 'test-pattern' },
+      settings: SETTINGS,
+      destinations: [{ id: 's', target }],
+      connect: (to, events) => new RtmpPublisher(to, events, trusting),
+    });
+    try {
+      await engine.start();
+      const [dest] = engine.destinations as [Destination];
+      await until('live over RTMPS', () => dest.state.phase === 'live');
+      await server.waitForPublish('tls-key');
+      const streams = await probeStreams(server.url('tls-key'));
+      assert.deepEqual(streams.map((s) => s.codec_name).sort(), ['aac', 'h264'], 'what arrived through TLS plays');
+    } finally {
+      await engine.stop();
+      await new Promise((resolve) => terminator.close(resolve));
+      await server.stop();
+    }
+  },
+);

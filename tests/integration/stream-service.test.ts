@@ -12,6 +12,7 @@ import { attachLan } from '../../electron/core/host/lan-host.ts';
 import { startWebHost } from '../../electron/core/host/web-host.ts';
 import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
 import { openStudio, type Studio } from '../../electron/core/studio.ts';
+import { commandLinesHolding } from '../support/processes.ts';
 import { startRtmpServer } from '../support/rtmp-server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
@@ -134,6 +135,8 @@ test(
       () => states(host).some((s) => s.destinations.find((d) => d.id === good.id)?.live?.phase === 'live'),
       30_000,
     );
+    // While live, no process on this machine has a key among its arguments (any local user can read them).
+    assert.deepEqual(commandLinesHolding([KEY, BAD_KEY]), []);
     await host.until(() => host.events.filter((e) => e.name === 'stream.preview').length >= 3, 15_000);
     for (const e of host.events.filter((ev) => ev.name === 'stream.preview')) {
       const { jpegBase64, at } = e.data as { jpegBase64: string; at: number };

@@ -43,7 +43,7 @@ test(
         preset: 'ultrafast',
         lowLatency: false,
       },
-      destinations: [{ id: 'a', url: server.url('key-a') }],
+      destinations: [{ id: 'a', target: server.target('key-a') }],
       recordPath: record,
       preview: true,
       // The real spawn, noting each encoder (the one process with a progress pipe on fd 4) so the test can end it.

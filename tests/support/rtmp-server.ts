@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { nginxPath, RTMP_MODULE } from './tools.ts';
+import { rtmpTarget, type RtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
 
 export interface RtmpServerOptions {
   /** Stream keys the on_publish hook refuses (403); every other key is accepted. */
@@ -24,6 +25,8 @@ export interface RtmpServer {
   readonly dir: string;
   /** `rtmp://127.0.0.1:PORT/APP/KEY`. */
   url(key: string, app?: string): string;
+  /** Where a publisher goes: this server's address and `key`, kept apart as the studio keeps them. */
+  target(key: string, app?: string): RtmpTarget;
   /** Keys the hook refuses; change it at any time (it is read on every publish). */
   readonly rejectKeys: Set<string>;
   /** Every key that tried to publish, in order (from on_publish), accepted or not. */
@@ -283,6 +286,7 @@ export async function startRtmpServer(options: RtmpServerOptions = {}): Promise<
     },
     dir,
     url: (key, app = 'live') => `rtmp://127.0.0.1:${port}/${app}/${encodeURIComponent(key)}`,
+    target: (key, app = 'live') => rtmpTarget(`rtmp://127.0.0.1:${port}/${app}`, key)!,
     rejectKeys,
     publishes,
     publishesDone,

@@ -1,7 +1,6 @@
 // What ffmpeg can do: version, H.264 encoders, RTMPS; and which encoder a stream then uses. Parsers run on the
 // real output of Debian's ffmpeg 5.1 (tests/fixtures/ffmpeg), and one test asks the real /usr/bin/ffmpeg.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,9 +10,7 @@ import {
   clearProbeCache,
   h264EncodersOf,
   hardwareEncoderWorks,
-  hasRtmps,
   parseEncoders,
-  parseProtocols,
   parseVersion,
   probeFfmpeg,
   type FfmpegProbe,
@@ -47,24 +44,10 @@ test('-encoders: names after the legend; of the five H.264 encoders Debian build
   ]);
 });
 
-test('-protocols: rtmps among the outputs means TLS; a build without it is told apart', () => {
-  const text = fixture('ffmpeg-5.1-debian12-protocols.txt');
-  const protocols = parseProtocols(text);
-  assert.ok(protocols.input.includes('rtmp') && protocols.input.includes('file'));
-  assert.ok(protocols.output.includes('rtmps') && protocols.output.includes('tls'));
-  assert.ok(!protocols.input.includes('Output:'));
-  assert.equal(hasRtmps(protocols), true);
-  // The same build with rtmps/rtmpts/tls gone, as a build without gnutls/openssl prints it.
-  const withoutTls = text.replace(/^ {2}(rtmps|rtmpts|tls)\n/gm, '');
-  assert.notEqual(withoutTls, text);
-  assert.equal(hasRtmps(parseProtocols(withoutTls)), false);
-});
-
 const probe = (h264Encoders: FfmpegProbe['h264Encoders']): FfmpegProbe => ({
   path: '/opt/ffmpeg',
   version: '7.1',
   h264Encoders,
-  tls: true,
   error: null,
 });
 
@@ -116,7 +99,7 @@ test('x264 without trying when there is no hardware encoder or hardware is off; 
   assert.deepEqual([nothing.encoder, nothing.reason, nothing.failed.length], [null, 'no-h264-encoder', 1]);
 });
 
-test('the real ffmpeg: probed once, libx264 found, TLS as its own -protocols says', async (t) => {
+test('the real ffmpeg: probed once, libx264 found', async (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
   clearProbeCache();
   const first = probeFfmpeg('/usr/bin/ffmpeg');
@@ -125,9 +108,6 @@ test('the real ffmpeg: probed once, libx264 found, TLS as its own -protocols say
   assert.equal(result.error, null);
   assert.match(result.version ?? '', /^\d+\.\d+/);
   assert.ok(result.h264Encoders.includes('libx264'), `encoders: ${result.h264Encoders.join(', ')}`);
-  const protocols = execFileSync('/usr/bin/ffmpeg', ['-hide_banner', '-protocols'], { encoding: 'utf8' });
-  const outputs = (protocols.split(/^Output:$/m)[1] ?? '').split('\n').map((line) => line.trim());
-  assert.equal(result.tls, outputs.includes('rtmps'));
 });
 
 test('a missing ffmpeg probes to an error, which is not cached', async () => {
@@ -135,7 +115,7 @@ test('a missing ffmpeg probes to an error, which is not cached', async () => {
   const first = probeFfmpeg('/nonexistent/ffmpeg');
   const missing = await first;
   assert.equal(missing.error, 'ENOENT');
-  assert.deepEqual([missing.version, missing.h264Encoders, missing.tls], [null, [], false]);
+  assert.deepEqual([missing.version, missing.h264Encoders], [null, []]);
   assert.notEqual(probeFfmpeg('/nonexistent/ffmpeg'), first, 'asked again next time');
 });
 

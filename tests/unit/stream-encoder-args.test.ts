@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import type { Readable } from 'node:stream';
 import {
   encoderArgs,
-  pusherArgs,
   PREVIEW_FD,
   PROGRESS_FD,
   type EncodeSettings,
@@ -157,20 +156,6 @@ test('FLV on pipe:1 and progress on its own pipe always; the JPEG preview output
   assert.ok(preview.indexOf(`pipe:${PREVIEW_FD}`) > preview.indexOf('pipe:1'), 'a second output, after the FLV');
   assert.deepEqual(values(preview, '-map'), ['0:v:0', '1:a:0', '0:v:0']);
   assert.ok(values(preview, '-c:v').includes('mjpeg'));
-});
-
-test('pusher: copies FLV from stdin, probes nothing, and the URL (with its key) is the last argument, once', () => {
-  const url = 'rtmp://live-push.example.com/live/stream-key-SECRET?txSecret=abc';
-  const list = pusherArgs(url);
-  assert.equal(list.at(-1), url);
-  assert.equal(list.filter((arg) => arg.includes('SECRET')).length, 1);
-  assert.equal(list[list.indexOf('-i') - 1], 'flv', 'the input format is given, not probed');
-  assert.equal(value(list, '-i'), 'pipe:0');
-  assert.equal(value(list, '-probesize'), '32', 'the GOP cache hands over the codec configuration up front');
-  assert.ok(!list.includes('-analyzeduration'), '0 would mean the default (5 s), not none');
-  assert.equal(value(list, '-c'), 'copy');
-  assert.equal(value(list, '-progress'), 'pipe:1');
-  assert.ok(list.includes('-nostdin'), 'stdin is the media, not commands');
 });
 
 test('the test-pattern command runs: H.264 + AAC FLV at 320x240 with keyframes 2 s apart, JPEG previews', async (t) => {

@@ -1,11 +1,13 @@
-// The engine with fake processes: what it does with the encoder's output, and how it ends.
+// The engine with fake encoder processes and fake publishers: what it does with the encoder's output, and how it ends.
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { test, type TestContext } from 'node:test';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamEngine, type EngineOptions } from '../../electron/core/stream/engine/stream-engine.ts';
-import { FlvReader } from '../../electron/core/stream/engine/flv-reader.ts';
+import type { FlvTag } from '../../electron/core/stream/engine/flv-reader.ts';
+import type { Publisher, PublisherEvents } from '../../electron/core/stream/rtmp/publisher.ts';
+import { rtmpTarget, type RtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
 
 class FakeProcess extends EventEmitter {
   readonly args: string[];
@@ -26,7 +28,6 @@ class FakeProcess extends EventEmitter {
     super();
     this.args = args;
     this.stdio = [this.stdin, this.stdout, this.stderr, new PassThrough(), new PassThrough()];
-    this.stdin.on('finish', () => this.exit(0, null)); // a pusher ends when its input does
   }
 
   kill(signal: string): boolean {
@@ -39,6 +40,32 @@ class FakeProcess extends EventEmitter {
     if (this.exited) return;
     this.exited = true;
     this.emit('exit', code, signal);
+  }
+}
+
+/** A destination's connection that the server accepts at once; records the tags it is sent. */
+class FakePublisher implements Publisher {
+  readonly sent: FlvTag[] = [];
+  readonly target: RtmpTarget;
+  readonly sentBytes = 0;
+  readonly backlog = 0;
+  ended = false;
+  private readonly events: PublisherEvents;
+  constructor(target: RtmpTarget, events: PublisherEvents) {
+    this.target = target;
+    this.events = events;
+    queueMicrotask(() => events.onPublishing());
+  }
+  send(tag: FlvTag): void {
+    this.sent.push(tag);
+  }
+  async stop(): Promise<void> {
+    this.kill();
+  }
+  kill(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.events.onEnd({ reason: 'dropped', detail: 'closed' });
   }
 }
 
@@ -59,6 +86,7 @@ const PICTURE = flvTag(9, 33, [0x27, 1, 0, 0, 0, 0xcc]);
 
 function engine(extra: Partial<EngineOptions> = {}) {
   const spawned: FakeProcess[] = [];
+  const publishers: FakePublisher[] = [];
   const instance = new StreamEngine({
     ffmpegPath: 'ffmpeg',
     source: { kind: 'test-pattern' },
@@ -72,8 +100,13 @@ function engine(extra: Partial<EngineOptions> = {}) {
       preset: 'veryfast',
       lowLatency: false,
     },
-    destinations: [{ id: 'a', url: 'rtmp://push.example.com/live/KEY' }],
+    destinations: [{ id: 'a', target: rtmpTarget('rtmp://push.example.com/live', 'KEY')! }],
     probe: null, // no network from a unit test
+    connect: (target, events) => {
+      const publisher = new FakePublisher(target, events);
+      publishers.push(publisher);
+      return publisher;
+    },
     spawn: (_command, args) => {
       const child = new FakeProcess(args);
       spawned.push(child);
@@ -81,37 +114,42 @@ function engine(extra: Partial<EngineOptions> = {}) {
     },
     ...extra,
   });
-  return { instance, spawned };
+  return { instance, spawned, publishers };
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-test('live at the first keyframe; the pusher is primed; stop() asks the encoder to finish, then ends the pushers', async () => {
-  const { instance, spawned } = engine();
+test('live at the first keyframe; the destination is primed; stop() asks the encoder to finish, then ends the connections', async () => {
+  const { instance, spawned, publishers } = engine();
   const started = instance.start();
-  const [encoder, pusher] = spawned;
-  assert.equal(spawned.length, 2, 'the encoder and one pusher');
-  assert.equal(pusher!.args.at(-1), 'rtmp://push.example.com/live/KEY');
+  const [encoder] = spawned;
+  assert.equal(spawned.length, 1, 'one process, the encoder: destinations publish from the core itself');
+  const [publisher] = publishers;
+  assert.equal(publisher!.target.name, 'KEY');
+  assert.ok(!encoder!.args.some((arg) => arg.includes('KEY')), 'the key is on no command line');
   encoder!.stdout.write(Buffer.concat([HEADER, CONFIG]));
   await flush();
   assert.equal(instance.phase, 'starting');
   encoder!.stdout.write(Buffer.concat([KEYFRAME, PICTURE]));
   await started;
   assert.equal(instance.phase, 'live');
-  assert.deepEqual(Buffer.concat(pusher!.written), Buffer.concat([HEADER, CONFIG, KEYFRAME, PICTURE]));
+  assert.deepEqual(
+    publisher!.sent.map((tag) => tag.bytes),
+    [CONFIG, KEYFRAME, PICTURE],
+  );
 
   const summary = await instance.stop();
   assert.deepEqual(encoder!.signals, ['SIGINT']);
-  assert.equal(pusher!.exited, true);
+  assert.equal(publisher!.ended, true);
   assert.equal(summary.phase, 'stopped');
   assert.equal(summary.error, null);
   assert.equal(summary.destinations[0]!.state.phase, 'stopped');
 });
 
 test('output that is not FLV fails the engine, kills the encoder and rejects start()', async () => {
-  const { instance, spawned } = engine();
+  const { instance, spawned, publishers } = engine();
   const rejected = assert.rejects(instance.start(), /could not be read/);
-  const [encoder, pusher] = spawned;
+  const [encoder] = spawned;
   encoder!.stdout.write(Buffer.from('this is not what an FLV muxer writes'));
   await flush();
   assert.equal(instance.phase, 'failed');
@@ -124,7 +162,7 @@ test('output that is not FLV fails the engine, kills the encoder and rejects sta
 
   const summary = await instance.stop();
   assert.equal(summary.phase, 'failed');
-  assert.equal(pusher!.exited, true);
+  assert.equal(publishers[0]!.ended, true);
 });
 
 test('an encoder that exits before any media rejects start() with what it printed', async () => {
@@ -147,20 +185,19 @@ const METADATA = flvTag(18, 0, [2, 0, 10, ...Buffer.from('onMetaData')]);
 /** What a freshly started encoder writes first. */
 const OPENING = Buffer.concat([HEADER, METADATA, CONFIG, AUDIO_CONFIG]);
 
-/** Tags (type and timestamp) a pusher was sent. */
-function sent(pusher: FakeProcess): Array<[number, number]> {
-  const reader = new FlvReader();
-  return reader.push(Buffer.concat(pusher.written)).map((tag) => [tag.type, tag.timestamp]);
+/** Tags (type and timestamp) a destination was sent. */
+function sent(publisher: FakePublisher): Array<[number, number]> {
+  return publisher.sent.map((tag) => [tag.type, tag.timestamp]);
 }
 
 async function liveEngine(t: TestContext, extra: Partial<EngineOptions> = {}) {
   const made = engine({ source: { kind: 'linux', video: '/dev/video0', audio: 'default' }, ...extra });
   t.after(() => made.instance.stop()); // a failed assertion must not leave its timers running
   const started = made.instance.start();
-  const [camera, pusher] = made.spawned as [FakeProcess, FakeProcess];
+  const [camera] = made.spawned as [FakeProcess];
   camera.stdout.write(Buffer.concat([OPENING, KEY_AT(0), SOUND(10), PICTURE_AT(33), SOUND(33)]));
   await started;
-  return { ...made, camera, pusher };
+  return { ...made, camera, pusher: made.publishers[0]! };
 }
 
 test('a camera lost mid-show: the silent test pattern takes over on the same timeline, and the show stays live', async (t) => {
@@ -173,7 +210,7 @@ test('a camera lost mid-show: the silent test pattern takes over on the same tim
   assert.equal(instance.source.fallback, true);
   assert.equal(instance.source.lostReason, 'exited');
   assert.match(instance.source.lostDetail ?? '', /No such device/);
-  const standIn = spawned[2]!;
+  const standIn = spawned[1]!;
   assert.ok(
     standIn.args.some((arg) => arg.startsWith('testsrc=')),
     'the test pattern',
@@ -217,7 +254,7 @@ test('a camera that stops delivering pictures is ended after 5 s and replaced; i
   assert.deepEqual(camera.signals, ['SIGKILL']);
   await flush();
   assert.equal(instance.source.lostReason, 'stalled');
-  assert.equal(spawned.length, 3, 'the stand-in started');
+  assert.equal(spawned.length, 2, 'the stand-in started');
   await instance.stop();
 });
 
@@ -226,7 +263,7 @@ test('switching back: the camera runs beside the pattern and takes over at its k
   assert.equal(instance.restoreSource(), false, 'nothing to switch back to');
   camera.exit(1, null);
   await flush();
-  const standIn = spawned[2]!;
+  const standIn = spawned[1]!;
   standIn.stdout.write(Buffer.concat([OPENING, KEY_AT(0), PICTURE_AT(33)]));
   await flush();
   const before = sent(pusher).length;
@@ -234,7 +271,7 @@ test('switching back: the camera runs beside the pattern and takes over at its k
   assert.equal(instance.restoreSource(), true);
   assert.equal(instance.restoreSource(), false, 'one try at a time');
   assert.equal(instance.source.restoring, true);
-  const again = spawned[3]!;
+  const again = spawned[2]!;
   assert.deepEqual(again.args, camera.args, 'the chosen source again');
   const newConfig = flvTag(9, 0, [0x17, 0, 0, 0, 0, 1, 0x4d]); // another profile: must reach the viewers
   again.stdout.write(Buffer.concat([HEADER, METADATA, newConfig, AUDIO_CONFIG, SOUND(0)]));
@@ -256,8 +293,10 @@ test('switching back: the camera runs beside the pattern and takes over at its k
     [8, 234],
     [9, 267],
   ]);
-  const written = Buffer.concat(pusher.written);
-  assert.ok(written.includes(newConfig.subarray(11, -4)), 'the changed configuration was sent');
+  assert.ok(
+    pusher.sent.some((tag) => tag.bytes.subarray(11, -4).equals(newConfig.subarray(11, -4))),
+    'the changed configuration was sent',
+  );
   await instance.stop();
 });
 
@@ -265,11 +304,11 @@ test('a camera still missing: switching back fails, the show stays on the patter
   const { instance, spawned, camera } = await liveEngine(t);
   camera.exit(1, null);
   await flush();
-  spawned[2]!.stdout.write(Buffer.concat([OPENING, KEY_AT(0)]));
+  spawned[1]!.stdout.write(Buffer.concat([OPENING, KEY_AT(0)]));
   await flush();
   instance.restoreSource();
-  spawned[3]!.stderr.write('/dev/video0: No such file or directory\n');
-  spawned[3]!.exit(1, null);
+  spawned[2]!.stderr.write('/dev/video0: No such file or directory\n');
+  spawned[2]!.exit(1, null);
   await flush();
   assert.equal(instance.phase, 'live');
   assert.equal(instance.source.fallback, true);

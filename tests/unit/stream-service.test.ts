@@ -18,6 +18,7 @@ import type { FfmpegProbe } from '../../electron/core/stream/ffmpeg-probe.ts';
 import { StreamService, type Engine, type StreamDeps } from '../../electron/core/stream/stream-service.ts';
 import { DEFAULT_SETTINGS } from '../../electron/core/stream/stream-store.ts';
 import { SecretBox } from '../../electron/core/system/secret-box.ts';
+import type { RtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
 
 const KEY = 'live_8f3a9c2e71d04b_SECRET';
 const KEY2 = 'sk_second_0b5e77aa_SECRET';
@@ -31,7 +32,7 @@ class FakeEngine {
   readonly destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
   readonly options: EngineOptions;
   readonly reconnected: string[] = [];
-  readonly retargeted: Array<{ id: string; url: string }> = [];
+  readonly retargeted: Array<{ id: string; target: RtmpTarget }> = [];
   readonly source: SourceState = {
     fallback: false,
     lostReason: null,
@@ -77,8 +78,8 @@ class FakeEngine {
   reconnectNow(id: string): void {
     this.reconnected.push(id);
   }
-  retarget(id: string, url: string): void {
-    this.retargeted.push({ id, url });
+  retarget(id: string, target: RtmpTarget): void {
+    this.retargeted.push({ id, target });
   }
   restoreSource(): boolean {
     if (!this.source.fallback || this.source.restoring) return false;
@@ -116,7 +117,6 @@ const PROBE: FfmpegProbe = {
   path: '/usr/bin/ffmpeg',
   version: '7.1',
   h264Encoders: ['libx264'],
-  tls: true,
   error: null,
 };
 
@@ -230,9 +230,9 @@ test('an update without a key keeps the stored one; a key sealed under another d
   engines[0]!.goLive();
   await starting;
   assert.deepEqual(
-    engines[0]!.options.destinations.map((d) => d.url),
-    [`rtmp://push.example.com/live/${KEY}`],
-    'the engine gets the stored key',
+    engines[0]!.options.destinations.map((d) => [d.target.tcUrl, d.target.name]),
+    [['rtmp://push.example.com:1935/live', KEY]],
+    'the engine gets the stored key, for its own server',
   );
   await service.stop();
 
@@ -247,6 +247,46 @@ test('an update without a key keeps the stored one; a key sealed under another d
     async () => other.saveDestination(999, douyin),
     (e: unknown) => e instanceof StudioError && e.code === 'not_found',
   );
+});
+
+test('a key goes only to the server it was typed for: a new address needs its key; the sealed key is bound to it', async (t) => {
+  const { service, engines, db } = setup(t);
+  const { id } = await service.saveDestination(undefined, douyin);
+  const moved = { ...douyin, serverUrl: 'rtmp://attacker.example.net/live', streamKey: undefined };
+  await assert.rejects(
+    async () => service.saveDestination(id, moved),
+    (e: unknown) =>
+      e instanceof StudioError && e.code === 'invalid' && e.issues?.[0]?.code === 'stream_key_for_new_server',
+  );
+  assert.equal(service.state().destinations[0]!.maskedUrl, 'rtmp://push.example.com/live/••••', 'nothing changed');
+  // Even an address changed behind the studio's back (in the file) does not open the old key.
+  db.prepare('UPDATE stream_destinations SET server_url = ?').run('rtmp://attacker.example.net/live');
+  assert.equal(service.state().destinations[0]!.hasKey, false);
+  assert.deepEqual(await refusal(() => service.start()), ['stream_key_missing']);
+  assert.equal(engines.length, 0, 'nothing was sent anywhere');
+  // With its key typed for it, the new address works.
+  await service.saveDestination(id, { ...moved, streamKey: 'key-for-the-new-server' });
+  assert.equal(service.state().destinations[0]!.hasKey, true);
+});
+
+test('a user name and password in a server address: refused, and taken out of what an older version stored', async (t) => {
+  const { service, db, dataDir } = setup(t);
+  await assert.rejects(
+    async () => service.saveDestination(undefined, { ...douyin, serverUrl: 'rtmp://me:hunter2@push.example.com/live' }),
+    (e: unknown) => e instanceof StudioError && e.issues?.[0]?.code === 'stream_url_credentials',
+  );
+  const { id } = await service.saveDestination(undefined, douyin);
+  db.prepare('UPDATE stream_destinations SET server_url = ? WHERE id = ?').run(
+    'rtmp://me:hunter2@push.example.com/live',
+    id,
+  );
+  const reopened = new StreamService(db, new WriteGate(), () => {}, {
+    dataDir,
+    secrets: new SecretBox(crypto.randomBytes(32)),
+  });
+  const row = db.prepare('SELECT server_url FROM stream_destinations WHERE id = ?').get(id) as { server_url: string };
+  assert.equal(row.server_url, 'rtmp://push.example.com/live');
+  assert.doesNotMatch(JSON.stringify(reopened.state()), /hunter2/);
 });
 
 test('settings: defaults, saved, checked, and refused while a show runs', async (t) => {
@@ -294,9 +334,34 @@ test('refusals to go live name every reason at once', async (t) => {
   await service.saveSettings({ ...DEFAULT_SETTINGS, record: false });
   assert.deepEqual(await refusal(() => service.start()), ['stream_no_ffmpeg', 'stream_nothing_to_do']);
 
-  const noTls = setup(t, { probe: async () => ({ ...PROBE, tls: false }) });
+  // A camera or microphone that ffmpeg does not list is never handed to it (a v4l2 "device" is a path).
+  const made = setup(t, {
+    listDevices: async () => [
+      {
+        kind: 'video' as const,
+        name: 'USB Camera',
+        format: 'v4l2' as const,
+        id: '/dev/video0',
+        selector: '/dev/video0',
+      },
+    ],
+  });
+  await made.service.saveSettings({
+    ...DEFAULT_SETTINGS,
+    source: { kind: 'device', video: '/root/.ssh/id_rsa', audio: 'made-up-mic' },
+  });
+  assert.deepEqual(await refusal(() => made.service.start()), ['stream_device_unknown', 'stream_device_unknown']);
+  assert.equal(made.engines.length, 0, 'nothing was started');
+
+  // RTMPS is the core's own TLS: whatever ffmpeg was built with, an rtmps:// destination goes live.
+  const noTls = setup(t);
   await noTls.service.saveDestination(undefined, { ...douyin, serverUrl: 'rtmps://push.example.com/live' });
-  assert.deepEqual(await refusal(() => noTls.service.start()), ['stream_rtmps_unsupported']);
+  const going = noTls.service.start();
+  await tick();
+  noTls.engines[0]!.goLive();
+  await going;
+  assert.equal(noTls.engines[0]!.options.destinations[0]!.target.secure, true);
+  await noTls.service.stop();
 
   const noEncoder = setup(t, {
     chooseEncoder: async () => ({ encoder: null, hardware: false, reason: 'no-h264-encoder', failed: [] }),
@@ -391,7 +456,7 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
   assert.deepEqual(await refusal(() => service.saveDestination(a.id, { ...douyin, streamKey: 'another_key_123' })), [
     'stream_destination_live',
   ]);
-  assert.deepEqual(engine.retargeted, [], 'a live destination keeps its pusher');
+  assert.equal(engine.retargeted.length, 0, 'a live destination keeps its connection');
   // Not live (reconnecting): a new key goes to its pusher at once, and stays out of every state.
   const fixed = await service.saveDestination(b.id, {
     ...douyin,
@@ -400,7 +465,10 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
     streamKey: NEW_KEY,
   });
   assert.equal(fixed.hasKey, true);
-  assert.deepEqual(engine.retargeted, [{ id: String(b.id), url: `rtmp://push.example.com/live/${NEW_KEY}` }]);
+  assert.deepEqual(
+    engine.retargeted.map((r) => [r.id, r.target.tcUrl, r.target.name]),
+    [[String(b.id), 'rtmp://push.example.com:1935/live', NEW_KEY]],
+  );
   // The same key typed again (fixed on the platform's side) is a retry too.
   await service.saveDestination(b.id, { ...douyin, name: 'B站', platform: 'bilibili', streamKey: NEW_KEY });
   assert.equal(engine.retargeted.length, 2);
@@ -461,7 +529,7 @@ test('a lost camera: announced at once, the show stays live, and the host can sw
   assert.deepEqual(service.state().source.fallback, false, 'no show, no stand-in');
 });
 
-test('the encoder dying mid-show: failed, its error scrubbed of keys and URLs, the recording still finalised', async (t) => {
+test('the encoder dying mid-show: failed, its error scrubbed of keys, the recording still finalised', async (t) => {
   const { service, engines, states } = setup(t);
   await service.saveDestination(undefined, douyin);
   const starting = service.start();
@@ -474,7 +542,7 @@ test('the encoder dying mid-show: failed, its error scrubbed of keys and URLs, t
   const failed = service.state();
   assert.equal(failed.phase, 'failed');
   assert.equal(failed.errorCode, 'stream_encoder_failed');
-  assert.equal(failed.error, 'the encoder stopped (exit 1): ••••: I/O error (key ••••)');
+  assert.equal(failed.error, 'the encoder stopped (exit 1): rtmp://push.example.com/live/••••: I/O error (key ••••)');
   assert.equal(engines[0]!.stops, 1, 'cleaned up');
   assert.ok(failed.recording.lastFile, 'the recording was finalised');
   assert.ok(!JSON.stringify(states()).includes(KEY));
@@ -574,7 +642,7 @@ test('devices and probe go through ffmpeg when there is one', async (t) => {
     error: null,
   });
   assert.deepEqual(await service.probe(), {
-    ffmpeg: { path: '/usr/bin/ffmpeg', version: '7.1', h264Encoders: ['libx264'], tls: true },
+    ffmpeg: { path: '/usr/bin/ffmpeg', version: '7.1', h264Encoders: ['libx264'] },
   });
   const none = setup(t, { locate: () => null });
   assert.deepEqual(await none.service.devices(), { devices: [], error: 'stream_no_ffmpeg' });

@@ -21,8 +21,6 @@ export interface DoctorReport {
     ok: boolean;
     /** Of libx264, h264_nvenc, h264_qsv, h264_amf, h264_videotoolbox: the ones built in. */
     h264Encoders: string[];
-    /** RTMPS (TLS) ingest possible. */
-    tls: boolean;
     /** What a stream would use, after a trial encode of each hardware encoder found. */
     encoder: EncoderChoice | null;
   };
@@ -78,7 +76,6 @@ export async function doctorReport(dataDir: string): Promise<DoctorReport> {
       version,
       ok: version !== null,
       h264Encoders: probe?.h264Encoders ?? [],
-      tls: probe?.tls ?? false,
       encoder,
     },
     electron: electronStatus(),
@@ -111,9 +108,6 @@ function ffmpegAbilities(f: DoctorReport['ffmpeg'], zh: boolean): string[] {
   return [
     `${f.h264Encoders.length > 0 ? '✓' : '✗'} ${zh ? 'H.264 编码器（内置）' : 'H.264 encoders (built in)'}: ${built}`,
     encoderLine(f.encoder, zh),
-    f.tls
-      ? `✓ RTMPS (TLS)`
-      : `✗ RTMPS ${zh ? '不可用：此 ffmpeg 不支持 TLS，只能推 rtmp://' : 'unavailable: this ffmpeg has no TLS, rtmp:// only'}`,
   ];
 }
 

@@ -1,10 +1,14 @@
 // `livecart stream`: the streaming engine without a window, for rehearsals and scripted checks. Prints each
 // destination's state changes as they happen and a summary at the end; exit 0 when it ran its duration,
 // non-zero when it could not start or a destination's key was rejected. Ctrl-C still finalises the recording.
+// Stream keys never come from the command line (every local user can read a process's arguments): each --to is a
+// server address, its key read from a --key-file or from $LIVECART_STREAM_KEY.
+import fs from 'node:fs';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import type { DestinationPhase } from '../stream/engine/destination.ts';
 import { StreamEngine, type EngineSummary } from '../stream/engine/stream-engine.ts';
 import { maskIngestUrl, parseBitrateKbps, parseFps, parseIngestUrl, parseSize } from '../stream/stream-options.ts';
+import { rtmpTarget, type RtmpTarget } from '../stream/rtmp/rtmp-target.ts';
 import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
 import { EXIT_FAILED, UsageError } from './args.ts';
 
@@ -14,6 +18,8 @@ export interface StreamFlags {
   fps?: string;
   bitrate?: string;
   to: string[];
+  /** One per --to, in order; a --to without one takes $LIVECART_STREAM_KEY. */
+  keyFiles: string[];
   record?: string;
   duration?: string;
   lowLatency: boolean;
@@ -21,6 +27,37 @@ export interface StreamFlags {
 
 /** Ended by Ctrl-C: the conventional exit status of a process stopped by SIGINT. */
 const EXIT_INTERRUPTED = 130;
+
+/** Where each --to publishes: its address and the key from its --key-file, or from the environment. */
+export function streamTargets(
+  flags: Pick<StreamFlags, 'to' | 'keyFiles'>,
+  env: NodeJS.ProcessEnv = process.env,
+  readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
+): RtmpTarget[] {
+  if (flags.keyFiles.length > flags.to.length)
+    throw new UsageError('more --key-file than --to: give one per --to, in order');
+  return flags.to.map((url, i) => {
+    const file = flags.keyFiles[i];
+    let key: string;
+    if (file !== undefined) {
+      try {
+        key = readFile(file).trim();
+      } catch {
+        throw new UsageError(`--key-file ${file} cannot be read`);
+      }
+    } else {
+      key = (env.LIVECART_STREAM_KEY ?? '').trim();
+    }
+    if (!key) {
+      throw new UsageError(
+        `--to ${maskIngestUrl(url)} needs its stream key: --key-file FILE, or LIVECART_STREAM_KEY in the environment (never on the command line)`,
+      );
+    }
+    const target = rtmpTarget(url, key);
+    if (!target) throw new UsageError(`--to must be an rtmp:// or rtmps:// server address, got ${maskIngestUrl(url)}`);
+    return target;
+  });
+}
 
 export function parseStreamFlags(flags: StreamFlags) {
   if (!flags.testPattern) {
@@ -49,6 +86,7 @@ export function parseStreamFlags(flags: StreamFlags) {
 
 export async function streamCommand(flags: StreamFlags, locale: Locale): Promise<number> {
   const { size, fps, videoKbps, durationMs } = parseStreamFlags(flags);
+  const targets = streamTargets(flags);
   const zh = locale === 'zh-CN';
   const ffmpeg = locateFfmpeg();
   if (!ffmpeg) {
@@ -57,7 +95,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
     );
     return EXIT_FAILED;
   }
-  const names = new Map(flags.to.map((url, i) => [`${i + 1}`, maskIngestUrl(url)]));
+  const names = new Map(flags.to.map((url, i) => [`${i + 1}`, maskIngestUrl(`${url.replace(/\/+$/, '')}/key`)]));
   // Each state is printed once, when it begins (a countdown is not reprinted every second).
   const shown = new Map<string, DestinationPhase>();
   const started = Date.now();
@@ -78,7 +116,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
       preset: 'veryfast',
       lowLatency: flags.lowLatency,
     },
-    destinations: flags.to.map((url, i) => ({ id: `${i + 1}`, url })),
+    destinations: targets.map((target, i) => ({ id: `${i + 1}`, target })),
     recordPath: flags.record,
     onChange: () => {
       if (engine.source.losses > losses) {

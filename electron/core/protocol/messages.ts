@@ -288,10 +288,6 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '这个 ffmpeg 没有可用的 H.264 编码器（需要 libx264 或硬件编码器）',
     en: 'This ffmpeg has no usable H.264 encoder (it needs libx264 or a hardware encoder)',
   },
-  stream_rtmps_unsupported: {
-    'zh-CN': (p) => `“${p.name}”使用 rtmps://，但这个 ffmpeg 不支持加密推流`,
-    en: (p) => `"${p.name}" uses rtmps://, but this ffmpeg cannot stream over TLS`,
-  },
   stream_nothing_to_do: {
     'zh-CN': '没有启用的推流目标，也没有开启本地录制：请添加推流目标或开启录制',
     en: 'No destination is enabled and recording is off: add a destination or switch recording on',

@@ -41,6 +41,25 @@ export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '选中的文件里没有 CSV：请一并选中表格文件',
     en: 'None of the picked files is a CSV: pick the spreadsheet too',
   },
+  stream_key_for_new_server: {
+    'zh-CN': '更换了服务器地址：请为新地址重新填写推流密钥（原密钥不会发给新的服务器）',
+    en: 'The server address changed: type the stream key for the new address (the old key is never sent to another server)',
+  },
+  stream_url_credentials: {
+    'zh-CN': '服务器地址里不能包含用户名和密码（它们会以明文保存）；直播平台的推流地址不需要它们',
+    en: 'The server address cannot hold a user name and password (they would be stored in clear); platforms’ push addresses do not need them',
+  },
+  stream_device_unknown: {
+    'zh-CN': (p) =>
+      `${p.kind === 'audio' ? '麦克风' : '摄像头'}“${p.name}”不在 ffmpeg 列出的设备里：请在“直播”页重新选择设备`,
+    en: (p) =>
+      `The ${p.kind === 'audio' ? 'microphone' : 'camera'} "${p.name}" is not among the devices ffmpeg lists: choose it again on the Go Live screen`,
+  },
+  secrets_locked: {
+    'zh-CN':
+      '系统钥匙串暂时无法打开保存推流密钥的数据密钥：已保存的密钥现在无法读取，也不能保存新密钥。请解锁钥匙串（或登录系统账户）后重新打开工作室。',
+    en: 'The system keychain cannot open the data key that protects stream keys right now: saved keys cannot be read and new ones cannot be saved. Unlock the keychain (or sign in to your account) and open the studio again.',
+  },
   issues_truncated: {
     'zh-CN': (p) => `另有 ${p.more} 处问题未列出`,
     en: (p) => `${p.more} more problem(s) not listed`,

@@ -143,7 +143,6 @@ export const probeSchema = z.object({
       path: z.string(),
       version: z.string().nullable(),
       h264Encoders: z.array(z.string()),
-      tls: z.boolean(),
     })
     .nullable(),
 });

@@ -1,6 +1,7 @@
-// What the ffmpeg we found can do, asked once per binary per process: its version, which H.264 encoders it was
-// built with, and whether it speaks TLS (RTMPS ingest needs it). A hardware encoder that is built in may still
-// not work (no GPU, no driver, a remote desktop), so it is only chosen after a short trial encode succeeds.
+// What the ffmpeg we found can do, asked once per binary per process: its version and which H.264 encoders it was
+// built with. (RTMPS does not depend on it: the core publishes itself, over Node's TLS.) A hardware encoder that is
+// built in may still not work (no GPU, no driver, a remote desktop), so it is only chosen after a short trial
+// encode succeeds.
 import { parseFfmpegVersion } from '../system/ffmpeg-locate.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 
@@ -14,8 +15,6 @@ export interface FfmpegProbe {
   version: string | null;
   /** Of the five the studio knows, in that order. */
   h264Encoders: H264Encoder[];
-  /** `rtmps` is among the output protocols. */
-  tls: boolean;
   /** Why the probe came back empty (`ENOENT`, `timeout`, `exit 1`), else null. */
   error: string | null;
 }
@@ -44,35 +43,17 @@ export function h264EncodersOf(encoders: string[]): H264Encoder[] {
   return H264_ENCODERS.filter((name) => encoders.includes(name));
 }
 
-/** `ffmpeg -hide_banner -protocols` → the Input: and Output: lists. */
-export function parseProtocols(stdout: string): { input: string[]; output: string[] } {
-  const lists = { input: [] as string[], output: [] as string[] };
-  let current: string[] | null = null;
-  for (const line of stdout.split(/\r?\n/)) {
-    if (/^Input:\s*$/.test(line)) current = lists.input;
-    else if (/^Output:\s*$/.test(line)) current = lists.output;
-    else if (current && /^\s+\S+\s*$/.test(line)) current.push(line.trim());
-  }
-  return lists;
-}
-
-/** RTMPS needs TLS in ffmpeg (gnutls, openssl, mbedtls or schannel); `rtmps` is listed only when it is there. */
-export function hasRtmps(protocols: { output: string[] }): boolean {
-  return protocols.output.includes('rtmps');
-}
-
 const PROBE_TIMEOUT_MS = 10_000;
 const probes = new Map<string, Promise<FfmpegProbe>>();
 
 async function probeNow(path: string): Promise<FfmpegProbe> {
   const ask = (flag: string) => runFfmpeg(path, ['-hide_banner', flag], PROBE_TIMEOUT_MS);
-  const [version, encoders, protocols] = await Promise.all([ask('-version'), ask('-encoders'), ask('-protocols')]);
-  const failed = [version, encoders, protocols].find((run) => run.failure || run.code !== 0);
+  const [version, encoders] = await Promise.all([ask('-version'), ask('-encoders')]);
+  const failed = [version, encoders].find((run) => run.failure || run.code !== 0);
   return {
     path,
     version: version.code === 0 ? parseVersion(version.stdout) : null,
     h264Encoders: encoders.code === 0 ? h264EncodersOf(parseEncoders(encoders.stdout)) : [],
-    tls: protocols.code === 0 && hasRtmps(parseProtocols(protocols.stdout)),
     error: failed ? (failed.failure ?? `exit ${failed.code}`) : null,
   };
 }

@@ -1,12 +1,13 @@
 // The destinations a show can push to, as stored: their rules while a show runs (the address and key of one
 // being pushed to change only while it is not live), their keys sealed and opened, and how they are shown
-// (masked, never the key).
+// (masked, never the key). A key belongs to the server it was typed for: a new address needs its key typed again.
 import { refused, StudioError } from '../protocol/errors.ts';
-import { publishUrl } from '../protocol/stream-presets.ts';
 import type { StreamDestination } from '../protocol/stream-schemas.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import type { DestinationPhase } from './engine/destination.ts';
-import { openKey, sealKey, type RunningDestination } from './stream-plan.ts';
+import { keySealedForServer, openKey, sealKey, type RunningDestination } from './stream-plan.ts';
+import { withoutCredentials } from './stream-options.ts';
+import { rtmpTarget, type RtmpTarget } from './rtmp/rtmp-target.ts';
 import { destinationFields, liveOf, maskedDestinationUrl, type DestinationRequest } from './stream-rules.ts';
 import type { DestinationRow, StreamStore } from './stream-store.ts';
 
@@ -15,8 +16,8 @@ export type RunningPhases = ReadonlyMap<number, DestinationPhase['phase']>;
 
 export interface SavedDestination {
   id: number;
-  /** A running destination's new publish URL and key (secrets), for its pusher; null otherwise. */
-  retarget: { url: string; key: string } | null;
+  /** A running destination's new target and key (secrets), for its publisher; null otherwise. */
+  retarget: { target: RtmpTarget; key: string } | null;
 }
 
 export class StreamDestinations {
@@ -41,10 +42,17 @@ export class StreamDestinations {
     const { fields, key } = destinationFields(request, id === undefined);
     if (id === undefined) {
       const rowId = this.store.insert(fields, now).id;
-      if (key !== null) this.store.setKeyCipher(rowId, sealKey(this.secrets, rowId, key));
+      if (key !== null)
+        this.store.setKeyCipher(rowId, sealKey(this.secrets, { id: rowId, server_url: fields.serverUrl }, key));
       return { id: rowId, retarget: null };
     }
     const current = this.row(id);
+    // The stored key was given to the old server; it is never sent to a new one the host did not give it for.
+    if (current.server_url !== fields.serverUrl && key === null && current.key_cipher !== null) {
+      throw new StudioError('invalid', 'a new server address needs its stream key', {
+        issues: [{ path: 'input.streamKey', code: 'stream_key_for_new_server' }],
+      });
+    }
     const newTarget =
       current.server_url !== fields.serverUrl || (key !== null && key !== openKey(this.secrets, current));
     const phase = running.get(id);
@@ -53,15 +61,41 @@ export class StreamDestinations {
     }
     if (phase === 'live' && newTarget) throw refused('stream_destination_live', `destination ${id} is live`);
     this.store.update(id, fields, now);
-    if (key !== null) this.store.setKeyCipher(id, sealKey(this.secrets, id, key));
+    if (key !== null) this.store.setKeyCipher(id, sealKey(this.secrets, { id, server_url: fields.serverUrl }, key));
     const usedKey = key ?? openKey(this.secrets, current);
+    const target = usedKey === null ? null : rtmpTarget(fields.serverUrl, usedKey);
     // A key typed again for a destination that is not live is a retry too: the host may have fixed it on the
     // platform's side and pasted the same key.
     const retarget =
-      phase !== undefined && phase !== 'live' && (newTarget || key !== null) && usedKey !== null
-        ? { url: publishUrl(fields.serverUrl, usedKey), key: usedKey }
+      phase !== undefined && phase !== 'live' && (newTarget || key !== null) && target && usedKey !== null
+        ? { target, key: usedKey }
         : null;
     return { id, retarget };
+  }
+
+  /**
+   * Brings what older versions stored up to the current rules, once when the studio opens: a user name and password
+   * written into a server address (kept in clear) are taken out of it — they are secrets, and the studio's publisher
+   * never sends them — and a key sealed before keys were bound to their server is sealed again for its server.
+   */
+  tidy(now: number): void {
+    if (this.secrets.protection === 'locked') return; // nothing can be opened to seal again; next time
+    this.store.transaction(() => {
+      for (const row of this.store.list()) {
+        const clean = withoutCredentials(row.server_url);
+        if (clean === row.server_url && keySealedForServer(this.secrets, row)) continue;
+        const key = openKey(this.secrets, row);
+        if (clean !== row.server_url) {
+          const fields = { name: row.name, platform: row.platform, serverUrl: clean, enabled: row.enabled === 1 };
+          this.store.update(row.id, fields, now);
+          console.log(`[stream] removed the user name and password from destination ${row.id}'s address`);
+        }
+        this.store.setKeyCipher(
+          row.id,
+          key === null ? null : sealKey(this.secrets, { id: row.id, server_url: clean }, key),
+        );
+      }
+    });
   }
 
   remove(id: number, running: RunningPhases): void {

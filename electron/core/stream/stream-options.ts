@@ -41,6 +41,15 @@ export function parseIngestUrl(text: string): URL | null {
   }
 }
 
+/** The address with any `user:password@` taken out (an older version kept them, in clear). */
+export function withoutCredentials(text: string): string {
+  const url = parseIngestUrl(text);
+  if (!url || (!url.username && !url.password)) return text;
+  url.username = '';
+  url.password = '';
+  return url.toString();
+}
+
 /**
  * How a destination is shown in logs, errors and the UI: scheme, host and application, the stream key hidden.
  * `rtmp://live-push.example.com/live/abc123?auth=x` → `rtmp://live-push.example.com/live/••••`.

@@ -1,14 +1,15 @@
 // What going live needs from the outside world, and what start() checks and builds before anything is
-// spawned: ffmpeg found and probed, the encoder chosen (a hardware one only when a trial encode works), every
-// enabled destination's key opened into its publish URL, the recording's file. Refusals name every reason at
-// once. Kept apart from stream-service.ts, which runs the show and announces it.
+// spawned: ffmpeg found and probed, the encoder chosen (a hardware one only when a trial encode works), the chosen
+// camera and microphone among the ones ffmpeg lists (a name a client made up is never handed to ffmpeg), every
+// enabled destination's key opened for its own server, the recording's file. Refusals name every reason at once.
+// Kept apart from stream-service.ts, which runs the show and announces it.
 import fs from 'node:fs';
 import { makePrivateDir } from '../system/data-folder.ts';
 import path from 'node:path';
 import type { z } from 'zod';
 import { StudioError, type Issue } from '../protocol/errors.ts';
-import { PRESET_SIZES, publishUrl } from '../protocol/stream-presets.ts';
-import type { deviceSchema, probeSchema } from '../protocol/stream-schemas.ts';
+import { PRESET_SIZES } from '../protocol/stream-presets.ts';
+import type { deviceSchema, probeSchema, SourceChoice } from '../protocol/stream-schemas.ts';
 import { locateFfmpeg, type FfmpegLocation } from '../system/ffmpeg-locate.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import type { Device } from './devices/device.ts';
@@ -18,6 +19,7 @@ import type { EncodeSettings, Source } from './engine/encoder-args.ts';
 import { StreamEngine, type EngineOptions } from './engine/stream-engine.ts';
 import { chooseEncoder, probeFfmpeg, type EncoderChoice, type FfmpegProbe } from './ffmpeg-probe.ts';
 import type { DestinationRow, StreamStore } from './stream-store.ts';
+import { rtmpTarget, type RtmpTarget } from './rtmp/rtmp-target.ts';
 import { engineSource, fallbackReason, maskedDestinationUrl, recordingStamp, settingsIssues } from './stream-rules.ts';
 
 /** What the service needs of the engine (the real one, or a test's). */
@@ -71,7 +73,7 @@ export async function describeFfmpeg(deps: StreamDeps): Promise<Probe> {
   const found = deps.locate();
   if (!found) return { ffmpeg: null };
   const probe = await deps.probe(found.path);
-  return { ffmpeg: { path: probe.path, version: probe.version, h264Encoders: probe.h264Encoders, tls: probe.tls } };
+  return { ffmpeg: { path: probe.path, version: probe.version, h264Encoders: probe.h264Encoders } };
 }
 
 /** Cameras and microphones; `error` is a message code (stream_no_ffmpeg, stream_devices_failed) or null. */
@@ -95,18 +97,35 @@ export async function describeDevices(deps: StreamDeps): Promise<{ devices: List
   }
 }
 
-/** A sealed key opens only in its own row: copied into another destination's row it does not decrypt. */
-function keyContext(id: number): string {
+/**
+ * A sealed key opens only in its own row and for the server it was entered for: copied into another destination,
+ * or left behind when the address changes, it does not decrypt, so it can never be sent to another server.
+ */
+function keyContext(id: number, serverUrl: string): string {
+  return `stream_destinations:${id}:${serverUrl}`;
+}
+
+/** How keys were sealed before they were bound to their server (still opened, and sealed again: resealLegacyKeys). */
+function legacyContext(id: number): string {
   return `stream_destinations:${id}`;
 }
 
-export function sealKey(secrets: SecretBox, id: number, key: string): string {
-  return secrets.seal(key, keyContext(id));
+export function sealKey(secrets: SecretBox, row: Pick<DestinationRow, 'id' | 'server_url'>, key: string): string {
+  return secrets.seal(key, keyContext(row.id, row.server_url));
 }
 
 /** The stored key, or null when there is none or it cannot be opened (another data key: typed in again). */
 export function openKey(secrets: SecretBox, row: DestinationRow): string | null {
-  return row.key_cipher === null ? null : secrets.open(row.key_cipher, keyContext(row.id));
+  if (row.key_cipher === null) return null;
+  return (
+    secrets.open(row.key_cipher, keyContext(row.id, row.server_url)) ??
+    secrets.open(row.key_cipher, legacyContext(row.id))
+  );
+}
+
+/** True when the row's key is sealed the way it is now (bound to its server), or it has none. */
+export function keySealedForServer(secrets: SecretBox, row: DestinationRow): boolean {
+  return row.key_cipher === null || secrets.open(row.key_cipher, keyContext(row.id, row.server_url)) !== null;
 }
 
 export interface ShowPlan {
@@ -114,8 +133,8 @@ export interface ShowPlan {
   source: Source;
   encode: EncodeSettings;
   encoder: { name: string; fallbackReason: string | null };
-  /** Each enabled destination: its publish URL and key (secrets: scrubbed from every text), and how it is shown. */
-  targets: Array<{ id: number; url: string; key: string; masked: string }>;
+  /** Each enabled destination: where it publishes and its key (a secret: scrubbed from every text), and how it is shown. */
+  targets: Array<{ id: number; target: RtmpTarget; key: string; masked: string }>;
   recordPath: string | null;
 }
 
@@ -137,6 +156,7 @@ export async function planShow(input: {
   if (!ffmpegWorks) issues.push({ path: '(root)', code: 'stream_no_ffmpeg' });
 
   if (rows.length === 0 && !settings.record) issues.push({ path: '(root)', code: 'stream_nothing_to_do' });
+  if (ffmpegWorks && found) issues.push(...(await unlistedDevices(settings.source, deps, found.path)));
   const targets: ShowPlan['targets'] = [];
   for (const row of rows) {
     const key = openKey(secrets, row);
@@ -145,11 +165,12 @@ export async function planShow(input: {
       issues.push({ ...about, code: 'stream_key_missing' });
       continue;
     }
-    if (ffmpegWorks && !probe.tls && row.server_url.trim().toLowerCase().startsWith('rtmps:')) {
-      issues.push({ ...about, code: 'stream_rtmps_unsupported' });
+    const target = rtmpTarget(row.server_url, key);
+    if (!target) {
+      issues.push({ ...about, code: 'stream_url_invalid' });
+      continue;
     }
-    const url = publishUrl(row.server_url, key);
-    targets.push({ id: row.id, url, key, masked: `${row.name} (${maskedDestinationUrl(row.server_url)})` });
+    targets.push({ id: row.id, target, key, masked: `${row.name} (${maskedDestinationUrl(row.server_url)})` });
   }
   issues.push(...settingsIssues(settings));
 
@@ -179,6 +200,33 @@ export async function planShow(input: {
     targets,
     recordPath: settings.record ? recordingPath(input.recordingsDir, deps.now()) : null,
   };
+}
+
+/**
+ * The chosen camera and microphone must be ones ffmpeg lists now: what reaches ffmpeg's command line as a device
+ * (a v4l2 path on Linux, a dshow or avfoundation name elsewhere) is never a name a client typed.
+ */
+async function unlistedDevices(source: SourceChoice, deps: StreamDeps, ffmpegPath: string): Promise<Issue[]> {
+  if (source.kind !== 'device') return [];
+  let listed: Device[];
+  try {
+    listed = await deps.listDevices(ffmpegPath);
+  } catch {
+    return [{ path: 'settings.source', code: 'stream_devices_failed' }];
+  }
+  const issues: Issue[] = [];
+  for (const kind of ['video', 'audio'] as const) {
+    const chosen = source[kind];
+    if (chosen === null) continue;
+    if (!listed.some((d) => d.kind === kind && d.selector === chosen)) {
+      issues.push({
+        path: `settings.source.${kind}`,
+        code: 'stream_device_unknown',
+        params: { kind, name: chosen.slice(0, 60) },
+      });
+    }
+  }
+  return issues;
 }
 
 /** `DATA_DIR/recordings/2026-11-24_20-00-05.mp4` (a `-2` suffix when two shows start within a second). */

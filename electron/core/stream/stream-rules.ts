@@ -46,6 +46,9 @@ export function destinationFields(
   const url = parseIngestUrl(serverUrl);
   // The key is appended to the address as a last path part: an address with a query (…?auth=) would swallow it.
   if (serverUrl === '') issues.push({ path: 'input.serverUrl', code: 'required' });
+  // A user name and password in the address would be stored and shown in clear; no platform asks for them.
+  else if (url && (url.username || url.password))
+    issues.push({ path: 'input.serverUrl', code: 'stream_url_credentials' });
   else if (!url || url.search || url.hash) issues.push({ path: 'input.serverUrl', code: 'stream_url_invalid' });
   else if (PLATFORM_PRESETS[input.platform].rtmpsOnly && url.protocol !== 'rtmps:') {
     issues.push({ path: 'input.serverUrl', code: 'stream_url_rtmps_required' });

@@ -83,6 +83,7 @@ export class StreamService {
     this.recordingsDir = path.join(options.dataDir, 'recordings');
     this.deps = { ...DEFAULT_DEPS, ...options.deps };
     this.recordings = new StreamRecordings(this.store, (work) => this.write(work));
+    this.destinations.tidy(this.deps.now());
     const ffmpeg = this.deps.locate()?.path ?? null;
     this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.silent);
   }
@@ -131,9 +132,9 @@ export class StreamService {
     });
     const after = ({ show, id: rowId, retarget }: SavedDestination & { show: Show | null }): StreamDestination => {
       if (show && retarget && this.show === show) {
-        // Committed: its pusher starts again with the new address or key (a rejected one replaced mid-show).
-        show.secrets.push(retarget.url, retarget.key);
-        show.engine.retarget(String(rowId), retarget.url);
+        // Committed: its publisher starts again with the new address or key (a rejected one replaced mid-show).
+        show.secrets.push(retarget.key);
+        show.engine.retarget(String(rowId), retarget.target);
       }
       const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
       return this.destinations.view(this.destinations.row(rowId), running);
@@ -178,7 +179,7 @@ export class StreamService {
       ffmpegPath: plan.ffmpegPath,
       source: plan.source,
       settings: plan.encode,
-      destinations: plan.targets.map((t) => ({ id: String(t.id), url: t.url })),
+      destinations: plan.targets.map((t) => ({ id: String(t.id), target: t.target })),
       recordPath: plan.recordPath ?? undefined,
       preview: true,
       onChange: () => this.engineChanged(show),

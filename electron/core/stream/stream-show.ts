@@ -52,7 +52,7 @@ export function newShow(plan: ShowPlan): Show {
   return {
     engine: null as unknown as Engine,
     ids: new Set(plan.targets.map((t) => t.id)),
-    secrets: plan.targets.flatMap((t) => [t.url, t.key]),
+    secrets: plan.targets.map((t) => t.key),
     recordFile: plan.recordPath,
     encoder: plan.encoder,
     announced: '',

@@ -1,16 +1,15 @@
-// One RTMP(S) destination: its own ffmpeg pusher fed with the encoder's FLV tags, its own state and numbers.
-// It never blocks anything else: a pusher that stops draining (a hung ingest) is not waited for — its tags are
-// dropped and counted, and after a few seconds without progress it is killed and started again, primed from
-// the GOP cache so it begins with headers and a keyframe. Retries never run out, except for a stream key the
-// server keeps refusing, which ends as "key rejected".
-import type { ChildProcess } from 'node:child_process';
+// One RTMP(S) destination: its own publisher connection fed with the encoder's FLV tags, its own state and numbers.
+// It never blocks anything else: a connection that stops draining (a hung ingest) is not waited for — its tags are
+// dropped and counted, and after a few seconds without progress it is closed and opened again, primed from the GOP
+// cache so it begins with the codec configuration and a keyframe. Retries never run out, except for a stream key
+// the server keeps refusing, which ends as "key rejected".
 import { retryDelayMs } from './backoff.ts';
-import { pusherArgs } from './encoder-args.ts';
-import { exitReason, MEDIA_BYTES, REFUSALS_FOR_KEY_REJECTED, type ExitReason } from './exit-reason.ts';
+import { MEDIA_BYTES, REFUSALS_FOR_KEY_REJECTED, type ExitReason } from './exit-reason.ts';
 import type { FlvTag } from './flv-reader.ts';
 import type { GopCache } from './gop-cache.ts';
 import type { IngestProbe } from './ingest-probe.ts';
-import { createProgressParser, type ProgressBlock } from '../progress.ts';
+import type { Publisher, PublisherEnd, PublisherEvents } from '../rtmp/publisher.ts';
+import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
 
 export type DestinationPhase =
   | { phase: 'idle' }
@@ -24,56 +23,56 @@ export interface DestinationStats {
   bytesSent: number;
   /** Output bitrate over the last second, kbit/s. */
   kbps: number;
-  /** Tags not sent because the pusher was not draining (a hung or slow ingest). */
+  /** Tags not sent because the connection was not draining (a hung or slow ingest). */
   droppedTags: number;
   reconnects: number;
   /** Time spent live in total, ms. */
   liveMs: number;
 }
 
-export type SpawnPusher = (args: string[]) => ChildProcess;
+/** Opens a publisher to a target (the real one, or a test's fake). */
+export type ConnectPublisher = (target: RtmpTarget, events: PublisherEvents) => Publisher;
 
 export interface DestinationOptions {
   id: string;
-  /** Never logged or shown: it holds the stream key. */
-  url: string;
+  /** Holds the stream key: never logged or shown. */
+  target: RtmpTarget;
   gop: GopCache;
-  spawn: SpawnPusher;
+  connect: ConnectPublisher;
   onChange(): void;
   now?: () => number;
   /** Watches for a refused ingest to come back during the wait (none: just wait for the retry). */
   probe?: IngestProbe;
 }
 
-/** Bytes queued for a pusher before further tags are dropped (≈ 6 s at 2.5 Mbit/s). */
+/** Bytes queued for a connection before further tags are dropped (≈ 6 s at 2.5 Mbit/s). */
 const MAX_BACKLOG_BYTES = 2 * 1024 * 1024;
-/** No bytes sent for this long while live and fed: the ingest is hung. */
+/** No bytes taken for this long while live and fed: the ingest is hung. */
 const STALL_MS = 5_000;
 /** No tag for this long: the encoder paused (a capture being replaced), which is no fault of the ingest. */
 const FEED_GAP_MS = 1_000;
 /** Not live this long after starting: the ingest is not answering. */
 const CONNECT_TIMEOUT_MS = 15_000;
-const STOP_GRACE_MS = 5_000;
 /** How often a refused ingest is asked whether it is back. */
 const PROBE_INTERVAL_MS = 500;
-const MAX_STDERR_CHARS = 4_000;
 
 export class Destination {
   readonly id: string;
   state: DestinationPhase = { phase: 'idle' };
   readonly stats: DestinationStats = { bytesSent: 0, kbps: 0, droppedTags: 0, reconnects: 0, liveMs: 0 };
-  private url: string;
-  /** The pusher was ended to start again at once with a new address (retarget): not a failure. */
+  private target: RtmpTarget;
+  /** The connection was ended to start again at once with a new address (retarget): not a failure. */
   private restartNow = false;
   private readonly gop: GopCache;
-  private readonly spawnPusher: SpawnPusher;
+  private readonly connectPublisher: ConnectPublisher;
   private readonly onChange: () => void;
   private readonly now: () => number;
-  private child: ChildProcess | null = null;
+  private publisher: Publisher | null = null;
+  private publishing = false;
+  /** The GOP cache went out first on this connection: what follows can be decoded. */
   private primed = false;
   /** Tags were dropped: send nothing more until the next keyframe (the frames after a gap cannot be decoded). */
   private resync = false;
-  private stderr = '';
   private runBytes = 0;
   private lastProgressAt = 0;
   private lastFedAt = 0;
@@ -82,7 +81,7 @@ export class Destination {
   /** Tries since this destination was last live (the backoff grows with it). */
   private failures = 0;
   private refusals = 0;
-  /** Set by stop(): nothing starts a pusher again, not even "reconnect now". */
+  /** Set by stop(): nothing connects again, not even "reconnect now". */
   private ended = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private probeTimer: ReturnType<typeof setInterval> | null = null;
@@ -93,48 +92,47 @@ export class Destination {
 
   constructor(options: DestinationOptions) {
     this.id = options.id;
-    this.url = options.url;
+    this.target = options.target;
     this.gop = options.gop;
-    this.spawnPusher = options.spawn;
+    this.connectPublisher = options.connect;
     this.onChange = options.onChange;
     this.now = options.now ?? Date.now;
     this.probe = options.probe;
   }
 
   start(): void {
-    if (this.child || this.ended) return;
+    if (this.publisher || this.ended) return;
     this.clearRetry();
     this.setState({ phase: 'connecting', attempt: this.failures + 1 });
+    this.publishing = false;
     this.primed = false;
     this.resync = false;
-    this.stderr = '';
     this.runBytes = 0;
     this.stalled = false;
     this.startedAt = this.lastProgressAt = this.sampleAt = this.now();
     this.sampleBytes = 0;
-    const child = this.spawnPusher(pusherArgs(this.url));
-    this.child = child;
-    child.stdin?.on('error', () => {}); // a pusher that died mid-write: its exit says why
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (text: string) => {
-      this.stderr = (this.stderr + text).slice(-MAX_STDERR_CHARS);
+    let publisher: Publisher | null = null;
+    publisher = this.connectPublisher(this.target, {
+      onPublishing: () => {
+        if (this.publisher !== publisher) return;
+        this.publishing = true;
+        this.prime();
+      },
+      onEnd: (end) => this.exited(publisher, end),
     });
-    const progress = createProgressParser((block) => this.progress(block));
-    child.stdout?.on('data', (chunk: Buffer) => progress.push(chunk));
-    child.once('exit', () => this.exited(child));
-    child.once('error', () => this.exited(child));
-    this.prime();
+    this.publisher = publisher;
     this.watchdog = setInterval(() => this.watch(), 1000);
   }
 
-  /** A tag from the encoder. Never waits: a pusher that is not draining loses the tag, and it is counted. */
+  /** A tag from the encoder. Never waits: a connection that is not draining loses the tag, and it is counted. */
   write(tag: FlvTag): void {
-    const stdin = this.child?.stdin;
-    if (!stdin || !stdin.writable) return;
+    const publisher = this.publisher;
+    if (!publisher || !this.publishing) return; // the GOP cache holds it for when publishing begins
     // Fed again after a pause upstream: the ingest's silence during the pause says nothing about it.
     const now = this.now();
     if (now - this.lastFedAt > FEED_GAP_MS) this.lastProgressAt = Math.max(this.lastProgressAt, now);
     this.lastFedAt = now;
+    if (this.state.phase === 'connecting') this.progress(); // live the moment enough media went out
     if (!this.primed) {
       this.prime();
       return; // the GOP cache already holds this tag
@@ -145,13 +143,13 @@ export class Destination {
       this.stats.droppedTags += 1;
       return;
     }
-    if (stdin.writableLength > MAX_BACKLOG_BYTES) {
+    if (publisher.backlog > MAX_BACKLOG_BYTES) {
       this.stats.droppedTags += 1;
       this.resync = true;
       return;
     }
     this.resync = false;
-    stdin.write(tag.bytes);
+    publisher.send(tag);
   }
 
   /** Skips the wait (the "reconnect now" button); also retries a rejected key after the host fixed it. */
@@ -166,55 +164,48 @@ export class Destination {
 
   /**
    * Pushes to a new address or key from now on: the host replaced one the server rejected or could not reach.
-   * Starts at once, counting afresh (a pusher still trying the old one is ended first).
+   * Starts at once, counting afresh (a connection still trying the old one is ended first).
    */
-  retarget(url: string): void {
+  retarget(target: RtmpTarget): void {
     if (this.ended) return;
-    this.url = url;
+    this.target = target;
     this.refusals = 0;
     this.failures = 0;
-    if (this.child) {
+    if (this.publisher) {
       this.restartNow = true;
-      this.child.kill('SIGKILL');
+      this.publisher.kill();
     } else {
       this.start();
     }
   }
 
-  /** Ends the pusher gracefully (it flushes what it has), killing it if it does not finish in time. */
-  stop(): Promise<void> {
+  /** Ends the connection gracefully (unpublishing, what is queued sent), closing it if that takes too long. */
+  async stop(): Promise<void> {
     this.ended = true;
     this.clearRetry();
-    const child = this.child;
+    const publisher = this.publisher;
     if (this.state.phase === 'live') this.stats.liveMs += this.now() - this.state.since;
     // A rejected key stays the outcome: the summary must say why this destination never went live.
     if (this.state.phase !== 'failed') this.setState({ phase: 'stopped' });
-    if (!child) return Promise.resolve();
-    return new Promise((resolve) => {
-      const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.stdin?.end();
-    });
+    await publisher?.stop();
   }
 
+  /** Everything the GOP cache holds, so the server can decode from the first frame it gets. */
   private prime(): void {
-    if (this.primed || !this.child?.stdin || !this.gop.ready()) return;
-    this.child.stdin.write(this.gop.prime());
+    if (this.primed || !this.publisher || !this.publishing || !this.gop.ready()) return;
+    for (const tag of this.gop.primeTags()) this.publisher.send(tag);
     this.primed = true;
   }
 
-  private progress(block: ProgressBlock): void {
-    const size = block.totalSize ?? 0;
-    if (size > this.runBytes) {
-      this.stats.bytesSent += size - this.runBytes;
-      this.runBytes = size;
+  private progress(): void {
+    const sent = this.publisher?.sentBytes ?? 0;
+    if (sent > this.runBytes) {
+      this.stats.bytesSent += sent - this.runBytes;
+      this.runBytes = sent;
       this.lastProgressAt = this.now();
     }
     // Media has reached the server (more than a handshake's worth): this destination is live.
-    if (this.state.phase === 'connecting' && this.runBytes >= MEDIA_BYTES) {
+    if (this.state.phase === 'connecting' && this.publishing && this.runBytes >= MEDIA_BYTES) {
       this.refusals = 0;
       this.failures = 0;
       this.setState({ phase: 'live', since: this.now() });
@@ -222,6 +213,7 @@ export class Destination {
   }
 
   private watch(): void {
+    this.progress();
     const now = this.now();
     const elapsed = (now - this.sampleAt) / 1000;
     if (elapsed >= 1) {
@@ -234,26 +226,28 @@ export class Destination {
     const hung =
       (this.state.phase === 'live' && fed && now - this.lastProgressAt > STALL_MS) ||
       (this.state.phase === 'connecting' && now - this.startedAt > CONNECT_TIMEOUT_MS);
-    if (hung && this.child && !this.stalled) {
+    if (hung && this.publisher && !this.stalled) {
       this.stalled = true;
-      this.child.kill('SIGKILL');
+      this.publisher.kill();
     }
   }
 
-  private exited(child: ChildProcess): void {
-    if (this.child !== child) return;
-    this.child = null;
+  private exited(publisher: Publisher | null, end: PublisherEnd): void {
+    if (this.publisher !== publisher) return;
+    this.progress();
+    this.publisher = null;
+    this.publishing = false;
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
     this.stats.kbps = 0;
     if (this.state.phase === 'live') this.stats.liveMs += this.now() - this.state.since;
-    if (this.state.phase === 'stopped') return;
+    if (this.state.phase === 'stopped' || this.ended) return;
     if (this.restartNow) {
       this.restartNow = false;
       this.start();
       return;
     }
-    const reason = exitReason({ stderr: this.stderr, bytesSent: this.runBytes, stalled: this.stalled });
+    const reason: ExitReason = this.stalled ? 'stalled' : end.reason;
     this.refusals = reason === 'publish_refused' ? this.refusals + 1 : 0;
     if (this.refusals >= REFUSALS_FOR_KEY_REJECTED) {
       this.setState({ phase: 'failed', reason: 'key_rejected' });
@@ -280,7 +274,7 @@ export class Destination {
     this.probeTimer = setInterval(() => {
       if (asking) return;
       asking = true;
-      void probe(this.url).then((up) => {
+      void probe(this.target).then((up) => {
         asking = false;
         if (up && this.state === waiting) this.start();
       });

@@ -131,7 +131,7 @@ export function encoderArgs(source: Source, s: EncodeSettings, options: { previe
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input.args];
   args.push('-map', input.video, '-map', input.audio, '-vf', scale, ...videoCodec(s));
   args.push('-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', '44100', '-ac', '2');
-  // FLV on the pipe: self-describing (a pusher needs no probing) and what RTMP carries, tag for tag.
+  // FLV on the pipe: self-describing, and what RTMP carries, tag for tag (the publishers send the tags as they are).
   args.push('-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1');
   if (options.preview) {
     const fit = `scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})'`;
@@ -140,43 +140,4 @@ export function encoderArgs(source: Source, s: EncodeSettings, options: { previe
   }
   args.push('-progress', `pipe:${PROGRESS_FD}`, '-stats_period', '1');
   return args;
-}
-
-/** One destination's pusher: copy the encoded FLV from stdin to the ingest, with no probing delay. */
-export function pusherArgs(url: string): string[] {
-  return [
-    // Progress on stdout (unused otherwise): bytes actually sent tell "live" from "connecting" and "hung".
-    '-progress',
-    'pipe:1',
-    '-stats_period',
-    '1',
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-nostdin',
-    // Probe (next to) nothing: the GOP cache hands every codec's configuration over before the first frame, and
-    // waiting for 32 KB of stream after the keyframe cost Go Live ~260 ms (measured by `npm run bench`).
-    // (`-analyzeduration 0` would not help: 0 means "the default".)
-    '-probesize',
-    '32',
-    '-f',
-    'flv',
-    '-i',
-    'pipe:0',
-    '-map',
-    '0',
-    '-c',
-    'copy',
-    // A hung ingest must show within seconds: a modest socket buffer (still ample for 20 Mbit/s at 100 ms) fills
-    // fast so progress stops, and a write or handshake that waits longer than this fails instead of hanging.
-    '-send_buffer_size',
-    '262144',
-    '-rw_timeout',
-    '5000000',
-    '-f',
-    'flv',
-    '-flvflags',
-    'no_duration_filesize',
-    url,
-  ];
 }

@@ -9,11 +9,11 @@ const MAX_GOP_BYTES = 16 * 1024 * 1024;
 
 export class GopCache {
   private header: Buffer | null = null;
-  private metadata: Buffer | null = null;
-  private readonly configs = new Map<number, Buffer>();
+  private metadata: FlvTag | null = null;
+  private readonly configs = new Map<number, FlvTag>();
   /** Tag types whose codec cannot be decoded without its configuration (H.264/HEVC video, AAC audio). */
   private readonly needConfig = new Set<number>();
-  private gop: Buffer[] = [];
+  private gop: FlvTag[] = [];
   private gopBytes = 0;
 
   setHeader(header: Buffer): void {
@@ -22,11 +22,11 @@ export class GopCache {
 
   add(tag: FlvTag): void {
     if (tag.type === TAG_SCRIPT) {
-      this.metadata = tag.bytes;
+      this.metadata = tag;
       return;
     }
     if (tag.config) {
-      this.configs.set(tag.type, tag.bytes);
+      this.configs.set(tag.type, tag);
       return;
     }
     if (needsConfig(tag)) this.needConfig.add(tag.type);
@@ -36,7 +36,7 @@ export class GopCache {
     }
     if (this.gop.length === 0 && !tag.keyframe) return; // nothing decodable to start from yet
     if (this.gopBytes + tag.bytes.length > MAX_GOP_BYTES) return;
-    this.gop.push(tag.bytes);
+    this.gop.push(tag);
     this.gopBytes += tag.bytes.length;
   }
 
@@ -58,15 +58,17 @@ export class GopCache {
     if (tag.type === TAG_SCRIPT) return this.metadata !== null;
     if (!tag.config) return false;
     const known = this.configs.get(tag.type);
-    return known !== undefined && known.subarray(11).equals(tag.bytes.subarray(11));
+    return known !== undefined && known.bytes.subarray(11).equals(tag.bytes.subarray(11));
   }
 
-  /** The bytes a new pusher starts with; continue with each following tag's bytes. */
+  /** The tags a new connection starts with, in order: metadata, every codec configuration, the GOP so far. */
+  primeTags(): FlvTag[] {
+    return [...(this.metadata ? [this.metadata] : []), ...this.configs.values(), ...this.gop];
+  }
+
+  /** The same as an FLV stream (header first); continue with each following tag's bytes. */
   prime(): Buffer {
-    const parts = [this.header, this.metadata, ...this.configs.values(), ...this.gop].filter(
-      (part): part is Buffer => part !== null,
-    );
-    return Buffer.concat(parts);
+    return Buffer.concat([...(this.header ? [this.header] : []), ...this.primeTags().map((tag) => tag.bytes)]);
   }
 }
 

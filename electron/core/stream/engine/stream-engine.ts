@@ -1,14 +1,16 @@
 // Encode once, output many (OBS's design): one encoder process, its FLV fanned out here to each destination's
-// pusher and to the recording, and its preview and progress read on their own pipes. Nothing downstream can
+// RTMP publisher (in this process: no key on any command line) and to the recording, and its preview and progress read on their own pipes. Nothing downstream can
 // stall the encoder: pushers that stop draining lose tags (destination.ts), the recording is a plain file.
 //
 // Nothing upstream ends the show either: when the capture stops mid-show (a camera unplugged, a driver that
 // hangs and delivers nothing) a stand-in encoder takes over with the test pattern, and its output joins the
-// same timeline (timeline.ts), so pushers and the recording see one continuous stream. The host switches back
+// same timeline (timeline.ts), so destinations and the recording see one continuous stream. The host switches back
 // when the device is back (restoreSource); the camera's encoder runs beside the pattern until its first
 // keyframe, so the switch itself costs viewers nothing. An encoder that keeps failing still ends the show.
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { Destination, type DestinationPhase, type DestinationStats } from './destination.ts';
+import { Destination, type ConnectPublisher, type DestinationPhase, type DestinationStats } from './destination.ts';
+import { RtmpPublisher } from '../rtmp/publisher.ts';
+import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
 import { encoderArgs, type EncodeSettings, type Source } from './encoder-args.ts';
 import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
 import type { FlvTag } from './flv-reader.ts';
@@ -48,12 +50,15 @@ export interface EngineOptions {
   ffmpegPath: string;
   source: Source;
   settings: EncodeSettings;
-  destinations: ReadonlyArray<{ id: string; url: string }>;
+  /** Each destination's server and key (see rtmp-target.ts). */
+  destinations: ReadonlyArray<{ id: string; target: RtmpTarget }>;
   recordPath?: string;
   preview?: boolean;
   onChange?(): void;
   onPreview?(jpeg: Buffer): void;
   spawn?: (command: string, args: string[], options: SpawnOptions) => ChildProcess;
+  /** Opens a destination's RTMP(S) connection (tests pass fakes). */
+  connect?: ConnectPublisher;
   /** Watches refused ingests for their return (default: a TCP connect); null turns it off (tests with fakes). */
   probe?: IngestProbe | null;
   now?: () => number;
@@ -126,15 +131,14 @@ export class StreamEngine {
     this.spawnProcess = options.spawn ?? nodeSpawn;
     this.timeline = new Timeline(options.settings.fps);
     this.recorder = options.recordPath ? new Recorder(options.recordPath) : null;
-    const spawnPusher = (args: string[]) =>
-      this.spawnProcess(options.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const connect: ConnectPublisher = options.connect ?? ((target, events) => new RtmpPublisher(target, events));
     this.destinations = options.destinations.map(
       (d) =>
         new Destination({
           id: d.id,
-          url: d.url,
+          target: d.target,
           gop: this.gop,
-          spawn: spawnPusher,
+          connect,
           onChange: () => this.changed(),
           now: this.now,
           probe: options.probe === undefined ? tcpIngestProbe : (options.probe ?? undefined),
@@ -174,8 +178,8 @@ export class StreamEngine {
   }
 
   /** Pushes this destination to a new address or key from now on (the old one was rejected or unreachable). */
-  retarget(id: string, url: string): void {
-    this.destinations.find((d) => d.id === id)?.retarget(url);
+  retarget(id: string, target: RtmpTarget): void {
+    this.destinations.find((d) => d.id === id)?.retarget(target);
   }
 
   /**

@@ -63,10 +63,6 @@ export function EncoderPanel() {
               <span className="stream-facts__bad">{msg('stream_no_encoder')}</span>
             )}
           </dd>
-          <dt>{t('stream.encoder.rtmps')}</dt>
-          <dd className={ffmpeg.tls ? 'stream-facts__good' : 'stream-facts__bad'}>
-            {ffmpeg.tls ? t('stream.encoder.rtmpsYes') : t('stream.encoder.rtmpsNo')}
-          </dd>
         </dl>
       ) : null}
     </section>

@@ -193,9 +193,6 @@ export const streamZh = {
   'stream.encoder.unknownVersion': '无法运行',
   'stream.encoder.path': '位置',
   'stream.encoder.h264': 'H.264 编码器',
-  'stream.encoder.rtmps': 'RTMPS 加密推流',
-  'stream.encoder.rtmpsYes': '支持',
-  'stream.encoder.rtmpsNo': '不支持：YouTube、Facebook 等 rtmps:// 地址无法推流',
 } as const;
 
 export const streamEn: Record<keyof typeof streamZh, string> = {
@@ -389,7 +386,4 @@ export const streamEn: Record<keyof typeof streamZh, string> = {
   'stream.encoder.unknownVersion': 'does not run',
   'stream.encoder.path': 'Location',
   'stream.encoder.h264': 'H.264 encoders',
-  'stream.encoder.rtmps': 'RTMPS (encrypted)',
-  'stream.encoder.rtmpsYes': 'Supported',
-  'stream.encoder.rtmpsNo': 'Not supported: rtmps:// addresses (YouTube, Facebook…) cannot be streamed to',
 };
