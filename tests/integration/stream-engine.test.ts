@@ -191,3 +191,39 @@ test(
     }
   },
 );
+
+test(
+  'the recording ended mid-show (a disk running full): the file plays, the stream goes on',
+  { timeout: 60_000 },
+  async (t) => {
+    if (!tools(t)) return;
+    const server = await startRtmpServer();
+    const record = path.join(tempDir('livecart-stream-'), 'show.mp4');
+    const engine = new StreamEngine({
+      ffmpegPath: 'ffmpeg',
+      source: { kind: 'test-pattern' },
+      settings: SETTINGS,
+      destinations: [{ id: 'a', target: server.target('disk-key') }],
+      recordPath: record,
+    });
+    try {
+      await engine.start();
+      const [dest] = engine.destinations as [Destination];
+      await until('live', () => dest.state.phase === 'live');
+      await until('some of it recorded', () => engine.recordedBytes > 200_000);
+      const recording = await engine.endRecording(false);
+      assert.equal(recording?.file, `${record}.recording.flv`, 'kept as FLV: no room for a second copy');
+      const size = fs.statSync(recording!.file).size;
+      decodesCleanly(recording!.file); // throws unless the FLV plays to its end
+      const sent = dest.stats.bytesSent;
+      await until('the stream going on', () => dest.stats.bytesSent > sent + 100_000);
+      assert.equal(dest.state.phase, 'live');
+      assert.equal(fs.statSync(recording!.file).size, size, 'nothing more written to it');
+      const summary = await engine.stop();
+      assert.equal(summary.recording?.file, recording!.file, 'the show’s recording is that file');
+    } finally {
+      await engine.stop();
+      await server.stop();
+    }
+  },
+);

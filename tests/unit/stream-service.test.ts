@@ -44,6 +44,9 @@ class FakeEngine {
   };
   restores = 0;
   stops = 0;
+  recordedBytes = 0;
+  /** How the recording was ended early (remuxed or not), once. */
+  endedRecording: boolean[] = [];
   private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
 
   constructor(options: EngineOptions) {
@@ -87,6 +90,12 @@ class FakeEngine {
     this.source.restoring = true;
     this.options.onChange?.();
     return true;
+  }
+  async endRecording(remux: boolean) {
+    this.endedRecording.push(remux);
+    const file = `${this.options.recordPath}.recording.flv`;
+    fs.writeFileSync(file, 'flv');
+    return { file, bytes: 3, remuxed: false };
   }
   loseSource(detail: string): void {
     Object.assign(this.source, { fallback: true, lostReason: 'exited', lostAt: 2000, lostDetail: detail });
@@ -145,6 +154,7 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
       engines.push(engine);
       return engine;
     },
+    freeSpace: async () => 500 * 1024 ** 3,
     platform: 'linux',
     now: Date.now,
     ...deps,
@@ -558,6 +568,38 @@ test('the encoder dying mid-show: failed, its error scrubbed of keys, the record
   assert.equal(result.error, 'could not open the camera');
   const cleared = await service.stop();
   assert.deepEqual([cleared.phase, cleared.error, cleared.errorCode], ['idle', null, null]);
+});
+
+test('the recording disk during a show: a warning when it runs low, the recording ended before it is full', async (t) => {
+  let free = 100 * 1024 ** 3;
+  // Every once-a-second tick is a new reading: the clock moves past the 5 s between readings at each look.
+  let clock = 1_000_000;
+  const { service, engines, states } = setup(t, { freeSpace: async () => free, now: () => (clock += 6_000) });
+  await service.saveDestination(undefined, douyin);
+  const starting = service.start();
+  await tick();
+  engines[0]!.goLive();
+  await starting;
+  const engine = engines[0]!;
+  const until = async (what: string, ok: (s: StreamState) => boolean) => {
+    for (let i = 0; i < 200 && !states().some(ok); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(states().some(ok), what);
+  };
+  await until('the first reading', (s) => s.disk.freeBytes === free);
+  assert.equal(service.state().disk.level, 'ok');
+  free = 3 * 1024 ** 3; // 2 GiB beyond the reserve: under an hour and a half at 2.5 Mbit/s, and under 5 GiB
+  await until('a warning', (s) => s.disk.level === 'low');
+  assert.equal(service.state().disk.minutesLeft, Math.floor((2 * 1024 ** 3) / ((2500 + 128) * 125) / 60));
+  assert.deepEqual(engine.endedRecording, [], 'still recording');
+  engine.recordedBytes = 900 * 1024 ** 2;
+  free = 1024 ** 3 + 10 * 1024 ** 2; // inside the last minute before the reserve
+  await until('the recording ended', (s) => s.disk.recordingStopped);
+  assert.deepEqual(engine.endedRecording, [false], 'ended once, and not remuxed: no room for a second copy');
+  const now = service.state();
+  assert.equal(now.phase, 'live', 'the stream goes on');
+  assert.equal(now.disk.level, 'critical');
+  assert.match(now.recording.lastFile ?? '', /\.recording\.flv$/, 'the recording so far is kept and offered');
+  await service.stop();
 });
 
 test('stop while starting ends the show at once', async (t) => {

@@ -112,6 +112,18 @@ export const streamStateSchema = z.object({
   encoder: z.object({ name: z.string(), fallbackReason: z.string().nullable() }).nullable(),
   recording: z.object({ file: z.string().nullable(), lastFile: z.string().nullable() }),
   /**
+   * The disk the recording goes to, watched during a show: `low` warns, `critical` means the recording was ended to
+   * keep room for the database (the stream goes on). `minutesLeft` is the recording time left at this bitrate.
+   */
+  disk: z.object({
+    freeBytes: z.number().nullable(),
+    minutesLeft: z.number().int().nullable(),
+    level: z.enum(['ok', 'low', 'critical']),
+    recordingStopped: z.boolean(),
+  }),
+  /** Where the stream keys' data key is kept: the OS keychain, an owner-only file, or a keychain that will not open. */
+  keys: z.enum(['keychain', 'file', 'locked']),
+  /**
    * The picture and sound source of a running show. When the capture stops (a camera unplugged, a driver that
    * hangs) the show goes on with the test pattern, without sound, until the host switches back.
    */

@@ -17,6 +17,7 @@ import { listDevices } from './devices/list-devices.ts';
 import type { Destination } from './engine/destination.ts';
 import type { EncodeSettings, Source } from './engine/encoder-args.ts';
 import { StreamEngine, type EngineOptions } from './engine/stream-engine.ts';
+import { freeSpace } from './disk-space.ts';
 import { chooseEncoder, probeFfmpeg, type EncoderChoice, type FfmpegProbe } from './ffmpeg-probe.ts';
 import type { DestinationRow, StreamStore } from './stream-store.ts';
 import { rtmpTarget, type RtmpTarget } from './rtmp/rtmp-target.ts';
@@ -35,6 +36,8 @@ export type Engine = Pick<
   | 'reconnectNow'
   | 'retarget'
   | 'restoreSource'
+  | 'endRecording'
+  | 'recordedBytes'
 > & {
   readonly destinations: ReadonlyArray<RunningDestination>;
 };
@@ -47,6 +50,8 @@ export interface StreamDeps {
   chooseEncoder(probe: FfmpegProbe, hardware: boolean): Promise<EncoderChoice>;
   listDevices(ffmpegPath: string): Promise<Device[]>;
   createEngine(options: EngineOptions): Engine;
+  /** Free bytes on the disk holding a folder (null when unknown). */
+  freeSpace(dir: string): Promise<number | null>;
   platform: NodeJS.Platform;
   now(): number;
 }
@@ -57,6 +62,7 @@ export const DEFAULT_DEPS: StreamDeps = {
   chooseEncoder: (probe, hardware) => chooseEncoder(probe, hardware),
   listDevices: (ffmpegPath) => listDevices(ffmpegPath),
   createEngine: (options) => new StreamEngine(options),
+  freeSpace,
   platform: process.platform,
   now: Date.now,
 };

@@ -17,6 +17,7 @@ import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/stream-engine.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { StreamRecordings } from './stream-recordings.ts';
+import { CHECK_EVERY_MS, diskVerdict, NO_DISK, RESERVE_BYTES } from './disk-space.ts';
 import {
   announceKey,
   healthOf,
@@ -103,6 +104,8 @@ export class StreamService {
       encoder: show ? { ...show.encoder } : null,
       recording: { file: show?.recordFile ?? null, lastFile: this.recordings.lastFile },
       source: sourceStateOf(show),
+      disk: show?.disk ?? NO_DISK,
+      keys: this.secrets.protection,
     };
   }
 
@@ -297,7 +300,29 @@ export class StreamService {
     if (this.show !== show || (this.phase !== 'starting' && this.phase !== 'live')) return;
     const now = this.deps.now();
     if (sampleHealth(show, this.cpu.sample(now), now)) this.dirty = true;
+    if (show.recordFile && now >= show.nextDiskCheck) {
+      show.nextDiskCheck = now + CHECK_EVERY_MS;
+      void this.checkDisk(show);
+    }
     if (this.dirty) this.announce();
+  }
+
+  /**
+   * Reads the recording disk's free space. Low: the host is warned. Critical: the recording is ended at once, while
+   * the database still has room (the stream goes on); it is remuxed only if a second copy fits in what is left.
+   */
+  private async checkDisk(show: Show): Promise<void> {
+    const free = await this.deps.freeSpace(this.recordingsDir);
+    if (free === null || this.show !== show || show.disk.recordingStopped) return;
+    const verdict = diskVerdict(free, show.bytesPerSecond);
+    show.disk = { freeBytes: free, ...verdict, recordingStopped: verdict.level === 'critical' };
+    this.engineChanged(show);
+    if (verdict.level !== 'critical') return;
+    const remux = free - RESERVE_BYTES > show.engine.recordedBytes * 1.05;
+    console.warn(`[stream] the disk is nearly full (${Math.round(free / 1024 ** 2)} MB free): the recording ends now`);
+    const recording = await show.engine.endRecording(remux);
+    if (recording) await this.recordings.remember(recording.file).catch(() => undefined);
+    this.engineChanged(show);
   }
 
   /** The encoder stopped by itself: the show is over (the rest is cleaned up in the background). */

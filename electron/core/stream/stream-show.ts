@@ -5,6 +5,7 @@ import type { StreamState } from '../protocol/stream-schemas.ts';
 import type { RunningPhases } from './stream-destinations.ts';
 import type { Engine, ShowPlan } from './stream-plan.ts';
 import { phaseKey, sourceOf } from './stream-rules.ts';
+import { NO_DISK, type Disk } from './disk-space.ts';
 
 /** Below this speed the encoder is falling behind real time… */
 const OVERLOAD_SPEED = 0.95;
@@ -45,6 +46,11 @@ export interface Show {
   ticker: ReturnType<typeof setInterval> | null;
   /** engine.stop() and the bookkeeping after it, once begun. */
   ending: Promise<void> | null;
+  /** The recording's disk as last read, and when it is read next. */
+  disk: Disk;
+  nextDiskCheck: number;
+  /** What the recording takes per second (video and sound at the show's bitrates). */
+  bytesPerSecond: number;
 }
 
 /** A show for the plan; its engine is set right after (the engine's callbacks need the show). */
@@ -62,6 +68,9 @@ export function newShow(plan: ShowPlan): Show {
     cpuPercent: null,
     ticker: null,
     ending: null,
+    disk: NO_DISK,
+    nextDiskCheck: 0,
+    bytesPerSecond: ((plan.encode.videoKbps + plan.encode.audioKbps) * 1000) / 8,
   };
 }
 
@@ -69,7 +78,8 @@ export function newShow(plan: ShowPlan): Show {
 export function announceKey(show: Show): string {
   const { fallback, restoring, restoreFailed, losses } = show.engine.source;
   const source = `source=${fallback}:${restoring}:${restoreFailed}:${losses}`;
-  return [...show.engine.destinations.map((d) => `${d.id}=${phaseKey(d.state)}`), source].join(',');
+  const disk = `disk=${show.disk.level}:${show.disk.recordingStopped}`;
+  return [...show.engine.destinations.map((d) => `${d.id}=${phaseKey(d.state)}`), source, disk].join(',');
 }
 
 export function runningPhases(show: Show | null): RunningPhases {

@@ -26,6 +26,8 @@ export class Recorder {
   private readonly out: fs.WriteStream;
   private bytes = 0;
   private wroteHeader = false;
+  /** Finished early (a disk running full): later tags are not written. */
+  private closed = false;
   private error: Error | null = null;
 
   /** `target` ending in .flv is kept as FLV; anything else is written as FLV beside it and remuxed at the end. */
@@ -50,17 +52,27 @@ export class Recorder {
     if (this.wroteHeader) this.write(tag.bytes);
   }
 
-  /** Closes the file and remuxes it to the target (with ffmpeg, stream copy: seconds for an hour-long show). */
-  async finish(ffmpegPath: string): Promise<RecordingResult> {
+  /** Bytes written so far (the FLV's size). */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /**
+   * Closes the file and remuxes it to the target (with ffmpeg, stream copy: seconds for an hour-long show). With
+   * `remux` false (no room on the disk for a second copy) the FLV is kept as it is: it plays, and the next start of
+   * the studio finishes it when there is room (recording-recovery.ts).
+   */
+  async finish(ffmpegPath: string, remux = true): Promise<RecordingResult> {
+    this.closed = true;
     await new Promise<void>((resolve, reject) =>
       this.out.end((error?: Error | null) => (error ? reject(this.error ?? error) : resolve())),
     );
-    if (this.flvPath === this.target) return { file: this.target, bytes: this.bytes, remuxed: false };
+    if (this.flvPath === this.target || !remux) return { file: this.flvPath, bytes: this.bytes, remuxed: false };
     return remuxToMp4(ffmpegPath, this.flvPath, this.target);
   }
 
   private write(bytes: Buffer): void {
-    if (this.error) return;
+    if (this.error || this.closed) return;
     this.bytes += bytes.length;
     this.out.write(bytes);
   }

@@ -195,6 +195,26 @@ export class StreamEngine {
     return true;
   }
 
+  /**
+   * Ends the recording now, the show going on (the disk is running full): the file is closed, and remuxed only when
+   * `remux` says there is room for a second copy. Resolves with the finished recording (null without one).
+   */
+  async endRecording(remux: boolean): Promise<RecordingResult | null> {
+    if (!this.recorder || this.recording || this.recordingError) return this.recording;
+    try {
+      this.recording = await this.recorder.finish(this.options.ffmpegPath, remux);
+    } catch (error) {
+      this.recordingError = (error as Error).message;
+    }
+    this.changed();
+    return this.recording;
+  }
+
+  /** Bytes recorded so far. */
+  get recordedBytes(): number {
+    return this.recorder?.size ?? 0;
+  }
+
   /** Stops everything; the recording is finalised (remuxed) even when the encoder had failed. */
   async stop(): Promise<EngineSummary> {
     if (this.phase === 'starting' || this.phase === 'live') {

@@ -12,6 +12,7 @@ import { GoLivePanel } from './GoLivePanel.tsx';
 import { HealthStrip } from './HealthStrip.tsx';
 import { SourcePanel, VideoPanel } from './SettingsPanels.tsx';
 import { SourceLostBanner } from './SourceLost.tsx';
+import { DiskBanner, KeysLockedBanner } from './DiskNotice.tsx';
 import { StreamPreview } from './StreamPreview.tsx';
 
 const PHASE_LABEL: Record<string, MessageKey> = {
@@ -57,7 +58,9 @@ export function StreamScreen() {
         </span>
       }
     >
+      <KeysLockedBanner state={state} />
       <SourceLostBanner state={state} />
+      <DiskBanner state={state} />
       <div className="stream-top">
         <div className="stream-stage">
           <StreamPreview state={state} />

@@ -44,6 +44,10 @@ export const streamZh = {
   'stream.sourceLost.body': '画面源中断（{what}{reason}，{time}），直播仍在继续，观众正在看测试画面（无声音）。',
   'stream.sourceLost.short': '画面源中断：直播仍在继续，观众正在看测试画面（无声音）',
   'stream.sourceLost.exited': '已断开',
+  'stream.disk.low':
+    '录像所在磁盘空间不足：剩余 {free} GB，按当前码率约还能录 {minutes} 分钟。请清理磁盘（如旧录像）；空间耗尽前录像会自动结束，直播不受影响。',
+  'stream.disk.stopped': '磁盘快满了：录像已自动结束并保存（直播仍在继续），以便订单等数据还能写入。请尽快清理磁盘。',
+  'stream.disk.stoppedShort': '磁盘快满了：录像已结束，直播继续',
   'stream.sourceLost.stalled': '无响应',
   'stream.sourceLost.camera': '摄像头',
   'stream.sourceLost.microphone': '麦克风',
@@ -236,6 +240,11 @@ export const streamEn: Record<keyof typeof streamZh, string> = {
     'The picture source stopped (the {what} {reason} at {time}). The show goes on: viewers see the test pattern, without sound.',
   'stream.sourceLost.short': 'The picture source stopped: the show goes on, viewers see the test pattern without sound',
   'stream.sourceLost.exited': 'disconnected',
+  'stream.disk.low':
+    'The recording’s disk is running low: {free} GB free, about {minutes} minutes of recording at this bitrate. Free some space (old recordings); before it runs out the recording ends by itself, and the stream goes on.',
+  'stream.disk.stopped':
+    'The disk is nearly full: the recording was ended and saved (the stream goes on) so that orders can still be written. Free some space soon.',
+  'stream.disk.stoppedShort': 'Disk nearly full: the recording ended, the stream goes on',
   'stream.sourceLost.stalled': 'stopped responding',
   'stream.sourceLost.camera': 'camera',
   'stream.sourceLost.microphone': 'microphone',

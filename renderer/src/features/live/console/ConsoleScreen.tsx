@@ -11,6 +11,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { CouponPushPanel } from '../../coupons/CouponPushPanel.tsx';
 import { OrderEntryPanel, type OrderEntryHandle } from '../../orders/entry/OrderEntryPanel.tsx';
 import { SourceLostNotice } from '../../stream/SourceLost.tsx';
+import { DiskNotice } from '../../stream/DiskNotice.tsx';
 import { PromoPanel } from '../promo/PromoPanel.tsx';
 import { SessionDialog } from '../sessions/SessionDialog.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
@@ -107,6 +108,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
       ) : null}
       {/* The host's camera lost mid-show (the stream screen has the details): seen here too, where they are. */}
       <SourceLostNotice />
+      <DiskNotice />
       {legendOpen ? <HotkeyLegend /> : null}
       {session.state === 'planned' ? <PromoPanel session={session} /> : null}
       {/* One grid, four areas: the bag beside the cue card, coupons and timeline on wide screens; on a phone
