@@ -6,7 +6,7 @@ import { lockDataFolder } from './system/studio-lock.ts';
 import { WriteGate } from './db/write-gate.ts';
 import { ImageStore } from './media/image-store.ts';
 import { PROTOCOL_VERSION } from './protocol/contract.ts';
-import { StudioServer } from './protocol/server.ts';
+import { capabilitiesOf, StudioServer } from './protocol/server.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { registerCatalog } from './catalog/catalog-handlers.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -23,6 +23,7 @@ import { registerStream } from './stream/stream-handlers.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
+import { orderViews } from './orders/order-views.ts';
 import { registerUploads } from './uploads/upload-handlers.ts';
 import { UploadStore } from './uploads/upload-store.ts';
 
@@ -97,6 +98,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     appVersion: options.appVersion ?? APP_VERSION,
     seq: server.currentSeq(),
     role: ctx.role,
+    capabilities: capabilitiesOf(ctx),
     serverTime: Date.now(),
     dataDir: ctx.role === 'host' ? dataDir : '',
     catalog: catalog.store.counts(),
@@ -117,6 +119,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   registerLive(server, live);
   const orders = new OrderService(db, { catalog, coupons, live }, publish);
   registerOrders(server, orders, db, jobs, uploads);
+  server.setViews(orderViews);
   const access = new AccessService(db, gate, publish, server);
   registerAccess(server, access);
   const stream = new StreamService(db, gate, publish, { dataDir, secrets });

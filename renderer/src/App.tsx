@@ -10,7 +10,7 @@ import { useT } from './i18n/index.ts';
 import { ConnectionBanner, TopBar } from './shell/TopBar.tsx';
 import { NavBar } from './shell/NavBar.tsx';
 import { UnauthorizedScreen } from './shell/UnauthorizedScreen.tsx';
-import { useConnection } from './stores/connection.ts';
+import { useCan, useConnection } from './stores/connection.ts';
 import { HOST_ONLY_SCREENS, useRoute, type Screen } from './stores/route.ts';
 import { Notices } from './ui/Notices.tsx';
 
@@ -28,8 +28,10 @@ export function App() {
   const status = useConnection((s) => s.status);
   const route = useRoute((s) => s.screen);
   const role = useConnection((s) => s.hello?.role ?? 'host');
-  // An assistant following a host's link to a host-only screen lands on the live console instead.
-  const screen: Screen = role !== 'host' && HOST_ONLY_SCREENS.has(route) ? 'live' : route;
+  const orders = useCan('orders');
+  // An assistant following a link to a place it may not see (the host's, or the order log) lands on the console.
+  const hidden = (role !== 'host' && HOST_ONLY_SCREENS.has(route)) || (route === 'orders' && !orders);
+  const screen: Screen = hidden ? 'live' : route;
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);

@@ -130,3 +130,44 @@ test('the access settings fit a phone-width window', async ({ page, openStudio }
   await expect(page.getByTestId('access-device')).toHaveCount(1);
   await expectFitsWidth(page, 375);
 });
+
+test('what a phone may do is the host’s choice: it shows only that, and picks up a change at once', async ({
+  browser,
+  page,
+  studio,
+  openStudio,
+  seedProducts,
+}) => {
+  await seedProducts([{ title: '蜂蜜', priceFen: 3900, stock: 10, sku: 'HONEY' }]);
+  const host = await TestClient.connect(studio.port, studio.token);
+  await host.call('access.setEnabled', { enabled: true });
+  const { pairingUrls } = await host.call('access.pairDevice', { name: '助理手机' });
+  host.close();
+  await openStudio();
+  await page.goto(`${new URL(page.url()).origin}/#/settings`);
+  const device = page.getByTestId('access-device').filter({ hasText: '助理手机' });
+  const may = device.getByRole('group', { name: '“助理手机”可以' });
+  await expect(may.getByRole('checkbox', { name: '管理购物袋和讲解' })).toBeChecked();
+  await expect(may.getByRole('checkbox', { name: '录单、查看订单' })).toBeChecked();
+  await expect(may.getByRole('checkbox', { name: '导出、导入和发货' })).not.toBeChecked();
+
+  const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 740 } });
+  const assistant = await phone.newPage();
+  await assistant.goto(pairingUrls[0]!);
+  await expectConnected(assistant);
+  const nav = assistant.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '订单' })).toBeVisible();
+  await nav.getByRole('link', { name: '商品库' }).click();
+  await expect(assistant.getByRole('button', { name: '+ 新建商品' })).toBeVisible();
+  await expect(assistant.getByRole('button', { name: '导出 CSV' })).toHaveCount(0);
+  await expect(assistant.getByRole('button', { name: '导入 CSV' })).toHaveCount(0);
+
+  // The host allows exports: the phone reconnects by itself and shows them.
+  await may.getByRole('checkbox', { name: '导出、导入和发货' }).check();
+  await expect(assistant.getByRole('button', { name: '导出 CSV' })).toBeVisible();
+  // …and takes the order log away: its place is gone from the phone.
+  await may.getByRole('checkbox', { name: '录单、查看订单' }).uncheck();
+  await expect(nav.getByRole('link', { name: '订单' })).toHaveCount(0);
+  await expect(may.getByRole('checkbox', { name: '录单、查看订单' })).not.toBeChecked();
+  await phone.close();
+});

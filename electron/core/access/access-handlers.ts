@@ -8,4 +8,5 @@ export function registerAccess(server: StudioServer, access: AccessService): voi
   server.handle('access.setEnabled', ({ enabled }) => access.setEnabled(enabled));
   server.handle('access.pairDevice', ({ name }) => access.pairDevice(name));
   server.handle('access.revoke', ({ id }) => access.revoke(id));
+  server.handle('access.setCapabilities', ({ id, capabilities }) => access.setCapabilities(id, capabilities));
 }

@@ -2,11 +2,11 @@
 // lifecycle. Every change — including a device connecting or leaving — is announced as 'access.changed'.
 import type { Db } from '../db/connection.ts';
 import type { WriteGate } from '../db/write-gate.ts';
-import type { AccessState, Device } from '../protocol/access-schemas.ts';
+import type { AccessState, Capability, Device } from '../protocol/access-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { StudioServer } from '../protocol/server.ts';
 import type { Publish } from '../publish.ts';
-import { AccessStore, type DeviceRow } from './access-store.ts';
+import { AccessStore, parseCapabilities, type DeviceRow } from './access-store.ts';
 import { hashToken, newPairingToken, pairingUrl } from './pairing-token.ts';
 
 /** The LAN face of the web host (host/lan-host.ts), described here so the core does not depend on the host. */
@@ -98,13 +98,25 @@ export class AccessService {
     return this.state();
   }
 
-  /** The device a token opens, or null (unknown, revoked, or access off). Counts as the device being seen. */
-  resolveToken(token: string): number | null {
+  /** The device a token opens and what it may do, or null (unknown, revoked, or access off). Counts as seen. */
+  resolveToken(token: string): { id: number; capabilities: Capability[] } | null {
     if (this.closed || !this.store.enabled()) return null;
-    const id = this.store.activeIdForHash(hashToken(token));
-    if (id === undefined) return null;
-    this.touch(id);
-    return id;
+    const device = this.store.activeForHash(hashToken(token));
+    if (!device) return null;
+    this.touch(device.id);
+    return device;
+  }
+
+  /**
+   * What a paired device may do from now on. Its open pages are closed (normally, not as refused): they reconnect
+   * at once and learn what they may do from the new hello.
+   */
+  async setCapabilities(id: number, capabilities: readonly Capability[]): Promise<AccessState> {
+    if (!this.store.get(id)) throw new StudioError('not_found', `device ${id} not found`);
+    await this.gate.run(() => this.store.setCapabilities(id, capabilities));
+    this.server.closeDevice(id);
+    this.changed();
+    return this.state();
   }
 
   deviceConnected(_id: number): void {
@@ -173,5 +185,6 @@ function toDevice(row: DeviceRow, connected: number): Device {
     lastSeenAt: row.last_seen_at,
     revokedAt: row.revoked_at,
     connected,
+    capabilities: parseCapabilities(row.capabilities),
   };
 }

@@ -40,8 +40,8 @@ export function lanListener(studio: LanStudio, options: LanOptions = {}): LanLis
         rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
         gate,
         resolvePrincipal: (given) => {
-          const deviceId = typeof given === 'string' && given !== '' ? studio.access.resolveToken(given) : null;
-          return deviceId === null ? null : { role: 'assistant', deviceId };
+          const device = typeof given === 'string' && given !== '' ? studio.access.resolveToken(given) : null;
+          return device === null ? null : { role: 'assistant', deviceId: device.id, capabilities: device.capabilities };
         },
         onConnect: ({ deviceId }, channel) => {
           if (deviceId === undefined) return;

@@ -113,7 +113,8 @@ export async function createFromApi(
     ...(b.address !== undefined && { address: b.address }),
     ...(b.note !== undefined && { note: b.note }),
   };
-  const ctx = { connectionId: 0, client: 'api', role: principal.role, deviceId: principal.deviceId };
+  const { role, deviceId, capabilities } = principal;
+  const ctx = { connectionId: 0, client: 'api', role, deviceId, capabilities };
   const reply = await server.dispatch(
     { type: 'request', id: 0, method: 'orders.create', params: { input, key: b.key } },
     ctx,

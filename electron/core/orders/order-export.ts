@@ -20,6 +20,8 @@ const YIELD_EVERY = 5000;
 export interface OrderExportOptions {
   filter: OrderFilter;
   locale: Locale;
+  /** False for whoever may not see buyers' phone numbers and addresses: those columns stay empty. */
+  contacts?: boolean;
 }
 
 export interface OrderExportResult {
@@ -45,7 +47,8 @@ async function* csvBatches(
   // Its own connection: a cursor held across event-loop turns would block the studio's connection for others.
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const { where, params } = filterSql(options.filter);
+    const contacts = options.contacts !== false;
+    const { where, params } = filterSql(options.filter, { contacts });
     // One read transaction: the count and every row come from the same snapshot while orders keep arriving (WAL).
     db.exec('BEGIN');
     const total = (db.prepare(`SELECT count(*) AS n FROM ${FROM} WHERE ${where}`).get(params) as { n: number }).n;
@@ -54,7 +57,7 @@ async function* csvBatches(
     // Unfiltered, rows come in primary-key order; a filter sorts in SQLite's sorter, which spills to temp files.
     const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY o.id, l.line_no`).iterate(params);
     for (const row of rows as IterableIterator<OrderCsvSource>) {
-      batch += orderCsvLine(row, options.locale);
+      batch += orderCsvLine(contacts ? row : { ...row, phone: '', address: '' }, options.locale);
       result.rows++;
       if (batch.length >= BATCH_CHARS) {
         const bytes = Buffer.from(batch);

@@ -1,7 +1,7 @@
 // Wires the order methods to the service; the connection says who acts, for each order's history.
 import { ownerOf, type JobRunner, type Progress } from '../jobs/job-runner.ts';
 import type { UploadStore } from '../uploads/upload-store.ts';
-import type { CallContext, StudioServer } from '../protocol/server.ts';
+import { allowed, type CallContext, type StudioServer } from '../protocol/server.ts';
 import type { OrderService } from './order-service.ts';
 import type { Actor } from './order-store.ts';
 import { sessionReport } from './order-report.ts';
@@ -24,11 +24,14 @@ export function registerOrders(
   server.handle('orders.quote', ({ input }) => orders.quote(input));
   server.handle('orders.create', ({ input, key }, ctx) => orders.create(input, actorOf(ctx), key));
   server.handle('orders.get', ({ id }) => ({ order: orders.get(id), history: orders.store.history(id) }));
-  server.handle('orders.list', ({ filter, sort, dir, offset, limit }) => ({
-    ...orders.store.list(filter, sort, dir, offset, limit),
-    totals: orders.store.totals(filter),
-    seq: server.currentSeq(),
-  }));
+  server.handle('orders.list', ({ filter, sort, dir, offset, limit }, ctx) => {
+    const contacts = allowed(ctx, 'contacts');
+    return {
+      ...orders.store.list(filter, sort, dir, offset, limit, contacts),
+      totals: orders.store.totals(filter, contacts),
+      seq: server.currentSeq(),
+    };
+  });
   server.handle('orders.setStatus', ({ id, to, note, shipment }, ctx) =>
     orders.setStatus(id, to, actorOf(ctx), note, shipment),
   );
@@ -39,7 +42,8 @@ export function registerOrders(
       'orders.export',
       async (progress) => {
         const out = jobs.tempPath('.csv');
-        const { rows } = await exportOrdersCsv(db.name, { filter, locale, out }, progress);
+        const contacts = allowed(ctx, 'contacts');
+        const { rows } = await exportOrdersCsv(db.name, { filter, locale, out, contacts }, progress);
         const fileName = `orders-${formatLocalDate(Date.now())}.csv`;
         return { summary: { rows }, file: { fileName, mime: 'text/csv;charset=utf-8', path: out } };
       },

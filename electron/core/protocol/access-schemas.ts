@@ -12,6 +12,64 @@ export function isHostOnly(name: string): boolean {
   return HOST_ONLY_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
+/**
+ * What the host lets one paired device do, beyond looking at the library, the bag and the shows:
+ * - bag: run the bag and explain (and push coupons, fix a product or coupon on the fly);
+ * - orders: take orders and see the order log (buyers by nickname);
+ * - contacts: see buyers' phone numbers and addresses;
+ * - files: export (products, orders) and import (products, batch shipping), and ship orders;
+ * - show: start and end the show.
+ */
+export const CAPABILITIES = ['bag', 'orders', 'contacts', 'files', 'show'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+/** A newly paired device: the assistant's everyday work, nothing more. */
+export const DEFAULT_CAPABILITIES: readonly Capability[] = ['bag', 'orders'];
+
+const NEEDS: Record<string, Capability> = {
+  'catalog.create': 'bag',
+  'catalog.update': 'bag',
+  'catalog.archive': 'bag',
+  'catalog.restore': 'bag',
+  'catalog.uploadImage': 'bag',
+  'coupons.create': 'bag',
+  'coupons.update': 'bag',
+  'coupons.archive': 'bag',
+  'coupons.restore': 'bag',
+  'live.createSession': 'bag',
+  'live.updateSession': 'bag',
+  'live.bagAdd': 'bag',
+  'live.bagMove': 'bag',
+  'live.bagRemove': 'bag',
+  'live.bagRenumber': 'bag',
+  'live.bagSet': 'bag',
+  'live.explain': 'bag',
+  'live.explainStep': 'bag',
+  'live.stopExplaining': 'bag',
+  'live.pushCoupon': 'bag',
+  'live.stopCoupon': 'bag',
+  'orders.create': 'orders',
+  'orders.quote': 'orders',
+  'orders.list': 'orders',
+  'orders.get': 'orders',
+  'orders.report': 'orders',
+  'orders.setStatus': 'orders',
+  'catalog.exportCsv': 'files',
+  'catalog.importCsv': 'files',
+  'orders.exportCsv': 'files',
+  'orders.shipCsv': 'files',
+  'live.goLive': 'show',
+  'live.end': 'show',
+};
+
+/**
+ * The capability a call needs from an assistant device, or null when any paired device may make it (reading the
+ * library, the bag, the shows; its own uploads and jobs). Shipping an order is "ship", whatever method does it.
+ */
+export function capabilityFor(method: string, params: unknown): Capability | null {
+  if (method === 'orders.setStatus' && (params as { to?: unknown } | null)?.to === 'shipped') return 'files';
+  return NEEDS[method] ?? null;
+}
+
 export const deviceSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -20,6 +78,8 @@ export const deviceSchema = z.object({
   revokedAt: z.number().int().nullable(),
   /** Open connections using this device's token now. */
   connected: z.number().int(),
+  /** What the host lets it do (see CAPABILITIES). */
+  capabilities: z.array(z.enum(CAPABILITIES)),
 });
 export type Device = z.infer<typeof deviceSchema>;
 
@@ -45,6 +105,14 @@ export const accessMethods = {
   },
   /** Refuses the token from now on and closes its open connections. */
   'access.revoke': { params: z.strictObject({ id: z.number().int().positive() }), result: accessStateSchema },
+  /** What a paired device may do from now on; its open pages reconnect to pick it up. */
+  'access.setCapabilities': {
+    params: z.strictObject({
+      id: z.number().int().positive(),
+      capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length),
+    }),
+    result: accessStateSchema,
+  },
 } as const;
 
 export interface AccessEvents {

@@ -5,7 +5,7 @@ import { catalogMethods, productSchema, type Product } from './catalog-schemas.t
 import { jobMethods, type Job } from './jobs-schemas.ts';
 import { liveMethods, type LiveEvents } from './live-schemas.ts';
 import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
-import { accessMethods, ROLES, type AccessEvents } from './access-schemas.ts';
+import { accessMethods, CAPABILITIES, ROLES, type AccessEvents } from './access-schemas.ts';
 import { streamMethods, type StreamEvents } from './stream-schemas.ts';
 import { uploadMethods } from './upload-schemas.ts';
 export type {
@@ -37,6 +37,8 @@ const studioMethods = {
       seq: z.number().int(),
       /** What this connection may do: an assistant's UI hides stream settings and access management. */
       role: z.enum(ROLES),
+      /** What the host lets this device do (every capability for the host itself): the UI hides the rest. */
+      capabilities: z.array(z.enum(CAPABILITIES)),
       /** The core's clock when it answered: session clocks on a device whose own clock is off stay right. */
       serverTime: z.number().int(),
       /** Empty for assistants: where the data lives is the host's business. */

@@ -60,6 +60,26 @@ export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
       '系统钥匙串暂时无法打开保存推流密钥的数据密钥：已保存的密钥现在无法读取，也不能保存新密钥。请解锁钥匙串（或登录系统账户）后重新打开工作室。',
     en: 'The system keychain cannot open the data key that protects stream keys right now: saved keys cannot be read and new ones cannot be saved. Unlock the keychain (or sign in to your account) and open the studio again.',
   },
+  capability_bag: {
+    'zh-CN': '这台设备没有“管理购物袋和讲解”的权限：请主播在“设置 → 助理访问”中开启',
+    en: 'This device may not run the bag and explain: the host can allow it in Settings → Assistant access',
+  },
+  capability_orders: {
+    'zh-CN': '这台设备没有“录单、查看订单”的权限：请主播在“设置 → 助理访问”中开启',
+    en: 'This device may not take orders or see the order log: the host can allow it in Settings → Assistant access',
+  },
+  capability_contacts: {
+    'zh-CN': '这台设备不能查看买家手机和地址：请主播在“设置 → 助理访问”中开启',
+    en: 'This device may not see buyers’ phones and addresses: the host can allow it in Settings → Assistant access',
+  },
+  capability_files: {
+    'zh-CN': '这台设备没有“导出、导入和发货”的权限：请主播在“设置 → 助理访问”中开启',
+    en: 'This device may not export, import or ship: the host can allow it in Settings → Assistant access',
+  },
+  capability_show: {
+    'zh-CN': '这台设备不能开播或结束直播：请主播操作，或在“设置 → 助理访问”中开启',
+    en: 'This device may not start or end the show: ask the host, or the host can allow it in Settings → Assistant access',
+  },
   issues_truncated: {
     'zh-CN': (p) => `另有 ${p.more} 处问题未列出`,
     en: (p) => `${p.more} more problem(s) not listed`,

@@ -14,7 +14,7 @@ import {
   type ServerMessage,
 } from './contract.ts';
 import { diskFullError, StudioError, type Issue } from './errors.ts';
-import { isHostOnly, type Role } from './access-schemas.ts';
+import { capabilityFor, CAPABILITIES, isHostOnly, type Capability, type Role } from './access-schemas.ts';
 import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from './limits.ts';
 
 /** A transport: something that carries messages both ways (a WebSocket, a MessagePort). */
@@ -33,6 +33,8 @@ export interface CallContext {
   role: Role;
   /** The paired device that opened this connection (assistants only): order history names it. */
   deviceId?: number;
+  /** What the host lets that device do (assistants only; the host may do everything). */
+  capabilities?: readonly Capability[];
 }
 
 /** Who authenticated a connection: the host (this machine's window or tab) or a paired assistant device. */
@@ -40,8 +42,29 @@ export interface Principal {
   role: Role;
   /** The paired device whose token opened this connection (assistants only). */
   deviceId?: number;
+  /** What the host lets that device do (assistants only). */
+  capabilities?: readonly Capability[];
 }
 const HOST: Principal = { role: 'host' };
+
+/** True when `who` may do what `capability` covers: the host always, a device when the host said so. */
+export function allowed(who: Pick<Principal, 'role' | 'capabilities'>, capability: Capability): boolean {
+  return who.role === 'host' || (who.capabilities ?? []).includes(capability);
+}
+
+/** Every capability `who` has (all of them for the host). */
+export function capabilitiesOf(who: Pick<Principal, 'role' | 'capabilities'>): Capability[] {
+  return CAPABILITIES.filter((capability) => allowed(who, capability));
+}
+
+/**
+ * What one connection is shown of a reply or an event, for data some principals may not see in full (buyers'
+ * contact details). `null` for an event hides it (the connection gets `studio.hidden`).
+ */
+export interface Views {
+  reply?(who: Principal, method: string, result: unknown): unknown;
+  event?(who: Principal, name: EventName, data: unknown): unknown;
+}
 
 type Handler<M extends MethodName> = (params: ParsedParams<M>, ctx: CallContext) => Result<M> | Promise<Result<M>>;
 
@@ -53,6 +76,12 @@ export class StudioServer {
   private seq = 0;
   private nextConnectionId = 1;
   private readonly disconnectListeners: Array<(connectionId: number) => void> = [];
+  private views: Views = {};
+
+  /** How replies and events are narrowed per principal (see Views). */
+  setViews(views: Views): void {
+    this.views = views;
+  }
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): void {
     if (this.handlers.has(method)) throw new Error(`handler for ${method} registered twice`);
@@ -66,8 +95,17 @@ export class StudioServer {
   emit<E extends EventName>(name: E, data: Events[E], audience?: (principal: Principal) => boolean): void {
     const message: EventMessage<E> = { type: 'event', seq: ++this.seq, name, data };
     const hidden: EventMessage = { type: 'event', seq: message.seq, name: 'studio.hidden', data: {} };
+    const view = this.views.event;
     for (const connection of this.connections) {
-      connection.push(audience && !audience(connection.principal) ? hidden : (message as EventMessage));
+      const { principal } = connection;
+      if (audience && !audience(principal)) {
+        connection.push(hidden);
+        continue;
+      }
+      const shown = view && principal.role !== 'host' ? view(principal, name, data) : data;
+      connection.push(
+        shown === null ? hidden : shown === data ? (message as EventMessage) : { ...message, data: shown as Events[E] },
+      );
     }
   }
 
@@ -138,6 +176,15 @@ export class StudioServer {
     if (ctx.role !== 'host' && isHostOnly(method)) {
       return errorReply(id, new StudioError('forbidden', `${method} is for the host only`));
     }
+    const needed = capabilityFor(method, params);
+    if (needed && !allowed(ctx, needed)) {
+      return errorReply(
+        id,
+        new StudioError('forbidden', `${method} needs the ${needed} capability`, {
+          issues: [{ path: '(root)', code: `capability_${needed}` }],
+        }),
+      );
+    }
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) {
       return errorReply(
@@ -146,10 +193,12 @@ export class StudioServer {
       );
     }
     const fail = (error: unknown) => failureReply(id, method, error);
+    const view = this.views.reply;
+    const shown = (value: unknown) => (view && ctx.role !== 'host' ? view(ctx, method, value) : value);
     try {
       const result = handler(parsed.data as never, ctx);
-      if (result instanceof Promise) return result.then((value) => okReply(id, value), fail);
-      return okReply(id, result);
+      if (result instanceof Promise) return result.then((value) => okReply(id, shown(value)), fail);
+      return okReply(id, shown(result));
     } catch (error) {
       return fail(error);
     }
@@ -202,8 +251,9 @@ export class Connection {
   }
 
   private receive(raw: unknown): void {
-    const { role, deviceId } = this.principal;
-    const reply = this.server.dispatch(raw, { connectionId: this.id, client: this.client, role, deviceId });
+    const { role, deviceId, capabilities } = this.principal;
+    const ctx = { connectionId: this.id, client: this.client, role, deviceId, capabilities };
+    const reply = this.server.dispatch(raw, ctx);
     if (reply instanceof Promise) void reply.then((r) => this.deliver(raw, r));
     else this.deliver(raw, reply);
   }

@@ -7,15 +7,21 @@ export type CallErrorCode = ErrorCode | 'disconnected';
 export class StudioCallError extends Error {
   readonly code: CallErrorCode;
   readonly issues: Issue[];
+  /** How many issues there were when `issues` holds only the first (the studio sends at most a hundred). */
+  readonly issuesTotal: number | undefined;
   readonly current: unknown;
   readonly method: string;
 
-  constructor(method: string, shape: { code: CallErrorCode; message: string; issues?: Issue[]; current?: unknown }) {
+  constructor(
+    method: string,
+    shape: { code: CallErrorCode; message: string; issues?: Issue[]; issuesTotal?: number; current?: unknown },
+  ) {
     super(`${method}: ${shape.message}`);
     this.name = 'StudioCallError';
     this.method = method;
     this.code = shape.code;
     this.issues = shape.issues ?? [];
+    this.issuesTotal = shape.issuesTotal;
     this.current = shape.current;
   }
 

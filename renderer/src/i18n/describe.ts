@@ -13,10 +13,10 @@ export function describeIssue(tr: Translator, issue: Issue): string {
 
 export function describeError(tr: Translator, error: unknown): string {
   if (error instanceof StudioCallError) {
-    // A refusal says why in its first issue (`session_bag_empty`…): that reason is the message.
-    const reason = error.code === 'refused' ? error.issues[0] : undefined;
+    // A refusal says why in its first issue (`session_bag_empty`, `capability_files`…): that reason is the message.
+    const reason = error.code === 'refused' || error.code === 'forbidden' ? error.issues[0] : undefined;
     if (reason) return describeIssue(tr, reason);
-    return tr.msg(error.code, { count: error.issues.length });
+    return tr.msg(error.code, { count: error.issuesTotal ?? error.issues.length });
   }
   return error instanceof Error ? error.message : String(error);
 }

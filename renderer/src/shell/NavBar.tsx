@@ -1,7 +1,7 @@
 // The studio's places, in the order a show runs: stream, live console, coupons, orders; then products and
 // settings. An assistant device does not see the host's places (stream settings and keys, access).
 import { useT, type MessageKey } from '../i18n/index.ts';
-import { useConnection } from '../stores/connection.ts';
+import { useCan, useConnection } from '../stores/connection.ts';
 import { HOST_ONLY_SCREENS, useRoute, type Screen } from '../stores/route.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 
@@ -19,7 +19,10 @@ export function NavBar() {
   const screen = useRoute((s) => s.screen);
   const go = useRoute((s) => s.go);
   const role = useConnection((s) => s.hello?.role ?? 'host');
-  const items = role === 'host' ? ITEMS : ITEMS.filter((item) => !HOST_ONLY_SCREENS.has(item.screen));
+  const orders = useCan('orders');
+  const items = ITEMS.filter(
+    (item) => (role === 'host' || !HOST_ONLY_SCREENS.has(item.screen)) && (orders || item.screen !== 'orders'),
+  );
   return (
     <nav className="nav" aria-label={t('nav.label')}>
       <ul className="nav__list">

@@ -4,6 +4,8 @@
 //   Excel from a product someone changed in the studio since.
 // - orders: an idempotency key belongs to whoever sent it (the host, or one paired device), and remembers what it
 //   was sent with, so a key reused for another order is refused instead of answering the first one.
+// - access_devices.capabilities: what the host lets each paired device do (JSON array; see access-schemas.ts).
+//   Devices paired before get the everyday two: running the bag, taking orders.
 export default {
   version: 5,
   name: 'safety',
@@ -19,5 +21,8 @@ export default {
       WHERE idem_key IS NOT NULL;
     -- sha-256 of the order as it was asked for; NULL for keys from before this version (not compared).
     ALTER TABLE orders ADD COLUMN idem_hash TEXT;
+
+    ALTER TABLE access_devices ADD COLUMN capabilities TEXT NOT NULL DEFAULT '["bag","orders"]'
+      CHECK (json_valid(capabilities) AND json_type(capabilities) = 'array');
   `,
 };

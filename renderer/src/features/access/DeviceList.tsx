@@ -5,6 +5,7 @@ import type { Device } from '../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { DevicePermissions } from './DevicePermissions.tsx';
 
 interface DeviceListProps {
   /** Devices not yet revoked. */
@@ -41,6 +42,7 @@ export function DeviceList({ devices, onRevoke }: DeviceListProps) {
                   : t('access.lastSeen', { time: time(device.lastSeenAt) })}
               </span>
             </div>
+            <DevicePermissions device={device} />
             <Button
               size="small"
               className="device__revoke"

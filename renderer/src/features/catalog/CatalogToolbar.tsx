@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useCatalog } from '../../stores/catalog.ts';
 import { Button } from '../../ui/Button.tsx';
+import { useCan } from '../../stores/connection.ts';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 
 interface CatalogToolbarProps {
@@ -14,6 +15,8 @@ interface CatalogToolbarProps {
 }
 
 export function CatalogToolbar({ searchRef, exporting, onNew, onImport, onExport }: CatalogToolbarProps) {
+  const files = useCan('files');
+  const bag = useCan('bag');
   const { t } = useT();
   const query = useCatalog((s) => s.query);
   const archived = useCatalog((s) => s.archived);
@@ -34,13 +37,17 @@ export function CatalogToolbar({ searchRef, exporting, onNew, onImport, onExport
         <span>{t('catalog.showArchived')}</span>
       </label>
       <div className="toolbar__actions">
-        <Button onClick={onImport}>{t('catalog.import')}</Button>
-        <Button onClick={onExport} disabled={exporting}>
-          {t('catalog.export')}
-        </Button>
-        <Button variant="primary" onClick={onNew} aria-keyshortcuts="N">
-          + {t('catalog.new')}
-        </Button>
+        {files ? <Button onClick={onImport}>{t('catalog.import')}</Button> : null}
+        {files ? (
+          <Button onClick={onExport} disabled={exporting}>
+            {t('catalog.export')}
+          </Button>
+        ) : null}
+        {bag ? (
+          <Button variant="primary" onClick={onNew} aria-keyshortcuts="N">
+            + {t('catalog.new')}
+          </Button>
+        ) : null}
       </div>
     </div>
   );

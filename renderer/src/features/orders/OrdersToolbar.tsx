@@ -5,6 +5,7 @@ import { useT } from '../../i18n/index.ts';
 import { useOrders } from '../../stores/orders.ts';
 import { useRoute } from '../../stores/route.ts';
 import { Button } from '../../ui/Button.tsx';
+import { useCan } from '../../stores/connection.ts';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 
 interface OrdersToolbarProps {
@@ -15,6 +16,7 @@ interface OrdersToolbarProps {
 }
 
 export function OrdersToolbar({ searchRef, exporting, onShip, onExport }: OrdersToolbarProps) {
+  const files = useCan('files');
   const { t } = useT();
   const query = useOrders((s) => s.form.query);
   const sessionId = useOrders((s) => s.form.sessionId);
@@ -34,10 +36,12 @@ export function OrdersToolbar({ searchRef, exporting, onShip, onExport }: Orders
         {sessionId !== null ? (
           <Button onClick={() => go('orders', `report-${sessionId}`)}>{t('orders.report.open')}</Button>
         ) : null}
-        <Button onClick={onShip}>{t('orders.ship.open')}</Button>
-        <Button onClick={onExport} disabled={exporting}>
-          {t('orders.export')}
-        </Button>
+        {files ? <Button onClick={onShip}>{t('orders.ship.open')}</Button> : null}
+        {files ? (
+          <Button onClick={onExport} disabled={exporting}>
+            {t('orders.export')}
+          </Button>
+        ) : null}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 // The console's header: which show, its state and clock, and the two big moments (go live, end the show).
 // Go live with an empty bag looks disabled and says why beside it, but still asks the core when pressed —
 // another assistant may have just added a product — and the core's refusal is shown right here.
+import { useCan } from '../../../stores/connection.ts';
 import { useId, useState } from 'react';
 import type { Session } from '../../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../../api/index.ts';
@@ -41,6 +42,9 @@ export function ConsoleHeader({
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const title = session.title || t('live.untitled');
   const bagEmpty = bagSize === 0;
+
+  // Starting and ending the show are the host's unless a device was allowed them.
+  const show = useCan('show');
 
   async function goLive(): Promise<void> {
     if (busy) return;
@@ -113,7 +117,7 @@ export function ConsoleHeader({
               {t('live.edit')}
             </Button>
           ) : null}
-          {session.state === 'planned' ? (
+          {session.state === 'planned' && show ? (
             <Button
               variant="danger"
               className={`go-live-button ${bagEmpty ? 'is-unready' : ''}`}
@@ -124,7 +128,7 @@ export function ConsoleHeader({
               {t('live.goLive')}
             </Button>
           ) : null}
-          {session.state === 'live' ? (
+          {session.state === 'live' && show ? (
             <Button variant="danger" onClick={() => setConfirmingEnd(true)}>
               {t('live.endShow')}
             </Button>

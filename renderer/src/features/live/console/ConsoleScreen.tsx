@@ -2,6 +2,7 @@
 // clock, go live / end), the cue card, 快速录单, the bag, coupon pushes and the timeline; keys for everything.
 // Before the show the announcement tools sit on top; after it, the bag and timeline stay to review and late
 // orders can still be recorded.
+import { useCan } from '../../../stores/connection.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n/index.ts';
 import { useLive } from '../../../stores/live.ts';
@@ -32,6 +33,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
   const [legendOpen, setLegendOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const orderEntry = useRef<OrderEntryHandle>(null);
+  const takesOrders = useCan('orders');
 
   useEffect(() => {
     useLive.getState().open(sessionId);
@@ -119,7 +121,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
             <CueCard detail={detail} variant="card" onStep={(d) => void step(d)} onStop={stop} />
           </div>
         ) : null}
-        {session.state !== 'planned' ? (
+        {session.state !== 'planned' && takesOrders ? (
           <div className="live-console__orders">
             <OrderEntryPanel ref={orderEntry} detail={detail} />
           </div>

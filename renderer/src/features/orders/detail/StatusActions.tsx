@@ -1,5 +1,6 @@
 // The next steps an order may take, exactly those of ORDER_TRANSITIONS. Cancelling or refunding asks first and
 // says the stock goes back on the shelf; shipping asks for the courier and tracking number; the core's refusal (someone else moved it first) shows in words.
+import { useCan } from '../../../stores/connection.ts';
 import { useState } from 'react';
 import type { Order, OrderStatus } from '../../../../../electron/core/protocol/contract.ts';
 import { ORDER_TRANSITIONS, returnsStock } from '../../../../../electron/core/protocol/order-status.ts';
@@ -33,7 +34,9 @@ export function StatusActions({ order, onChanged, onError }: StatusActionsProps)
   const { t, locale } = tr;
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<OrderStatus | null>(null);
-  const next = ORDER_TRANSITIONS[order.status];
+  const ship = useCan('files');
+  // Shipping is for whoever may export and ship: the others do not see a button the core would refuse.
+  const next = ORDER_TRANSITIONS[order.status].filter((to) => ship || to !== 'shipped');
 
   async function change(to: OrderStatus, note?: string, shipment?: Shipment): Promise<void> {
     setBusy(true);

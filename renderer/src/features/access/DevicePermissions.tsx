@@ -1,0 +1,57 @@
+// What one paired device may do, as the host chooses it: a checkbox per capability. The core enforces the choice
+// (and reconnects the device's open pages so they show only what it may do now).
+import { useId, useState } from 'react';
+import { CAPABILITIES, type Capability } from '../../../../electron/core/protocol/access-schemas.ts';
+import type { Device } from '../../../../electron/core/protocol/contract.ts';
+import { studio } from '../../api/index.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+
+const LABEL: Record<Capability, MessageKey> = {
+  bag: 'access.cap.bag',
+  orders: 'access.cap.orders',
+  contacts: 'access.cap.contacts',
+  files: 'access.cap.files',
+  show: 'access.cap.show',
+};
+
+export function DevicePermissions({ device }: { device: Device }) {
+  const tr = useT();
+  const { t } = tr;
+  const legend = useId();
+  const [busy, setBusy] = useState(false);
+
+  async function toggle(capability: Capability, on: boolean): Promise<void> {
+    const next = on ? [...device.capabilities, capability] : device.capabilities.filter((c) => c !== capability);
+    setBusy(true);
+    try {
+      await studio.call('access.setCapabilities', { id: device.id, capabilities: next });
+      notify('success', t('access.capsSaved', { name: device.name }));
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <fieldset className="device__caps" aria-labelledby={legend}>
+      <legend id={legend} className="muted">
+        {t('access.may', { name: device.name })}
+      </legend>
+      {CAPABILITIES.map((capability) => (
+        <label key={capability} className="toggle">
+          <input
+            type="checkbox"
+            checked={device.capabilities.includes(capability)}
+            disabled={busy}
+            data-capability={capability}
+            onChange={(e) => void toggle(capability, e.currentTarget.checked)}
+          />
+          <span>{t(LABEL[capability])}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
