@@ -158,7 +158,7 @@ test('pairing stores only the hash; the token resolves to its device until revok
   assert.ok(!JSON.stringify(access.state()).includes(token), 'nor shown again');
 
   setNow(5_000);
-  assert.equal(access.resolveToken(token), device.id);
+  assert.deepEqual(access.resolveToken(token), { id: device.id, capabilities: ['bag', 'orders'] });
   assert.equal(access.state().devices[0]?.lastSeenAt, 5_000, 'connecting counts as being seen');
   assert.equal(access.resolveToken(`${token.slice(0, -1)}x`), null);
   assert.equal(access.resolveToken(''), null);
