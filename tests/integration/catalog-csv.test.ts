@@ -306,3 +306,28 @@ test('rows checked against the catalogue: a SKU taken by another product is repo
   assert.deepEqual(rows(), before);
   assert.equal(run.studio.catalog.store.get(a.id)!.sku, 'JIA');
 });
+
+test('problem lists are capped and cells quoted short: 200,000 columns or a 2 MB cell cost nobody anything', async () => {
+  // 200,000 unknown columns: a warning each, of which the job keeps the first hundred and the count.
+  const header = ['商品名称', '价格', ...Array.from({ length: 200_000 }, (_, i) => `列${i}`)].join(',');
+  const wide = await importBytes(Buffer.from(`${header}\r\n宽表商品,1\r\n`));
+  assert.equal(wide.state, 'done', JSON.stringify(wide.error));
+  assert.equal(wide.warnings.length, 100);
+  assert.equal(wide.warningsTotal, 200_000);
+  // A 2 MB cell, and 30,000 bad rows: the first hundred problems, each quoting at most 60 characters.
+  const huge = 'x'.repeat(2 * 1024 * 1024);
+  const rows = ['商品名称,价格', `大格子,${huge}`, ...Array.from({ length: 30_000 }, (_, i) => `坏行${i},abc`)];
+  const bad = await importBytes(Buffer.from(rows.join('\r\n')));
+  assert.equal(bad.state, 'failed');
+  const error = bad.error as { issues: Array<{ params?: { value?: string } }>; issuesTotal: number };
+  assert.equal(error.issues.length, 100);
+  assert.equal(error.issuesTotal, 30_001);
+  assert.equal(error.issues[0]!.params!.value!.length, 61, '60 characters and an ellipsis');
+  // What every client is sent about these jobs stays small.
+  const listed = JSON.stringify(await client.call('jobs.list', {}));
+  assert.ok(listed.length < 200_000, `jobs.list answered ${listed.length} characters`);
+  const biggestEvent = Math.max(
+    ...client.events.filter((e) => e.name === 'job.updated').map((e) => JSON.stringify(e).length),
+  );
+  assert.ok(biggestEvent < 50_000, `a job.updated event of ${biggestEvent} characters`);
+});

@@ -180,3 +180,28 @@ test('a paired device token works on the LAN listener, and the history names the
     401,
   );
 });
+
+test('an idempotency key is the sender’s own and means one order: reused for another order it is refused', async () => {
+  await host.call('access.setEnabled', { enabled: true });
+  const paired = async (name: string) => {
+    const { pairingUrls } = await host.call('access.pairDevice', { name });
+    const [, port, token] = /:(\d+)\/#token=(.+)$/.exec(pairingUrls[0]!)!;
+    return { port: Number(port), token: token! };
+  };
+  const botA = await paired('机器人 A');
+  const botB = await paired('机器人 B');
+  const order = { key: 'shared-key-1', sku: 'A-01', quantity: 1, buyer: '小周' };
+  const a = await post(order, botA);
+  assert.equal(a.status, 201);
+  // Another device using the same key gets its own order, not the first device's (its buyer's details).
+  const b = await post({ ...order, buyer: '小吴' }, botB);
+  assert.equal(b.status, 201);
+  assert.notEqual(b.body.order_no, a.body.order_no);
+  assert.equal(b.body.buyer, '小吴');
+  // The same device, the same key, the same order: the same answer. Another order under that key: refused.
+  assert.equal((await post(order, botA)).body.order_no, a.body.order_no);
+  const reused = await post({ ...order, quantity: 3 }, { ...botA, headers: { 'accept-language': 'zh-CN' } });
+  assert.equal(reused.status, 422);
+  assert.equal(reused.body.error?.code, 'order_key_reused');
+  assert.match(reused.body.error?.message ?? '', /幂等键已用于另一笔订单/);
+});
