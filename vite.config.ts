@@ -21,11 +21,12 @@ export default defineConfig({
     target: 'chrome130',
     sourcemap: true,
   },
+  // The core answers only requests addressed to it, from its own pages (Host and Origin): the proxy says so.
   server: devCore
     ? {
         proxy: {
-          '/ws': { target: devCore.replace(/^http/, 'ws'), ws: true },
-          '/api': { target: devCore },
+          '/ws': { target: devCore.replace(/^http/, 'ws'), ws: true, changeOrigin: true, headers: { origin: devCore } },
+          '/api': { target: devCore, changeOrigin: true, headers: { origin: devCore } },
         },
       }
     : {},

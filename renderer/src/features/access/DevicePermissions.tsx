@@ -21,14 +21,20 @@ export function DevicePermissions({ device }: { device: Device }) {
   const { t } = tr;
   const legend = useId();
   const [busy, setBusy] = useState(false);
+  // The click shows at once; once the studio's answer changes the device as stored, that is shown instead.
+  const stored = device.capabilities.join();
+  const [pending, setPending] = useState<{ base: string; capabilities: Capability[] } | null>(null);
+  const current = pending?.base === stored ? pending.capabilities : device.capabilities;
 
   async function toggle(capability: Capability, on: boolean): Promise<void> {
-    const next = on ? [...device.capabilities, capability] : device.capabilities.filter((c) => c !== capability);
+    const next = on ? [...current, capability] : current.filter((c) => c !== capability);
+    setPending({ base: stored, capabilities: next });
     setBusy(true);
     try {
       await studio.call('access.setCapabilities', { id: device.id, capabilities: next });
       notify('success', t('access.capsSaved', { name: device.name }));
     } catch (error) {
+      setPending(null);
       notify('error', describeError(tr, error));
     } finally {
       setBusy(false);
@@ -44,7 +50,7 @@ export function DevicePermissions({ device }: { device: Device }) {
         <label key={capability} className="toggle">
           <input
             type="checkbox"
-            checked={device.capabilities.includes(capability)}
+            checked={current.includes(capability)}
             disabled={busy}
             data-capability={capability}
             onChange={(e) => void toggle(capability, e.currentTarget.checked)}
