@@ -42,11 +42,13 @@ interface RawRow {
   link: string | null;
   selling_points: string;
   image_id: string | null;
+  edit_version: number;
 }
 
 /**
  * The floor: iterate the same table and join cells by hand (no formula defusing: the data has none to defuse),
- * in the export's columns, ending with the `商品ID` ref (`<studio id>-<product id>`).
+ * in the export's columns, ending with the `商品ID` ref (`<studio id>-<product id>`), the stock and edit version at
+ * export. The bench's products have no pictures (the image cell stays empty on both sides).
  */
 function baselineExport(
   db: Db,
@@ -69,6 +71,8 @@ function baselineExport(
         quote(r.selling_points),
         r.image_id ?? '',
         `${studioId}-${r.id}`,
+        String(r.stock),
+        String(r.edit_version),
       ].join(',') + '\r\n',
     );
     if (++rows % 2000 === 0) sample();

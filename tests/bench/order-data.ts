@@ -7,24 +7,13 @@ import Database from 'better-sqlite3';
 import { localDay } from '../../electron/core/orders/order-number.ts';
 import { DB_FILE, openStudio } from '../../electron/core/studio.ts';
 import { generateProducts } from './product-data.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 export interface SeededOrders {
   dbFile: string;
   orders: number;
   lines: number;
   seconds: number;
-}
-
-/** mulberry32 (as product-data.ts): the same log on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAYS = 60;
@@ -70,7 +59,7 @@ export async function seedOrderLines(dataDir: string, lineCount: number, seed = 
   const db = new Database(dbFile);
   // Seeding only: a crash here loses nothing worth keeping, so no fsync per transaction.
   db.pragma('synchronous = OFF');
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const t0 = Date.UTC(2025, 2, 1, 11); // 19:00 in China on the first show's day
   try {

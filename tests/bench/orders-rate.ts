@@ -4,6 +4,7 @@
 // day's order number, its history and its events. Beside it, the floor (orders-baseline.ts): the same order rows
 // inserted by better-sqlite3 alone, one transaction per order.
 import WebSocket from 'ws';
+import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import { runStudio } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { now, summarize, type LatencySummary } from './measure.ts';
@@ -65,19 +66,13 @@ class OrderSocket {
   }
 
   static async open(port: number, token: string): Promise<OrderSocket> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { handshakeTimeout: CALL_TIMEOUT_MS });
+    // The token goes in the upgrade (a subprotocol); a refused one is closed with 4401 at once.
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, wsProtocols(token), { handshakeTimeout: CALL_TIMEOUT_MS });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
-    });
-    const authed = new Promise<void>((resolve, reject) => {
-      ws.once('message', (d) =>
-        (JSON.parse(d.toString()) as { type?: string }).type === 'auth' ? resolve() : reject(),
-      );
       ws.once('close', (code) => reject(new Error(`closed ${code} instead of accepting the token`)));
     });
-    ws.send(JSON.stringify({ type: 'auth', token }));
-    await authed;
     const socket = new OrderSocket(ws);
     await socket.send('studio.hello', { client: 'bench' });
     return socket;

@@ -1,6 +1,7 @@
 // Deterministic product data for the benchmarks: the rows (already parsed, for the raw baselines) and the same
 // rows as the CSV file a seller would import (UTF-8 with BOM, CRLF, Chinese headers, ¥1,299.00 prices).
 import type { LinkKind } from '../../electron/core/protocol/catalog-schemas.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 export interface BenchProduct {
   title: string;
@@ -11,18 +12,6 @@ export interface BenchProduct {
   link: string | null;
   linkKind: LinkKind | null;
   sellingPoints: string;
-}
-
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const BRANDS = [
@@ -86,7 +75,7 @@ function link(rand: () => number, i: number): { link: string | null; linkKind: L
 }
 
 export function generateProducts(count: number, seed = 20240601): BenchProduct[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const out: BenchProduct[] = [];
   for (let i = 1; i <= count; i++) {
     // Mostly everyday prices, a few big-ticket ones so ¥1,299.00-style grouping shows up often.

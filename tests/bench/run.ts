@@ -3,7 +3,7 @@
 //   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--fanout-n 300] [--repeat 3]
 //                           [--stream-seconds 60] [--stream-runs 5] [--stream-reconnects 3] [--stream-rtt 0]
 //                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
-//                           [--only rtt|fanout|csv|orders|stream] [--keep]
+//                           [--only rtt|fanout|csv|orders|stream] [--keep] [--out FILE]
 // The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
 // `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
 // The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk).
@@ -44,6 +44,7 @@ function options() {
       'orders-lines': { type: 'string', default: '1000000' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      out: { type: 'string', default: RESULTS_FILE },
     },
   });
   const int = (name: string, v: string) => {
@@ -70,6 +71,7 @@ function options() {
     ordersLines: int('orders-lines', values['orders-lines']),
     only,
     keep: values.keep,
+    out: path.resolve(values.out),
   };
 }
 
@@ -249,7 +251,7 @@ function streamRows(r: StreamResult): Row[] {
       unit: 'ms',
       studio: g.studio.pictureMs,
       baseline: g.baseline.pictureMs,
-      note: `median of ${r.goLive.runs} runs each (after a warm-up, interleaved; studio ${ms(g.studio.minPictureMs)}–${ms(g.studio.maxPictureMs)}, bare ${ms(g.baseline.minPictureMs)}–${ms(g.baseline.maxPictureMs)}): from engine.start() (Go Live), or spawning one bare ffmpeg with the engine's own capture and encode arguments and \`-f flv rtmp://…\`, to the first video message carrying a picture (the first keyframe) reaching nginx-rtmp, seen by a loopback proxy in the bench that parses the publisher's RTMP chunk stream. ${r.settings.width}×${r.settings.height} ${r.settings.fps} fps test pattern, ${r.settings.encoder} ${r.settings.preset}, ${r.settings.videoKbps}k. Studio: the encoder's first keyframe is read here at ${ms(g.studio.encoderLiveMs)}, its pusher connects at ${ms(g.studio.connectMs)} (it probes nothing: the GOP cache hands it every codec's configuration first), the frame arrives ${ms(g.studio.pictureMs - g.studio.connectMs)} later (RTMP handshake, connect, publish); bare connects at ${ms(g.baseline.connectMs)}, before it starts encoding`,
+      note: `median of ${r.goLive.runs} runs each (after a warm-up, interleaved; studio ${ms(g.studio.minPictureMs)}–${ms(g.studio.maxPictureMs)}, bare ${ms(g.baseline.minPictureMs)}–${ms(g.baseline.maxPictureMs)}): from engine.start() (Go Live), or spawning one bare ffmpeg with the engine's own capture and encode arguments and \`-f flv rtmp://…\`, to the first video message carrying a picture (the first keyframe) reaching nginx-rtmp, seen by a loopback proxy in the bench that parses the publisher's RTMP chunk stream. ${r.settings.width}×${r.settings.height} ${r.settings.fps} fps test pattern, ${r.settings.encoder} ${r.settings.preset}, ${r.settings.videoKbps}k. Studio: the encoder's first keyframe is read here at ${ms(g.studio.encoderLiveMs)}, its publisher (in this process) connects at ${ms(g.studio.connectMs)}, while the encoder starts, and sends the GOP cache (every codec's configuration, then the keyframe) once it is published; the frame arrives ${ms(g.studio.pictureMs - g.studio.connectMs)} after the connect; bare connects at ${ms(g.baseline.connectMs)}, before it starts encoding`,
     },
     {
       name: 'Go Live → 16 KB of media at ingest',
@@ -265,7 +267,7 @@ function streamRows(r: StreamResult): Row[] {
             unit: 'ms',
             studio: r.goLiveRtt.summary.studio.pictureMs,
             baseline: r.goLiveRtt.summary.baseline.pictureMs,
-            note: `the same through a proxy holding every chunk ${r.goLiveRtt.rttMs / 2} ms each way (TCP's own handshake not delayed), as to a distant ingest. Both pay the RTMP handshake, connect and publish round trips before their first frame (bare ffmpeg opens its output before it starts encoding; the studio's pusher once it has probed the encoder's first keyframe), so the distance costs both about alike: +${ms(r.goLiveRtt.summary.studio.pictureMs - g.studio.pictureMs)} studio, +${ms(r.goLiveRtt.summary.baseline.pictureMs - g.baseline.pictureMs)} bare over loopback`,
+            note: `the same through a proxy holding every chunk ${r.goLiveRtt.rttMs / 2} ms each way (TCP's own handshake not delayed), as to a distant ingest. Both pay the RTMP handshake, connect and publish round trips before their first frame (bare ffmpeg opens its output before it starts encoding; the studio's publisher at once, sending once the encoder's first keyframe is read), so the distance costs both about alike: +${ms(r.goLiveRtt.summary.studio.pictureMs - g.studio.pictureMs)} studio, +${ms(r.goLiveRtt.summary.baseline.pictureMs - g.baseline.pictureMs)} bare over loopback`,
           },
         ]
       : []),
@@ -274,21 +276,21 @@ function streamRows(r: StreamResult): Row[] {
       unit: 'CPU s',
       studio: st.totalCpuSeconds,
       baseline: bare.totalCpuSeconds,
-      note: `user+system of every process from the first spawn to the last exit, one run each (--stream-seconds sets the length; 60 by default). Studio: encoder ${cpu(st.live['encoder'])}, pusher ${cpu(st.live['pusher'])} and this process ${cpu(st.live['this process'])} (process.cpuUsage: FLV parsing, fan-out, the recording's writes) while live, then ${cpu(st.afterStopSeconds)} to stop and remux to MP4. Bare: one ffmpeg, tee muxer to nginx (FLV) and an MP4 (+faststart): ${cpu(bare.live['ffmpeg'])} live, ${cpu(bare.afterStopSeconds)} to stop. Ended processes counted as /usr/bin/time does (this process's cutime+cstime in /proc/self/stat grow as each child is reaped); nginx not counted (${cpu(st.ingestCpuSeconds ?? undefined)} vs ${cpu(bare.ingestCpuSeconds ?? undefined)}); recordings ${st.recordingSeconds?.toFixed(1) ?? '?'} s vs ${bare.recordingSeconds?.toFixed(1) ?? '?'} s`,
+      note: `user+system of every process from the first spawn to the last exit, one run each (--stream-seconds sets the length; 60 by default). Studio: encoder ${cpu(st.live['encoder'])} and this process ${cpu(st.live['this process'])} (process.cpuUsage: FLV parsing, fan-out, the RTMP publisher, the recording's writes) while live, then ${cpu(st.afterStopSeconds)} to stop and remux to MP4. Bare: one ffmpeg, tee muxer to nginx (FLV) and an MP4 (+faststart): ${cpu(bare.live['ffmpeg'])} live, ${cpu(bare.afterStopSeconds)} to stop. Ended processes counted as /usr/bin/time does (this process's cutime+cstime in /proc/self/stat grow as each child is reaped); nginx not counted (${cpu(st.ingestCpuSeconds ?? undefined)} vs ${cpu(bare.ingestCpuSeconds ?? undefined)}); recordings ${st.recordingSeconds?.toFixed(1) ?? '?'} s vs ${bare.recordingSeconds?.toFixed(1) ?? '?'} s`,
     },
     {
       name: 'ingest back → video flowing (own retry)',
       unit: 'ms',
       studio: rc.medianMs.studioBackoff,
       baseline: rc.medianMs.baseline,
-      note: `median of ${rc.runs} outages each: nginx SIGKILLed while live, down ${(rc.downMs / 1000).toFixed(0)} s, started again on the same port; from it answering RTMP again to the first picture on a new connection (same proxy). Studio on its own: while a refused ingest is down it is asked every 0.5 s (a TCP connect) and the pusher starts the moment it listens; the backoff (2 s, ×1.5 per failure) is the fallback. Bare ffmpeg exits when its ingest dies and never comes back by itself: the baseline is a supervisor loop that starts the same bare command again the moment it exits (${spawns} starts per outage, median)`,
+      note: `median of ${rc.runs} outages each: nginx SIGKILLed while live, down ${(rc.downMs / 1000).toFixed(0)} s, started again on the same port; from it answering RTMP again to the first picture on a new connection (same proxy). Studio on its own: while a refused ingest is down it is asked every 0.5 s (a TCP connect) and the publisher connects the moment it listens; the backoff (2 s, ×1.5 per failure) is the fallback. Bare ffmpeg exits when its ingest dies and never comes back by itself: the baseline is a supervisor loop that starts the same bare command again the moment it exits (${spawns} starts per outage, median)`,
     },
     {
       name: 'ingest back → video flowing (reconnect now)',
       unit: 'ms',
       studio: rc.medianMs.studioReconnectNow,
       baseline: rc.medianMs.baseline,
-      note: `the same, with engine.reconnectNow() called the moment the ingest answers (the UI's button; its pusher starts primed with the cached GOP); the baseline is the same supervised bare command`,
+      note: `the same, with engine.reconnectNow() called the moment the ingest answers (the UI's button; its publisher starts primed with the cached GOP); the baseline is the same supervised bare command`,
     },
   ];
 }
@@ -431,7 +433,7 @@ async function main(): Promise<void> {
     if (busy) console.log(`\n${busy}`);
 
     const totalSeconds = (now() - started) / 1000;
-    writeJson(RESULTS_FILE, {
+    writeJson(opts.out, {
       machine,
       loadAverageAtEnd: os.loadavg(),
       options: opts,
@@ -444,7 +446,7 @@ async function main(): Promise<void> {
       table: rows,
       totalSeconds,
     });
-    console.log(`\n${totalSeconds.toFixed(1)} s in all; raw numbers in ${path.relative(process.cwd(), RESULTS_FILE)}`);
+    console.log(`\n${totalSeconds.toFixed(1)} s in all; raw numbers in ${path.relative(process.cwd(), opts.out)}`);
   } finally {
     if (!opts.keep) fs.rmSync(root, { recursive: true, force: true });
     else console.log(`kept ${root}`);

@@ -6,8 +6,8 @@
 //    bare command (the engine's own capture and encode arguments, then `-f flv rtmp://…`), to the moment the first
 //    video message carrying a picture has passed a loopback proxy in front of nginx (stream-wire.ts). Also: to 16 KB
 //    of audio+video payload, the prototype's measure. Warm-up run each, then runs interleaved, medians.
-// 2. CPU for a show of N seconds (default 60) pushed to nginx and recorded: the studio (encoder, one pusher, this
-//    process's fan-out and recording, the remux to MP4 at the end) against one bare ffmpeg with the tee muxer
+// 2. CPU for a show of N seconds (default 60) pushed to nginx and recorded: the studio (encoder, this process's
+//    fan-out, in-core RTMP publisher and recording, the remux to MP4 at the end) against one bare ffmpeg with the tee muxer
 //    (FLV to the ingest, MP4 +faststart to disk). All processes from the first spawn to the last exit, see
 //    stream-procs.ts. No proxy in this one: nothing of the bench runs in this process but the studio.
 // 3. Ingest back → video flowing again. With the stream live, nginx is SIGKILLed, stays down for 3 s and is
@@ -109,7 +109,7 @@ export interface CpuRun {
   /** This process over the same time: counted for the studio (its fan-out and recording run here); for the bare
    *  command it is the bench idling, not counted, shown as the floor of the method. */
   ownCpuSeconds: number;
-  /** CPU seconds of each part while live (from its start to the stop signal): encoder, pusher, this process; ffmpeg. */
+  /** CPU seconds of each part while live (from its start to the stop signal): encoder, this process (publisher included); ffmpeg. */
   live: Record<string, number>;
   /** Total minus the live parts: stopping, flushing, the remux. */
   afterStopSeconds: number;
@@ -376,7 +376,7 @@ async function studioCpu(server: RtmpServer, dir: string, seconds: number): Prom
     recordPath: recording,
     spawn: (command, args, options) => {
       const child = spawnTracked(command, args, options);
-      children.push({ role: args.includes('pipe:0') ? 'pusher' : 'encoder', child });
+      children.push({ role: 'encoder', child });
       return child;
     },
     now,

@@ -1,4 +1,4 @@
-// What reaches the ingest, seen on the wire: a loopback TCP proxy between a publisher (the studio's pusher, or a
+// What reaches the ingest, seen on the wire: a loopback TCP proxy between a publisher (the studio's in-core one, or a
 // bare ffmpeg) and nginx-rtmp, in the bench process. It forwards both directions untouched and parses just enough
 // of the publisher's side to know when media arrives: it skips the RTMP handshake (C0 + C1 + C2, 3,073 bytes), then
 // follows the chunk stream (basic header, message header by format 0–3, extended timestamp, the publisher's own

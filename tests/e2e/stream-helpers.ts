@@ -59,8 +59,8 @@ export async function previewPixels(page: Page): Promise<{ src: string; frame: n
 }
 
 /**
- * The studio's running encoders: its ffmpeg children whose arguments carry the progress pipe (fd 4). The pushers
- * read `-i pipe:0` instead, and the CPU meter's helpers have neither.
+ * The studio's running encoders: its ffmpeg children whose arguments carry the progress pipe (fd 4). Device listings
+ * and probes have none.
  */
 export function encoderPids(studio: StudioProcess): number[] {
   const parent = studio.pid;

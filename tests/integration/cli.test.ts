@@ -1,24 +1,15 @@
 // The `livecart` command as a user runs it: a real process, real files, exit codes, both languages.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { tempDir } from '../support/studio-fixture.ts';
 import { makePicture, requireTool } from '../support/tools.ts';
+import { CLI, livecart } from '../support/cli.ts';
 
-const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/csv');
-
-function livecart(args: string[], lang: 'zh-CN' | 'en' = 'en') {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LIVECART_LANG: lang },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const count = (dataDir: string) => {
   const db = new Database(path.join(dataDir, 'livecart.db'), { readonly: true });

@@ -1,7 +1,6 @@
 // The data folder as the operating system sees it: owner-only, one studio at a time, a damaged database explained
 // and restored from a backup, a full disk and another process's lock met with words instead of stack traces.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -12,18 +11,9 @@ import { openStudio } from '../../electron/core/studio.ts';
 import { StudioRunningError } from '../../electron/core/system/studio-lock.ts';
 import { CallFailed, TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir } from '../support/studio-fixture.ts';
+import { livecart } from '../support/cli.ts';
 
-const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
 const posix = process.platform !== 'win32';
-
-function livecart(args: string[], lang: 'zh-CN' | 'en' = 'en') {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, LIVECART_LANG: lang },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Every file and folder under `dir` whose mode lets anyone but the owner in. */
 function looser(dir: string): string[] {

@@ -1,7 +1,6 @@
 // 批量发货 through the real protocol and the real `livecart` process: UTF-8 and GBK files, a filled-in export,
 // and a bad file that changes nothing and names every problem by its line.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -9,20 +8,14 @@ import { parse } from 'csv-parse/sync';
 import type { Job, Order } from '../../electron/core/protocol/contract.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
-
-const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
+import { livecart as runCli } from '../support/cli.ts';
 
 let run: Running;
 let client: TestClient;
 let buyers = 0;
 
 function livecart(args: string[], lang: 'zh-CN' | 'en' = 'en') {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--data-dir', run.dataDir], {
-    env: { ...process.env, LIVECART_LANG: lang },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, '--data-dir', run.dataDir], lang);
 }
 
 /** A new order; `lines` products 1..n of the live bag, one unit each. */

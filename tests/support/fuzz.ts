@@ -1,6 +1,7 @@
 // Payloads for fuzzing the protocol: made from the contract's own schemas (as JSON Schema, so valid-looking calls
 // reach the handlers), then mutated (wrong types, huge and strange strings, deep nesting, big arrays, odd keys).
 // Seeded, so a failure can be replayed with FUZZ_SEED.
+import { seededRandom } from './seeded-random.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Schema {
@@ -25,22 +26,10 @@ interface Schema {
   $defs?: Record<string, Schema>;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Fuzzer {
   readonly random: () => number;
   constructor(seed: number) {
-    this.random = rng(seed);
+    this.random = seededRandom(seed);
   }
 
   int(lo: number, hi: number): number {

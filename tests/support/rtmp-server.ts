@@ -45,7 +45,7 @@ export interface RtmpServer {
   resume(): void;
   /** SIGKILL, and wait until the process is gone: every connection drops at once. */
   kill(): Promise<void>;
-  /** Start nginx again on the same port (kills the running one first), so a pusher's URL stays valid. */
+  /** Start nginx again on the same port (kills the running one first), so a publisher's URL stays valid. */
   restart(): Promise<void>;
   /** SIGTERM (SIGKILL after a grace period), wait for the exit, close the hook, remove the temp dir. Idempotent. */
   stop(): Promise<void>;

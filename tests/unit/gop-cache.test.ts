@@ -54,7 +54,7 @@ test('ready() only once the header, a codec configuration and a keyframe are all
   interOnly.add(tags.slice(keyframe).find((tag) => tag.type === TAG_VIDEO && !tag.keyframe)!);
   assert.equal(interOnly.ready(), false, 'a picture that is not a keyframe is no place to start');
 
-  // Video configured but the AAC audio's configuration missing: a pusher that probes nothing could not send it.
+  // Video configured but the AAC audio's configuration missing: a publisher primed mid-show could not send it.
   const videoConfig = tags.find((tag) => tag.config && tag.type === TAG_VIDEO)!;
   const audio = tags.find((tag) => tag.type === TAG_AUDIO && !tag.config)!;
   const halfConfigured = new GopCache();

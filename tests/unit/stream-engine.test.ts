@@ -197,11 +197,11 @@ async function liveEngine(t: TestContext, extra: Partial<EngineOptions> = {}) {
   const [camera] = made.spawned as [FakeProcess];
   camera.stdout.write(Buffer.concat([OPENING, KEY_AT(0), SOUND(10), PICTURE_AT(33), SOUND(33)]));
   await started;
-  return { ...made, camera, pusher: made.publishers[0]! };
+  return { ...made, camera, publisher: made.publishers[0]! };
 }
 
 test('a camera lost mid-show: the silent test pattern takes over on the same timeline, and the show stays live', async (t) => {
-  const { instance, spawned, camera, pusher } = await liveEngine(t);
+  const { instance, spawned, camera, publisher } = await liveEngine(t);
   camera.stderr.write('[video4linux2 @ 0x1] ioctl(VIDIOC_DQBUF): No such device\n');
   await flush();
   camera.exit(1, null);
@@ -223,7 +223,7 @@ test('a camera lost mid-show: the silent test pattern takes over on the same tim
   // A new encoder starts from zero, with its own header, metadata and (the same) configuration.
   standIn.stdout.write(Buffer.concat([OPENING, SOUND(0), KEY_AT(0), SOUND(21), PICTURE_AT(33)]));
   await flush();
-  assert.deepEqual(sent(pusher), [
+  assert.deepEqual(sent(publisher), [
     [18, 0],
     [9, 0],
     [8, 0],
@@ -259,14 +259,14 @@ test('a camera that stops delivering pictures is ended after 5 s and replaced; i
 });
 
 test('switching back: the camera runs beside the pattern and takes over at its keyframe, new configuration first', async (t) => {
-  const { instance, spawned, camera, pusher } = await liveEngine(t);
+  const { instance, spawned, camera, publisher } = await liveEngine(t);
   assert.equal(instance.restoreSource(), false, 'nothing to switch back to');
   camera.exit(1, null);
   await flush();
   const standIn = spawned[1]!;
   standIn.stdout.write(Buffer.concat([OPENING, KEY_AT(0), PICTURE_AT(33)]));
   await flush();
-  const before = sent(pusher).length;
+  const before = sent(publisher).length;
 
   assert.equal(instance.restoreSource(), true);
   assert.equal(instance.restoreSource(), false, 'one try at a time');
@@ -276,7 +276,7 @@ test('switching back: the camera runs beside the pattern and takes over at its k
   const newConfig = flvTag(9, 0, [0x17, 0, 0, 0, 0, 1, 0x4d]); // another profile: must reach the viewers
   again.stdout.write(Buffer.concat([HEADER, METADATA, newConfig, AUDIO_CONFIG, SOUND(0)]));
   await flush();
-  assert.equal(sent(pusher).length, before, 'nothing from it before its keyframe');
+  assert.equal(sent(publisher).length, before, 'nothing from it before its keyframe');
   standIn.stdout.write(PICTURE_AT(67));
   await flush();
   again.stdout.write(Buffer.concat([KEY_AT(40), SOUND(40), PICTURE_AT(73)]));
@@ -284,7 +284,7 @@ test('switching back: the camera runs beside the pattern and takes over at its k
   assert.deepEqual(standIn.signals, ['SIGKILL'], 'the pattern is ended once the camera is back');
   assert.equal(instance.source.fallback, false);
   assert.equal(instance.source.restoring, false);
-  const tail = sent(pusher).slice(before);
+  const tail = sent(publisher).slice(before);
   // the pattern's last picture (167), then the camera one frame later, its configuration first
   assert.deepEqual(tail, [
     [9, 167],
@@ -294,7 +294,7 @@ test('switching back: the camera runs beside the pattern and takes over at its k
     [9, 267],
   ]);
   assert.ok(
-    pusher.sent.some((tag) => tag.bytes.subarray(11, -4).equals(newConfig.subarray(11, -4))),
+    publisher.sent.some((tag) => tag.bytes.subarray(11, -4).equals(newConfig.subarray(11, -4))),
     'the changed configuration was sent',
   );
   await instance.stop();

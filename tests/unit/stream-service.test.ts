@@ -467,7 +467,7 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
     'stream_destination_live',
   ]);
   assert.equal(engine.retargeted.length, 0, 'a live destination keeps its connection');
-  // Not live (reconnecting): a new key goes to its pusher at once, and stays out of every state.
+  // Not live (reconnecting): a new key goes to its publisher at once, and stays out of every state.
   const fixed = await service.saveDestination(b.id, {
     ...douyin,
     name: 'B站',

@@ -53,7 +53,7 @@ export const destinationInputSchema = z.strictObject({
   serverUrl: z.string().trim().max(2000).optional(),
   /**
    * The stream key (推流密钥 / 串流密钥). Omitted on update: the stored key is kept. During a show it may be replaced
-   * (with the address) only while that destination is not live: its pusher starts again with the new one.
+   * (with the address) only while that destination is not live: its publisher starts again with the new one.
    */
   streamKey: z.string().trim().max(2000).optional(),
   enabled: z.boolean().default(true),

@@ -1,6 +1,6 @@
-// CPU use of the streaming processes (the encoder and the pushers), for the health panel. Linux only: read from
-// /proc, summing every ffmpeg this process started — during a show those are exactly the encoder and its pushers
-// (device listings and probes are brief, and a recording is remuxed only after the show). Elsewhere there is no
+// CPU use of the streaming processes (the encoder; RTMP publishing runs in this process and costs little), for the
+// health panel. Linux only: read from /proc, summing every ffmpeg this process started — during a show that is the
+// encoder (device listings and probes are brief, and a recording is remuxed only after the show). Elsewhere there is no
 // cheap, dependency-free way to read another process's CPU time, so the figure is null and the UI leaves it out.
 import fs from 'node:fs';
 
@@ -36,7 +36,7 @@ export class ChildCpuMeter {
     this.lastAt = now;
     if (!previous || elapsed <= 0) return null;
     let used = 0;
-    // A child new since the last sample (a pusher that reconnected) started within the interval: all its time counts.
+    // A child new since the last sample (an encoder started again after a device change) started within the interval: all its time counts.
     for (const [pid, t] of ticks) used += Math.max(0, t - (previous.get(pid) ?? 0));
     return Math.round((used / TICKS_PER_SECOND / elapsed) * 1000) / 10;
   }

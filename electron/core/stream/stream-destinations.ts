@@ -33,7 +33,7 @@ export class StreamDestinations {
    * Creates (no id) or updates a destination. On update an omitted address or an omitted or blank key keeps the
    * stored one. `running` are the destinations the show pushes to, with what each is doing: one that is not
    * live may get a new address or key (the host fixing a rejected key mid-show), returned as `retarget` with its
-   * new publish URL and key for the service to hand to its pusher; one that is live keeps them (a working stream
+   * new publish URL and key for the service to hand to its publisher; one that is live keeps them (a working stream
    * is not cut), and none of them can be switched off. Call inside a write transaction.
    */
   save(id: number | undefined, input: DestinationRequest, running: RunningPhases, now: number): SavedDestination {

@@ -335,7 +335,7 @@ export class StreamService {
     void this.endShow(show).then(() => this.announce());
   }
 
-  /** Stops the engine (pushers, recording remux) once; the show is forgotten after, its recording kept as lastFile. */
+  /** Stops the engine (publishers, recording remux) once; the show is forgotten after, its recording kept as lastFile. */
   private endShow(show: Show): Promise<void> {
     show.ending ??= (async () => {
       if (show.ticker) clearInterval(show.ticker);

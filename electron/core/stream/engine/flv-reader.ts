@@ -1,6 +1,6 @@
 // An incremental FLV demuxer for the encoder's output pipe. FLV is what RTMP carries, so each tag can be
-// forwarded to a pusher untouched; the reader only needs to find tag boundaries and recognise keyframes and
-// codec configuration (so a pusher started mid-show can be primed, see gop-cache.ts).
+// forwarded to a publisher untouched; the reader only needs to find tag boundaries and recognise keyframes and
+// codec configuration (so a publisher started mid-show can be primed, see gop-cache.ts).
 //
 // Layout: a 9-byte header and a 4-byte "previous tag size" of 0, then tags: 11-byte header (type, 24-bit data
 // size, 24-bit timestamp + 8-bit extension, 24-bit stream id), the data, and a 4-byte previous tag size.

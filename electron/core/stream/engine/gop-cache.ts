@@ -1,4 +1,4 @@
-// What a pusher that starts mid-show must send first: the FLV header, the stream's metadata and codec
+// What a publisher that starts mid-show must send first: the FLV header, the stream's metadata and codec
 // configuration, then the current GOP from its keyframe on — as RTMP servers keep a GOP cache for players.
 // Without it, a reconnected destination would get media it cannot decode until the next keyframe (or never,
 // with no codec configuration at all).
@@ -41,8 +41,8 @@ export class GopCache {
   }
 
   /**
-   * True once a pusher can be primed: the header, every stream's codec configuration and a keyframe are known.
-   * The pusher probes almost nothing (it starts sending at once), so what it needs must all come first.
+   * True once a publisher can be primed: the header, every stream's codec configuration and a keyframe are known.
+   * The ingest learns the codecs from what comes first, so everything it needs must lead.
    */
   ready(): boolean {
     if (this.header === null || this.gop.length === 0 || this.configs.size === 0) return false;

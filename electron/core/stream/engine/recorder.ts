@@ -1,5 +1,5 @@
 // The local recording: the encoder's FLV written straight to a file by this process, tag by tag, so it
-// depends on no pusher and no network (a destination reconnecting leaves no gap), and a crash of any process
+// depends on no publisher and no network (a destination reconnecting leaves no gap), and a crash of any process
 // leaves a file that plays up to the crash (FLV needs no trailer). When the show ends it is remuxed to MP4; after a
 // crash of the studio itself, at its next start (../recording-recovery.ts).
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // Encode once, output many (OBS's design): one encoder process, its FLV fanned out here to each destination's
 // RTMP publisher (in this process: no key on any command line) and to the recording, and its preview and progress read on their own pipes. Nothing downstream can
-// stall the encoder: pushers that stop draining lose tags (destination.ts), the recording is a plain file.
+// stall the encoder: publishers that stop draining lose tags (destination.ts), the recording is a plain file.
 //
 // Nothing upstream ends the show either: when the capture stops mid-show (a camera unplugged, a driver that
 // hangs and delivers nothing) a stand-in encoder takes over with the test pattern, and its output joins the

@@ -1,5 +1,5 @@
 // One timeline across encoder processes. Each new encoder (the stand-in test pattern after a camera is lost,
-// the camera again after that) numbers its output from zero; pushers and the recording must see one stream
+// the camera again after that) numbers its output from zero; publishers and the recording must see one stream
 // whose timestamps keep going, or servers drop the connection and the recording jumps back in time. After a
 // cut the new encoder's tags are shifted to start one frame after the last tag that went out, so the recording
 // has no gap and no overlap (the stall itself shows as a short freeze, as it did live).

@@ -2,7 +2,7 @@
 // something changed). The platform fills in its server address when it has one for everyone. The stream key is a
 // secret: typed into a password field (with a show toggle while typing), never filled in again on edit — the
 // core keeps the saved one when the field is left empty. During a show a destination that is not live may get a
-// new key and address (its pusher restarts with them, the show goes on); one that is live only a new name.
+// new key and address (its publisher restarts with them, the show goes on); one that is live only a new name.
 import { useId, useState } from 'react';
 import type { Platform, StreamDestination } from '../../../../electron/core/protocol/contract.ts';
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';

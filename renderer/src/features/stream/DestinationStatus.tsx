@@ -1,7 +1,7 @@
 // What one destination is doing during a show, better than OBS's "reconnecting in N s (attempt K)": the
 // countdown ticks on the studio's clock, the reason is in words, "Reconnect now" skips the wait, and a key the
 // platform keeps refusing says so (with what to do) instead of retrying forever; and a destination that is not
-// live can get a new key (and address) right here, without ending the show (the core restarts its pusher).
+// live can get a new key (and address) right here, without ending the show (the core restarts its publisher).
 import { useState } from 'react';
 import type { StreamDestination } from '../../../../electron/core/protocol/contract.ts';
 import { describeError } from '../../i18n/describe.ts';
