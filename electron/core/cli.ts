@@ -13,7 +13,7 @@ import { DatabaseFromFutureError } from './db/migrate.ts';
 import { DatabaseCorruptError } from './db/connection.ts';
 import { restoreCommand } from './cli/restore.ts';
 import { diskFullError, type StudioError } from './protocol/errors.ts';
-import { StudioRunningError } from './system/studio-lock.ts';
+import { FolderBusyError, StudioRunningError } from './system/studio-lock.ts';
 import { openStudio } from './studio.ts';
 import { messageFor, type Locale } from './protocol/messages.ts';
 
@@ -184,6 +184,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = EXIT_FAILED;
     } else if (error instanceof DatabaseCorruptError) {
       console.error(messageFor('db_corrupt', cliLocale(), { file: error.file, backup: error.backup }));
+      process.exitCode = EXIT_FAILED;
+    } else if (error instanceof FolderBusyError) {
+      console.error(messageFor(error.issues![0]!.code, cliLocale(), { dataDir: error.dataDir }));
       process.exitCode = EXIT_FAILED;
     } else if (error instanceof StudioRunningError) {
       console.error(messageFor('studio_running', cliLocale(), { dataDir: error.dataDir, pid: error.pid }));

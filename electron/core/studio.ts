@@ -1,8 +1,9 @@
 // The composition root: opens a data directory and wires every domain to the protocol server.
+import fs from 'node:fs';
 import path from 'node:path';
 import { DB_FILE, openDatabase, type Db } from './db/connection.ts';
 import { prepareDataFolder } from './system/data-folder.ts';
-import { lockDataFolder } from './system/studio-lock.ts';
+import { holdForCommand, lockDataFolder } from './system/studio-lock.ts';
 import { WriteGate } from './db/write-gate.ts';
 import { ImageStore } from './media/image-store.ts';
 import { PROTOCOL_VERSION } from './protocol/contract.ts';
@@ -18,7 +19,7 @@ import { AccessService } from './access/access-service.ts';
 import { registerAccess } from './access/access-handlers.ts';
 import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
-import { loadOrCreateKeyFile, SecretBox } from './system/secret-box.ts';
+import { loadOrCreateKeyFile, SecretBox, SECRET_KEY_FILE, WRAPPED_KEY_FILE } from './system/secret-box.ts';
 import { registerStream } from './stream/stream-handlers.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
@@ -32,7 +33,8 @@ export interface StudioOptions {
   appVersion?: string;
   /**
    * One studio per data folder (the default): a second is refused with who has it. CLI commands beside a running
-   * studio pass false; they take no lock and wait their turn for the database.
+   * studio pass false: they run beside it and beside each other, waiting their turn for the database, and only a
+   * restore keeps them out (see holdForCommand).
    */
   exclusive?: boolean;
   /**
@@ -67,22 +69,24 @@ export { DB_FILE };
 export async function openStudio(options: StudioOptions): Promise<Studio> {
   const dataDir = path.resolve(options.dataDir);
   prepareDataFolder(dataDir);
-  const lock = options.exclusive === false ? null : lockDataFolder(dataDir);
+  const lock = options.exclusive === false ? holdForCommand(dataDir) : lockDataFolder(dataDir);
   let db: Db;
   let secrets: SecretBox;
   try {
     db = openDatabase(path.join(dataDir, DB_FILE), { waitForLocks: options.exclusive === false });
   } catch (error) {
-    lock?.release();
+    lock.release();
     throw error;
   }
   try {
     secrets = options.secretsLocked
       ? SecretBox.locked()
-      : new SecretBox(options.secretKey ?? loadOrCreateKeyFile(dataDir), options.secretKey ? 'keychain' : 'file');
+      : options.secretKey
+        ? new SecretBox(options.secretKey, 'keychain')
+        : keyFileOrDesktop(dataDir);
   } catch (error) {
     db.close();
-    lock?.release();
+    lock.release();
     throw error;
   }
   const server = new StudioServer();
@@ -121,6 +125,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   registerOrders(server, orders, db, jobs, uploads);
   server.setViews(orderViews);
   const access = new AccessService(db, gate, publish, server);
+  access.onRightsChanged((deviceId) => jobs.forgetOwner(`device:${deviceId}`));
   registerAccess(server, access);
   const stream = new StreamService(db, gate, publish, { dataDir, secrets });
   registerStream(server, stream);
@@ -146,7 +151,18 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       server.closeAll();
       jobs.dispose();
       db.close();
-      lock?.release();
+      lock.release();
     },
   };
+}
+
+/**
+ * Without Electron (the CLI, `livecart serve`): the folder's key file. When the desktop app keeps this folder's key
+ * in the OS keychain instead, no key file is made up beside it — the two would seal stream keys under different
+ * keys and each lose the other's — and stream keys stay closed here, saying where they are.
+ */
+function keyFileOrDesktop(dataDir: string): SecretBox {
+  const inKeychain = fs.existsSync(path.join(dataDir, WRAPPED_KEY_FILE));
+  if (inKeychain && !fs.existsSync(path.join(dataDir, SECRET_KEY_FILE))) return SecretBox.locked('desktop');
+  return new SecretBox(loadOrCreateKeyFile(dataDir), 'file');
 }

@@ -62,6 +62,17 @@ export function restoreOffer(fatal: FatalMessage, locale: Locale): RestoreOffer 
   };
 }
 
+/** Restoring failed: why, in the user's language when it is a known refusal (a command or studio has the folder). */
+export function restoreFailedText(offer: DialogText, error: unknown, locale: Locale): DialogText {
+  const failure = error as { code?: unknown; issues?: Array<{ code: string }>; dataDir?: unknown; pid?: unknown };
+  const code = failure.issues?.[0]?.code ?? (typeof failure.code === 'string' ? failure.code : '');
+  const params = { dataDir: String(failure.dataDir ?? ''), pid: String(failure.pid ?? '') };
+  const known = hasMessage(code) ? messageFor(code, locale, params) : null;
+  const zh = locale === 'zh-CN';
+  const fallback = `${zh ? '恢复失败，数据库保持原样：' : 'Restoring failed; the database was left as it was: '}${String((error as Error).message)}`;
+  return { title: offer.title, content: known ?? fallback };
+}
+
 export function gaveUpDialogText(exitCode: number, locale: Locale): DialogText {
   return locale === 'zh-CN'
     ? {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
 import { pickLocale, type Locale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
-import { fatalDialogText, gaveUpDialogText, restoreOffer, type DialogText } from './core-policy.ts';
+import { fatalDialogText, gaveUpDialogText, restoreFailedText, restoreOffer, type DialogText } from './core-policy.ts';
 import type { FatalMessage } from '../core/host/utility-messages.ts';
 import { restoreBackup } from '../core/db/restore.ts';
 import { DB_FILE } from '../core/db/connection.ts';
@@ -53,13 +53,13 @@ function coreFailed(fatal: FatalMessage, dataDir: string, locale: Locale): void 
     cancelId: 1,
   });
   if (choice !== 0) return void app.quit();
-  // The core has exited (a fatal start is not restarted): nothing holds the database while it is replaced.
+  // The core has exited (a fatal start is not restarted); restoreBackup holds the folder against any command.
   restoreBackup(path.join(dataDir, DB_FILE), offer.backup).then(
     () => {
       app.relaunch();
       app.exit(0);
     },
-    (error: unknown) => showErrorAndQuit({ title: offer.title, content: String((error as Error).message) }),
+    (error: unknown) => showErrorAndQuit(restoreFailedText(offer, error, locale)),
   );
 }
 

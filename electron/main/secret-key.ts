@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SECRET_KEY_FILE } from '../core/system/secret-box.ts';
+import { SECRET_KEY_FILE, WRAPPED_KEY_FILE } from '../core/system/secret-box.ts';
 
 /** The part of Electron's safeStorage used here (structural: no 'electron' import, so a test can fake it). */
 export interface SafeStorageLike {
@@ -21,7 +21,7 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-export const WRAPPED_KEY_FILE = 'secret-key.safestorage';
+export { WRAPPED_KEY_FILE };
 const KEY_BYTES = 32;
 
 export type KeyProtection = 'keychain' | 'file' | 'locked';
@@ -73,7 +73,9 @@ export function loadSecretKey(
   const keyFile = path.join(userDataDir, SECRET_KEY_FILE);
   // Launches without a keychain left the key in a file: wrap that one, so the stream keys it sealed still open.
   const existing = fs.existsSync(keyFile) ? fs.readFileSync(keyFile) : null;
-  const key = existing?.length === KEY_BYTES ? existing : crypto.randomBytes(KEY_BYTES);
+  // A damaged key file is not swapped for a new key either (the core says so, naming the file).
+  if (existing && existing.length !== KEY_BYTES) return { key: null, protection: 'file' };
+  const key = existing ?? crypto.randomBytes(KEY_BYTES);
   writeWrapped(file, key, safeStorage);
   if (existing) fs.rmSync(keyFile, { force: true });
   return { key, protection: 'keychain' };

@@ -99,12 +99,11 @@ test('by default: the bag and orders, buyers by nickname only; no exports, no sh
 
   // What needs more than the defaults is refused, and nothing changes.
   assert.equal(await code(phone.call('orders.exportCsv', { locale: 'zh-CN' })), 'capability_files');
-  const ship = await phone.upload(
-    'csv',
-    'ship.csv',
-    Buffer.from(`订单号,快递公司,快递单号\n${order.orderNo},顺丰,SF1\n`),
-  );
-  assert.equal(await code(phone.call('orders.shipCsv', { uploadId: ship })), 'capability_files');
+  // A CSV does not even start to come in: shipping from a file, or importing one, is not for this device.
+  const csvUpload = phone.call('uploads.begin', { kind: 'csv', name: 'ship.csv', size: 10 });
+  assert.equal(await code(csvUpload), 'capability_files');
+  assert.equal(await code(phone.call('orders.shipCsv', { uploadId: 'made-up' })), 'capability_files');
+  assert.equal(await code(phone.call('uploads.begin', { kind: 'image', name: 'a.jpg', size: 10 })), 'ok');
   await host.call('orders.setStatus', { id: order.id, to: 'paid' });
   const shipOne = phone.call('orders.setStatus', {
     id: order.id,
@@ -174,6 +173,10 @@ test('the host grants and takes away, per device; open pages pick it up at once'
   const bagOnly = await connect();
   await bagOnly.call('studio.hello', { client: 'phone' });
   assert.equal(await code(bagOnly.call('orders.list', {})), 'capability_orders');
+  // What it exported with contacts, under the old rights, is gone with them.
+  assert.deepEqual(await bagOnly.call('jobs.list', {}), []);
+  assert.equal(await code(bagOnly.call('jobs.resultChunk', { id: jobId, offset: 0, length: 1024 })), 'not_found');
+  assert.equal(await code(host.call('jobs.resultChunk', { id: jobId, offset: 0, length: 1024 })), 'not_found');
   await host.call('orders.create', {
     input: { sessionId: session.id, lines: [{ sku: 'HONEY', quantity: 1 }], buyer: '小赵', phone: PHONE },
   });
@@ -185,6 +188,36 @@ test('the host grants and takes away, per device; open pages pick it up at once'
   );
   assert.ok(bagOnly.events.some((e) => e.name === 'studio.hidden'));
   assert.doesNotMatch(JSON.stringify(bagOnly.events), /小赵/);
+});
+
+test('files without orders: the product files, but no file of the order log and no shipping', async () => {
+  const { host, device, session, connect } = await shop();
+  const order = await host.call('orders.create', {
+    input: { sessionId: session.id, lines: [{ sku: 'HONEY', quantity: 1 }], buyer: '小周' },
+  });
+  await host.call('orders.setStatus', { id: order.id, to: 'paid' });
+  await host.call('access.setCapabilities', { id: device.id, capabilities: ['files'] });
+  const tablet = await connect();
+  await tablet.call('studio.hello', { client: 'warehouse' });
+  const { jobId } = await tablet.call('catalog.exportCsv', { locale: 'zh-CN' });
+  assert.equal((await tablet.jobFinished(jobId)).state, 'done');
+  assert.equal(await code(tablet.call('orders.exportCsv', { locale: 'zh-CN' })), 'capability_orders');
+  const ship = await tablet.upload(
+    'csv',
+    'ship.csv',
+    Buffer.from(`订单号,快递公司,快递单号\n${order.orderNo},顺丰,SF9\n`),
+  );
+  assert.equal(await code(tablet.call('orders.shipCsv', { uploadId: ship })), 'capability_orders');
+  const shipOne = tablet.call('orders.setStatus', {
+    id: order.id,
+    to: 'shipped',
+    shipment: { carrier: '顺丰', trackingNo: 'SF9' },
+  });
+  assert.equal(await code(shipOne), 'capability_orders');
+  assert.equal((await host.call('orders.get', { id: order.id })).order.status, 'paid', 'not shipped');
+  // A picture is for a product: without the bag it does not even start to come in.
+  const picture = tablet.call('uploads.begin', { kind: 'image', name: 'a.jpg', size: 10 });
+  assert.equal(await code(picture), 'capability_bag');
 });
 
 test('what a device may do is checked against the list: nothing unknown is granted, and only the host sets it', async () => {

@@ -8,7 +8,13 @@ import Database from 'better-sqlite3';
 import { backupDatabase } from '../../electron/core/db/backup.ts';
 import { DatabaseCorruptError, DB_FILE } from '../../electron/core/db/connection.ts';
 import { openStudio } from '../../electron/core/studio.ts';
-import { StudioRunningError } from '../../electron/core/system/studio-lock.ts';
+import {
+  FolderBusyError,
+  holdForCommand,
+  lockOutCommands,
+  StudioRunningError,
+} from '../../electron/core/system/studio-lock.ts';
+import { restoreBackup } from '../../electron/core/db/restore.ts';
 import { CallFailed, TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir } from '../support/studio-fixture.ts';
 import { livecart } from '../support/cli.ts';
@@ -71,6 +77,15 @@ test('a folder left readable by an older version is tightened when the studio op
   const again = await openStudio({ dataDir });
   await again.close();
   assert.deepEqual(looser(dataDir), []);
+
+  // Moved to another disk and linked back: the folder behind the link is tightened too.
+  const moved = path.join(tempDir(), 'moved');
+  fs.renameSync(dataDir, moved);
+  fs.symlinkSync(moved, dataDir);
+  fs.chmodSync(moved, 0o755);
+  const linked = await openStudio({ dataDir });
+  await linked.close();
+  assert.equal(fs.statSync(moved).mode & 0o777, 0o700);
 });
 
 test('one studio per data folder: a second is refused with who has it; the lock goes with the process', async () => {
@@ -82,7 +97,7 @@ test('one studio per data folder: a second is refused with who has it; the lock 
     assert.equal(error.pid, process.pid);
     return true;
   });
-  // A CLI command beside it takes no lock: it works, waiting its turn for the database.
+  // A CLI command beside it takes no studio lock (only the commands' shared one): it works, waiting its turn.
   const cli = livecart(['products', 'export', '--data-dir', dataDir]);
   assert.equal(cli.code, 0, cli.stderr);
   const serve = livecart(['serve', '--data-dir', dataDir], 'zh-CN');
@@ -147,6 +162,51 @@ test('a damaged database: said plainly with the latest backup, doctor marks it, 
   assert.equal(reopened.catalog.store.counts().active, 1);
   await reopened.close();
   assert.match(livecart(['doctor', '--data-dir', dataDir]).stdout, /✓ Database intact/);
+});
+
+test('a restore that cannot finish leaves the damaged file in place; commands and restores keep out of each other', async () => {
+  const dataDir = tempDir();
+  const first = await openStudio({ dataDir });
+  first.catalog.create({ title: '备份里的商品', priceFen: 100, stock: 1 });
+  const backup = await backupDatabase(first.db, dataDir);
+  await first.close();
+  const dbFile = path.join(dataDir, DB_FILE);
+  const damaged = Buffer.alloc(64 * 1024, 0x5a);
+  fs.writeFileSync(dbFile, damaged);
+
+  // The copy cannot be written (as on a full disk): nothing is moved, no empty database appears.
+  const now = new Date('2026-12-02T08:00:00Z');
+  const copy = `${dbFile}.restoring-${now.toISOString().replace(/[:.]/g, '-')}`;
+  fs.symlinkSync(path.join(dataDir, 'no-such-folder', 'x'), copy);
+  await assert.rejects(restoreBackup(dbFile, backup, now));
+  assert.deepEqual(fs.readFileSync(dbFile), damaged, 'the damaged file stays where it was, whole');
+  assert.deepEqual(
+    fs.readdirSync(dataDir).filter((n) => n.includes('.damaged-') || n.includes('.restoring-')),
+    [],
+    'nothing moved aside, no copy left',
+  );
+
+  // A command has the folder open: the restore is refused, saying so, and changes nothing.
+  const command = holdForCommand(dataDir);
+  const refused = livecart(['restore', '--data-dir', dataDir], 'zh-CN');
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /有 livecart 命令正在使用这个数据文件夹/);
+  assert.deepEqual(fs.readFileSync(dbFile), damaged);
+
+  // While a restore holds the folder, a command starting waits for it (here: gives up at once when told not to wait).
+  command.release();
+  const restoring = lockOutCommands(dataDir);
+  assert.throws(
+    () => holdForCommand(dataDir, 0),
+    (error: unknown) => error instanceof FolderBusyError,
+  );
+  restoring.release();
+  holdForCommand(dataDir, 0).release();
+
+  await restoreBackup(dbFile, backup);
+  const reopened = await openStudio({ dataDir });
+  assert.equal(reopened.catalog.store.counts().active, 1);
+  await reopened.close();
 });
 
 test('a full disk is disk_full in the user’s language, saves nothing, and the next order after space is freed works', async () => {

@@ -2,6 +2,7 @@
 // with a paired device's token. Idempotency, every kind of bad request, and what the order history records.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { attachLan } from '../../electron/core/host/lan-host.ts';
@@ -204,4 +205,49 @@ test('an idempotency key is the sender’s own and means one order: reused for a
   assert.equal(reused.status, 422);
   assert.equal(reused.body.error?.code, 'order_key_reused');
   assert.match(reused.body.error?.message ?? '', /幂等键已用于另一笔订单/);
+});
+
+test('a device revoked while its body is still on the way creates nothing: the token is checked again at the end', async () => {
+  await host.call('access.setEnabled', { enabled: true });
+  const { device, pairingUrls } = await host.call('access.pairDevice', { name: '慢速机器人' });
+  const [, port, token] = /:(\d+)\/#token=(.+)$/.exec(pairingUrls[0]!)!;
+  const body = Buffer.from(JSON.stringify({ key: 'slow-1', sku: 'A-01', quantity: 1, buyer: '慢慢来' }));
+  let sendRest!: () => void;
+  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path: '/api/orders',
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': body.byteLength,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
+    req.on('error', reject);
+    req.write(body.subarray(0, 10));
+    sendRest = () => req.end(body.subarray(10));
+  });
+  // The token was let in (the device counts as seen) while the body is still half sent.
+  const seen = async () =>
+    (await host.call('access.state', {})).devices.find((d) => d.id === device.id)?.lastSeenAt !== null;
+  for (let tries = 0; !(await seen()); tries++) {
+    assert.ok(tries < 3000, 'the studio never looked at the token');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await host.call('access.revoke', { id: device.id });
+  sendRest();
+  const { status, text } = await answer;
+  assert.equal(status, 401, text);
+  const found = await host.call('orders.list', { filter: { query: '慢慢来' } });
+  assert.equal(found.total, 0, 'no order');
 });

@@ -211,8 +211,10 @@ test(
       const [dest] = engine.destinations as [Destination];
       await until('live', () => dest.state.phase === 'live');
       await until('some of it recorded', () => engine.recordedBytes > 200_000);
-      const recording = await engine.endRecording(false);
+      // Asked twice at once (the disk watch, and anything ending the show meanwhile): finished once, as first asked.
+      const [recording, again] = await Promise.all([engine.endRecording(false), engine.endRecording(true)]);
       assert.equal(recording?.file, `${record}.recording.flv`, 'kept as FLV: no room for a second copy');
+      assert.deepEqual(again, recording, 'the second caller got the same file, not a remux on a full disk');
       const size = fs.statSync(recording!.file).size;
       decodesCleanly(recording!.file); // throws unless the FLV plays to its end
       const sent = dest.stats.bytesSent;

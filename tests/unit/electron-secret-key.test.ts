@@ -12,6 +12,7 @@ import {
 } from '../../electron/main/secret-key.ts';
 import type { StudioError } from '../../electron/core/protocol/errors.ts';
 import { loadOrCreateKeyFile, SECRET_KEY_FILE, SecretBox } from '../../electron/core/system/secret-box.ts';
+import { openStudio } from '../../electron/core/studio.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 
 /** A stand-in for the keychain: reversible, but not the identity, so clear text on disk would show. */
@@ -94,4 +95,40 @@ test('a damaged key file is an error, never silently replaced (that would lose e
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, WRAPPED_KEY_FILE), fakeSafeStorage().encryptString('c2hvcnQ='));
   assert.throws(() => loadSecretKey(dir, fakeSafeStorage(), 'darwin'), /does not hold a LiveCart data key/);
+});
+
+test('a damaged key file from launches without a keychain is not swapped for a new key either', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, SECRET_KEY_FILE), Buffer.alloc(5), { mode: 0o600 });
+  assert.deepEqual(loadSecretKey(dir, fakeSafeStorage(), 'darwin'), { key: null, protection: 'file' });
+  assert.equal(fs.existsSync(path.join(dir, WRAPPED_KEY_FILE)), false, 'nothing wrapped');
+  assert.equal(fs.readFileSync(path.join(dir, SECRET_KEY_FILE)).length, 5, 'the file is left for the user to see');
+  assert.throws(() => loadOrCreateKeyFile(dir), /damaged/, 'and the core refuses it, naming the file');
+});
+
+test('without Electron, beside the desktop app’s keychain key: no key file is made up, keys say where they are', async () => {
+  const dir = tempDir();
+  const desktop = loadSecretKey(dir, fakeSafeStorage(), 'darwin');
+  assert.equal(desktop.protection, 'keychain');
+  // What `livecart serve` or any CLI command does on the same folder.
+  const studio = await openStudio({ dataDir: dir });
+  try {
+    assert.equal(studio.stream.state().keys, 'desktop', 'the page can say where the keys are');
+    assert.equal(fs.existsSync(path.join(dir, SECRET_KEY_FILE)), false, 'no second key beside the keychain’s');
+    const destination = {
+      name: '视频号',
+      platform: 'wechat' as const,
+      serverUrl: 'rtmp://push.example.com/live',
+      streamKey: 'live_123',
+      enabled: true,
+    };
+    await assert.rejects(
+      async () => studio.stream.saveDestination(undefined, destination),
+      (e: StudioError) => e.issues?.[0]?.code === 'secrets_in_desktop',
+    );
+  } finally {
+    await studio.close();
+  }
+  // The desktop app, launched again, still has its key.
+  assert.deepEqual(loadSecretKey(dir, fakeSafeStorage(), 'darwin'), desktop);
 });

@@ -68,25 +68,37 @@ test('the same stale token again is no new guess: a tab retrying an old link doe
   assert.equal(gate.failures('10.0.0.9'), 1);
 });
 
-test('only a few wrong tokens wait per address and in all; the rest are turned away without being checked', () => {
+test('only a few wrong tokens wait per address and in all; the rest are turned away at once, never a right one', () => {
   const gate = new AuthGate(() => 0);
-  let checked = 0;
-  const counting = (token: unknown) => {
-    checked++;
-    return resolve(token);
-  };
-  const verdicts = Array.from({ length: 200 }, (_, i) => gate.check('10.0.0.9', `guess-${i}`, counting));
+  const verdicts = Array.from({ length: 200 }, (_, i) => gate.check('10.0.0.9', `guess-${i}`, resolve));
   assert.equal(verdicts.filter((v) => v.kind === 'refuse').length, MAX_PENDING_PER_ADDRESS);
   assert.equal(verdicts.filter((v) => v.kind === 'busy').length, 200 - MAX_PENDING_PER_ADDRESS);
-  assert.equal(checked, MAX_PENDING_PER_ADDRESS, 'a turned-away guess teaches nothing');
+  assert.deepEqual(gate.check('10.0.0.9', RIGHT, resolve), { kind: 'admit', principal: 'host' }, 'its own address');
   // Once answered, the address may try again.
   for (const v of verdicts) if (v.kind === 'refuse') v.release();
-  assert.equal(gate.check('10.0.0.9', 'next', counting).kind, 'refuse');
+  assert.equal(gate.check('10.0.0.9', 'next', resolve).kind, 'refuse');
 
+  // A crowd of addresses fills the gate: wrong tokens from anywhere are turned away, the right one still gets in.
   const crowd = new AuthGate(() => 0);
   for (let i = 0; i < MAX_PENDING_TOTAL; i++)
     assert.equal(crowd.check(`10.1.${i >> 8}.${i & 255}`, 'x', resolve).kind, 'refuse');
   assert.equal(crowd.check('10.9.9.9', 'x', resolve).kind, 'busy', 'many addresses cannot hold many sockets either');
+  assert.deepEqual(crowd.check('10.9.9.9', RIGHT, resolve), { kind: 'admit', principal: 'host' });
+  assert.deepEqual(crowd.check('10.1.0.0', RIGHT, resolve), { kind: 'admit', principal: 'host' });
+});
+
+test('the gate forgets addresses: a right token leaves nothing behind, and old failures go with the window', () => {
+  let now = 0;
+  const gate = new AuthGate(() => now);
+  for (let i = 0; i < 1000; i++) assert.equal(gate.check(`10.2.${i >> 8}.${i & 255}`, RIGHT, resolve).kind, 'admit');
+  assert.equal(gate.remembered(), 0, 'admitted addresses are not kept');
+  for (let i = 0; i < 1000; i++) {
+    const verdict = gate.check(`10.3.${i >> 8}.${i & 255}`, 'wrong', resolve);
+    if (verdict.kind === 'refuse') verdict.release();
+  }
+  assert.equal(gate.remembered(), 1000);
+  now += 61_000;
+  assert.equal(gate.remembered(), 0, 'a minute later, none of them');
 });
 
 test('the WebSocket token rides in a subprotocol and is read back from the header', () => {

@@ -122,3 +122,76 @@ test('results on disk: fetched whole or in slices, kept apart per runner, remove
   b.dispose();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+const exported = async () => ({
+  summary: { rows: 1 },
+  file: { fileName: 'a.csv', mime: 'text/csv', bytes: Buffer.from('phone 13812345678') },
+});
+const device = { role: 'assistant' as const, deviceId: 7 };
+
+test("a device's rights change: its finished results go at once, a running one's when it ends; others stay", async () => {
+  const { jobs, events } = runner();
+  const finished = jobs.start('orders.export', exported, 'device:7');
+  await finished.done;
+  const hosts = jobs.start('catalog.export', exported, 'host');
+  await hosts.done;
+  let release!: () => void;
+  const running = jobs.start(
+    'catalog.import',
+    async () => {
+      await new Promise<void>((r) => (release = r));
+      return exported();
+    },
+    'device:7',
+  );
+  assert.equal(jobs.list(device).length, 2);
+
+  jobs.forgetOwner('device:7');
+  assert.throws(
+    () => jobs.file(finished.job.id, device),
+    (e: StudioError) => e.code === 'not_found',
+  );
+  assert.throws(
+    () => jobs.file(finished.job.id),
+    (e: StudioError) => e.code === 'not_found',
+    'not for the host either',
+  );
+  assert.deepEqual(
+    jobs.list(device).map((j) => j.id),
+    [running.job.id],
+    'the running one is still seen running',
+  );
+  release();
+  const end = await running.done;
+  assert.equal(end.state, 'done');
+  assert.deepEqual(jobs.list(device), [], 'forgotten when it ended');
+  assert.throws(
+    () => jobs.file(running.job.id),
+    (e: StudioError) => e.code === 'not_found',
+  );
+  assert.equal(events.at(-1)!.id, running.job.id, 'the host still learns it ended');
+  assert.equal(jobs.file(hosts.job.id).fileName, 'a.csv', "the host's own result stays");
+});
+
+test("finished jobs are kept per owner: a device's many do not push out the host's export", async () => {
+  const { jobs } = runner();
+  const hosts = jobs.start('orders.export', exported, 'host');
+  await hosts.done;
+  for (let i = 0; i < 50; i++) await jobs.start('catalog.export', exported, 'device:7').done;
+  assert.equal(jobs.file(hosts.job.id).fileName, 'a.csv');
+  assert.equal(jobs.list(device).length, 20, 'the device keeps its last 20');
+});
+
+test('assertIdle says busy before anything is used up', async () => {
+  const { jobs } = runner();
+  let release!: () => void;
+  const first = jobs.start('orders.ship', () => new Promise((r) => (release = () => r({ summary: {} }))));
+  assert.throws(
+    () => jobs.assertIdle('orders.ship'),
+    (e: StudioError) => e.code === 'busy',
+  );
+  jobs.assertIdle('catalog.import');
+  release();
+  await first.done;
+  jobs.assertIdle('orders.ship');
+});

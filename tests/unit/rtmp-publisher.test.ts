@@ -8,7 +8,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import tls from 'node:tls';
-import { decodeAmf0All, encodeAmf0All, type Amf0Value } from '../../electron/core/stream/rtmp/amf0.ts';
+import {
+  decodeAmf0All,
+  decodeAmf0Prefix,
+  encodeAmf0All,
+  type Amf0Value,
+} from '../../electron/core/stream/rtmp/amf0.ts';
 import {
   ChunkReader,
   encodeMessage,
@@ -22,7 +27,12 @@ import {
   type RtmpMessage,
 } from '../../electron/core/stream/rtmp/chunks.ts';
 import { clientHello, digestOffset, packetDigest } from '../../electron/core/stream/rtmp/handshake.ts';
-import { RtmpPublisher, socketErrorReason, type PublisherEnd } from '../../electron/core/stream/rtmp/publisher.ts';
+import {
+  redactKey,
+  RtmpPublisher,
+  socketErrorReason,
+  type PublisherEnd,
+} from '../../electron/core/stream/rtmp/publisher.ts';
 import { rtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
 import { TAG_AUDIO, TAG_SCRIPT, TAG_VIDEO, type FlvTag } from '../../electron/core/stream/engine/flv-reader.ts';
 
@@ -33,6 +43,9 @@ test('AMF0: what commands carry reads back the same; malformed or oversized inpu
   assert.deepEqual(decodeAmf0All(encodeAmf0All(values)), values);
   assert.throws(() => decodeAmf0All(Buffer.from([0x02, 0x00, 0x10, 0x41])), RangeError, 'cut short');
   assert.throws(() => decodeAmf0All(Buffer.from([0x11])), RangeError, 'unknown type');
+  // What comes before a type a publisher never needs is still read (the command's name, its transaction).
+  const mixed = Buffer.concat([encodeAmf0All(['onBWDone', 0, null]), Buffer.from([0x11, 0x02])]);
+  assert.deepEqual(decodeAmf0Prefix(mixed), ['onBWDone', 0, null]);
   const deep = Buffer.concat([
     ...Array.from({ length: 40 }, () => Buffer.from([0x03, 0x00, 0x01, 0x61])),
     Buffer.from([0x05]),
@@ -125,6 +138,24 @@ test('socket failures read as what they are', () => {
   assert.equal(reason('DEPTH_ZERO_SELF_SIGNED_CERT'), 'tls_failed');
   assert.equal(reason('ERR_TLS_CERT_ALTNAME_INVALID'), 'tls_failed');
   assert.equal(reason('ERR_SSL_WRONG_VERSION_NUMBER'), 'tls_failed');
+  // The server took the connection and cut it: its port answers, so it is not watched as "down".
+  assert.equal(reason('ECONNRESET'), 'handshake_failed');
+  assert.equal(reason('EPIPE'), 'handshake_failed');
+});
+
+test('the key is taken out of a server’s words in every form, before they are cut short', () => {
+  const said = [
+    `publish ${KEY} refused`,
+    'stream SK_LIVE_7F3A9C2E busy',
+    `name ${encodeURIComponent(KEY)} unknown`,
+    'bad txSecret abc123 for sk_live_7f3a9c2e',
+  ].join('; ');
+  const out = redactKey(said, KEY);
+  assert.doesNotMatch(out, /sk_live_7f3a9c2e|abc123|txSecret=|%3F/i, out);
+  assert.match(out, /publish •••• refused/);
+  // A key straddling the cut is still masked: redaction comes first.
+  const long = `${'x'.repeat(290)} ${KEY}`;
+  assert.doesNotMatch(redactKey(long, KEY).slice(0, 300), /sk_l/);
 });
 
 /** How a scripted server answers the publisher's commands. */
@@ -132,6 +163,8 @@ type Script = (command: string, txn: number, args: Amf0Value[], reply: Reply) =>
 interface Reply {
   command(values: Amf0Value[], streamId?: number): void;
   control(type: number, payload: Buffer): void;
+  /** Bytes as they are, for what no well-behaved server sends. */
+  write(bytes: Buffer): void;
   close(): void;
 }
 
@@ -168,6 +201,7 @@ async function scriptedServer(script: Script, wrap?: (socket: net.Socket) => net
         for (const part of encodeMessage({ chunkStream: 2, type, streamId: 0, timestamp: 0, payload }, 128))
           socket.write(part);
       },
+      write: (bytes) => socket.write(bytes),
       close: () => socket.destroy(),
     };
     socket.on('data', (data: Buffer) => {
@@ -404,6 +438,110 @@ test('the key is not in the clear on the wire before the publish, nor anywhere b
         .join(),
       'releaseStream,FCPublish,publish',
     );
+  } finally {
+    await server.close();
+  }
+});
+
+test('"Already publishing" (the server still holds the last connection) is said as such and retried, not a bad key', async () => {
+  const server = await scriptedServer((command, txn, args, reply) => {
+    if (command === 'publish') {
+      const status = { level: 'error', code: 'NetStream.Publish.BadName', description: 'Already publishing' };
+      reply.command(['onStatus', 0, null, status], 1);
+    } else accepting(command, txn, args, reply);
+  });
+  try {
+    const end = await publish(server.port).ended;
+    assert.equal(end.reason, 'name_busy');
+    assert.equal(end.detail, 'NetStream.Publish.BadName: Already publishing');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a server that takes the connection and cuts it mid-handshake is handshake_failed (RTMPS: tls_failed)', async () => {
+  const cutting = net.createServer((socket) => {
+    socket.once('data', () => socket.resetAndDestroy());
+  });
+  await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
+  const port = (cutting.address() as net.AddressInfo).port;
+  try {
+    const plain = await publish(port).ended;
+    assert.equal(plain.reason, 'handshake_failed', plain.detail);
+    const secure = await publish(port, { secure: true, host: 'localhost' }).ended;
+    assert.equal(secure.reason, 'tls_failed', secure.detail);
+  } finally {
+    await new Promise((resolve) => cutting.close(resolve));
+  }
+});
+
+test('while publishing: an error status ends it as dropped; an unknown AMF type in a command does not', async () => {
+  let send!: Reply;
+  const server = await scriptedServer((command, txn, args, reply) => {
+    accepting(command, txn, args, reply);
+    if (command === 'publish') send = reply;
+  });
+  try {
+    const { started, ended, isPublishing } = publish(server.port);
+    await started;
+    // A command carrying an AMF3 value (a type this publisher does not read) is ignored, not a failure.
+    const odd = Buffer.concat([encodeAmf0All(['onFCPublish', 0, null]), Buffer.from([0x11, 0x02, 0x01])]);
+    for (const part of encodeMessage(
+      { chunkStream: 3, type: MSG_COMMAND_AMF0, streamId: 0, timestamp: 0, payload: odd },
+      128,
+    )) {
+      send.write(part);
+    }
+    send.command(['onStatus', 0, null, { level: 'error', code: 'NetStream.Publish.Failed', description: 'gone' }], 1);
+    const end = await ended;
+    assert.equal(isPublishing(), true);
+    assert.equal(end.reason, 'dropped');
+    assert.equal(end.detail, 'NetStream.Publish.Failed: gone', 'ended by the status, not by the odd command');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a new codec configuration mid-show keeps its place in time (the camera and the stand-in swapped)', async () => {
+  const server = await scriptedServer(accepting);
+  try {
+    const { publisher, started, ended } = publish(server.port);
+    await started;
+    publisher.send(flvTag(TAG_VIDEO, 5_000, Buffer.from([0x17, 0, 0, 0, 0, 1]), { config: true }));
+    publisher.send(flvTag(TAG_VIDEO, 5_000, Buffer.from([0x17, 1, 0, 0, 0, 0xaa]), { keyframe: true }));
+    publisher.send(flvTag(TAG_VIDEO, 65_000, Buffer.from([0x17, 0, 0, 0, 0, 2]), { config: true }));
+    publisher.send(flvTag(TAG_VIDEO, 65_000, Buffer.from([0x17, 1, 0, 0, 0, 0xbb]), { keyframe: true }));
+    const stopping = publisher.stop();
+    await ended;
+    await stopping;
+    const video = server.received.filter((m) => m.type === MSG_VIDEO).map((m) => m.timestamp);
+    assert.deepEqual(video, [0, 0, 60_000, 60_000]);
+  } finally {
+    await server.close();
+  }
+});
+
+// Bounded: without the cap this would wait for an end that never comes.
+test('a server sending endless half messages is cut off, not buffered', { timeout: 30_000 }, async () => {
+  const server = await scriptedServer((command, txn, args, reply) => {
+    if (command !== 'connect') return;
+    // Message after message begun on new chunk streams, 1 MB announced each, never finished.
+    for (let stream = 10; stream < 200; stream++) {
+      const header = Buffer.alloc(12);
+      header[0] = stream; // fmt 0, chunk stream id < 64 in one byte
+      header.writeUIntBE(0, 1, 3);
+      header.writeUIntBE(1024 * 1024 - 1, 4, 3);
+      header[7] = MSG_DATA_AMF0;
+      if (stream >= 64) {
+        const wide = Buffer.concat([Buffer.from([0, stream - 64]), header.subarray(1)]);
+        reply.write(Buffer.concat([wide, Buffer.alloc(128)]));
+      } else reply.write(Buffer.concat([header, Buffer.alloc(128)]));
+    }
+  });
+  try {
+    const end = await publish(server.port).ended;
+    assert.equal(end.reason, 'publish_refused');
+    assert.match(end.detail, /too many chunk streams|too much half sent/);
   } finally {
     await server.close();
   }

@@ -165,6 +165,7 @@ test('an end while live: reconnecting 2 s later, then a new connection primed fr
     attempt: 1,
     retryAt: START + 12_000,
     reason: 'dropped',
+    detail: 'the server closed the connection',
   });
   assert.equal(destination.stats.reconnects, 1);
   assert.equal(destination.stats.liveMs, 9_000);
@@ -188,6 +189,7 @@ test('three refusals in a row end as key_rejected, with no further connection', 
     attempt: 1,
     retryAt: START + 2_000,
     reason: 'publish_refused',
+    detail: 'NetStream.Publish.BadName',
   });
   await tick(2_000);
   refuse();
@@ -196,11 +198,13 @@ test('three refusals in a row end as key_rejected, with no further connection', 
     attempt: 2,
     retryAt: START + 5_000,
     reason: 'publish_refused',
+    detail: 'NetStream.Publish.BadName',
   });
   await tick(3_000);
   assert.equal(publishers.length, 3);
   refuse();
-  assert.deepEqual(destination.state, { phase: 'failed', reason: 'key_rejected' });
+  const rejected = { phase: 'failed', reason: 'key_rejected', detail: 'NetStream.Publish.BadName' };
+  assert.deepEqual(destination.state, rejected, "with the server's last words");
   await tick(120_000);
   assert.equal(publishers.length, 3);
   assert.deepEqual(
@@ -241,7 +245,11 @@ test('reconnectNow() skips the wait, does not hide a refused key, and restarts a
   last().end('publish_refused');
   destination.reconnectNow();
   last().end('publish_refused');
-  assert.deepEqual(destination.state, { phase: 'failed', reason: 'key_rejected' }, 'still three refusals in a row');
+  assert.deepEqual(
+    destination.state,
+    { phase: 'failed', reason: 'key_rejected', detail: null },
+    'still three refusals in a row',
+  );
 
   destination.reconnectNow(); // the host fixed the key
   assert.equal(publishers.length, 4);
@@ -280,6 +288,7 @@ test('a connection that stops draining: tags beyond the backlog are dropped to t
     attempt: 1,
     retryAt: START + 9_000, // closed 7 s in (5 s after the last progress), retried 2 s later
     reason: 'stalled',
+    detail: null,
   });
   await tick(2_000);
   assert.equal(publishers.length, 2);
@@ -309,7 +318,7 @@ test('retarget(): a new key replaces a rejected one at once, counting afresh; a 
     last().end('publish_refused');
     if (i < 2) destination.reconnectNow();
   }
-  assert.deepEqual(destination.state, { phase: 'failed', reason: 'key_rejected' });
+  assert.deepEqual(destination.state, { phase: 'failed', reason: 'key_rejected', detail: null });
   const second = rtmpTarget('rtmp://push.example.com/live', 'NEW_KEY')!;
   destination.retarget(second);
   assert.equal(publishers.length, 4);
@@ -360,6 +369,7 @@ test('a connect that never goes live is closed after 15 s and retried', async (t
     attempt: 1,
     retryAt: START + 19_000,
     reason: 'stalled',
+    detail: null,
   });
   await tick(2_000);
   assert.equal(publishers.length, 2);

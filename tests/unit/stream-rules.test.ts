@@ -188,20 +188,26 @@ test("the engine's destination states as the contract shows them", () => {
     attempt: 2,
     retryAt: null,
     reason: null,
+    detail: null,
     ...numbers,
   });
-  assert.deepEqual(liveOf({ phase: 'reconnecting', attempt: 3, retryAt: 12345, reason: 'host_unreachable' }, stats), {
+  const refused = 'connect ECONNREFUSED 127.0.0.1:1935';
+  const reconnecting = { phase: 'reconnecting', attempt: 3, retryAt: 12345, reason: 'host_unreachable' } as const;
+  assert.deepEqual(liveOf({ ...reconnecting, detail: refused }, stats), {
     phase: 'reconnecting',
     attempt: 3,
     retryAt: 12345,
     reason: 'host_unreachable',
+    detail: refused,
     ...numbers,
   });
-  assert.deepEqual(liveOf({ phase: 'failed', reason: 'key_rejected' }, stats), {
+  const badKey = 'NetStream.Publish.BadName: ••••';
+  assert.deepEqual(liveOf({ phase: 'failed', reason: 'key_rejected', detail: badKey }, stats), {
     phase: 'failed',
     attempt: null,
     retryAt: null,
     reason: 'key_rejected',
+    detail: badKey,
     ...numbers,
   });
   assert.equal(liveOf({ phase: 'live', since: 1 }, stats).phase, 'live');

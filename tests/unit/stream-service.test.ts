@@ -441,7 +441,8 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
   );
 
   engine.set(String(a.id), { phase: 'live', since: 1 });
-  engine.set(String(b.id), { phase: 'reconnecting', attempt: 2, retryAt: 99_000, reason: 'host_unreachable' });
+  const down = { reason: 'host_unreachable', detail: 'connect ECONNREFUSED' } as const;
+  engine.set(String(b.id), { phase: 'reconnecting', attempt: 2, retryAt: 99_000, ...down });
   await tick();
   const after = states().at(-1)!;
   assert.equal(after.destinations.find((d) => d.id === a.id)!.live!.phase, 'live');
@@ -450,6 +451,7 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
     attempt: 2,
     retryAt: 99_000,
     reason: 'host_unreachable',
+    detail: 'connect ECONNREFUSED',
     kbps: 0,
     bytesSent: 0,
     droppedTags: 0,

@@ -35,6 +35,7 @@ export class AccessService {
   /** Listener starts and stops run one after another, so a quick off-on-off ends where the switch is. */
   private transition: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly rightsListeners: Array<(deviceId: number) => void> = [];
 
   constructor(
     db: Db,
@@ -94,6 +95,7 @@ export class AccessService {
     // since the server's own close would end the socket normally.
     this.listener?.closeDevice(id);
     this.server.closeDevice(id);
+    this.rightsChanged(id);
     if (revoked) this.changed();
     return this.state();
   }
@@ -115,8 +117,21 @@ export class AccessService {
     if (!this.store.get(id)) throw new StudioError('not_found', `device ${id} not found`);
     await this.gate.run(() => this.store.setCapabilities(id, capabilities));
     this.server.closeDevice(id);
+    this.rightsChanged(id);
     this.changed();
     return this.state();
+  }
+
+  /**
+   * Called when a device's rights change (new capabilities, or revoked), after its connections were closed: what
+   * it holds under the old rights (job results) must go too.
+   */
+  onRightsChanged(listener: (deviceId: number) => void): void {
+    this.rightsListeners.push(listener);
+  }
+
+  private rightsChanged(id: number): void {
+    for (const listener of this.rightsListeners) listener(id);
   }
 
   deviceConnected(_id: number): void {

@@ -35,6 +35,7 @@ export function registerCatalog(
   // The pictures were sent beforehand (catalog.uploadImage); the 图片 column is matched to them by name, and no
   // path a client writes is ever opened.
   server.handle('catalog.importCsv', ({ uploadId, pictures }, ctx) => {
+    jobs.assertIdle('catalog.import'); // before the upload is used up: "busy" leaves it there to try again
     const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
     const options = { pictures: { kind: 'picked' as const, pictures } };
     const work = (progress: Progress) => importProductsCsv(catalog, bytes, progress, options);

@@ -1,9 +1,10 @@
-// A damaged database is never deleted: it is moved aside, and the chosen backup (the latest by default) is copied
-// into its place through SQLite's backup API, then checked. Run only while no studio has the folder open.
+// A damaged database is never deleted: it is moved aside, and the chosen backup (the latest by default), copied
+// through SQLite's backup API and checked, takes its place. Only while no studio and no command has the folder open.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ownerOnly, tighten } from '../system/data-folder.ts';
+import { lockDataFolder, lockOutCommands, type StudioLock } from '../system/studio-lock.ts';
 
 export const BACKUPS_DIR = 'backups';
 
@@ -37,26 +38,53 @@ export function checkDatabaseFile(file: string): string {
 }
 
 /**
- * Moves `dbFile` (and its -wal/-shm) aside as `<name>.damaged-<stamp>` and restores `backup` in its place.
- * Returns where the damaged file went. Throws when the backup itself fails its check (nothing is moved then).
+ * Restores `backup` in place of `dbFile`, keeping the damaged file (and its -wal/-shm) beside it as
+ * `<name>.damaged-<stamp>`; returns where it went. The backup is first copied next to the database and checked, then
+ * swapped in by renames: a copy that fails (a full disk, the backup gone) leaves the damaged file where it was, never
+ * an empty database the next launch would take for a new shop. Holds the folder meanwhile — no studio, no command.
  */
 export async function restoreBackup(dbFile: string, backup: string, now = new Date()): Promise<string> {
-  const problem = checkDatabaseFile(backup);
-  if (problem !== 'ok') throw new Error(`the backup ${backup} is damaged too: ${problem}`);
+  const dataDir = path.dirname(dbFile);
+  const studio = lockDataFolder(dataDir); // StudioRunningError while a studio has it open
+  let commands: StudioLock | null = null;
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = `${dbFile}.damaged-${stamp}`;
-  if (fs.existsSync(dbFile)) fs.renameSync(dbFile, aside);
-  for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, aside + suffix);
-  }
-  // Created owner-only before SQLite writes into it.
-  fs.writeFileSync(dbFile, '', ownerOnly);
-  const source = new Database(backup, { readonly: true });
+  const copy = `${dbFile}.restoring-${stamp}`;
   try {
-    await source.backup(dbFile);
+    commands = lockOutCommands(dataDir); // FolderBusyError while a command has it open
+    const problem = checkDatabaseFile(backup);
+    if (problem !== 'ok') throw new Error(`the backup ${backup} is damaged too: ${problem}`);
+    // Created owner-only before SQLite writes into it.
+    fs.writeFileSync(copy, '', ownerOnly);
+    const source = new Database(backup, { readonly: true });
+    try {
+      await source.backup(copy);
+    } finally {
+      source.close();
+    }
+    const copied = checkDatabaseFile(copy);
+    if (copied !== 'ok') throw new Error(`the copy of ${backup} failed its check: ${copied}`);
+    tighten(copy);
+    return swapIn(dbFile, copy, `${dbFile}.damaged-${stamp}`);
   } finally {
-    source.close();
+    fs.rmSync(copy, { force: true });
+    commands?.release();
+    studio.release();
   }
-  tighten(dbFile);
+}
+
+/** Moves the database and its -wal/-shm aside, then the copy into place; on failure puts them all back. */
+function swapIn(dbFile: string, copy: string, aside: string): string {
+  const moved: Array<[string, string]> = [];
+  try {
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (!fs.existsSync(dbFile + suffix)) continue;
+      fs.renameSync(dbFile + suffix, aside + suffix);
+      moved.push([dbFile + suffix, aside + suffix]);
+    }
+    fs.renameSync(copy, dbFile);
+  } catch (error) {
+    for (const [from, to] of moved.reverse()) fs.renameSync(to, from);
+    throw error;
+  }
   return aside;
 }

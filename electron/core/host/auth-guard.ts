@@ -1,5 +1,5 @@
-// Tokens for the web host, and the gate every token passes: a right token is let in at once, whatever else
-// came from its address; wrong ones are answered ever more slowly per address, and only a few at a time.
+// Tokens for the web host, and the gate every token passes: a right token is let in at once, whatever else came
+// from its address or any other; wrong ones are answered ever more slowly per address, and only a few at a time.
 import crypto from 'node:crypto';
 
 export function newToken(): string {
@@ -28,7 +28,7 @@ export type GateVerdict<P> =
   | { kind: 'admit'; principal: P }
   /** Wrong: answer "unauthorized" after `delayMs`, then call `release` (the slot it holds is freed). */
   | { kind: 'refuse'; delayMs: number; release(): void }
-  /** Too many wrong tokens from here are waiting already: turned away at once, the token not even looked at. */
+  /** Wrong, and too many wrong tokens are waiting already (from here, or in all): turned away at once. */
   | { kind: 'busy' };
 
 interface AddressState {
@@ -38,14 +38,16 @@ interface AddressState {
 }
 
 /**
- * Per remote address: checking a token is cheap and constant-time, so it is always done for an address that has
- * room, and a right token never waits for anyone's failures (its own address's included). Guessing is bounded
- * twice: each wrong answer comes later than the last (rate), and only a few can be waiting per address and in all
- * (concurrency) — a guess beyond that is refused without being checked, so it teaches nothing.
+ * Per remote address. A token is always checked (constant-time, or a hash lookup: cheap), so a right token never
+ * waits for anyone's failures, nor is turned away when many wrong ones are waiting (a crowd of guessers must not
+ * lock the host's devices out mid-show). Guessing is bounded twice: each wrong answer from an address comes later
+ * than the last (rate), and only a few can be waiting per address and in all (concurrency) — a wrong token beyond
+ * that is turned away at once. That fast "no" is no help to a guesser: tokens are 192 random bits.
  */
 export class AuthGate {
   private readonly addresses = new Map<string, AddressState>();
   private pendingTotal = 0;
+  private lastSweep = 0;
   private readonly now: () => number;
 
   constructor(now: () => number = Date.now) {
@@ -53,11 +55,12 @@ export class AuthGate {
   }
 
   check<P>(address: string, token: unknown, resolve: (token: unknown) => P | null): GateVerdict<P> {
-    const state = this.state(address);
-    if (state.pending >= MAX_PENDING_PER_ADDRESS || this.pendingTotal >= MAX_PENDING_TOTAL) return { kind: 'busy' };
     const principal = resolve(token);
     if (principal !== null) return { kind: 'admit', principal };
+    this.sweep();
+    const state = this.state(address);
     state.failures.set(fingerprint(token), this.now());
+    if (state.pending >= MAX_PENDING_PER_ADDRESS || this.pendingTotal >= MAX_PENDING_TOTAL) return { kind: 'busy' };
     const delayMs = delayAfter(state.failures.size);
     state.pending++;
     this.pendingTotal++;
@@ -70,14 +73,19 @@ export class AuthGate {
         released = true;
         state.pending--;
         this.pendingTotal--;
-        this.forgetIfIdle(address, state);
       },
     };
   }
 
   /** Wrong tokens from this address within the window (distinct ones). */
   failures(address: string): number {
-    return this.state(address).failures.size;
+    return this.addresses.has(address) ? this.state(address).failures.size : 0;
+  }
+
+  /** Addresses the gate remembers: those with a recent wrong token or one waiting for its answer. */
+  remembered(): number {
+    this.sweep(true);
+    return this.addresses.size;
   }
 
   private state(address: string): AddressState {
@@ -88,8 +96,16 @@ export class AuthGate {
     return state;
   }
 
-  private forgetIfIdle(address: string, state: AddressState): void {
-    if (state.pending === 0 && state.failures.size === 0) this.addresses.delete(address);
+  /** Forgets failures older than the window, and addresses left with none and nothing waiting (once a window). */
+  private sweep(force = false): void {
+    const now = this.now();
+    if (!force && now - this.lastSweep < WINDOW_MS / 4) return;
+    this.lastSweep = now;
+    const cutoff = now - WINDOW_MS;
+    for (const [address, state] of this.addresses) {
+      for (const [key, at] of state.failures) if (at <= cutoff) state.failures.delete(key);
+      if (state.pending === 0 && state.failures.size === 0) this.addresses.delete(address);
+    }
   }
 }
 

@@ -141,15 +141,16 @@ export async function serveOrdersApi(
     return fail(405, 'method_not_allowed', 'use POST');
   }
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const principal = await authorize(bearer);
-  if (principal === 'busy') {
-    res.setHeader('retry-after', '10');
-    return fail(429, 'too_many_tries', messageFor('auth_too_many_tries', locale));
-  }
-  if (!principal) {
+  const refusal = (principal: Principal | 'busy' | null) => {
+    if (principal === 'busy') {
+      res.setHeader('retry-after', '10');
+      return fail(429, 'too_many_tries', messageFor('auth_too_many_tries', locale));
+    }
     res.setHeader('www-authenticate', 'Bearer');
     return fail(401, 'unauthorized', messageFor('unauthorized', locale));
-  }
+  };
+  const checked = await authorize(bearer);
+  if (checked === 'busy' || !checked) return refusal(checked);
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return fail(415, 'unsupported_media_type', 'send Content-Type: application/json');
   }
@@ -166,5 +167,8 @@ export async function serveOrdersApi(
   } catch {
     return fail(400, 'bad_json', 'the body is not valid JSON');
   }
+  // Checked again now the body is in: a device revoked, or its rights changed, while it was sending acts as it is now.
+  const principal = await authorize(bearer);
+  if (principal === 'busy' || !principal) return refusal(principal);
   send(await createFromApi(server, principal, body, locale));
 }

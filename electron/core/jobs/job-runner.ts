@@ -43,12 +43,15 @@ export interface Progress {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Finished jobs kept per owner, so one device's work never pushes out the host's export before it is fetched. */
 const KEEP_FINISHED = 20;
 
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
   private readonly owners = new Map<string, JobOwner>();
   private readonly files = new Map<string, JobFile>();
+  /** Running jobs whose owner lost its rights: forgotten the moment they end. */
+  private readonly disowned = new Set<string>();
   private readonly publish: Publish;
   private readonly now: () => number;
 
@@ -130,15 +133,33 @@ export class JobRunner {
     if (file && 'path' in file) fs.rmSync(file.path, { force: true });
   }
 
+  /** Refuses (busy) while a job of this kind runs: call before taking anything the job would use up (an upload). */
+  assertIdle(kind: Job['kind']): void {
+    if (this.list().some((j) => j.kind === kind && j.state === 'running')) {
+      throw new StudioError('busy', `a ${kind} job is already running`);
+    }
+  }
+
+  /**
+   * What a device made under rights it no longer has (they changed, or it was revoked): its finished jobs and their
+   * files go now, a running one's outcome is dropped when it ends. A file exported with contact details must not
+   * be fetched after the host took contacts away.
+   */
+  forgetOwner(owner: JobOwner): void {
+    for (const [id, jobOwner] of this.owners) {
+      if (jobOwner !== owner) continue;
+      if (this.jobs.get(id)?.state === 'running') this.disowned.add(id);
+      else this.forget(id);
+    }
+  }
+
   /** Starts the work and returns at once; `done` resolves with the finished job (for the CLI and tests). */
   start(
     kind: Job['kind'],
     work: (progress: Progress) => Promise<JobOutcome>,
     owner: JobOwner = 'host',
   ): { job: Job; done: Promise<Job> } {
-    if (this.list().some((j) => j.kind === kind && j.state === 'running')) {
-      throw new StudioError('busy', `a ${kind} job is already running`);
-    }
+    this.assertIdle(kind);
     const job: Job = {
       id: crypto.randomUUID(),
       kind,
@@ -191,19 +212,33 @@ export class JobRunner {
         Object.assign(job, { state: 'failed', error: shape });
       }
       job.finishedAt = this.now();
+      if (this.disowned.delete(job.id)) {
+        // Its result is not kept; the host's windows still learn it ended. The device's pages were closed.
+        this.forget(job.id);
+        this.publish('job.updated', { job: { ...job } }, (principal) => principal.role === 'host');
+        return { ...job };
+      }
       announce();
+      this.prune();
       return { ...job };
     })();
     return { job: { ...job }, done };
   }
 
   private prune(): void {
-    const finished = this.list().filter((j) => j.state !== 'running');
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
-      this.jobs.delete(old.id);
-      this.owners.delete(old.id);
-      this.dropFile(old.id);
+    const finished = new Map<JobOwner, string[]>();
+    for (const job of this.jobs.values()) {
+      if (job.state === 'running') continue;
+      const owner = this.owners.get(job.id)!;
+      finished.set(owner, [...(finished.get(owner) ?? []), job.id]);
     }
+    for (const ids of finished.values()) for (const id of ids.slice(0, -KEEP_FINISHED)) this.forget(id);
+  }
+
+  private forget(id: string): void {
+    this.jobs.delete(id);
+    this.owners.delete(id);
+    this.dropFile(id);
   }
 }
 

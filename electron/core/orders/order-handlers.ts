@@ -52,6 +52,7 @@ export function registerOrders(
     return { jobId: job.id };
   });
   server.handle('orders.shipCsv', ({ uploadId }, ctx) => {
+    jobs.assertIdle('orders.ship'); // before the upload is used up: "busy" leaves it there to try again
     const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
     const actor = actorOf(ctx);
     const work = (progress: Progress) => importShipping(orders, bytes, actor, progress);

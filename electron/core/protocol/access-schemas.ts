@@ -25,49 +25,55 @@ export type Capability = (typeof CAPABILITIES)[number];
 /** A newly paired device: the assistant's everyday work, nothing more. */
 export const DEFAULT_CAPABILITIES: readonly Capability[] = ['bag', 'orders'];
 
-const NEEDS: Record<string, Capability> = {
-  'catalog.create': 'bag',
-  'catalog.update': 'bag',
-  'catalog.archive': 'bag',
-  'catalog.restore': 'bag',
-  'catalog.uploadImage': 'bag',
-  'coupons.create': 'bag',
-  'coupons.update': 'bag',
-  'coupons.archive': 'bag',
-  'coupons.restore': 'bag',
-  'live.createSession': 'bag',
-  'live.updateSession': 'bag',
-  'live.bagAdd': 'bag',
-  'live.bagMove': 'bag',
-  'live.bagRemove': 'bag',
-  'live.bagRenumber': 'bag',
-  'live.bagSet': 'bag',
-  'live.explain': 'bag',
-  'live.explainStep': 'bag',
-  'live.stopExplaining': 'bag',
-  'live.pushCoupon': 'bag',
-  'live.stopCoupon': 'bag',
-  'orders.create': 'orders',
-  'orders.quote': 'orders',
-  'orders.list': 'orders',
-  'orders.get': 'orders',
-  'orders.report': 'orders',
-  'orders.setStatus': 'orders',
-  'catalog.exportCsv': 'files',
-  'catalog.importCsv': 'files',
-  'orders.exportCsv': 'files',
-  'orders.shipCsv': 'files',
-  'live.goLive': 'show',
-  'live.end': 'show',
+const NEEDS: Record<string, readonly Capability[]> = {
+  'catalog.create': ['bag'],
+  'catalog.update': ['bag'],
+  'catalog.archive': ['bag'],
+  'catalog.restore': ['bag'],
+  'catalog.uploadImage': ['bag'],
+  'coupons.create': ['bag'],
+  'coupons.update': ['bag'],
+  'coupons.archive': ['bag'],
+  'coupons.restore': ['bag'],
+  'live.createSession': ['bag'],
+  'live.updateSession': ['bag'],
+  'live.bagAdd': ['bag'],
+  'live.bagMove': ['bag'],
+  'live.bagRemove': ['bag'],
+  'live.bagRenumber': ['bag'],
+  'live.bagSet': ['bag'],
+  'live.explain': ['bag'],
+  'live.explainStep': ['bag'],
+  'live.stopExplaining': ['bag'],
+  'live.pushCoupon': ['bag'],
+  'live.stopCoupon': ['bag'],
+  'orders.create': ['orders'],
+  'orders.quote': ['orders'],
+  'orders.list': ['orders'],
+  'orders.get': ['orders'],
+  'orders.report': ['orders'],
+  'orders.setStatus': ['orders'],
+  'catalog.exportCsv': ['files'],
+  'catalog.importCsv': ['files'],
+  // A file of the order log is the order log: taking it out or shipping from one needs both.
+  'orders.exportCsv': ['orders', 'files'],
+  'orders.shipCsv': ['orders', 'files'],
+  'live.goLive': ['show'],
+  'live.end': ['show'],
 };
 
 /**
- * The capability a call needs from an assistant device, or null when any paired device may make it (reading the
- * library, the bag, the shows; its own uploads and jobs). Shipping an order is "ship", whatever method does it.
+ * The capabilities a call needs from an assistant device, all of them; none when any paired device may make it
+ * (reading the library, the bag, the shows; its own jobs). Shipping an order needs what shipping from a
+ * file needs, whatever method does it.
  */
-export function capabilityFor(method: string, params: unknown): Capability | null {
-  if (method === 'orders.setStatus' && (params as { to?: unknown } | null)?.to === 'shipped') return 'files';
-  return NEEDS[method] ?? null;
+export function capabilitiesFor(method: string, params: unknown): readonly Capability[] {
+  // A file comes in only for what it is for: a CSV to import or ship from, a picture for a product.
+  if (method === 'uploads.begin') return (params as { kind?: unknown } | null)?.kind === 'csv' ? ['files'] : ['bag'];
+  if (method === 'orders.setStatus' && (params as { to?: unknown } | null)?.to === 'shipped') {
+    return NEEDS['orders.shipCsv']!;
+  }
+  return NEEDS[method] ?? [];
 }
 
 export const deviceSchema = z.object({

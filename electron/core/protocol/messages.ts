@@ -248,6 +248,14 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
   stream_host_unknown: { 'zh-CN': '推流地址的服务器名无法解析', en: 'The ingest server name does not resolve' },
   stream_tls_failed: { 'zh-CN': 'RTMPS 加密连接失败', en: 'The RTMPS (TLS) connection failed' },
   stream_publish_refused: { 'zh-CN': '服务器拒绝了推流', en: 'The server refused the stream' },
+  stream_handshake_failed: {
+    'zh-CN': '服务器接受了连接，但在握手时断开：请核对推流地址（rtmp:// 还是 rtmps://、端口）',
+    en: 'The server took the connection but cut it during the handshake: check the server URL (rtmp:// or rtmps://, the port)',
+  },
+  stream_name_busy: {
+    'zh-CN': '服务器上这个推流密钥仍在使用（上一次连接尚未释放，或另一台设备正在推流），稍后自动重试',
+    en: 'The server still has a stream on this key (the last connection not yet released, or another device streaming); retrying',
+  },
   stream_stalled: { 'zh-CN': '服务器不再接收数据', en: 'The server stopped taking data' },
   stream_dropped: { 'zh-CN': '连接中断', en: 'The connection dropped' },
   stream_key_rejected: {

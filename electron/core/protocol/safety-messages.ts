@@ -37,6 +37,15 @@ export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: (p) =>
       `Another LiveCart Studio is already using this data folder (${p.dataDir}${p.pid ? `, process ${p.pid}` : ''}). Use the one that is open, or close it first.`,
   },
+  folder_in_use: {
+    'zh-CN': (p) => `有 livecart 命令正在使用这个数据文件夹（${p.dataDir}）：请等它结束后再恢复备份。`,
+    en: (p) => `A livecart command is using this data folder (${p.dataDir}): restore the backup once it has finished.`,
+  },
+  folder_restoring: {
+    'zh-CN': (p) => `正在向这个数据文件夹（${p.dataDir}）恢复备份：请等恢复完成后再试。`,
+    en: (p) => `A backup is being restored into this data folder (${p.dataDir}): try again once it is done.`,
+  },
+
   import_no_csv: {
     'zh-CN': '选中的文件里没有 CSV：请一并选中表格文件',
     en: 'None of the picked files is a CSV: pick the spreadsheet too',
@@ -60,6 +69,12 @@ export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
       '系统钥匙串暂时无法打开保存推流密钥的数据密钥：已保存的密钥现在无法读取，也不能保存新密钥。请解锁钥匙串（或登录系统账户）后重新打开工作室。',
     en: 'The system keychain cannot open the data key that protects stream keys right now: saved keys cannot be read and new ones cannot be saved. Unlock the keychain (or sign in to your account) and open the studio again.',
   },
+  secrets_in_desktop: {
+    'zh-CN':
+      '这个数据文件夹的推流密钥由桌面版保存在系统钥匙串中，这里（livecart serve）无法读取，也不能保存新密钥。请在桌面版中开播，或用 livecart stream --key-file 推流。',
+    en: 'The desktop app keeps this data folder’s stream keys in the system keychain, which this studio (livecart serve) cannot open: saved keys cannot be read here and new ones cannot be saved. Go live from the desktop app, or push with livecart stream --key-file.',
+  },
+
   capability_bag: {
     'zh-CN': '这台设备没有“管理购物袋和讲解”的权限：请主播在“设置 → 助理访问”中开启',
     en: 'This device may not run the bag and explain: the host can allow it in Settings → Assistant access',

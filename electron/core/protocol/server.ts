@@ -14,7 +14,7 @@ import {
   type ServerMessage,
 } from './contract.ts';
 import { diskFullError, StudioError, type Issue } from './errors.ts';
-import { capabilityFor, CAPABILITIES, isHostOnly, type Capability, type Role } from './access-schemas.ts';
+import { capabilitiesFor, CAPABILITIES, isHostOnly, type Capability, type Role } from './access-schemas.ts';
 import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from './limits.ts';
 
 /** A transport: something that carries messages both ways (a WebSocket, a MessagePort). */
@@ -176,8 +176,8 @@ export class StudioServer {
     if (ctx.role !== 'host' && isHostOnly(method)) {
       return errorReply(id, new StudioError('forbidden', `${method} is for the host only`));
     }
-    const needed = capabilityFor(method, params);
-    if (needed && !allowed(ctx, needed)) {
+    const needed = capabilitiesFor(method, params).find((capability) => !allowed(ctx, capability));
+    if (needed) {
       return errorReply(
         id,
         new StudioError('forbidden', `${method} needs the ${needed} capability`, {

@@ -78,6 +78,8 @@ export const destinationSchema = z.object({
       retryAt: z.number().int().nullable(),
       /** Why it is not live (a `stream_…` message code without the prefix): host_unreachable, key_rejected… */
       reason: z.string().nullable(),
+      /** The server's or the network's own words for it (`NetStream.Publish.BadName: …`), never the key; or null. */
+      detail: z.string().nullable(),
       kbps: z.number(),
       bytesSent: z.number(),
       droppedTags: z.number().int(),
@@ -121,8 +123,8 @@ export const streamStateSchema = z.object({
     level: z.enum(['ok', 'low', 'critical']),
     recordingStopped: z.boolean(),
   }),
-  /** Where the stream keys' data key is kept: the OS keychain, an owner-only file, or a keychain that will not open. */
-  keys: z.enum(['keychain', 'file', 'locked']),
+  /** Where the stream keys' data key is kept (see SecretProtection): keychain, file, locked, or the desktop app's. */
+  keys: z.enum(['keychain', 'file', 'locked', 'desktop']),
   /**
    * The picture and sound source of a running show. When the capture stops (a camera unplugged, a driver that
    * hangs) the show goes on with the test pattern, without sound, until the host switches back.

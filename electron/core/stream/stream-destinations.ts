@@ -79,7 +79,7 @@ export class StreamDestinations {
    * never sends them — and a key sealed before keys were bound to their server is sealed again for its server.
    */
   tidy(now: number): void {
-    if (this.secrets.protection === 'locked') return; // nothing can be opened to seal again; next time
+    if (!this.secrets.canOpen()) return; // nothing can be opened to seal again; next time
     this.store.transaction(() => {
       for (const row of this.store.list()) {
         const clean = withoutCredentials(row.server_url);
@@ -90,10 +90,10 @@ export class StreamDestinations {
           this.store.update(row.id, fields, now);
           console.log(`[stream] removed the user name and password from destination ${row.id}'s address`);
         }
-        this.store.setKeyCipher(
-          row.id,
-          key === null ? null : sealKey(this.secrets, { id: row.id, server_url: clean }, key),
-        );
+        // A key that does not open under this data key (a database brought from elsewhere, its key file not yet
+        // here) is left as it is, never erased: with the right key file back it opens again.
+        if (key !== null)
+          this.store.setKeyCipher(row.id, sealKey(this.secrets, { id: row.id, server_url: clean }, key));
       }
     });
   }

@@ -123,6 +123,7 @@ export function liveOf(state: DestinationPhase, stats: DestinationStats): NonNul
     attempt: null,
     retryAt: null,
     reason: null,
+    detail: null,
     kbps: stats.kbps,
     bytesSent: stats.bytesSent,
     droppedTags: stats.droppedTags,
@@ -131,10 +132,12 @@ export function liveOf(state: DestinationPhase, stats: DestinationStats): NonNul
   switch (state.phase) {
     case 'connecting':
       return { ...base, phase: 'connecting', attempt: state.attempt };
-    case 'reconnecting':
-      return { ...base, phase: 'reconnecting', attempt: state.attempt, retryAt: state.retryAt, reason: state.reason };
+    case 'reconnecting': {
+      const { attempt, retryAt, reason, detail } = state;
+      return { ...base, phase: 'reconnecting', attempt, retryAt, reason, detail };
+    }
     case 'failed':
-      return { ...base, phase: 'failed', reason: state.reason };
+      return { ...base, phase: 'failed', reason: state.reason, detail: state.detail };
     default:
       return { ...base, phase: state.phase };
   }

@@ -34,6 +34,9 @@ const PRIVATE_FOLDERS = ['', 'backups', 'tmp', 'recordings'];
 export function prepareDataFolder(dataDir: string): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: OWNER_DIR_MODE });
   if (!POSIX) return;
+  // The folder itself through a link (moved to another disk and linked back) is still the folder: its target is
+  // tightened. Links inside it are left alone (they may point anywhere).
+  tighten(fs.realpathSync(dataDir));
   for (const folder of [...PRIVATE_FOLDERS, 'media']) tighten(path.join(dataDir, folder));
   for (const folder of PRIVATE_FOLDERS) {
     let names: string[];

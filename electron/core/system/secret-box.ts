@@ -17,33 +17,44 @@ import { refused } from '../protocol/errors.ts';
 
 export const SECRET_KEY_BYTES = 32;
 export const SECRET_KEY_FILE = 'secret.key';
+/** The desktop app's data key, wrapped by the OS keychain (see electron/main/secret-key.ts). */
+export const WRAPPED_KEY_FILE = 'secret-key.safestorage';
 
 const VERSION = 'v1:';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type SecretProtection = 'keychain' | 'file' | 'locked';
+/**
+ * Where the data key lives: the OS keychain, an owner-only file; or out of reach — a keychain that will not open it
+ * now (`locked`), or the desktop app's keychain, which a process without Electron (`livecart serve`) cannot use
+ * (`desktop`).
+ */
+export type SecretProtection = 'keychain' | 'file' | 'locked' | 'desktop';
 
 export class SecretBox {
   /** Null while locked: nothing opens, nothing is sealed (see `locked`). */
   private readonly key: Buffer | null;
-  /** Where the data key lives: the OS keychain, an owner-only file, or a keychain that cannot open it now. */
   readonly protection: SecretProtection;
 
-  constructor(key: Buffer, protection: Exclude<SecretProtection, 'locked'> = 'file') {
+  constructor(key: Buffer, protection: 'keychain' | 'file' = 'file') {
     if (key.length !== SECRET_KEY_BYTES) throw new Error(`a secret key is ${SECRET_KEY_BYTES} bytes`);
     this.key = Buffer.from(key); // a copy: the caller may wipe theirs
     this.protection = protection;
   }
 
   /**
-   * The keychain has the data key but will not open it now. Stored secrets read as absent and new ones are refused
-   * (they would be sealed under a key the keychain does not know), until it opens again at the next launch.
+   * The data key is out of reach (see SecretProtection). Stored secrets read as absent and new ones are refused (they
+   * would be sealed under a key the keychain does not know), until a process that can open it runs.
    */
-  static locked(): SecretBox {
+  static locked(protection: 'locked' | 'desktop' = 'locked'): SecretBox {
     const box = Object.create(SecretBox.prototype) as SecretBox;
-    Object.assign(box, { key: null, protection: 'locked' });
+    Object.assign(box, { key: null, protection });
     return box;
+  }
+
+  /** False while the key is out of reach: nothing opens and nothing can be sealed. */
+  canOpen(): boolean {
+    return this.key !== null;
   }
 
   /**
@@ -51,7 +62,10 @@ export class SecretBox {
    * another context does not open there.
    */
   seal(plain: string, context: string): string {
-    if (!this.key) throw refused('secrets_locked', 'the keychain holding the data key is locked');
+    if (!this.key) {
+      const code = this.protection === 'desktop' ? 'secrets_in_desktop' : 'secrets_locked';
+      throw refused(code, 'the data key that protects stream keys is out of reach');
+    }
     const nonce = crypto.randomBytes(NONCE_BYTES);
     const cipher = crypto.createCipheriv('aes-256-gcm', this.key, nonce);
     cipher.setAAD(Buffer.from(context, 'utf8'));

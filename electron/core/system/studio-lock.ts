@@ -1,7 +1,8 @@
 // One studio per data folder. Two would both take orders from the same stock, both record into one folder and
 // both listen on the LAN port. The lock is an SQLite file held in exclusive mode: the operating system's own
 // file lock, released when the process ends however it ends, so a crash never leaves a stale lock behind.
-// (A CLI command beside a running studio takes no lock: it waits its turn for the database instead.)
+// A CLI command beside a running studio takes a shared lock of its own instead (holdForCommand): commands run side
+// by side and beside the studio, waiting their turn for the database, but never while a backup is being restored.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,8 +24,36 @@ export class StudioRunningError extends StudioError {
   }
 }
 
+/** Restoring a backup while a `livecart` command has the database open (or the other way round). */
+export class FolderBusyError extends StudioError {
+  readonly dataDir: string;
+  constructor(dataDir: string, why: 'commands' | 'restoring') {
+    super(
+      'studio_running',
+      why === 'commands'
+        ? `a livecart command is using ${dataDir}: restore once it has finished`
+        : `a backup is being restored into ${dataDir}: try again once it is done`,
+      { issues: [{ path: '', code: why === 'commands' ? 'folder_in_use' : 'folder_restoring' }] },
+    );
+    this.name = 'FolderBusyError';
+    this.dataDir = dataDir;
+  }
+}
+
 export interface StudioLock {
   release(): void;
+}
+
+export const COMMANDS_LOCK_FILE = 'commands.lock';
+/** How long a command waits for a restore to finish before it gives up. */
+const COMMAND_WAIT_MS = 60_000;
+/** Two studios starting at the same instant can each stop the other's first try: a few short, random retries. */
+const LOCK_TRIES = 5;
+
+const isBusy = (error: unknown) => (error as { code?: string }).code?.startsWith('SQLITE_BUSY') === true;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function holderPid(dataDir: string): number | null {
@@ -38,6 +67,18 @@ function holderPid(dataDir: string): number | null {
 
 /** Takes the data folder's lock, or throws StudioRunningError naming who has it. */
 export function lockDataFolder(dataDir: string): StudioLock {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return tryLockDataFolder(dataDir);
+    } catch (error) {
+      if (!(error instanceof StudioRunningError) || error.pid !== '' || attempt === LOCK_TRIES) throw error;
+      // Busy but nobody named as holder: another process may be taking it this very moment. Ask again shortly.
+      pause(10 + Math.random() * 40);
+    }
+  }
+}
+
+function tryLockDataFolder(dataDir: string): StudioLock {
   const file = path.join(dataDir, LOCK_FILE);
   const lock = new Database(file, { timeout: 0 });
   try {
@@ -47,9 +88,7 @@ export function lockDataFolder(dataDir: string): StudioLock {
     lock.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
   } catch (error) {
     lock.close();
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      throw new StudioRunningError(dataDir, holderPid(dataDir));
-    }
+    if (isBusy(error)) throw new StudioRunningError(dataDir, holderPid(dataDir));
     throw error;
   }
   tighten(file);
@@ -60,6 +99,52 @@ export function lockDataFolder(dataDir: string): StudioLock {
       if (!lock.open) return;
       fs.rmSync(info, { force: true });
       lock.close();
+    },
+  };
+}
+
+/**
+ * Held by a CLI command for as long as it has the database open: a read transaction on `commands.lock` keeps a
+ * shared lock, so commands run side by side; a restore holding it exclusively makes a command wait until it is done.
+ */
+export function holdForCommand(dataDir: string, waitMs = COMMAND_WAIT_MS): StudioLock {
+  const file = path.join(dataDir, COMMANDS_LOCK_FILE);
+  const guard = new Database(file, { timeout: waitMs });
+  try {
+    guard.exec('CREATE TABLE IF NOT EXISTS guard (x INTEGER)');
+    guard.exec('BEGIN');
+    guard.prepare('SELECT count(*) FROM guard').get(); // the shared lock, kept until release
+  } catch (error) {
+    guard.close();
+    if (isBusy(error)) throw new FolderBusyError(dataDir, 'restoring');
+    throw error;
+  }
+  tighten(file);
+  return {
+    release() {
+      if (!guard.open) return;
+      guard.exec('ROLLBACK');
+      guard.close();
+    },
+  };
+}
+
+/** For a restore: no command may have the database open now, and none opens it until release. */
+export function lockOutCommands(dataDir: string): StudioLock {
+  const file = path.join(dataDir, COMMANDS_LOCK_FILE);
+  const guard = new Database(file, { timeout: 0 });
+  try {
+    guard.pragma('locking_mode = EXCLUSIVE');
+    guard.exec('CREATE TABLE IF NOT EXISTS guard (x INTEGER); DELETE FROM guard;');
+  } catch (error) {
+    guard.close();
+    if (isBusy(error)) throw new FolderBusyError(dataDir, 'commands');
+    throw error;
+  }
+  tighten(file);
+  return {
+    release() {
+      if (guard.open) guard.close();
     },
   };
 }

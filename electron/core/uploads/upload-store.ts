@@ -1,5 +1,6 @@
-// Files on their way in, held in memory until the call that uses them takes them. Bounded per connection and in
-// all; a connection that leaves takes its unfinished uploads with it, and an upload left idle expires.
+// Files on their way in, held in memory until the call that uses them takes them. Bounded per connection and per
+// principal (the host; each paired device, over all its connections), so no device can use up what the host needs
+// for its own import; a connection that leaves takes its unfinished uploads with it, and an upload left idle expires.
 import crypto from 'node:crypto';
 import { refused, StudioError } from '../protocol/errors.ts';
 import { MAX_CSV_BYTES, MAX_IMAGE_BYTES } from '../protocol/limits.ts';
@@ -8,12 +9,13 @@ import type { UploadKind } from '../protocol/upload-schemas.ts';
 const MAX_BYTES: Record<UploadKind, number> = { csv: MAX_CSV_BYTES, image: MAX_IMAGE_BYTES };
 /** Uploads one connection may have open at once (a CSV and its pictures go one after another). */
 export const MAX_OPEN_PER_CONNECTION = 4;
-/** Bytes announced by every open upload together. */
-export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+/** Bytes announced by one principal's open uploads together: a full-size CSV and its pictures fit. */
+export const MAX_OPEN_BYTES = 128 * 1024 * 1024;
 const IDLE_MS = 10 * 60_000;
 
 interface Upload {
   owner: number;
+  principal: string;
   kind: UploadKind;
   name: string;
   size: number;
@@ -35,21 +37,24 @@ export class UploadStore {
     this.now = now;
   }
 
-  begin(owner: number, kind: UploadKind, name: string, size: number): string {
+  /** `owner` is the connection; `principal` who is behind it ('host', or 'device:<id>'). */
+  begin(owner: number, principal: string, kind: UploadKind, name: string, size: number): string {
     this.expire();
     if (size > MAX_BYTES[kind])
       throw new StudioError('too_large', `a ${kind} upload is at most ${MAX_BYTES[kind]} bytes`);
-    const mine = [...this.uploads.values()].filter((u) => u.owner === owner).length;
-    const announced = [...this.uploads.values()].reduce((sum, u) => sum + u.size, 0);
+    const open = [...this.uploads.values()];
+    const mine = open.filter((u) => u.owner === owner).length;
+    const announced = open.filter((u) => u.principal === principal).reduce((sum, u) => sum + u.size, 0);
     if (mine >= MAX_OPEN_PER_CONNECTION || announced + size > MAX_OPEN_BYTES) {
       throw refused('uploads_busy', 'too many uploads are open; finish or cancel one first');
     }
     const id = crypto.randomBytes(12).toString('base64url');
-    this.uploads.set(id, { owner, kind, name, size, chunks: [], received: 0, touchedAt: this.now() });
+    this.uploads.set(id, { owner, principal, kind, name, size, chunks: [], received: 0, touchedAt: this.now() });
     return id;
   }
 
   append(owner: number, id: string, offset: number, bytes: Buffer): { received: number; size: number } {
+    this.expire();
     const upload = this.mine(owner, id);
     if (offset !== upload.received) {
       throw refused('upload_offset', `expected offset ${upload.received}`, { expected: upload.received });

@@ -15,8 +15,9 @@ export type DestinationPhase =
   | { phase: 'idle' }
   | { phase: 'connecting'; attempt: number }
   | { phase: 'live'; since: number }
-  | { phase: 'reconnecting'; attempt: number; retryAt: number; reason: ExitReason }
-  | { phase: 'failed'; reason: 'key_rejected' }
+  /** `detail`: the server's or the network's own words for it (never the key), or null. */
+  | { phase: 'reconnecting'; attempt: number; retryAt: number; reason: ExitReason; detail: string | null }
+  | { phase: 'failed'; reason: 'key_rejected'; detail: string | null }
   | { phase: 'stopped' };
 
 export interface DestinationStats {
@@ -250,13 +251,14 @@ export class Destination {
     const reason: ExitReason = this.stalled ? 'stalled' : end.reason;
     this.refusals = reason === 'publish_refused' ? this.refusals + 1 : 0;
     if (this.refusals >= REFUSALS_FOR_KEY_REJECTED) {
-      this.setState({ phase: 'failed', reason: 'key_rejected' });
+      this.setState({ phase: 'failed', reason: 'key_rejected', detail: end.detail || null });
       return;
     }
     this.stats.reconnects += 1;
     this.failures += 1;
     const retryAt = this.now() + retryDelayMs(this.failures);
-    this.setState({ phase: 'reconnecting', attempt: this.failures, retryAt, reason });
+    const detail = this.stalled ? null : end.detail || null;
+    this.setState({ phase: 'reconnecting', attempt: this.failures, retryAt, reason, detail });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.start();

@@ -6,7 +6,9 @@ export type ExitReason =
   | 'host_unreachable' // nothing listening, or the network is down: worth retrying
   | 'host_unknown' // the server name does not resolve
   | 'tls_failed' // RTMPS: the TLS connection could not be opened (handshake, certificate)
+  | 'handshake_failed' // the server took the connection, then cut it during the RTMP handshake (wrong port or scheme)
   | 'publish_refused' // connected, then refused or dropped before any media went out: a key problem if it repeats
+  | 'name_busy' // the server still has a stream on this key (an earlier connection, or another encoder): retried
   | 'stalled' // the ingest stopped taking data (hung server): closed and retried
   | 'dropped'; // was live, then the connection ended
 

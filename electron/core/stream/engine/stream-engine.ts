@@ -123,6 +123,7 @@ export class StreamEngine {
   private settleStart: ((error?: Error) => void) | null = null;
   private recording: RecordingResult | null = null;
   private recordingError: string | null = null;
+  private finishing: Promise<RecordingResult | null> | null = null;
   private endedAt: number | null = null;
 
   constructor(options: EngineOptions) {
@@ -200,14 +201,27 @@ export class StreamEngine {
    * `remux` says there is room for a second copy. Resolves with the finished recording (null without one).
    */
   async endRecording(remux: boolean): Promise<RecordingResult | null> {
-    if (!this.recorder || this.recording || this.recordingError) return this.recording;
-    try {
-      this.recording = await this.recorder.finish(this.options.ffmpegPath, remux);
-    } catch (error) {
-      this.recordingError = (error as Error).message;
-    }
+    const result = await this.finishRecording(remux);
     this.changed();
-    return this.recording;
+    return result;
+  }
+
+  /**
+   * Finishes the recording once, whoever asks first (the disk watch, or the show's end): a second caller waits for
+   * the first, so the file is never closed twice nor remuxed when the disk watch said there was no room.
+   */
+  private finishRecording(remux: boolean): Promise<RecordingResult | null> {
+    this.finishing ??= (async () => {
+      if (!this.recorder) return null;
+      try {
+        this.recording = await this.recorder.finish(this.options.ffmpegPath, remux);
+      } catch (error) {
+        // A full disk or a bad folder: the show is over either way; say why there is no file, keep the summary.
+        this.recordingError = (error as Error).message;
+      }
+      return this.recording;
+    })();
+    return this.finishing;
   }
 
   /** Bytes recorded so far. */
@@ -230,14 +244,7 @@ export class StreamEngine {
     await Promise.all([...this.runs].map((run) => run.exited));
     this.endedAt ??= this.now();
     await Promise.all(this.destinations.map((d) => d.stop()));
-    if (this.recorder && !this.recording && !this.recordingError) {
-      try {
-        this.recording = await this.recorder.finish(this.options.ffmpegPath);
-      } catch (error) {
-        // A full disk or a bad folder: the show is over either way; say why there is no file, keep the summary.
-        this.recordingError = (error as Error).message;
-      }
-    }
+    await this.finishRecording(true);
     this.changed();
     return this.summary();
   }

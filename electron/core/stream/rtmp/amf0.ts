@@ -150,3 +150,18 @@ export function decodeAmf0All(bytes: Buffer): Amf0Value[] {
   while (reader.offset < bytes.length) values.push(reader.value());
   return values;
 }
+
+/**
+ * The values in `bytes` up to the first one not understood (a type a publisher never needs, like AMF3 or a
+ * reference): the command's name and the fields it acts on come first, and the rest must not fail the connection.
+ */
+export function decodeAmf0Prefix(bytes: Buffer): Amf0Value[] {
+  const reader = new Reader(bytes);
+  const values: Amf0Value[] = [];
+  try {
+    while (reader.offset < bytes.length) values.push(reader.value());
+  } catch {
+    // what came before is kept
+  }
+  return values;
+}

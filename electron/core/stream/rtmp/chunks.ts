@@ -76,10 +76,19 @@ interface StreamState {
   received: number;
 }
 
+/**
+ * What a server may have half sent at once, over every chunk stream: a publisher only gets control messages and
+ * command replies, so anything near this is a broken or hostile server, not a reason to hold memory.
+ */
+export const MAX_INCOMING_PARTIAL = 4 * 1024 * 1024;
+export const MAX_CHUNK_STREAMS = 64;
+
 export class ChunkReader {
   chunkSize = 128;
   private pending: Buffer = Buffer.alloc(0);
   private readonly streams = new Map<number, StreamState>();
+  /** Bytes of messages begun and not yet complete, over every chunk stream. */
+  private partial = 0;
 
   /** Feeds received bytes; returns the messages they completed. Throws RangeError on a malformed stream. */
   push(data: Buffer): RtmpMessage[] {
@@ -120,6 +129,7 @@ export class ChunkReader {
     if (buf.length - pos < headerBytes) return 0;
     const previous = this.streams.get(chunkStream);
     if (fmt !== 0 && !previous) throw new RangeError(`chunk stream ${chunkStream} continued before it began`);
+    if (!previous && this.streams.size >= MAX_CHUNK_STREAMS) throw new RangeError('too many chunk streams');
     const state: StreamState = previous ?? {
       timestamp: 0,
       delta: 0,
@@ -160,8 +170,11 @@ export class ChunkReader {
     }
     state.parts.push(buf.subarray(pos, pos + take));
     state.received += take;
+    this.partial += take;
+    if (this.partial > MAX_INCOMING_PARTIAL) throw new RangeError('the server has too much half sent');
     this.streams.set(chunkStream, state);
     if (state.received === state.length) {
+      this.partial -= state.received;
       const payload = Buffer.concat(state.parts);
       // The chunks right behind a Set Chunk Size already have the new size: it applies before they are read.
       if (state.type === MSG_SET_CHUNK_SIZE && payload.length >= 4)

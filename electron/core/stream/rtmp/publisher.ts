@@ -5,7 +5,7 @@
 // in no error. RTMPS is Node's TLS, with the server's certificate checked.
 import net from 'node:net';
 import tls from 'node:tls';
-import { decodeAmf0All, encodeAmf0, encodeAmf0All, type Amf0Object, type Amf0Value } from './amf0.ts';
+import { decodeAmf0Prefix, encodeAmf0, encodeAmf0All, type Amf0Object, type Amf0Value } from './amf0.ts';
 import {
   ChunkReader,
   CS_AUDIO,
@@ -75,15 +75,37 @@ const CONNECT_TXN = 1;
 const CREATE_STREAM_TXN = 4;
 const PUBLISH_TXN = 5;
 
-/** How a failed connection reads: refused/unreachable, an unknown name, or TLS. */
+/**
+ * How a failed connection reads. Only "nothing answers there" (refused, no route, timed out) is host_unreachable —
+ * the one case where asking the port again shows when the server is back; an unknown name and TLS have their own;
+ * a connection the server took and then cut (reset mid-handshake: plain RTMP sent to a TLS port, a balancer with no
+ * server behind it) is handshake_failed, retried with the backoff only, since its port always answers.
+ */
 export function socketErrorReason(error: NodeJS.ErrnoException): ExitReason {
   const code = String(error.code ?? '');
   if (/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME)$/.test(code)) return 'host_unknown';
   if (/^(ERR_TLS|ERR_SSL|ERR_OSSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code)) {
     return 'tls_failed';
   }
-  return 'host_unreachable';
+  if (/^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN|ETIMEDOUT|EADDRNOTAVAIL)$/.test(code)) {
+    return 'host_unreachable';
+  }
+  return 'handshake_failed';
 }
+
+/**
+ * What a server's error status means for the retry. BadName is said both for a name in use — nginx-rtmp's "Already
+ * publishing" while it still holds the last connection's stream, or another encoder has the key — which goes away,
+ * and for a name it will not take, which does not: only the words tell them apart.
+ */
+function statusReason(status: Amf0Object): ExitReason {
+  const description = typeof status.description === 'string' ? status.description : '';
+  const inUse = /already|in use|busy|is (now )?publish/i.test(description);
+  return status.code === 'NetStream.Publish.BadName' && inUse ? 'name_busy' : 'publish_refused';
+}
+
+/** A server's words, kept for the destination's detail line: short, never the key. */
+const MAX_DETAIL = 300;
 
 export class RtmpPublisher implements Publisher {
   private phase: Phase = 'handshake';
@@ -104,18 +126,21 @@ export class RtmpPublisher implements Publisher {
   private failure: PublisherEnd | null = null;
   private ended = false;
   private outChunkSize = 128;
+  /** The connection (TLS included) is up: errors from here on are the server's doing, not the network's. */
+  private opened = false;
 
   constructor(target: RtmpTarget, events: PublisherEvents, open: OpenSocket = openSocket) {
     this.target = target;
     this.events = events;
     this.socket = open(target);
     this.socket.setNoDelay(true);
-    this.socket.once(target.secure ? 'secureConnect' : 'connect', () => this.socket.write(clientHello()));
+    this.socket.once(target.secure ? 'secureConnect' : 'connect', () => {
+      this.opened = true;
+      this.socket.write(clientHello());
+    });
     this.socket.on('data', (data: Buffer) => this.receive(data));
     this.socket.on('error', (error: NodeJS.ErrnoException) => {
-      const reason =
-        this.phase === 'publishing' ? 'dropped' : this.publishSent ? 'publish_refused' : socketErrorReason(error);
-      this.failure ??= { reason, detail: this.redact(error.message) };
+      this.failure ??= { reason: this.errorReason(error), detail: this.redact(error.message) };
     });
     this.socket.once('close', () => this.finish());
   }
@@ -136,8 +161,11 @@ export class RtmpPublisher implements Publisher {
       this.write(CS_AUDIO, MSG_DATA_AMF0, 0, Buffer.concat([SET_DATA_FRAME, body]));
       return;
     }
-    // Codec configuration keeps time 0; media starts at 0 from the first tag this connection sends.
-    if (tag.config) return this.write(tag.type === TAG_VIDEO ? CS_VIDEO : CS_AUDIO, tag.type, 0, body);
+    // Media starts at 0 from the first tag this connection sends. The codec configuration it is primed with comes
+    // before that, at 0; a new one mid-show (the camera and the stand-in swapped) keeps its place in time.
+    if (tag.config && this.base === null) {
+      return this.write(tag.type === TAG_VIDEO ? CS_VIDEO : CS_AUDIO, tag.type, 0, body);
+    }
     this.base ??= tag.timestamp;
     const timestamp = Math.max(0, tag.timestamp - this.base);
     this.write(tag.type === TAG_VIDEO ? CS_VIDEO : CS_AUDIO, tag.type, timestamp, body);
@@ -229,7 +257,7 @@ export class RtmpPublisher implements Publisher {
         }
         return;
       case MSG_COMMAND_AMF0:
-        this.onCommand(decodeAmf0All(message.payload));
+        this.onCommand(decodeAmf0Prefix(message.payload));
         return;
       default:
         return; // acknowledgements, bandwidth hints, data: nothing a publisher must act on
@@ -250,8 +278,10 @@ export class RtmpPublisher implements Publisher {
       this.fail('publish_refused', statusText(info));
     } else if (name === 'onStatus') {
       const status = typeof info === 'object' && info !== null && !Array.isArray(info) ? info : {};
-      if (status.level === 'error') this.fail('publish_refused', statusText(status));
-      else if (status.code === 'NetStream.Publish.Start' && this.phase === 'connecting') {
+      // An error once live ends the stream like a dropped connection; before, it says why it was not taken.
+      if (status.level === 'error') {
+        this.fail(this.phase === 'publishing' ? 'dropped' : statusReason(status), statusText(status));
+      } else if (status.code === 'NetStream.Publish.Start' && this.phase === 'connecting') {
         this.phase = 'publishing';
         this.events.onPublishing();
       }
@@ -272,10 +302,21 @@ export class RtmpPublisher implements Publisher {
     this.socket.destroy();
   }
 
-  /** A server's words may quote the stream name it refused: that is the key. */
+  private errorReason(error: NodeJS.ErrnoException): ExitReason {
+    if (this.phase === 'publishing') return 'dropped';
+    if (this.publishSent) return 'publish_refused';
+    const reason = socketErrorReason(error);
+    // Reset before TLS was up (a plain RTMP port, an old TLS version, a refused server name): a TLS failure.
+    if (reason === 'handshake_failed' && this.target.secure && !this.opened) return 'tls_failed';
+    return reason;
+  }
+
+  /**
+   * A server's words may quote the stream name it refused: that is the key. Every form of it goes (as sent, without
+   * its query, each query value such as txSecret, percent-encoded, any case) before the text is cut short.
+   */
   private redact(text: string): string {
-    const names = [this.target.name, this.target.name.split('?')[0]!].filter((n) => n.length > 0);
-    return names.reduce((out, name) => out.split(name).join('••••'), text);
+    return redactKey(text, this.target.name).slice(0, MAX_DETAIL);
   }
 
   private finish(): void {
@@ -290,7 +331,7 @@ export class RtmpPublisher implements Publisher {
         ? { reason: 'dropped', detail: 'the server closed the connection' }
         : was === 'connecting'
           ? { reason: 'publish_refused', detail: 'the server closed the connection before publishing began' }
-          : { reason: 'host_unreachable', detail: 'the server closed the connection during the handshake' };
+          : { reason: 'handshake_failed', detail: 'the server closed the connection during the handshake' };
     this.events.onEnd(this.failure ?? unexplained);
   }
 }
@@ -299,5 +340,19 @@ function statusText(info: Amf0Value): string {
   if (typeof info !== 'object' || info === null || Array.isArray(info)) return 'refused';
   const code = typeof info.code === 'string' ? info.code : 'refused';
   const description = typeof info.description === 'string' ? `: ${info.description}` : '';
-  return `${code}${description}`.slice(0, 300);
+  return `${code}${description}`;
+}
+
+/** `text` with every form of the stream name `name` (the key) replaced by ••••. */
+export function redactKey(text: string, name: string): string {
+  const [path = '', query = ''] = name.split('?');
+  const values = [...new URLSearchParams(query).values()].filter((v) => v.length >= 4);
+  const forms = new Set<string>();
+  for (const secret of [name, path, query, ...values].filter((v) => v.length > 0)) {
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+  }
+  const longestFirst = [...forms].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(longestFirst.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  return longestFirst.length === 0 ? text : text.replace(pattern, '••••');
 }

@@ -92,6 +92,12 @@ export function DestinationStatus({ destination, live, onReplaceKey }: Destinati
           data-testid="destination-reason"
         >
           {reasonText(tr, live.reason)}
+          {live.detail ? (
+            <span className="stream-dest__detail" data-testid="destination-detail">
+              {' '}
+              ({live.detail})
+            </span>
+          ) : null}
           {keyRejected ? <span className="stream-dest__hint"> {t('stream.dest.keyRejectedHint')}</span> : null}
         </p>
       ) : null}

@@ -51,14 +51,17 @@ export function DiskNotice() {
   );
 }
 
-/** The OS keychain holds the stream keys' data key but will not open it: say why keys look missing. */
+/**
+ * The stream keys' data key is out of reach: the OS keychain will not open it, or it is the desktop app's and this is
+ * the browser studio. Say why keys look missing.
+ */
 export function KeysLockedBanner({ state }: { state: StreamState }) {
   const tr = useT();
-  if (state.keys !== 'locked') return null;
+  if (state.keys !== 'locked' && state.keys !== 'desktop') return null;
   return (
     <div className="callout callout--danger" data-testid="keys-locked">
       <p className="callout__title" role="alert">
-        {tr.msg('secrets_locked')}
+        {tr.msg(state.keys === 'desktop' ? 'secrets_in_desktop' : 'secrets_locked')}
       </p>
     </div>
   );
