@@ -128,15 +128,22 @@ setInterval(() => {}, 1000);`;
   await after.close();
 });
 
-test('a damaged database: said plainly with the latest backup, doctor marks it, restore brings the backup back', async () => {
+/** A folder with one product in a backup, then its database overwritten with garbage (as a failing disk would). */
+async function damagedFolder() {
   const dataDir = tempDir();
   const first = await openStudio({ dataDir });
   first.catalog.create({ title: '备份里的商品', priceFen: 100, stock: 1 });
   const backup = await backupDatabase(first.db, dataDir);
   await first.close();
   const dbFile = path.join(dataDir, DB_FILE);
-  fs.writeFileSync(dbFile, Buffer.alloc(64 * 1024, 0x5a));
+  const damaged = Buffer.alloc(64 * 1024, 0x5a);
+  fs.writeFileSync(dbFile, damaged);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  return { dataDir, backup, dbFile, damaged };
+}
+
+test('a damaged database: said plainly with the latest backup, doctor marks it, restore brings the backup back', async () => {
+  const { dataDir, backup } = await damagedFolder();
 
   await assert.rejects(openStudio({ dataDir }), (error: unknown) => {
     assert.ok(error instanceof DatabaseCorruptError);
@@ -165,14 +172,7 @@ test('a damaged database: said plainly with the latest backup, doctor marks it, 
 });
 
 test('a restore that cannot finish leaves the damaged file in place; commands and restores keep out of each other', async () => {
-  const dataDir = tempDir();
-  const first = await openStudio({ dataDir });
-  first.catalog.create({ title: '备份里的商品', priceFen: 100, stock: 1 });
-  const backup = await backupDatabase(first.db, dataDir);
-  await first.close();
-  const dbFile = path.join(dataDir, DB_FILE);
-  const damaged = Buffer.alloc(64 * 1024, 0x5a);
-  fs.writeFileSync(dbFile, damaged);
+  const { dataDir, backup, dbFile, damaged } = await damagedFolder();
 
   // The copy cannot be written (as on a full disk): nothing is moved, no empty database appears.
   const now = new Date('2026-12-02T08:00:00Z');

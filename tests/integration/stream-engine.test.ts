@@ -129,7 +129,11 @@ test('a stream key the server refuses ends as "key rejected", not an endless loo
     await engine.start();
     const [dest] = engine.destinations as [Destination];
     await until('the key to be given up on', () => dest.state.phase === 'failed', 30_000);
-    assert.deepEqual(dest.state, { phase: 'failed', reason: 'key_rejected' });
+    assert.deepEqual(dest.state, {
+      phase: 'failed',
+      reason: 'key_rejected',
+      detail: 'the server closed the connection before publishing began', // nginx-rtmp's on_publish says no more
+    });
     const tries = server.rejected;
     await new Promise((resolve) => setTimeout(resolve, 3000));
     assert.equal(server.rejected, tries, 'no more tries after "key rejected"');

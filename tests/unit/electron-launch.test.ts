@@ -7,10 +7,16 @@ import {
   hasDisplay,
   type LaunchFacts,
 } from '../../electron/launcher/choose-launch.ts';
-import { fatalDialogText, gaveUpDialogText, restartDecision, restoreOffer } from '../../electron/main/core-policy.ts';
+import {
+  fatalDialogText,
+  gaveUpDialogText,
+  restartDecision,
+  restoreFailedText,
+  restoreOffer,
+} from '../../electron/main/core-policy.ts';
 import { fatalFromError } from '../../electron/core/host/utility-messages.ts';
 import { DatabaseCorruptError } from '../../electron/core/db/connection.ts';
-import { StudioRunningError } from '../../electron/core/system/studio-lock.ts';
+import { FolderBusyError, StudioRunningError } from '../../electron/core/system/studio-lock.ts';
 
 const desktop: LaunchFacts = {
   noElectron: false,
@@ -122,4 +128,15 @@ test('a damaged database offers its latest backup; two studios on one folder and
   const running = fatalFromError(new StudioRunningError('/data', 4242));
   assert.equal(restoreOffer(running, 'en'), null);
   assert.match(fatalDialogText(running, 'en').content, /already using this data folder \(\/data, process 4242\)/);
+});
+
+test('a restore that could not run says why in the user’s language; anything else, that nothing changed', () => {
+  const offer = { title: '无法启动', content: '' };
+  const busy = restoreFailedText(offer, new FolderBusyError('/data', 'commands'), 'zh-CN');
+  assert.equal(busy.title, '无法启动');
+  assert.match(busy.content, /有 livecart 命令正在使用这个数据文件夹（\/data）/);
+  const running = restoreFailedText(offer, new StudioRunningError('/data', 4242), 'en');
+  assert.match(running.content, /already using this data folder \(\/data, process 4242\)/);
+  const other = restoreFailedText(offer, new Error('ENOSPC: no space left on device'), 'en');
+  assert.match(other.content, /the database was left as it was: ENOSPC/);
 });

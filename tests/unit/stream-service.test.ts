@@ -257,6 +257,9 @@ test('an update without a key keeps the stored one; a key sealed under another d
     async () => other.saveDestination(999, douyin),
     (e: unknown) => e instanceof StudioError && e.code === 'not_found',
   );
+  // …and nothing was erased meanwhile: with the right key file back, the saved key opens again.
+  const back = new StreamService(db, new WriteGate(), () => {}, { dataDir, secrets: new SecretBox(key) });
+  assert.equal(back.state().destinations[0]!.hasKey, true);
 });
 
 test('a key goes only to the server it was typed for: a new address needs its key; the sealed key is bound to it', async (t) => {
