@@ -81,12 +81,16 @@ test('a WebSocket from another site is refused even with the token', async () =>
 test('requests sent the moment the socket opens are answered', async () => {
   const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, wsProtocols(host.token));
   const replies: Array<{ id?: number }> = [];
-  ws.on('message', (d) => replies.push(JSON.parse(d.toString()) as { id?: number }));
+  const bothAnswered = new Promise<void>((resolve) =>
+    ws.on('message', (d) => {
+      if (replies.push(JSON.parse(d.toString()) as { id?: number }) === 2) resolve();
+    }),
+  );
   ws.on('open', () => {
     ws.send(JSON.stringify({ type: 'request', id: 1, method: 'studio.hello', params: {} }));
     ws.send(JSON.stringify({ type: 'request', id: 2, method: 'catalog.list', params: {} }));
   });
-  await until(() => replies.length >= 2);
+  await bothAnswered;
   ws.close();
   assert.deepEqual(
     replies.map((r) => r.id),
@@ -140,15 +144,15 @@ test('wrong tokens: the right one still gets in at once; 200 parallel guesses ar
     const ok = await TestClient.connect(own.port, own.token);
     ok.close();
     // Past the free tries, every checked guess waits for its answer: only a few can be waiting at once.
-    const outcomes: string[] = [];
-    for (let i = 0; i < 200; i++) {
+    const attempts = Array.from({ length: 200 }, (_, i) =>
       TestClient.connect(own.port, `guess-${i}`).then(
-        () => outcomes.push('in'),
-        (e: Error) => outcomes.push(e.message),
-      );
-    }
-    const turnedAway = () => outcomes.filter((c) => c === `closed ${CLOSE_TOO_MANY_TRIES}`).length;
-    await until(() => turnedAway() >= 180);
+        () => 'in',
+        (e: Error) => e.message,
+      ),
+    );
+    const outcomes = await Promise.all(attempts);
+    const turnedAway = outcomes.filter((c) => c === `closed ${CLOSE_TOO_MANY_TRIES}`).length;
+    assert.ok(turnedAway >= 180, outcomes.join());
     assert.equal(outcomes.includes('in'), false);
     assert.ok(outcomes.filter((c) => c === `closed ${CLOSE_UNAUTHORIZED}`).length <= 20, outcomes.join());
   } finally {
@@ -203,12 +207,6 @@ test('the UI folder: dot-files, symlinks and unreadable files are never served, 
   const head = await fetch(`http://127.0.0.1:${host.port}/`, { method: 'HEAD' });
   assert.equal(head.status, 200);
 });
-
-/** Polls what arrived (bounded: it gives up after a few thousand turns). */
-async function until(predicate: () => boolean): Promise<void> {
-  for (let i = 0; i < 3000 && !predicate(); i++) await new Promise((r) => setTimeout(r, 10));
-  assert.ok(predicate());
-}
 
 function rawHttp(port: number, request: string): Promise<string> {
   return new Promise((resolve, reject) => {

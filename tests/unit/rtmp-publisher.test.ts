@@ -173,6 +173,8 @@ interface Scripted {
   received: RtmpMessage[];
   commands: Array<{ name: string; args: Amf0Value[] }>;
   raw: Buffer[];
+  /** Resolves once `predicate` holds over what was received (checked as each message arrives). */
+  until(predicate: () => boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,7 @@ async function scriptedServer(script: Script, wrap?: (socket: net.Socket) => net
   const received: RtmpMessage[] = [];
   const commands: Scripted['commands'] = [];
   const raw: Buffer[] = [];
+  const waiters: Array<() => void> = [];
   const sockets = new Set<net.Socket>();
   const serve = (socket: net.Socket) => {
     sockets.add(socket);
@@ -219,6 +222,7 @@ async function scriptedServer(script: Script, wrap?: (socket: net.Socket) => net
       }
       for (const message of reader.push(data)) {
         received.push(message);
+        for (const wake of waiters.splice(0)) wake();
         if (message.type !== MSG_COMMAND_AMF0) continue;
         const [name, txn, ...args] = decodeAmf0All(message.payload);
         commands.push({ name: String(name), args });
@@ -233,6 +237,9 @@ async function scriptedServer(script: Script, wrap?: (socket: net.Socket) => net
     received,
     commands,
     raw,
+    until: async (predicate) => {
+      while (!predicate()) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
@@ -351,7 +358,7 @@ test('a ping is answered; the server is told what arrived once half its window h
     await started;
     const pong = () => server.received.find((m) => m.type === MSG_USER_CONTROL);
     const ack = () => server.received.find((m) => m.type === 3);
-    for (let i = 0; i < 200 && !(pong() && ack()); i++) await new Promise((r) => setTimeout(r, 10));
+    await server.until(() => Boolean(pong() && ack()));
     assert.deepEqual([...pong()!.payload], [0, 7, 0, 0, 0x12, 0x34]);
     assert.ok(ack()!.payload.readUInt32BE(0) >= 500);
     publisher.kill();

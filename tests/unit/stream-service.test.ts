@@ -13,7 +13,7 @@ import type { Events } from '../../electron/core/protocol/contract.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
 import type { DestinationPhase, DestinationStats } from '../../electron/core/stream/engine/destination.ts';
-import type { EngineOptions, EngineSummary, SourceState } from '../../electron/core/stream/engine/stream-engine.ts';
+import type { EngineOptions, EngineSummary, SourceState } from '../../electron/core/stream/engine/engine-types.ts';
 import type { FfmpegProbe } from '../../electron/core/stream/ffmpeg-probe.ts';
 import { StreamService, type Engine, type StreamDeps } from '../../electron/core/stream/stream-service.ts';
 import { DEFAULT_SETTINGS } from '../../electron/core/stream/stream-store.ts';
@@ -136,6 +136,8 @@ interface Setup {
   events: Array<{ name: keyof Events; data: unknown }>;
   engines: FakeEngine[];
   states(): StreamState[];
+  /** Resolves with the first announced state (past or coming) for which `ok` holds. */
+  announced(ok: (state: StreamState) => boolean): Promise<StreamState>;
   deps: StreamDeps;
 }
 
@@ -159,7 +161,12 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
     now: Date.now,
     ...deps,
   };
-  const service = new StreamService(db, new WriteGate(), (name, data) => events.push({ name, data }), {
+  const waiters: Array<() => void> = [];
+  const publish = (name: keyof Events, data: unknown) => {
+    events.push({ name, data });
+    for (const wake of waiters.splice(0)) wake();
+  };
+  const service = new StreamService(db, new WriteGate(), publish, {
     dataDir,
     secrets: new SecretBox(key),
     deps: all,
@@ -170,7 +177,14 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
   });
   const states = () =>
     events.filter((e) => e.name === 'stream.changed').map((e) => (e.data as { state: StreamState }).state);
-  return { service, db, dataDir, events, engines, states, deps: all };
+  const announced = async (ok: (state: StreamState) => boolean) => {
+    for (;;) {
+      const found = states().find(ok);
+      if (found) return found;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return { service, db, dataDir, events, engines, states, announced, deps: all };
 }
 
 const douyin = {
@@ -575,37 +589,39 @@ test('the encoder dying mid-show: failed, its error scrubbed of keys, the record
   assert.deepEqual([cleared.phase, cleared.error, cleared.errorCode], ['idle', null, null]);
 });
 
-test('the recording disk during a show: a warning when it runs low, the recording ended before it is full', async (t) => {
-  let free = 100 * 1024 ** 3;
-  // Every once-a-second tick is a new reading: the clock moves past the 5 s between readings at each look.
-  let clock = 1_000_000;
-  const { service, engines, states } = setup(t, { freeSpace: async () => free, now: () => (clock += 6_000) });
-  await service.saveDestination(undefined, douyin);
-  const starting = service.start();
-  await tick();
-  engines[0]!.goLive();
-  await starting;
-  const engine = engines[0]!;
-  const until = async (what: string, ok: (s: StreamState) => boolean) => {
-    for (let i = 0; i < 200 && !states().some(ok); i++) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(states().some(ok), what);
-  };
-  await until('the first reading', (s) => s.disk.freeBytes === free);
-  assert.equal(service.state().disk.level, 'ok');
-  free = 3 * 1024 ** 3; // 2 GiB beyond the reserve: under an hour and a half at 2.5 Mbit/s, and under 5 GiB
-  await until('a warning', (s) => s.disk.level === 'low');
-  assert.equal(service.state().disk.minutesLeft, Math.floor((2 * 1024 ** 3) / ((2500 + 128) * 125) / 60));
-  assert.deepEqual(engine.endedRecording, [], 'still recording');
-  engine.recordedBytes = 900 * 1024 ** 2;
-  free = 1024 ** 3 + 10 * 1024 ** 2; // inside the last minute before the reserve
-  await until('the recording ended', (s) => s.disk.recordingStopped);
-  assert.deepEqual(engine.endedRecording, [false], 'ended once, and not remuxed: no room for a second copy');
-  const now = service.state();
-  assert.equal(now.phase, 'live', 'the stream goes on');
-  assert.equal(now.disk.level, 'critical');
-  assert.match(now.recording.lastFile ?? '', /\.recording\.flv$/, 'the recording so far is kept and offered');
-  await service.stop();
-});
+// Bounded: a reading that never comes fails here rather than hanging the run.
+test(
+  'the recording disk during a show: a warning when it runs low, the recording ended before it is full',
+  { timeout: 60_000 },
+  async (t) => {
+    let free = 100 * 1024 ** 3;
+    // Every once-a-second tick is a new reading: the clock moves past the 5 s between readings at each look.
+    let clock = 1_000_000;
+    const { service, engines, announced } = setup(t, { freeSpace: async () => free, now: () => (clock += 6_000) });
+    await service.saveDestination(undefined, douyin);
+    const starting = service.start();
+    await tick();
+    engines[0]!.goLive();
+    await starting;
+    const engine = engines[0]!;
+    // Each reading comes with the once-a-second tick: wait for the state it announces.
+    await announced((s) => s.disk.freeBytes === free);
+    assert.equal(service.state().disk.level, 'ok');
+    free = 3 * 1024 ** 3; // 2 GiB beyond the reserve: under an hour and a half at 2.5 Mbit/s, and under 5 GiB
+    await announced((s) => s.disk.level === 'low');
+    assert.equal(service.state().disk.minutesLeft, Math.floor((2 * 1024 ** 3) / ((2500 + 128) * 125) / 60));
+    assert.deepEqual(engine.endedRecording, [], 'still recording');
+    engine.recordedBytes = 900 * 1024 ** 2;
+    free = 1024 ** 3 + 10 * 1024 ** 2; // inside the last minute before the reserve
+    await announced((s) => s.disk.recordingStopped);
+    assert.deepEqual(engine.endedRecording, [false], 'ended once, and not remuxed: no room for a second copy');
+    const now = service.state();
+    assert.equal(now.phase, 'live', 'the stream goes on');
+    assert.equal(now.disk.level, 'critical');
+    assert.match(now.recording.lastFile ?? '', /\.recording\.flv$/, 'the recording so far is kept and offered');
+    await service.stop();
+  },
+);
 
 test('stop while starting ends the show at once', async (t) => {
   const { service, engines } = setup(t);

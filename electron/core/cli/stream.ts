@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import type { DestinationPhase } from '../stream/engine/destination.ts';
-import { StreamEngine, type EngineSummary } from '../stream/engine/stream-engine.ts';
+import { StreamEngine } from '../stream/engine/stream-engine.ts';
+import type { EngineSummary } from '../stream/engine/engine-types.ts';
 import { maskIngestUrl, parseBitrateKbps, parseFps, parseIngestUrl, parseSize } from '../stream/stream-options.ts';
 import { rtmpTarget, type RtmpTarget } from '../stream/rtmp/rtmp-target.ts';
 import { locateFfmpeg } from '../system/ffmpeg-locate.ts';

@@ -14,7 +14,7 @@ import type {
 import type { EncoderChoice } from './ffmpeg-probe.ts';
 import type { DestinationPhase, DestinationStats } from './engine/destination.ts';
 import type { Source } from './engine/encoder-args.ts';
-import type { SourceState } from './engine/stream-engine.ts';
+import type { SourceState } from './engine/engine-types.ts';
 import { maskIngestUrl, parseIngestUrl } from './stream-options.ts';
 import type { DestinationFields } from './stream-store.ts';
 

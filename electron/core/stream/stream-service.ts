@@ -14,7 +14,7 @@ import type { StreamDestination, StreamSettings, StreamState } from '../protocol
 import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
-import type { EngineSummary } from './engine/stream-engine.ts';
+import type { EngineSummary } from './engine/engine-types.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { StreamRecordings } from './stream-recordings.ts';
 import { CHECK_EVERY_MS, diskVerdict, NO_DISK, RESERVE_BYTES } from './disk-space.ts';

@@ -29,6 +29,7 @@ export class Recorder {
   /** Finished early (a disk running full): later tags are not written. */
   private closed = false;
   private error: Error | null = null;
+  private finished: Promise<RecordingResult> | null = null;
 
   /** `target` ending in .flv is kept as FLV; anything else is written as FLV beside it and remuxed at the end. */
   constructor(target: string) {
@@ -60,9 +61,16 @@ export class Recorder {
   /**
    * Closes the file and remuxes it to the target (with ffmpeg, stream copy: seconds for an hour-long show). With
    * `remux` false (no room on the disk for a second copy) the FLV is kept as it is: it plays, and the next start of
-   * the studio finishes it when there is room (recording-recovery.ts).
+   * the studio finishes it when there is room (recording-recovery.ts). Done once, whoever asks first (the disk
+   * watch, or the show's end): a later call gets the same outcome, so the file is never closed twice nor remuxed
+   * after the disk watch said there was no room.
    */
-  async finish(ffmpegPath: string, remux = true): Promise<RecordingResult> {
+  finish(ffmpegPath: string, remux = true): Promise<RecordingResult> {
+    this.finished ??= this.close(ffmpegPath, remux);
+    return this.finished;
+  }
+
+  private async close(ffmpegPath: string, remux: boolean): Promise<RecordingResult> {
     this.closed = true;
     await new Promise<void>((resolve, reject) =>
       this.out.end((error?: Error | null) => (error ? reject(this.error ?? error) : resolve())),

@@ -1,79 +1,26 @@
 // Encode once, output many (OBS's design): one encoder process, its FLV fanned out here to each destination's
-// RTMP publisher (in this process: no key on any command line) and to the recording, and its preview and progress read on their own pipes. Nothing downstream can
-// stall the encoder: publishers that stop draining lose tags (destination.ts), the recording is a plain file.
+// RTMP publisher (in this process: no key on any command line) and to the recording, and its preview and progress
+// read on their own pipes. Nothing downstream can stall the encoder: publishers that stop draining lose tags
+// (destination.ts), the recording is a plain file.
 //
 // Nothing upstream ends the show either: when the capture stops mid-show (a camera unplugged, a driver that
 // hangs and delivers nothing) a stand-in encoder takes over with the test pattern, and its output joins the
 // same timeline (timeline.ts), so destinations and the recording see one continuous stream. The host switches back
 // when the device is back (restoreSource); the camera's encoder runs beside the pattern until its first
 // keyframe, so the switch itself costs viewers nothing. An encoder that keeps failing still ends the show.
-import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { Destination, type ConnectPublisher, type DestinationPhase, type DestinationStats } from './destination.ts';
+import { spawn as nodeSpawn } from 'node:child_process';
+import { Destination, type ConnectPublisher } from './destination.ts';
 import { RtmpPublisher } from '../rtmp/publisher.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import { encoderArgs, type EncodeSettings, type Source } from './encoder-args.ts';
+import { encoderArgs, type Source } from './encoder-args.ts';
+import type { EncoderHealth, EngineOptions, EnginePhase, EngineSummary, SourceState } from './engine-types.ts';
 import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
 import type { FlvTag } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
-import { tcpIngestProbe, type IngestProbe } from './ingest-probe.ts';
+import { tcpIngestProbe } from './ingest-probe.ts';
 import { Recorder, type RecordingResult } from './recorder.ts';
 import { Timeline } from './timeline.ts';
 import type { ProgressBlock } from '../progress.ts';
-
-export type EnginePhase = 'idle' | 'starting' | 'live' | 'stopping' | 'stopped' | 'failed';
-
-export interface EncoderHealth {
-  fps: number;
-  /** Encoding speed against real time: below 1 the encoder is falling behind (overload). */
-  speed: number | null;
-  frames: number;
-  droppedFrames: number;
-  /** Seconds of media encoded. */
-  mediaSeconds: number;
-}
-
-export interface SourceState {
-  /** On the stand-in test pattern since the capture was lost. */
-  fallback: boolean;
-  lostReason: 'exited' | 'stalled' | null;
-  lostAt: number | null;
-  /** What the lost capture printed last (for logs: it may name a device, never a key). */
-  lostDetail: string | null;
-  /** Times the capture was lost during this show. */
-  losses: number;
-  /** The chosen source is being started again beside the pattern. */
-  restoring: boolean;
-  restoreFailed: boolean;
-}
-
-export interface EngineOptions {
-  ffmpegPath: string;
-  source: Source;
-  settings: EncodeSettings;
-  /** Each destination's server and key (see rtmp-target.ts). */
-  destinations: ReadonlyArray<{ id: string; target: RtmpTarget }>;
-  recordPath?: string;
-  preview?: boolean;
-  onChange?(): void;
-  onPreview?(jpeg: Buffer): void;
-  spawn?: (command: string, args: string[], options: SpawnOptions) => ChildProcess;
-  /** Opens a destination's RTMP(S) connection (tests pass fakes). */
-  connect?: ConnectPublisher;
-  /** Watches refused ingests for their return (default: a TCP connect); null turns it off (tests with fakes). */
-  probe?: IngestProbe | null;
-  now?: () => number;
-}
-
-export interface EngineSummary {
-  phase: EnginePhase;
-  error: string | null;
-  liveMs: number;
-  health: EncoderHealth;
-  destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
-  source: SourceState;
-  recording: RecordingResult | null;
-  recordingError: string | null;
-}
 
 const STOP_GRACE_MS = 10_000;
 /** No picture for this long from a live encoder: its capture has hung (a camera driver that stopped delivering). */
@@ -123,7 +70,6 @@ export class StreamEngine {
   private settleStart: ((error?: Error) => void) | null = null;
   private recording: RecordingResult | null = null;
   private recordingError: string | null = null;
-  private finishing: Promise<RecordingResult | null> | null = null;
   private endedAt: number | null = null;
 
   constructor(options: EngineOptions) {
@@ -206,22 +152,16 @@ export class StreamEngine {
     return result;
   }
 
-  /**
-   * Finishes the recording once, whoever asks first (the disk watch, or the show's end): a second caller waits for
-   * the first, so the file is never closed twice nor remuxed when the disk watch said there was no room.
-   */
-  private finishRecording(remux: boolean): Promise<RecordingResult | null> {
-    this.finishing ??= (async () => {
-      if (!this.recorder) return null;
-      try {
-        this.recording = await this.recorder.finish(this.options.ffmpegPath, remux);
-      } catch (error) {
-        // A full disk or a bad folder: the show is over either way; say why there is no file, keep the summary.
-        this.recordingError = (error as Error).message;
-      }
-      return this.recording;
-    })();
-    return this.finishing;
+  /** Finishes the recording (once: see Recorder.finish), keeping the outcome for the summary. */
+  private async finishRecording(remux: boolean): Promise<RecordingResult | null> {
+    if (!this.recorder) return null;
+    try {
+      this.recording = await this.recorder.finish(this.options.ffmpegPath, remux);
+    } catch (error) {
+      // A full disk or a bad folder: the show is over either way; say why there is no file, keep the summary.
+      this.recordingError = (error as Error).message;
+    }
+    return this.recording;
   }
 
   /** Bytes recorded so far. */

@@ -1,0 +1,62 @@
+// What the stream engine takes and reports: its options, phases, health and summary (stream-engine.ts runs it).
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import type { ConnectPublisher, DestinationPhase, DestinationStats } from './destination.ts';
+import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
+import type { EncodeSettings, Source } from './encoder-args.ts';
+import type { IngestProbe } from './ingest-probe.ts';
+import type { RecordingResult } from './recorder.ts';
+
+export type EnginePhase = 'idle' | 'starting' | 'live' | 'stopping' | 'stopped' | 'failed';
+
+export interface EncoderHealth {
+  fps: number;
+  /** Encoding speed against real time: below 1 the encoder is falling behind (overload). */
+  speed: number | null;
+  frames: number;
+  droppedFrames: number;
+  /** Seconds of media encoded. */
+  mediaSeconds: number;
+}
+
+export interface SourceState {
+  /** On the stand-in test pattern since the capture was lost. */
+  fallback: boolean;
+  lostReason: 'exited' | 'stalled' | null;
+  lostAt: number | null;
+  /** What the lost capture printed last (for logs: it may name a device, never a key). */
+  lostDetail: string | null;
+  /** Times the capture was lost during this show. */
+  losses: number;
+  /** The chosen source is being started again beside the pattern. */
+  restoring: boolean;
+  restoreFailed: boolean;
+}
+
+export interface EngineOptions {
+  ffmpegPath: string;
+  source: Source;
+  settings: EncodeSettings;
+  /** Each destination's server and key (see rtmp-target.ts). */
+  destinations: ReadonlyArray<{ id: string; target: RtmpTarget }>;
+  recordPath?: string;
+  preview?: boolean;
+  onChange?(): void;
+  onPreview?(jpeg: Buffer): void;
+  spawn?: (command: string, args: string[], options: SpawnOptions) => ChildProcess;
+  /** Opens a destination's RTMP(S) connection (tests pass fakes). */
+  connect?: ConnectPublisher;
+  /** Watches refused ingests for their return (default: a TCP connect); null turns it off (tests with fakes). */
+  probe?: IngestProbe | null;
+  now?: () => number;
+}
+
+export interface EngineSummary {
+  phase: EnginePhase;
+  error: string | null;
+  liveMs: number;
+  health: EncoderHealth;
+  destinations: Array<{ id: string; state: DestinationPhase; stats: DestinationStats }>;
+  source: SourceState;
+  recording: RecordingResult | null;
+  recordingError: string | null;
+}
