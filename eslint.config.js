@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/protocol/**/*.ts'],
+    files: ['electron/core/protocol/**/*.ts', 'electron/core/overlay/shared/**/*.ts'],
     ignores: ['electron/core/protocol/ws-transport.ts', 'electron/core/protocol/port-transport.ts'],
     rules: {
       'no-restricted-imports': [
@@ -67,8 +67,8 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox.' },
             {
-              regex: '^(\\.\\./)+electron/(?!core/protocol/)',
-              message: 'The renderer may import only from electron/core/protocol.',
+              regex: '^(\\.\\./)+electron/(?!core/protocol/|core/overlay/shared/)',
+              message: 'The renderer may import only from electron/core/protocol and the shared overlay drawing.',
             },
           ],
         },

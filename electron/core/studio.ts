@@ -21,6 +21,9 @@ import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
 import { loadOrCreateKeyFile, SecretBox, SECRET_KEY_FILE, WRAPPED_KEY_FILE } from './system/secret-box.ts';
 import { registerStream } from './stream/stream-handlers.ts';
+import { OverlayService } from './overlay/overlay-service.ts';
+import { OverlayStore } from './overlay/overlay-store.ts';
+import { registerOverlay } from './overlay/overlay-handlers.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
@@ -58,6 +61,8 @@ export interface Studio {
   access: AccessService;
   /** Going live (host only): destinations, settings, and the running show. */
   stream: StreamService;
+  /** What viewers see over the picture: settings, the scene from the live show, the show's overlay files. */
+  overlay: OverlayService;
   /** The order log (订单): taking orders, stock, statuses, exports and batch shipping. */
   orders: OrderService;
   jobs: JobRunner;
@@ -90,7 +95,12 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     throw error;
   }
   const server = new StudioServer();
-  const publish: Publish = (name, data, audience) => server.emit(name, data, audience);
+  // Every event also passes the domains that follow others' changes (the overlay draws from the live show).
+  const observers: Array<(name: string) => void> = [];
+  const publish: Publish = (name, data, audience) => {
+    server.emit(name, data, audience);
+    for (const observe of observers) observe(name);
+  };
   const uploads = new UploadStore();
   registerUploads(server, uploads);
   const gate = new WriteGate();
@@ -127,7 +137,22 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const access = new AccessService(db, gate, publish, server);
   access.onRightsChanged((deviceId) => jobs.forgetOwner(`device:${deviceId}`));
   registerAccess(server, access);
-  const stream = new StreamService(db, gate, publish, { dataDir, secrets });
+  const images = catalog.images;
+  const overlay = new OverlayService(
+    new OverlayStore(db),
+    gate,
+    publish,
+    {
+      onAir: () => live.onAir(),
+      coupon: (id) => coupons.store.get(id) ?? null,
+      imageBytes: (id) => images.original(id)?.bytes ?? null,
+      imageExists: (id) => images.exists(id),
+    },
+    { dataDir },
+  );
+  observers.push((name) => overlay.observe(name));
+  registerOverlay(server, overlay);
+  const stream = new StreamService(db, gate, publish, { dataDir, secrets, overlay });
   registerStream(server, stream);
 
   let closed = false;
@@ -140,6 +165,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     coupons,
     access,
     stream,
+    overlay,
     orders,
     jobs,
     async close() {
@@ -147,6 +173,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       closed = true;
       // A show still running ends here, its recording finalised, before the database closes.
       await stream.close();
+      overlay.dispose();
       await access.close();
       server.closeAll();
       jobs.dispose();

@@ -9,6 +9,7 @@ import {
   chooseEncoder,
   clearProbeCache,
   h264EncodersOf,
+  parseFilters,
   hardwareEncoderWorks,
   parseEncoders,
   parseVersion,
@@ -44,10 +45,23 @@ test('-encoders: names after the legend; of the five H.264 encoders Debian build
   ]);
 });
 
+test('parseFilters reads every filter of Debian 12 ffmpeg 5.1, the overlay and drawtext among them', () => {
+  const names = parseFilters(fixture('ffmpeg-5.1-debian12-filters.txt'));
+  assert.ok(names.length > 400, `only ${names.length} filters read`);
+  assert.ok(names.includes('overlay') && names.includes('drawtext') && names.includes('scale'));
+  // The legend (" T.. = Timeline support") and source/sink rows with nothing before the arrow are no filters.
+  assert.ok(!names.includes('='));
+  assert.ok(names.includes('testsrc'), 'a source ("|->V") is a filter too');
+  // A build without freetype has no drawtext: the ticker is then drawn still, in the overlay picture.
+  const withoutFreetype = ' TSC overlay           VV->V      Overlay a video source on top of the input.\r\n';
+  assert.deepEqual(parseFilters(withoutFreetype), ['overlay']);
+});
+
 const probe = (h264Encoders: FfmpegProbe['h264Encoders']): FfmpegProbe => ({
   path: '/opt/ffmpeg',
   version: '7.1',
   h264Encoders,
+  filters: { overlay: true, drawtext: true },
   error: null,
 });
 

@@ -126,6 +126,7 @@ const PROBE: FfmpegProbe = {
   path: '/usr/bin/ffmpeg',
   version: '7.1',
   h264Encoders: ['libx264'],
+  filters: { overlay: true, drawtext: true },
   error: null,
 };
 

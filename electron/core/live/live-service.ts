@@ -51,6 +51,13 @@ export class LiveService {
     };
   }
 
+  /** The live show's bag, explanation and running coupon pushes (what the overlay draws); null when none is live. */
+  onAir(): { bag: BagItem[]; explaining: Segment | null; pushes: CouponPush[] } | null {
+    const id = this.store.liveSessionId();
+    if (id === undefined) return null;
+    return { bag: this.store.bag(id), explaining: this.store.openSegment(id), pushes: this.store.runningPushes(id) };
+  }
+
   create(input: SessionInput): Session | Promise<Session> {
     return this.write((emit) => {
       const session = this.store.insertSession(sessionFields(input, this.imageExists), this.now());

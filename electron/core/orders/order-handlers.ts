@@ -11,7 +11,12 @@ import { exportOrdersCsv } from './order-export.ts';
 import { importShipping } from './order-ship-import.ts';
 
 export function actorOf(ctx: Pick<CallContext, 'role' | 'deviceId' | 'client'>): Actor {
-  return { role: ctx.role, deviceId: ctx.deviceId ?? null, client: ctx.client.slice(0, 64) || 'unknown' };
+  // Only the host and assistants reach order methods (the overlay page's token calls nothing here).
+  return {
+    role: ctx.role === 'host' ? 'host' : 'assistant',
+    deviceId: ctx.deviceId ?? null,
+    client: ctx.client.slice(0, 64) || 'unknown',
+  };
 }
 
 export function registerOrders(

@@ -78,7 +78,7 @@ export function idempotencyKey(actor: Pick<Actor, 'deviceId'>, key: string): str
 
 /** Who made a change, for the order's history. */
 export interface Actor {
-  role: Role;
+  role: Exclude<Role, 'overlay'>;
   deviceId: number | null;
   client: string;
 }
@@ -250,7 +250,7 @@ export class OrderStore {
       at: number;
       from_status: OrderStatus | null;
       to_status: OrderStatus;
-      role: Role;
+      role: Actor['role'];
       device_name: string | null;
       client: string;
       note: string | null;

@@ -1,15 +1,28 @@
 // Assistant access from the LAN (助理访问): off by default; each paired device has its own token.
 import { z } from 'zod';
 
-/** Who is on the other end of a connection. Assistants run the show but never see stream settings or keys. */
-export const ROLES = ['host', 'assistant'] as const;
+/**
+ * Who is on the other end of a connection. Assistants run the show but never see stream settings or keys; the
+ * overlay page (an OBS browser source, with its own read-only token) sees the overlay and nothing else.
+ */
+export const ROLES = ['host', 'assistant', 'overlay'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Methods and events under these prefixes are the host's alone. */
-export const HOST_ONLY_PREFIXES = ['access.', 'stream.', 'settings.'] as const;
+export const HOST_ONLY_PREFIXES = ['access.', 'stream.', 'settings.', 'overlay.'] as const;
 
 export function isHostOnly(name: string): boolean {
   return HOST_ONLY_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/** All the overlay page's token may call or be shown. */
+const OVERLAY_PAGE_NAMES: ReadonlySet<string> = new Set(['studio.hello', 'overlay.state', 'overlay.changed']);
+
+/** Whether a role may call a method or be shown an event of this name. */
+export function permitted(role: Role, name: string): boolean {
+  if (role === 'host') return true;
+  if (role === 'overlay') return OVERLAY_PAGE_NAMES.has(name);
+  return !isHostOnly(name);
 }
 
 /**

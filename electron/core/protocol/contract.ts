@@ -7,6 +7,7 @@ import { liveMethods, type LiveEvents } from './live-schemas.ts';
 import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
 import { accessMethods, CAPABILITIES, ROLES, type AccessEvents } from './access-schemas.ts';
 import { streamMethods, type StreamEvents } from './stream-schemas.ts';
+import { overlayMethods, type OverlayEvents } from './overlay-schemas.ts';
 import { uploadMethods } from './upload-schemas.ts';
 export type {
   Order,
@@ -56,6 +57,7 @@ export const methods = {
   ...couponMethods,
   ...accessMethods,
   ...streamMethods,
+  ...overlayMethods,
   ...orderMethods,
   ...uploadMethods,
 } as const;
@@ -65,7 +67,7 @@ export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
-export interface Events extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents {
+export interface Events extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents, OverlayEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };

@@ -14,7 +14,7 @@ import {
   type ServerMessage,
 } from './contract.ts';
 import { diskFullError, StudioError, type Issue } from './errors.ts';
-import { capabilitiesFor, CAPABILITIES, isHostOnly, type Capability, type Role } from './access-schemas.ts';
+import { capabilitiesFor, CAPABILITIES, permitted, type Capability, type Role } from './access-schemas.ts';
 import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from './limits.ts';
 
 /** A transport: something that carries messages both ways (a WebSocket, a MessagePort). */
@@ -173,7 +173,7 @@ export class StudioServer {
     const spec = (methods as Record<string, { params: z.ZodType }>)[method];
     const handler = this.handlers.get(method);
     if (!spec || !handler) return errorReply(id, new StudioError('unknown_method', `unknown method ${method}`));
-    if (ctx.role !== 'host' && isHostOnly(method)) {
+    if (!permitted(ctx.role, method)) {
       return errorReply(id, new StudioError('forbidden', `${method} is for the host only`));
     }
     const needed = capabilitiesFor(method, params).find((capability) => !allowed(ctx, capability));
@@ -232,7 +232,7 @@ export class Connection {
 
   push(message: ServerMessage): void {
     if (this.closed) return;
-    if (message.type === 'event' && this.principal.role !== 'host' && isHostOnly(message.name)) {
+    if (message.type === 'event' && !permitted(this.principal.role, message.name)) {
       message = { type: 'event', seq: message.seq, name: 'studio.hidden', data: {} };
     }
     if ((this.channel.backlog?.() ?? 0) > MAX_BACKLOG_BYTES) {

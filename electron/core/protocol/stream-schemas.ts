@@ -123,6 +123,11 @@ export const streamStateSchema = z.object({
     level: z.enum(['ok', 'low', 'critical']),
     recordingStopped: z.boolean(),
   }),
+  /**
+   * The overlay in the running show's picture: 'composited', or 'unavailable' when this ffmpeg cannot composite it
+   * (no overlay filter) or its picture could not be prepared; null with no show.
+   */
+  overlay: z.enum(['composited', 'unavailable']).nullable(),
   /** Where the stream keys' data key is kept (see SecretProtection): keychain, file, locked, or the desktop app's. */
   keys: z.enum(['keychain', 'file', 'locked', 'desktop']),
   /**

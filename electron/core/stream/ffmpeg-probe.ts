@@ -15,6 +15,8 @@ export interface FfmpegProbe {
   version: string | null;
   /** Of the five the studio knows, in that order. */
   h264Encoders: H264Encoder[];
+  /** The filters the overlay needs: `overlay` to composite it, `drawtext` for the scrolling ticker (freetype). */
+  filters: { overlay: boolean; drawtext: boolean };
   /** Why the probe came back empty (`ENOENT`, `timeout`, `exit 1`), else null. */
   error: string | null;
 }
@@ -39,6 +41,16 @@ export function parseEncoders(stdout: string): string[] {
   return names;
 }
 
+/** `ffmpeg -hide_banner -filters` → every filter name (lines like ` T.C drawtext  V->V  Draw text…`). */
+export function parseFilters(stdout: string): string[] {
+  const names: string[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    const m = /^\s*[TSC.]{2,3}\s+(\S+)\s+\S*->\S*\s/.exec(line);
+    if (m) names.push(m[1]!);
+  }
+  return names;
+}
+
 export function h264EncodersOf(encoders: string[]): H264Encoder[] {
   return H264_ENCODERS.filter((name) => encoders.includes(name));
 }
@@ -48,12 +60,14 @@ const probes = new Map<string, Promise<FfmpegProbe>>();
 
 async function probeNow(path: string): Promise<FfmpegProbe> {
   const ask = (flag: string) => runFfmpeg(path, ['-hide_banner', flag], PROBE_TIMEOUT_MS);
-  const [version, encoders] = await Promise.all([ask('-version'), ask('-encoders')]);
+  const [version, encoders, filters] = await Promise.all([ask('-version'), ask('-encoders'), ask('-filters')]);
   const failed = [version, encoders].find((run) => run.failure || run.code !== 0);
+  const filterNames = filters.code === 0 ? parseFilters(filters.stdout) : [];
   return {
     path,
     version: version.code === 0 ? parseVersion(version.stdout) : null,
     h264Encoders: encoders.code === 0 ? h264EncodersOf(parseEncoders(encoders.stdout)) : [],
+    filters: { overlay: filterNames.includes('overlay'), drawtext: filterNames.includes('drawtext') },
     error: failed ? (failed.failure ?? `exit ${failed.code}`) : null,
   };
 }

@@ -143,6 +143,8 @@ export interface ShowPlan {
   /** Each enabled destination: where it publishes and its key (a secret: scrubbed from every text), and how it is shown. */
   targets: Array<{ id: number; target: RtmpTarget; key: string; masked: string }>;
   recordPath: string | null;
+  /** What this ffmpeg can composite: the overlay, and its scrolling ticker. */
+  filters: FfmpegProbe['filters'];
 }
 
 /** Everything start() checks before spawning anything, and what the engine will be given. */
@@ -206,6 +208,7 @@ export async function planShow(input: {
     encoder: { name: choice.encoder, fallbackReason: fallback },
     targets,
     recordPath: settings.record ? recordingPath(input.recordingsDir, deps.now()) : null,
+    filters: probe?.filters ?? { overlay: false, drawtext: false },
   };
 }
 

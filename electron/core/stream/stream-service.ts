@@ -25,7 +25,9 @@ import {
   runningPhases,
   sampleHealth,
   sourceStateOf,
+  type OverlayFeed,
   type Show,
+  type ShowOverlay,
 } from './stream-show.ts';
 import { StreamStore } from './stream-store.ts';
 import {
@@ -69,12 +71,13 @@ export class StreamService {
   private announcing = false;
   private announcements = 0;
   private silent = false;
+  private readonly overlay: OverlayFeed | null;
 
   constructor(
     db: Db,
     gate: WriteGate,
     publish: Publish,
-    options: { dataDir: string; secrets: SecretBox; deps?: Partial<StreamDeps> },
+    options: { dataDir: string; secrets: SecretBox; deps?: Partial<StreamDeps>; overlay?: OverlayFeed },
   ) {
     this.store = new StreamStore(db);
     this.destinations = new StreamDestinations(this.store, options.secrets);
@@ -83,6 +86,7 @@ export class StreamService {
     this.secrets = options.secrets;
     this.recordingsDir = path.join(options.dataDir, 'recordings');
     this.deps = { ...DEFAULT_DEPS, ...options.deps };
+    this.overlay = options.overlay ?? null;
     this.recordings = new StreamRecordings(this.store, (work) => this.write(work));
     this.destinations.tidy(this.deps.now());
     const ffmpeg = this.deps.locate()?.path ?? null;
@@ -105,6 +109,7 @@ export class StreamService {
       recording: { file: show?.recordFile ?? null, lastFile: this.recordings.lastFile },
       source: sourceStateOf(show),
       disk: show?.disk ?? NO_DISK,
+      overlay: show?.overlayState ?? null,
       keys: this.secrets.protection,
     };
   }
@@ -178,12 +183,15 @@ export class StreamService {
     }
 
     const show = newShow(plan);
+    show.overlay = await this.prepareOverlay(plan);
+    show.overlayState = show.overlay ? 'composited' : this.overlay ? 'unavailable' : null;
     show.engine = this.deps.createEngine({
       ffmpegPath: plan.ffmpegPath,
       source: plan.source,
       settings: plan.encode,
       destinations: plan.targets.map((t) => ({ id: String(t.id), target: t.target })),
       recordPath: plan.recordPath ?? undefined,
+      overlay: show.overlay?.encoder ?? null,
       preview: true,
       onChange: () => this.engineChanged(show),
       onPreview: (jpeg) => {
@@ -354,9 +362,26 @@ export class StreamService {
       if (summary?.recordingError) {
         console.error('[stream] the recording could not be finished:', redact(summary.recordingError, show.secrets));
       }
+      if (show.overlay) await this.overlay?.close(show.overlay).catch(() => undefined);
       if (this.show === show) this.show = null;
     })();
     return show.ending;
+  }
+
+  /** The overlay's files for this show; null (the show goes on without it) when ffmpeg or the painter cannot. */
+  private async prepareOverlay(plan: ShowPlan): Promise<ShowOverlay | null> {
+    if (!this.overlay) return null;
+    if (!plan.filters.overlay) {
+      console.error('[stream] this ffmpeg has no overlay filter: the show goes out without the overlay');
+      return null;
+    }
+    try {
+      const frame = { width: plan.encode.width, height: plan.encode.height };
+      return await this.overlay.open(frame, { drawtext: plan.filters.drawtext });
+    } catch (error) {
+      console.error('[stream] the overlay could not be prepared, going live without it:', (error as Error).message);
+      return null;
+    }
   }
 
   private running(): boolean {

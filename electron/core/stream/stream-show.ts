@@ -6,6 +6,18 @@ import type { RunningPhases } from './stream-destinations.ts';
 import type { Engine, ShowPlan } from './stream-plan.ts';
 import { phaseKey, sourceOf } from './stream-rules.ts';
 import { NO_DISK, type Disk } from './disk-space.ts';
+import type { EncoderOverlay } from './engine/encoder-args.ts';
+
+/** A show's overlay as the overlay domain prepares it (overlay/overlay-output.ts). */
+export interface ShowOverlay {
+  readonly encoder: EncoderOverlay;
+}
+
+/** What going live needs of the overlay domain: the files for a show of a size, and closing them after. */
+export interface OverlayFeed {
+  open(frame: { width: number; height: number }, options: { drawtext: boolean }): Promise<ShowOverlay>;
+  close(overlay: ShowOverlay): Promise<void>;
+}
 
 /** Below this speed the encoder is falling behind real time… */
 const OVERLOAD_SPEED = 0.95;
@@ -49,6 +61,9 @@ export interface Show {
   /** The recording's disk as last read, and when it is read next. */
   disk: Disk;
   nextDiskCheck: number;
+  /** The overlay's files for this show, composited by its encoders; null without one. */
+  overlay: ShowOverlay | null;
+  overlayState: 'composited' | 'unavailable' | null;
   /** What the recording takes per second (video and sound at the show's bitrates). */
   bytesPerSecond: number;
 }
@@ -70,6 +85,8 @@ export function newShow(plan: ShowPlan): Show {
     ending: null,
     disk: NO_DISK,
     nextDiskCheck: 0,
+    overlay: null,
+    overlayState: null,
     bytesPerSecond: ((plan.encode.videoKbps + plan.encode.audioKbps) * 1000) / 8,
   };
 }

@@ -9,6 +9,28 @@ export type Source =
   | { kind: 'avfoundation'; video?: string; audio?: string }
   | { kind: 'linux'; video?: string; audio?: string; audioFormat?: 'pulse' | 'alsa' };
 
+/**
+ * The studio's overlay, composited into the one encode (overlay/): a picture ffmpeg reads again for every overlay
+ * frame (the studio renames a new one over it when the bag changes), and the scrolling ticker drawn by ffmpeg
+ * itself from a text file it reads again every frame (no Node timer in the picture's path: a busy core never
+ * stalls the encoder).
+ */
+export interface EncoderOverlay {
+  /** A PAM picture of the output's size. */
+  imagePath: string;
+  /** Overlay frames per second: a change shows within one of them. */
+  rate: number;
+  ticker: {
+    textPath: string;
+    fontPath: string;
+    /** The band's vertical middle, in output pixels. */
+    middle: number;
+    fontSize: number;
+    /** Pixels per second. */
+    speed: number;
+  } | null;
+}
+
 export interface EncodeSettings {
   width: number;
   height: number;
@@ -121,21 +143,75 @@ function videoCodec(s: EncodeSettings): string[] {
   return args;
 }
 
-export function encoderArgs(source: Source, s: EncodeSettings, options: { preview: boolean }): string[] {
+/**
+ * A value inside a filtergraph, quoted for both of ffmpeg's parsers: the filter's options (`:` `\\` `'` escaped) and
+ * the graph around them (single quotes, a quote inside closed, escaped and reopened). Any path survives.
+ */
+export function filterValue(value: string): string {
+  const option = value.replace(/[\\':]/g, (c) => `\\${c}`);
+  return `'${option.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Keeps a number in a filter expression plain (no exponent, no locale). */
+function px(value: number): string {
+  return String(Math.round(value));
+}
+
+function tickerFilter(ticker: NonNullable<EncoderOverlay['ticker']>): string {
+  // Enters at the right edge, leaves at the left, and again; `expansion=none`: a `%` in the text stays a `%`.
+  return [
+    `drawtext=fontfile=${filterValue(ticker.fontPath)}`,
+    `textfile=${filterValue(ticker.textPath)}`,
+    'reload=1',
+    'expansion=none',
+    `fontsize=${px(ticker.fontSize)}`,
+    'fontcolor=white',
+    `x=w-mod(t*${px(ticker.speed)}\\,w+tw)`,
+    `y=${px(ticker.middle)}-(ascent-descent)/2`,
+  ].join(':');
+}
+
+export function encoderArgs(
+  source: Source,
+  s: EncodeSettings,
+  options: { preview: boolean; overlay?: EncoderOverlay | null },
+): string[] {
   const input = inputs(source, s);
   // Limited range always: a camera's full-range MJPEG would otherwise change the codec configuration when the
   // stand-in pattern takes over or hands back (stream-engine.ts), which the MP4 remux of the recording cannot follow.
   const scale =
     `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:out_range=tv,` +
     `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2`;
+  const fit = `fps=${PREVIEW_FPS},scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})'`;
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input.args];
-  args.push('-map', input.video, '-map', input.audio, '-vf', scale, ...videoCodec(s));
+  const overlay = options.overlay;
+  let picture: string[];
+  let preview: string[];
+  if (overlay) {
+    // Read again for each overlay frame (`-loop 1` reopens the file), on demand rather than in real time, so a
+    // new picture shows in the next overlay frame; a short queue keeps read-ahead from delaying it.
+    const at = args.filter((arg) => arg === '-i').length;
+    args.push('-f', 'image2', '-pattern_type', 'none', '-loop', '1', '-framerate', String(overlay.rate));
+    args.push('-thread_queue_size', '4', '-i', overlay.imagePath);
+    const chain = [`[${input.video}]${scale}[base]`, `[${at}:v]format=rgba[art]`];
+    const composite = `[base][art]overlay=format=yuv420:eof_action=repeat`;
+    const ticked = overlay.ticker ? `${composite},${tickerFilter(overlay.ticker)}` : composite;
+    // The preview shows the picture viewers get: taken after the overlay.
+    chain.push(options.preview ? `${ticked},split=2[out][shown]` : `${ticked}[out]`);
+    if (options.preview) chain.push(`[shown]${fit}[preview]`);
+    args.push('-filter_complex', chain.join(';'));
+    picture = ['-map', '[out]'];
+    preview = ['-map', '[preview]'];
+  } else {
+    picture = ['-map', input.video, '-vf', scale];
+    preview = ['-map', input.video, '-vf', fit];
+  }
+  args.push(...picture, '-map', input.audio, ...videoCodec(s));
   args.push('-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', '44100', '-ac', '2');
   // FLV on the pipe: self-describing, and what RTMP carries, tag for tag (the publishers send the tags as they are).
   args.push('-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1');
   if (options.preview) {
-    const fit = `scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})'`;
-    args.push('-map', input.video, '-vf', `fps=${PREVIEW_FPS},${fit}`, '-c:v', 'mjpeg', '-q:v', '8');
+    args.push(...preview, '-c:v', 'mjpeg', '-q:v', '8');
     args.push('-f', 'image2pipe', `pipe:${PREVIEW_FD}`);
   }
   args.push('-progress', `pipe:${PROGRESS_FD}`, '-stats_period', '1');

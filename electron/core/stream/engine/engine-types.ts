@@ -2,7 +2,7 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { ConnectPublisher, DestinationPhase, DestinationStats } from './destination.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import type { EncodeSettings, Source } from './encoder-args.ts';
+import type { EncodeSettings, EncoderOverlay, Source } from './encoder-args.ts';
 import type { IngestProbe } from './ingest-probe.ts';
 import type { RecordingResult } from './recorder.ts';
 
@@ -39,6 +39,8 @@ export interface EngineOptions {
   /** Each destination's server and key (see rtmp-target.ts). */
   destinations: ReadonlyArray<{ id: string; target: RtmpTarget }>;
   recordPath?: string;
+  /** The studio's overlay, composited by every encoder of the show (the stand-in pattern's too). */
+  overlay?: EncoderOverlay | null;
   preview?: boolean;
   onChange?(): void;
   onPreview?(jpeg: Buffer): void;

@@ -204,7 +204,10 @@ export class StreamEngine {
   }
 
   private spawnRun(source: Source): EncoderRun {
-    const argv = encoderArgs(source, this.options.settings, { preview: Boolean(this.options.preview) });
+    const argv = encoderArgs(source, this.options.settings, {
+      preview: Boolean(this.options.preview),
+      overlay: this.options.overlay ?? null,
+    });
     const run = new EncoderRun(this.spawnProcess, this.options.ffmpegPath, { source, argv }, this.runEvents, this.now);
     this.runs.add(run);
     void run.exited.then(() => this.runs.delete(run));

@@ -1,0 +1,166 @@
+// The overlay (what viewers see over the picture): its settings, the scene drawn from the live show, and the
+// outputs painting it for the running show's encoder. The scene is made again after every change to the live
+// show, the library or the coupons (the studio hands every event to `observe`), and what changed reaches the
+// encoder's picture and the OBS page at once: 'overlay.changed' goes to the host and to the page.
+import crypto from 'node:crypto';
+import type { WriteGate } from '../db/write-gate.ts';
+import type { Coupon } from '../protocol/coupon-schemas.ts';
+import { StudioError } from '../protocol/errors.ts';
+import type { OverlayScene, OverlaySettings, OverlayState } from '../protocol/overlay-schemas.ts';
+import type { Publish } from '../publish.ts';
+import type { Frame } from './shared/overlay-layout.ts';
+import { couponTicks } from './shared/overlay-text.ts';
+import { OverlayOutput, overlayDir } from './overlay-output.ts';
+import { sceneOf, type OnAir } from './overlay-scene.ts';
+import type { OverlayStore } from './overlay-store.ts';
+
+/** What the overlay reads of the other domains. */
+export interface OverlaySources {
+  /** The live show's bag, explanation and running coupon pushes; null when no show is live. */
+  onAir(): OnAir | null;
+  coupon(id: number): Coupon | null;
+  imageBytes(id: string): Buffer | null;
+  imageExists(id: string): boolean;
+}
+
+/** Events after which the scene may differ. */
+const SCENE_EVENTS = /^(live|catalog|coupons|orders)\./;
+const TICK_MS = 1_000;
+
+export class OverlayService {
+  private readonly store: OverlayStore;
+  private readonly gate: WriteGate;
+  private readonly publish: Publish;
+  private readonly sources: OverlaySources;
+  private readonly dir: string;
+  private readonly now: () => number;
+  private scene: OverlayScene;
+  private sceneKey: string;
+  private readonly outputs = new Set<OverlayOutput>();
+  private refreshing = false;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    store: OverlayStore,
+    gate: WriteGate,
+    publish: Publish,
+    sources: OverlaySources,
+    options: { dataDir: string; now?: () => number },
+  ) {
+    this.store = store;
+    this.gate = gate;
+    this.publish = publish;
+    this.sources = sources;
+    this.dir = overlayDir(options.dataDir);
+    this.now = options.now ?? Date.now;
+    this.scene = this.makeScene();
+    this.sceneKey = JSON.stringify(this.scene);
+  }
+
+  state(): OverlayState {
+    return { settings: this.store.settings(), scene: this.scene, serverTime: this.now() };
+  }
+
+  saveSettings(settings: OverlaySettings): OverlayState | Promise<OverlayState> {
+    if (settings.logoImageId && !this.sources.imageExists(settings.logoImageId)) {
+      throw new StudioError('invalid', 'the logo picture is not in the library', {
+        issues: [{ path: 'settings.logoImageId', code: 'not_found' }],
+      });
+    }
+    return this.gate.run(() => {
+      this.store.transaction(() => this.store.setSettings(settings));
+      this.changed();
+      return this.state();
+    });
+  }
+
+  /** Every event the studio publishes passes here; one that may change the scene has it made again, once per burst. */
+  observe(name: string): void {
+    if (!SCENE_EVENTS.test(name) || this.refreshing) return;
+    this.refreshing = true;
+    queueMicrotask(() => {
+      this.refreshing = false;
+      this.refresh();
+    });
+  }
+
+  /** Makes the scene again; when it differs, the encoder's picture and the OBS page follow. */
+  refresh(): void {
+    const scene = this.makeScene();
+    const key = JSON.stringify(scene);
+    if (key === this.sceneKey) return;
+    this.scene = scene;
+    this.sceneKey = key;
+    this.changed();
+  }
+
+  /** The files a show of this size composites (see OverlayOutput); closed with `close` when the show ends. */
+  async open(frame: Frame, options: { drawtext: boolean }): Promise<OverlayOutput> {
+    const output = await OverlayOutput.open(this.dir, frame, this.outputInput(), {
+      drawtext: options.drawtext,
+      images: this.sources.imageBytes,
+    });
+    this.outputs.add(output);
+    this.tick();
+    return output;
+  }
+
+  async close(output: OverlayOutput): Promise<void> {
+    this.outputs.delete(output);
+    this.tick();
+    await output.close();
+  }
+
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+
+  /** A fresh random token for the OBS page (the old page stops working); kept in the database. */
+  pageToken(rotate: boolean): string {
+    const current = this.store.pageToken();
+    if (current && !rotate) return current;
+    const token = crypto.randomBytes(24).toString('base64url');
+    this.store.transaction(() => this.store.setPageToken(token));
+    return token;
+  }
+
+  /** Whether a token is the OBS page's (compared in constant time). */
+  isPageToken(token: string): boolean {
+    const current = this.store.pageToken();
+    if (!current) return false;
+    const a = Buffer.from(current);
+    const b = Buffer.from(token);
+    return a.length === b.length && crypto.timingSafeEqual(a, b);
+  }
+
+  private makeScene(): OverlayScene {
+    return sceneOf(this.sources.onAir(), (id) => this.sources.coupon(id));
+  }
+
+  private outputInput() {
+    return { scene: this.scene, settings: this.store.settings(), now: this.now() };
+  }
+
+  private changed(): void {
+    const input = this.outputInput();
+    for (const output of this.outputs) void output.update(input);
+    this.tick();
+    this.publish('overlay.changed', this.state());
+  }
+
+  /** A coupon counting down is painted again every second while a show composites it. */
+  private tick(): void {
+    const wanted = this.outputs.size > 0 && couponTicks(this.scene.coupon, this.now());
+    if (wanted && !this.ticker) {
+      this.ticker = setInterval(() => {
+        const input = this.outputInput();
+        for (const output of this.outputs) void output.update(input);
+        if (!couponTicks(this.scene.coupon, this.now())) this.tick();
+      }, TICK_MS);
+    } else if (!wanted && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+}
