@@ -20,6 +20,13 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: 'chrome130',
     sourcemap: true,
+    // Two pages: the studio, and the overlay for OBS (/overlay: no React, a transparent canvas).
+    rollupOptions: {
+      input: {
+        studio: resolve(import.meta.dirname, 'renderer/index.html'),
+        overlay: resolve(import.meta.dirname, 'renderer/overlay.html'),
+      },
+    },
   },
   // The core answers only requests addressed to it, from its own pages (Host and Origin): the proxy says so.
   server: devCore

@@ -8,6 +8,7 @@ import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
 import { streamCommand } from './cli/stream.ts';
 import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
+import { DEFAULT_OVERLAY_PORT } from './host/overlay-host.ts';
 import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
 import { DatabaseCorruptError } from './db/connection.ts';
@@ -22,6 +23,7 @@ const USAGE_EN = `Usage: livecart <command> [options]
 Commands:
   serve [--port N] [--host H]        the browser studio (default 127.0.0.1, a random port)
         [--lan-host H] [--lan-port N] where assistant access listens while it is on (default 0.0.0.0:17880)
+        [--overlay-port N]            where the OBS overlay page listens, on loopback (default 17881)
   products import FILE               import products from CSV (GBK or UTF-8); all or nothing
   products export [--out FILE]       export products as CSV for Excel (stdout without --out)
                   [--archived]
@@ -47,6 +49,7 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
 命令：
   serve [--port N] [--host H]        浏览器版工作室（默认 127.0.0.1，随机端口）
         [--lan-host H] [--lan-port N] 助理访问开启时的监听地址（默认 0.0.0.0:17880）
+        [--overlay-port N]            OBS 叠加层页面的端口，仅本机（默认 17881）
   products import FILE               从 CSV 导入商品（GBK 或 UTF-8），全部成功或全部不导入
   products export [--out FILE]       导出商品为 Excel 可打开的 CSV（不加 --out 则输出到标准输出）
                   [--archived]
@@ -80,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'lan-host': { type: 'string' },
       'lan-port': { type: 'string' },
+      'overlay-port': { type: 'string' },
       out: { type: 'string' },
       archived: { type: 'boolean' },
       session: { type: 'string' },
@@ -113,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
         host: values['lan-host'] ?? DEFAULT_LAN_HOST,
         port: parsePort('--lan-port', values['lan-port'], DEFAULT_LAN_PORT),
       };
-      await serveCommand({ dataDir, host: values.host ?? '127.0.0.1', port, lan }, locale);
+      const overlayPort = parsePort('--overlay-port', values['overlay-port'], DEFAULT_OVERLAY_PORT);
+      await serveCommand({ dataDir, host: values.host ?? '127.0.0.1', port, lan, overlayPort }, locale);
       return -1; // keeps running until a signal
     }
     case 'products':

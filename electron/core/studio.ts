@@ -173,7 +173,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       closed = true;
       // A show still running ends here, its recording finalised, before the database closes.
       await stream.close();
-      overlay.dispose();
+      await overlay.dispose();
       await access.close();
       server.closeAll();
       jobs.dispose();

@@ -67,7 +67,7 @@ export class StudioProcess {
   private spawn(): Promise<void> {
     this.url = '';
     // Assistant access (off unless a test switches it on) stays on loopback too, on a port of the system's choice.
-    const lan = ['--lan-host', '127.0.0.1', '--lan-port', '0'];
+    const lan = ['--lan-host', '127.0.0.1', '--lan-port', '0', '--overlay-port', '0'];
     const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', this.dataDir, '--port', '0', ...lan], {
       cwd: REPO_ROOT,
       env: { ...process.env, LIVECART_LANG: 'en' },

@@ -1,5 +1,6 @@
 // `livecart serve`: the browser studio on this machine (and the fallback of `npm start` without Electron).
 import { attachLan } from '../host/lan-host.ts';
+import { attachOverlayPage } from '../host/overlay-host.ts';
 import { startWebHost } from '../host/web-host.ts';
 import type { AccessState } from '../protocol/access-schemas.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
@@ -11,12 +12,15 @@ export interface ServeOptions {
   port: number;
   /** Where assistant access listens while it is switched on. */
   lan: { host: string; port: number };
+  /** Where the OBS overlay page listens (loopback) once it is set up. */
+  overlayPort: number;
 }
 
 export async function serveCommand(opts: ServeOptions, locale: Locale): Promise<void> {
   const studio = await openStudio({ dataDir: opts.dataDir });
   const host = await startWebHost(studio, { host: opts.host, port: opts.port });
   await attachLan(studio, { host: opts.lan.host, port: opts.lan.port });
+  await attachOverlayPage(studio, { port: opts.overlayPort });
   const zh = locale === 'zh-CN';
   // The URL carries the token in its fragment, which browsers never send to a server or put in a Referer.
   console.log(`${zh ? 'LiveCart Studio 已启动，请在浏览器中打开' : 'LiveCart Studio is running. Open'} ${host.url}`);

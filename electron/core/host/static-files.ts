@@ -57,7 +57,9 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
   if (index === 'missing') {
     return plain(res, 503, 'The studio UI is not built yet: run `npm run build:renderer`, then reload.\n');
   }
-  const wanted = resolveStaticPath(base, urlPath === '/' ? '/index.html' : urlPath);
+  // The OBS page is its own small build (no React, transparent): /overlay is its address.
+  const page = urlPath === '/' ? '/index.html' : urlPath === '/overlay' ? '/overlay.html' : urlPath;
+  const wanted = resolveStaticPath(base, page);
   if (!wanted) return plain(res, 404, 'not found');
   let found = await regularFileAt(realRoot, base, wanted);
   if (found === 'missing') {

@@ -13,6 +13,11 @@ import { couponTicks } from './shared/overlay-text.ts';
 import { OverlayOutput, overlayDir } from './overlay-output.ts';
 import { sceneOf, type OnAir } from './overlay-scene.ts';
 import type { OverlayStore } from './overlay-store.ts';
+import { sniffImage } from '../media/image-store.ts';
+
+function sniffMime(bytes: Buffer): string {
+  return sniffImage(bytes)?.mime ?? 'application/octet-stream';
+}
 
 /** What the overlay reads of the other domains. */
 export interface OverlaySources {
@@ -21,6 +26,18 @@ export interface OverlaySources {
   coupon(id: number): Coupon | null;
   imageBytes(id: string): Buffer | null;
   imageExists(id: string): boolean;
+}
+
+/** Serves the OBS page on this machine (host/overlay-host.ts); the service starts it once a page token exists. */
+export interface OverlayPageListener {
+  start(): Promise<void>;
+  /** The page's address with this token, or null while not listening. */
+  url(token: string): string | null;
+  /** Why it is not listening (a message code), or null. */
+  problem(): string | null;
+  /** Closes the pages open with the old token (it was replaced). */
+  closePages(): void;
+  stop(): Promise<void>;
 }
 
 /** Events after which the scene may differ. */
@@ -39,6 +56,7 @@ export class OverlayService {
   private readonly outputs = new Set<OverlayOutput>();
   private refreshing = false;
   private ticker: ReturnType<typeof setInterval> | null = null;
+  private page: OverlayPageListener | null = null;
 
   constructor(
     store: OverlayStore,
@@ -111,18 +129,38 @@ export class OverlayService {
     await output.close();
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
+    await this.page?.stop();
   }
 
-  /** A fresh random token for the OBS page (the old page stops working); kept in the database. */
-  pageToken(rotate: boolean): string {
-    const current = this.store.pageToken();
-    if (current && !rotate) return current;
-    const token = crypto.randomBytes(24).toString('base64url');
-    this.store.transaction(() => this.store.setPageToken(token));
-    return token;
+  /** Hands the service its page listener; it listens at once when a page was set up before (OBS keeps the URL). */
+  async usePageListener(listener: OverlayPageListener): Promise<void> {
+    this.page = listener;
+    if (this.store.pageToken()) await listener.start();
+  }
+
+  /** The OBS page's address: the token made on first use and kept (rotate makes a new one, the old pages close). */
+  async pageLink(rotate: boolean): Promise<{ url: string | null; problem: string | null }> {
+    let token = this.store.pageToken();
+    if (!token || rotate) {
+      token = crypto.randomBytes(24).toString('base64url');
+      const fresh = token;
+      await this.gate.run(() => this.store.transaction(() => this.store.setPageToken(fresh)));
+      if (rotate) this.page?.closePages();
+    }
+    if (!this.page) return { url: null, problem: 'overlay_page_unavailable' };
+    await this.page.start();
+    return { url: this.page.url(token), problem: this.page.problem() };
+  }
+
+  /** A picture the overlay draws now; any other picture of the library is not the page's to see. */
+  image(imageId: string): { mime: string; dataBase64: string } {
+    const drawn = imageId === this.scene.card?.imageId || imageId === this.store.settings().logoImageId;
+    const bytes = drawn ? this.sources.imageBytes(imageId) : null;
+    if (!bytes) throw new StudioError('not_found', 'that picture is not in the overlay');
+    return { mime: sniffMime(bytes), dataBase64: bytes.toString('base64') };
   }
 
   /** Whether a token is the OBS page's (compared in constant time). */

@@ -16,7 +16,12 @@ export function isHostOnly(name: string): boolean {
 }
 
 /** All the overlay page's token may call or be shown. */
-const OVERLAY_PAGE_NAMES: ReadonlySet<string> = new Set(['studio.hello', 'overlay.state', 'overlay.changed']);
+const OVERLAY_PAGE_NAMES: ReadonlySet<string> = new Set([
+  'studio.hello',
+  'overlay.state',
+  'overlay.image',
+  'overlay.changed',
+]);
 
 /** Whether a role may call a method or be shown an event of this name. */
 export function permitted(role: Role, name: string): boolean {

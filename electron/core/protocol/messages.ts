@@ -240,6 +240,17 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     en: 'Switch assistant access on before pairing a device',
   },
 
+  // the overlay's page for OBS (overlay.pageLink's problem)
+  overlay_port_busy: {
+    'zh-CN':
+      'OBS 叠加层页面的端口（17881）已被其他程序占用（可能是另一个 LiveCart Studio），页面暂时无法打开。请关闭该程序后重试。',
+    en: 'The port of the OBS overlay page (17881) is taken by another program (perhaps another LiveCart Studio). Close it and try again.',
+  },
+  overlay_page_unavailable: {
+    'zh-CN': '这里无法提供 OBS 叠加层页面（请在桌面版或 livecart serve 中打开）',
+    en: 'The OBS overlay page is not served here (open it from the desktop app or livecart serve)',
+  },
+
   // streaming: why a destination is not live (stream_ + the engine's reason code)
   stream_host_unreachable: {
     'zh-CN': '连不上推流服务器（网络断开或服务器未响应）',

@@ -100,10 +100,18 @@ export const overlayMethods = {
   /** The settings and the scene (the host, and the OBS page's read-only token). */
   'overlay.state': { params: z.strictObject({}), result: overlayStateSchema },
   'overlay.saveSettings': { params: z.strictObject({ settings: overlaySettingsSchema }), result: overlayStateSchema },
-  /** The OBS page's address with its token (host only); `rotate` makes a new token, the old page stops. */
+  /**
+   * The OBS page's address with its token (host only), served on this machine's loopback; `rotate` makes a new
+   * token and closes the pages open with the old one. `problem` (a message code) says why there is no address.
+   */
   'overlay.pageLink': {
     params: z.strictObject({ rotate: z.boolean().default(false) }),
-    result: z.object({ path: z.string() }),
+    result: z.object({ url: z.string().nullable(), problem: z.string().nullable() }),
+  },
+  /** A picture the overlay draws now (the explained product's, the logo): nothing else of the library. */
+  'overlay.image': {
+    params: z.strictObject({ imageId: z.string().regex(/^[0-9a-f]{64}$/) }),
+    result: z.object({ mime: z.string(), dataBase64: z.string() }),
   },
 } as const;
 

@@ -1,0 +1,108 @@
+// The overlay for OBS: a browser source of any size (1280×720, 1080×1920…) over the host's own camera scene. It
+// draws with the very code the encoder's painter uses (core/overlay/shared/), from the studio's overlay events,
+// with the page's read-only token (kept in the URL: OBS reloads this address as it was pasted).
+import './overlay-page.css';
+import boldFont from '../../../resources/fonts/NotoSansSC-Bold.ttf?url';
+import regularFont from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
+import { drawOverlay, type Ctx2D } from '../../../electron/core/overlay/shared/overlay-draw.ts';
+import { placeOverlay } from '../../../electron/core/overlay/shared/overlay-layout.ts';
+import type { OverlayState } from '../../../electron/core/protocol/overlay-schemas.ts';
+import { StudioClient } from '../api/client.ts';
+import { WebSocketTransport, webSocketUrl } from '../api/transport.ts';
+import { PageImages } from './page-images.ts';
+
+const FAMILY = 'LiveCart Sans';
+const canvas = document.getElementById('overlay') as HTMLCanvasElement;
+const ctx = canvas.getContext('2d')!;
+const token = /(?:^#|[#&])token=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
+const client = new StudioClient(
+  new WebSocketTransport(webSocketUrl(window.location), token && decodeURIComponent(token)),
+  'overlay-page',
+);
+const images = new PageImages(client, () => draw());
+
+let state: OverlayState | null = null;
+/** The studio's clock minus ours: the coupon's countdown runs on the studio's time. */
+let skew = 0;
+let animating = false;
+
+function size(): void {
+  canvas.width = window.innerWidth;
+  canvas.height = window.innerHeight;
+}
+
+function draw(now = performance.now()): void {
+  if (!state) {
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    return;
+  }
+  const frame = { width: canvas.width, height: canvas.height };
+  const placed = placeOverlay(state.settings, frame);
+  // The ticker scrolls at the speed the encoder's drawtext uses: pixels per second at 720p, scaled with the picture.
+  const offset = (now / 1000) * state.settings.tickerSpeed * placed.unit;
+  drawOverlay(ctx as unknown as Ctx2D, frame, state.scene, state.settings, {
+    images: (id) => images.get(id),
+    now: Date.now() + skew,
+    fontFamily: FAMILY,
+    ticker: offset,
+  });
+  document.body.dataset.scene = JSON.stringify(state.scene);
+}
+
+/** Redraws every animation frame while something moves (the ticker, a countdown); otherwise only on change. */
+function animate(): void {
+  const moving =
+    state !== null &&
+    state.settings.enabled &&
+    (state.settings.tickerText.trim() !== '' || state.scene.coupon !== null);
+  if (!moving || animating) {
+    draw();
+    return;
+  }
+  animating = true;
+  const step = (now: number) => {
+    draw(now);
+    const still =
+      state !== null &&
+      state.settings.enabled &&
+      (state.settings.tickerText.trim() !== '' || state.scene.coupon !== null);
+    if (still) requestAnimationFrame(step);
+    else animating = false;
+  };
+  requestAnimationFrame(step);
+}
+
+function apply(next: OverlayState): void {
+  state = next;
+  skew = next.serverTime - Date.now();
+  images.keep([next.scene.card?.imageId ?? null, next.settings.logoImageId]);
+  animate();
+}
+
+async function loadFonts(): Promise<void> {
+  for (const [url, weight] of [
+    [regularFont, 'normal'],
+    [boldFont, 'bold'],
+  ] as const) {
+    const face = new FontFace(FAMILY, `url(${url})`, { weight });
+    document.fonts.add(face);
+    await face.load().catch(() => undefined);
+  }
+}
+
+size();
+window.addEventListener('resize', () => {
+  size();
+  draw();
+});
+client.on('overlay.changed', (next) => apply(next));
+client.onReady(() => {
+  void client.call('overlay.state', {}).then(apply, () => undefined);
+});
+client.onStatus((status) => {
+  document.body.dataset.status = status;
+});
+void loadFonts().then(() => {
+  draw();
+  client.start();
+});
