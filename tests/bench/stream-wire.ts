@@ -35,6 +35,8 @@ export interface WireConnection {
   mediaBytes: number;
   /** Set when the byte stream stopped making sense as RTMP; the bytes were still forwarded. */
   parseError: string | null;
+  /** Each video message carrying a picture: its RTMP timestamp (ms, the decode time) and when it came in. */
+  pictures: Array<{ timestamp: number; at: number }>;
 }
 
 const HANDSHAKE_BYTES = 1 + 1536 + 1536;
@@ -48,6 +50,9 @@ const MESSAGE_HEADER_BYTES = [11, 7, 3, 0] as const;
 interface ChunkStream {
   length: number;
   type: number;
+  /** The message's timestamp: absolute in a format 0 header, the last plus a delta in formats 1 and 2 (and 3). */
+  timestamp: number;
+  delta: number;
   /** The last format 0–2 header had an extended timestamp: so do its format 3 chunks (RTMP spec, and ffmpeg). */
   extended: boolean;
   /** Bytes of the current message still to come; 0 between messages. */
@@ -125,11 +130,13 @@ export class ChunkWatcher {
     let stream = this.streams.get(csid);
     if (!stream) {
       if (fmt !== 0) throw new Error(`chunk stream ${csid} starts with a format ${fmt} header`);
-      stream = { length: 0, type: 0, extended: false, left: 0, head: [] };
+      stream = { length: 0, type: 0, timestamp: 0, delta: 0, extended: false, left: 0, head: [] };
     }
     let extended = stream.extended;
-    if (fmt <= 2) extended = buf.readUIntBE(p, 3) === 0xffffff;
+    const field = fmt <= 2 ? buf.readUIntBE(p, 3) : 0;
+    if (fmt <= 2) extended = field === 0xffffff;
     if (buf.length < p + size + (extended ? 4 : 0)) return 0;
+    const time = extended ? buf.readUInt32BE(p + size) : field;
     // Only now that the whole header is here: state changes once per header.
     this.streams.set(csid, stream);
     stream.extended = extended;
@@ -142,6 +149,11 @@ export class ChunkWatcher {
     if (fmt !== 3 || stream.left === 0) {
       stream.left = stream.length;
       stream.head = [];
+      if (fmt === 0) stream.timestamp = time;
+      else {
+        if (fmt <= 2) stream.delta = time;
+        stream.timestamp += stream.delta;
+      }
     }
     this.current = stream;
     this.dataLeft = Math.min(this.chunkSize, stream.left);
@@ -175,7 +187,10 @@ export class ChunkWatcher {
       // AVC (7) and HEVC (12): packet type 1 = pictures (0 is the codec configuration, 2 the end of the stream).
       // Frame type 5 is a video info/command frame, no picture.
       const picture = codec === 7 || codec === 12 ? packetType === 1 : frameType !== 5;
-      if (picture) this.mark('picture', at);
+      if (picture) {
+        this.mark('picture', at);
+        this.conn.pictures.push({ timestamp: s.timestamp, at });
+      }
     }
   }
 }
@@ -288,6 +303,7 @@ export class RtmpTap {
       audioMessages: 0,
       mediaBytes: 0,
       parseError: null,
+      pictures: [],
     };
     this.connections.push(conn);
     const watcher = new ChunkWatcher(conn, (mark, at) => {

@@ -21,22 +21,22 @@ const settings = {
   lowLatency: false,
 };
 const overlay: EncoderOverlay = {
-  imagePath: '/data/overlay/overlay-1-1280x720.pam',
-  rate: 10,
+  imagePath: '/data/overlay/overlay-1-1280x720.yuva',
   ticker: { textPath: '/data/overlay/t.txt', fontPath: '/fonts/Bold.ttf', middle: 698, fontSize: 26, speed: 120 },
 };
 
 test('with an overlay: its picture is an input read again each frame, composited before the encode and the preview', () => {
   const args = encoderArgs({ kind: 'test-pattern' }, settings, { preview: true, overlay });
   const at = args.indexOf(overlay.imagePath);
-  assert.deepEqual(args.slice(at - 11, at + 1), [
-    ...['-f', 'image2', '-pattern_type', 'none', '-loop', '1', '-framerate', '10'],
-    ...['-thread_queue_size', '4', '-i', overlay.imagePath],
+  assert.deepEqual(args.slice(at - 18, at + 1), [
+    ...['-re', '-f', 'image2', '-pattern_type', 'none', '-loop', '1', '-framerate', '30'],
+    ...['-c:v', 'rawvideo', '-pixel_format', 'yuva420p', '-video_size', '1280x720'],
+    ...['-thread_queue_size', '1', '-i', overlay.imagePath],
   ]);
   const graph = args[args.indexOf('-filter_complex') + 1]!;
-  assert.match(graph, /^\[0:v:0\]scale=1280:720:[^;]*\[base\];\[2:v\]format=rgba\[art\];\[base\]\[art\]overlay=/);
+  assert.match(graph, /^\[0:v:0\]scale=1280:720:[^;]*\[base\];\[base\]\[2:v\]overlay=/);
   assert.match(graph, /overlay=format=yuv420:eof_action=repeat,drawtext=/, 'the ticker is drawn over the overlay');
-  assert.match(graph, /split=2\[out\]\[shown\];\[shown\]fps=2,scale=/, 'the preview is taken after the overlay');
+  assert.match(graph, /split=2\[out\]\[shown\];\[shown\]fps=10,scale=/, 'the preview is taken after the overlay');
   assert.deepEqual(
     args.filter((a, i) => args[i - 1] === '-map'),
     ['[out]', '1:a:0', '[preview]'],

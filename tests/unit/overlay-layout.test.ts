@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { createCanvas } from '@napi-rs/canvas';
 import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/overlay-defaults.ts';
 import { placeOverlay, type Box } from '../../electron/core/overlay/shared/overlay-layout.ts';
-import { OverlayPainter, pamHeader } from '../../electron/core/overlay/overlay-painter.ts';
+import { OverlayPainter } from '../../electron/core/overlay/overlay-painter.ts';
+import { rgbaToYuva420p } from '../../electron/core/overlay/yuva.ts';
 import type { OverlaySettings } from '../../electron/core/protocol/overlay-schemas.ts';
 
 const inside = (box: Box, w: number, h: number) =>
@@ -57,7 +58,7 @@ test('two elements at one corner are stacked, the first nearest the corner; an e
   assert.equal(bigger.card!.width, Math.round(placed.card!.width * 1.5));
 });
 
-test('the painter writes a PAM of the picture’s size: transparent where nothing is drawn, the card where it is', () => {
+test('the painter draws the picture’s size: transparent where nothing is drawn, the card where it is', () => {
   const frame = { width: 640, height: 360 };
   const pictureBytes = (() => {
     const canvas = createCanvas(8, 8);
@@ -81,15 +82,32 @@ test('the painter writes a PAM of the picture’s size: transparent where nothin
     },
     coupon: null,
   };
-  const pam = painter.paint(scene, DEFAULT_OVERLAY_SETTINGS, { now: 0, ticker: 'band' });
-  const header = pamHeader(frame);
-  assert.deepEqual(pam.subarray(0, header.length), header);
-  assert.equal(pam.length, header.length + 640 * 360 * 4);
-  const pixel = (x: number, y: number) => [
-    ...pam.subarray(header.length + (y * 640 + x) * 4, header.length + (y * 640 + x) * 4 + 4),
-  ];
+  const rgba = painter.paint(scene, DEFAULT_OVERLAY_SETTINGS, { now: 0, ticker: 'band' });
+  assert.equal(rgba.length, 640 * 360 * 4);
+  const pixel = (x: number, y: number) => [...rgba.subarray((y * 640 + x) * 4, (y * 640 + x) * 4 + 4)];
   assert.deepEqual(pixel(320, 20), [0, 0, 0, 0], 'the middle top is left to the camera');
   const card = placeOverlay(DEFAULT_OVERLAY_SETTINGS, frame).card!;
   const inset = Math.round(12 * 0.5);
   assert.deepEqual(pixel(card.x + inset + 20, card.y + inset + 20), [0, 255, 0, 255], 'the product’s picture');
+});
+
+test('yuva420p for ffmpeg: limited-range BT.601, alpha kept per pixel, chroma weighted by alpha', () => {
+  // 2×2 blocks: white opaque; pure green opaque; a transparent pixel beside three opaque red ones; all transparent.
+  const rgba = new Uint8Array(4 * 2 * 4);
+  const set = (x: number, y: number, px: number[]) => rgba.set(px, (y * 4 + x) * 4);
+  set(0, 0, [255, 255, 255, 255]);
+  set(1, 0, [255, 255, 255, 255]);
+  set(0, 1, [255, 255, 255, 255]);
+  set(1, 1, [255, 255, 255, 255]);
+  set(2, 0, [255, 0, 0, 255]);
+  set(3, 0, [255, 0, 0, 255]);
+  set(2, 1, [255, 0, 0, 255]);
+  set(3, 1, [0, 0, 0, 0]);
+  const yuva = rgbaToYuva420p(rgba, 4, 2);
+  assert.equal(yuva.length, 8 + 2 + 2 + 8);
+  assert.deepEqual([...yuva.subarray(0, 8)], [235, 235, 81, 81, 235, 235, 81, 16], 'luma: white 235, red 81, black 16');
+  assert.deepEqual([...yuva.subarray(8, 10)], [128, 90], 'U: white neutral; red, its transparent pixel not counted');
+  assert.deepEqual([...yuva.subarray(10, 12)], [128, 240], 'V: white neutral, red 240');
+  assert.deepEqual([...yuva.subarray(12)], [255, 255, 255, 255, 255, 255, 255, 0]);
+  assert.throws(() => rgbaToYuva420p(new Uint8Array(3 * 2 * 4), 3, 2), RangeError);
 });

@@ -9,11 +9,9 @@ import type { EncoderOverlay } from '../stream/engine/encoder-args.ts';
 import { makePrivateDir } from '../system/data-folder.ts';
 import { FONT_FILES, fontsDir } from './fonts.ts';
 import { OverlayPainter, replaceFile, type ImageBytes } from './overlay-painter.ts';
+import { rgbaToYuva420p } from './yuva.ts';
 import { tickerText } from './shared/overlay-draw.ts';
 import { layoutOf, orientationOf, placeOverlay, type Frame } from './shared/overlay-layout.ts';
-
-/** Overlay frames per second: a new picture shows within 100 ms, and ffmpeg copies 10 pictures a second, not 30. */
-export const OVERLAY_RATE = 10;
 
 export interface OutputInput {
   scene: OverlayScene;
@@ -72,7 +70,7 @@ export class OverlayOutput {
         speed: input.settings.tickerSpeed * placed.unit,
       };
     }
-    const encoder: EncoderOverlay = { imagePath: path.join(dir, `${name}.pam`), rate: OVERLAY_RATE, ticker };
+    const encoder: EncoderOverlay = { imagePath: path.join(dir, `${name}.yuva`), ticker };
     const output = new OverlayOutput(dir, frame, painter, encoder, edge);
     await output.write(input);
     return output;
@@ -116,7 +114,7 @@ export class OverlayOutput {
       const words = on ? settings.tickerText.replace(/\s+/g, ' ').trim() : '';
       await replaceFile(this.encoder.ticker.textPath, Buffer.from(words || ' '));
     }
-    await replaceFile(this.encoder.imagePath, picture);
+    await replaceFile(this.encoder.imagePath, rgbaToYuva420p(picture, this.frame.width, this.frame.height));
   }
 }
 

@@ -1,8 +1,7 @@
 // Paints the overlay for the encoder: Skia (@napi-rs/canvas, prebuilt binaries from npm, no window needed) draws
-// it with the shared drawing code, and the picture is written as a PAM file (raw RGBA with a header) that ffmpeg
-// reads again for every overlay frame (encoder-args.ts). Raw, because ffmpeg decodes a PNG at overlay rate for
-// about 2 ms of CPU each while PAM costs a copy (measured; see README, "The overlay"). Written beside and renamed
-// over, so ffmpeg never reads half a picture.
+// it with the shared drawing code; overlay-output.ts writes it, raw, for ffmpeg to read again for every frame
+// (encoder-args.ts). Raw, because ffmpeg decodes a PNG of the picture's size in several milliseconds, every frame,
+// while a raw picture costs it a copy (measured; see README, "The overlay").
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, Image, type Canvas } from '@napi-rs/canvas';
@@ -30,12 +29,6 @@ export function registerFonts(): boolean {
   return true;
 }
 
-export function pamHeader(frame: Frame): Buffer {
-  return Buffer.from(
-    `P7\nWIDTH ${frame.width}\nHEIGHT ${frame.height}\nDEPTH 4\nMAXVAL 255\nTUPLTYPE RGB_ALPHA\nENDHDR\n`,
-  );
-}
-
 export type ImageBytes = (imageId: string) => Buffer | null;
 
 export class OverlayPainter {
@@ -51,8 +44,12 @@ export class OverlayPainter {
     this.readImage = readImage;
   }
 
-  /** The overlay as a PAM picture (straight, not premultiplied, alpha: what ffmpeg's PAM decoder expects). */
-  paint(scene: OverlayScene, settings: OverlaySettings, options: { now: number; ticker: 'band' | 'static' }): Buffer {
+  /** The overlay as straight (not premultiplied) RGBA, row by row. */
+  paint(
+    scene: OverlayScene,
+    settings: OverlaySettings,
+    options: { now: number; ticker: 'band' | 'static' },
+  ): Uint8ClampedArray {
     const ctx = this.canvas.getContext('2d');
     drawOverlay(ctx as unknown as Ctx2D, this.frame, scene, settings, {
       images: this.lookup,
@@ -60,8 +57,7 @@ export class OverlayPainter {
       fontFamily: FONT_FAMILY,
       ticker: options.ticker,
     });
-    const { data } = ctx.getImageData(0, 0, this.frame.width, this.frame.height);
-    return Buffer.concat([pamHeader(this.frame), Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+    return ctx.getImageData(0, 0, this.frame.width, this.frame.height).data;
   }
 
   private readonly lookup: ImageLookup = (imageId) => {

@@ -23,6 +23,8 @@ import { Timeline } from './timeline.ts';
 import type { ProgressBlock } from '../progress.ts';
 
 const STOP_GRACE_MS = 10_000;
+/** Preview frames passed on: four a second is enough to watch oneself (ffmpeg makes more: see encoder-args.ts). */
+export const PREVIEW_INTERVAL_MS = 250;
 /** No picture for this long from a live encoder: its capture has hung (a camera driver that stopped delivering). */
 export const SOURCE_STALL_MS = 5_000;
 /** A new encoder (the stand-in, or the camera coming back) must show a picture within this long. */
@@ -71,6 +73,7 @@ export class StreamEngine {
   private recording: RecordingResult | null = null;
   private recordingError: string | null = null;
   private endedAt: number | null = null;
+  private lastPreviewAt = -Infinity;
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -94,7 +97,11 @@ export class StreamEngine {
     this.runEvents = {
       tags: (run, tags) => this.tags(run, tags),
       preview: (run, jpeg) => {
-        if (run === this.current) this.options.onPreview?.(jpeg);
+        if (run !== this.current) return;
+        const at = this.now();
+        if (at - this.lastPreviewAt < PREVIEW_INTERVAL_MS) return;
+        this.lastPreviewAt = at;
+        this.options.onPreview?.(jpeg);
       },
       progress: (run, block) => {
         if (run === this.current) this.progress(block);
