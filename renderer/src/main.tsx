@@ -17,6 +17,7 @@ import './styles/screens.css';
 import './styles/access.css';
 import './styles/stream.css';
 import './styles/stream-source.css';
+import './styles/overlay.css';
 import './styles/orders.css';
 import './styles/order-detail.css';
 import './styles/orders-report.css';

@@ -99,3 +99,48 @@ test('the OBS page draws the card over a transparent page, as the encoder does, 
     api.close();
   }
 });
+
+test('the host places and themes the overlay on the stream screen; the preview follows and the core keeps it', async ({
+  page,
+  studio,
+  openStudio,
+}) => {
+  await openStudio();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '直播', exact: true }).click();
+  const panel = page.getByTestId('overlay-panel');
+  await expect(panel.getByRole('heading', { name: '画面叠加层' })).toBeVisible();
+  const card = panel.getByTestId('overlay-element-card');
+  await card.getByLabel('位置').selectOption({ label: '右上' });
+  await panel.getByTestId('overlay-ticker-text').fill('今晚全场包邮');
+  await panel.getByTestId('overlay-ticker-text').press('Enter');
+  await panel.getByRole('switch', { name: '台标' }).click();
+  const saved = async () => {
+    const api = await TestClient.connect(studio.port, studio.token);
+    try {
+      return (await api.call('overlay.state', {})).settings;
+    } finally {
+      api.close();
+    }
+  };
+  await expect
+    .poll(async () => {
+      const s = await saved();
+      return [s.landscape.card.anchor, s.tickerText, s.landscape.logo.on];
+    })
+    .toEqual(['top-right', '今晚全场包邮', false]);
+  // The vertical layout is its own: editing it leaves the landscape one as it was.
+  await panel.getByRole('radio', { name: '竖屏' }).click();
+  await card.getByLabel('位置').selectOption({ label: '左侧居中' });
+  await expect
+    .poll(async () => {
+      const s = await saved();
+      return [s.vertical.card.anchor, s.landscape.card.anchor];
+    })
+    .toEqual(['middle-left', 'top-right']);
+  await expect(panel.getByTestId('overlay-preview')).toBeVisible();
+
+  await panel.getByRole('button', { name: '获取 OBS 链接' }).click();
+  await expect(panel.getByRole('textbox', { name: 'OBS 浏览器源' })).toHaveValue(
+    /^http:\/\/127\.0\.0\.1:\d+\/overlay#token=/,
+  );
+});

@@ -6,12 +6,14 @@ import { liveEn } from '../features/live/strings.ts';
 import { orderEntryEn } from '../features/orders/entry/strings.ts';
 import { ordersEn } from '../features/orders/strings.ts';
 import { streamEn } from '../features/stream/strings.ts';
+import { overlayEn } from '../features/overlay/strings.ts';
 
 export const en: Record<MessageKey, string> = {
   ...liveEn,
   ...orderEntryEn,
   ...ordersEn,
   ...streamEn,
+  ...overlayEn,
   ...couponsEn,
   ...accessEn,
   'app.name': 'LiveCart Studio',

@@ -6,12 +6,14 @@ import { liveZh } from '../features/live/strings.ts';
 import { orderEntryZh } from '../features/orders/entry/strings.ts';
 import { ordersZh } from '../features/orders/strings.ts';
 import { streamZh } from '../features/stream/strings.ts';
+import { overlayZh } from '../features/overlay/strings.ts';
 
 export const zhCN = {
   ...liveZh,
   ...orderEntryZh,
   ...ordersZh,
   ...streamZh,
+  ...overlayZh,
   ...couponsZh,
   ...accessZh,
   'app.name': 'LiveCart 直播工作室',

@@ -2,16 +2,14 @@
 // draws with the very code the encoder's painter uses (core/overlay/shared/), from the studio's overlay events,
 // with the page's read-only token (kept in the URL: OBS reloads this address as it was pasted).
 import './overlay-page.css';
-import boldFont from '../../../resources/fonts/NotoSansSC-Bold.ttf?url';
-import regularFont from '../../../resources/fonts/NotoSansSC-Regular.ttf?url';
 import { drawOverlay, type Ctx2D } from '../../../electron/core/overlay/shared/overlay-draw.ts';
 import { placeOverlay } from '../../../electron/core/overlay/shared/overlay-layout.ts';
 import type { OverlayState } from '../../../electron/core/protocol/overlay-schemas.ts';
 import { StudioClient } from '../api/client.ts';
 import { WebSocketTransport, webSocketUrl } from '../api/transport.ts';
+import { FAMILY, loadOverlayFonts } from '../features/overlay/overlay-fonts.ts';
 import { PageImages } from './page-images.ts';
 
-const FAMILY = 'LiveCart Sans';
 const canvas = document.getElementById('overlay') as HTMLCanvasElement;
 const ctx = canvas.getContext('2d')!;
 const token = /(?:^#|[#&])token=([^&]*)/.exec(window.location.hash)?.[1] ?? null;
@@ -79,17 +77,6 @@ function apply(next: OverlayState): void {
   animate();
 }
 
-async function loadFonts(): Promise<void> {
-  for (const [url, weight] of [
-    [regularFont, 'normal'],
-    [boldFont, 'bold'],
-  ] as const) {
-    const face = new FontFace(FAMILY, `url(${url})`, { weight });
-    document.fonts.add(face);
-    await face.load().catch(() => undefined);
-  }
-}
-
 size();
 window.addEventListener('resize', () => {
   size();
@@ -102,7 +89,7 @@ client.onReady(() => {
 client.onStatus((status) => {
   document.body.dataset.status = status;
 });
-void loadFonts().then(() => {
+void loadOverlayFonts().then(() => {
   draw();
   client.start();
 });

@@ -6,6 +6,7 @@ import { bindCoupons } from './coupons.ts';
 import { bindJobs } from './jobs.ts';
 import { bindLive } from './live.ts';
 import { bindOrders } from './orders.ts';
+import { bindOverlay } from './overlay.ts';
 import { bindStream } from './stream.ts';
 import { bindThumbnails } from './thumbnails.ts';
 
@@ -18,4 +19,5 @@ export function bindStores(client: StudioClient): void {
   bindThumbnails(client);
   bindStream(client);
   bindOrders(client);
+  bindOverlay(client);
 }

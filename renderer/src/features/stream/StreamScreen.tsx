@@ -14,6 +14,7 @@ import { SourcePanel, VideoPanel } from './SettingsPanels.tsx';
 import { SourceLostBanner } from './SourceLost.tsx';
 import { DiskBanner, KeysLockedBanner } from './DiskNotice.tsx';
 import { StreamPreview } from './StreamPreview.tsx';
+import { OverlayPanel } from '../overlay/OverlayPanel.tsx';
 
 const PHASE_LABEL: Record<string, MessageKey> = {
   idle: 'stream.phase.idle',
@@ -76,6 +77,7 @@ export function StreamScreen() {
         <VideoPanel state={state} locked={running} />
         <EncoderPanel />
       </div>
+      <OverlayPanel stream={state} />
     </Screen>
   );
 }
