@@ -1,7 +1,7 @@
 // 画面叠加层 on the stream screen: what viewers see over the picture (the card of the product explained, the pushed
 // coupon, the logo, a scrolling line), its preview as it goes out, where each element sits in the landscape and
 // the vertical layout, its colours and language, and the OBS page's link. Each change is saved at once.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type {
   OverlayAnchor,
   OverlayLayout,
@@ -83,8 +83,8 @@ function ElementRow({
 
 function TickerText({ settings, onSave }: { settings: OverlaySettings; onSave(settings: OverlaySettings): void }) {
   const { t } = useT();
+  // Keyed by the saved words (below): a change from elsewhere starts the field again from it.
   const [text, setText] = useState(settings.tickerText);
-  useEffect(() => setText(settings.tickerText), [settings.tickerText]);
   const commit = () => {
     if (text !== settings.tickerText) onSave({ ...settings, tickerText: text });
   };
@@ -111,8 +111,8 @@ function Controls({ state, orientation }: { state: OverlayState; orientation: Or
   const { t } = useT();
   const save = useSave();
   const { settings } = state;
+  // Keyed by the stream's orientation (below): switching the preset starts on its layout.
   const [editing, setEditing] = useState<Orientation>(orientation);
-  useEffect(() => setEditing(orientation), [orientation]);
   const layout = settings[editing];
   const setLayout = (next: OverlayLayout) => save({ ...settings, [editing]: next });
   return (
@@ -170,7 +170,7 @@ function Controls({ state, orientation }: { state: OverlayState; orientation: Or
           </select>
         </label>
       </div>
-      <TickerText settings={settings} onSave={save} />
+      <TickerText key={settings.tickerText} settings={settings} onSave={save} />
       <div className="overlay-look">
         <label className="overlay-element__field">
           <span>{t('overlay.theme')}</span>
@@ -245,7 +245,7 @@ export function OverlayPanel({ stream }: { stream: StreamState }) {
             {t('overlay.previewCaption', { layout: t(`overlay.layout.${orientation}`) })}
           </figcaption>
         </figure>
-        <Controls state={state} orientation={orientation} />
+        <Controls key={orientation} state={state} orientation={orientation} />
       </div>
       <ObsLink />
     </section>
