@@ -21,6 +21,8 @@ import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
 import { loadOrCreateKeyFile, SecretBox, SECRET_KEY_FILE, WRAPPED_KEY_FILE } from './system/secret-box.ts';
 import { registerStream } from './stream/stream-handlers.ts';
+import { ShowService } from './show/show-service.ts';
+import { registerShow } from './show/show-handlers.ts';
 import { OverlayService } from './overlay/overlay-service.ts';
 import { OverlayStore } from './overlay/overlay-store.ts';
 import { registerOverlay } from './overlay/overlay-handlers.ts';
@@ -154,6 +156,18 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   registerOverlay(server, overlay);
   const stream = new StreamService(db, gate, publish, { dataDir, secrets, overlay });
   registerStream(server, stream);
+  registerShow(
+    server,
+    new ShowService(
+      {
+        session: (id) => live.session(id),
+        goLiveRefusal: (id) => live.goLiveRefusal(id),
+        goLive: (id) => live.goLive(id),
+        end: (id) => live.end(id),
+      },
+      stream,
+    ),
+  );
 
   let closed = false;
   return {

@@ -130,9 +130,18 @@ test('runs a show: bag by search, order by keyboard and drag, go live, explain b
     ['3号', '云南普洱茶 357g'],
   ]);
 
-  // Go live.
+  // Go live. The show is planned for 2031: asked first. Nothing to broadcast to: said plainly, and rehearsed.
   await page.getByRole('button', { name: '开播', exact: true }).click();
+  const far = page.getByRole('dialog', { name: '现在开播？' });
+  await expect(far).toContainText('相差超过 30 分钟');
+  await far.getByRole('button', { name: '现在开播' }).click();
+  const nowhere = page.getByRole('dialog', { name: '没有推流目标' });
+  await expect(nowhere).toContainText('任何平台的观众都看不到画面');
+  await expect(nowhere.getByRole('link', { name: '去添加推流目标' })).toBeVisible();
+  await nowhere.getByRole('button', { name: '彩排开播' }).click();
   await expect(page.locator('.console-header .session-state')).toHaveText('直播中');
+  // On every screen, the top bar says the show is on: a rehearsal here, nothing is broadcast.
+  await expect(page.getByTestId('show-status')).toContainText('彩排');
   // The show's clock starts from zero when it goes live (not from the planned time): well under ten minutes in.
   await expect(page.getByTestId('session-clock').first()).toHaveText(/^00:0\d:\d\d$/);
   await expect(refusal).toBeHidden();
@@ -394,7 +403,10 @@ test('go live is refused while another session is live; the console works on a p
 
   await page.setViewportSize({ width: 375, height: 740 });
   await openStudio();
+  // 直播中控 opens the running show; its list is one step back.
   await page.getByRole('link', { name: '直播中控' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '正在播的场次' })).toBeVisible();
+  await page.getByRole('link', { name: /全部场次/ }).click();
   await expect(page.locator('.session-card').first()).toContainText('正在播的场次');
   await expect(page.locator('.session-card').first().getByTestId('session-clock')).toHaveText(/^00:0\d:\d\d$/);
   await page.getByRole('link', { name: '下一场' }).click();

@@ -59,6 +59,7 @@ test('host and assistant run one show together', async ({ browser, page, studio,
   await page.goto(`${studio.origin}/#/live/${show.id}`);
   await expect(page.getByRole('heading', { level: 1, name: '周末助农专场' })).toBeVisible();
   await page.getByRole('button', { name: '开播', exact: true }).click();
+  await page.getByRole('dialog', { name: '没有推流目标' }).getByRole('button', { name: '彩排开播' }).click();
   await expect(page.locator('.console-header .session-state')).toHaveText('直播中');
 
   // The assistant's phone opens the pairing link and finds the show.
@@ -67,7 +68,7 @@ test('host and assistant run one show together', async ({ browser, page, studio,
   // The phone's own clock is ten minutes fast; the show's clock it shows is the studio's all the same.
   await assistant.clock.install({ time: Date.now() + 10 * 60_000 });
   await assistant.goto(pairingUrl);
-  await assistant.getByRole('link', { name: '周末助农专场' }).click();
+  await assistant.getByRole('link', { name: '周末助农专场', exact: true }).click();
   await expect(assistant.locator('.console-header .session-state')).toHaveText('直播中');
   await expect(assistant.getByTestId('session-clock').first()).toHaveText(/^00:00:\d\d$/);
   await expect(links(assistant)).toHaveText(['1号', '2号', '3号']);

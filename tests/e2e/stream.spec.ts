@@ -325,3 +325,62 @@ test('a lost camera: the show goes on with the test pattern, a banner says so, a
     await stopShow(page);
   });
 });
+
+test('one 开播 for the show: the console starts the session and its stream, LIVE on every screen, 下播 stops both', async ({
+  page,
+  studio,
+  seedProducts,
+}) => {
+  test.setTimeout(120_000);
+  await withRtmp({}, async (rtmp) => {
+    const { server, key } = splitUrl(rtmp.url('lc-e2e-show-51d0'));
+    await seedProducts([{ title: '福鼎白茶 寿眉', priceFen: 3990, stock: 20 }]);
+    const session = await withApi(studio, async (api) => {
+      await arrangeTestPattern(api, false);
+      await api.call('stream.saveDestination', {
+        input: { name: '视频号', platform: 'custom', serverUrl: server, streamKey: key, enabled: true },
+      });
+      const { items } = await api.call('catalog.list', {});
+      const created = await api.call('live.createSession', { input: { title: '秋茶专场' } });
+      await api.call('live.bagAdd', { sessionId: created.id, productId: items[0]!.id });
+      return created;
+    });
+    await page.goto(studio.url);
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-status', 'ready');
+    await page.getByRole('link', { name: '直播中控' }).click();
+    await page.getByRole('link', { name: '秋茶专场', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`#/live/${session.id}$`));
+
+    // No planned time and a destination: no question. The stream starts, then the session.
+    await page.getByRole('button', { name: '开播', exact: true }).click();
+    await expect(page.locator('.console-header .session-state')).toHaveText('直播中', { timeout: 30_000 });
+    await rtmp.waitForPublish(key, 15_000);
+    const status = page.getByTestId('show-status');
+    await expect(status).toContainText('LIVE');
+    await expect(status).toContainText('秋茶专场');
+    await expect(status.getByTestId('show-status-dot')).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+    // The console shows the stream's state.
+    await expect(page.getByTestId('console-destination')).toHaveAttribute('data-phase', 'live');
+    await expect(page.getByTestId('console-stream')).toBeVisible();
+
+    // Every screen says LIVE; the stream screen names the show; 直播中控 opens the running show.
+    await page.getByRole('link', { name: '商品库' }).click();
+    await expect(status).toContainText('LIVE');
+    await page.getByRole('link', { name: '直播', exact: true }).click();
+    await expect(page.getByTestId('stream-show')).toContainText('秋茶专场');
+    await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'live');
+    await page.getByRole('link', { name: '直播中控' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '秋茶专场' })).toBeVisible();
+
+    // 下播 asks, saying the stream stops too, then ends both.
+    await page.getByRole('button', { name: '结束直播' }).click();
+    const dialog = page.getByRole('dialog', { name: '结束这场直播？' });
+    await expect(dialog).toContainText('推流也会一起停止');
+    await dialog.getByRole('button', { name: '结束直播' }).click();
+    await expect(page.locator('.console-header .session-state')).toHaveText('已结束');
+    await expect(status).toHaveCount(0);
+    await expect
+      .poll(() => withApi(studio, async (api) => (await api.call('stream.state', {})).phase), { timeout: 30_000 })
+      .toBe('idle');
+  });
+});

@@ -78,14 +78,19 @@ export class LiveService {
     });
   }
 
+  /** Why this session cannot go live now (an issue code), or null: what goLive checks, asked before a stream starts. */
+  goLiveRefusal(id: number): string | null {
+    const current = this.session(id);
+    if (current.state !== 'planned') return `session_${current.state}`;
+    if (current.bagCount === 0) return 'session_bag_empty';
+    return this.store.liveSessionId() === undefined ? null : 'session_other_live';
+  }
+
   /** planned → live: the bag must hold a product (as WeChat Channels requires), and one show runs at a time. */
   goLive(id: number): Session | Promise<Session> {
     return this.write((emit) => {
-      const current = this.session(id);
-      if (current.state !== 'planned') throw refused(`session_${current.state}`, `session ${id} is ${current.state}`);
-      if (current.bagCount === 0) throw refused('session_bag_empty', `session ${id} has an empty bag`);
-      const other = this.store.liveSessionId();
-      if (other !== undefined) throw refused('session_other_live', `session ${other} is live`);
+      const refusal = this.goLiveRefusal(id);
+      if (refusal) throw refused(refusal, `session ${id} cannot go live: ${refusal}`);
       const session = this.store.setState(id, 'live', this.now());
       emit('live.sessionChanged', { session });
       emit('live.logged', { entry: this.store.insertLog(id, 'went_live', session.startedAt!, null, null) });
@@ -264,7 +269,7 @@ export class LiveService {
     return gatedWrite(this.catalog.gate, (w) => this.store.transaction(w), this.publish, work);
   }
 
-  private session(id: number): Session {
+  session(id: number): Session {
     const session = this.store.session(id);
     if (!session) throw new StudioError('not_found', `session ${id} not found`);
     return session;

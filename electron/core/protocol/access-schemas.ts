@@ -78,6 +78,8 @@ const NEEDS: Record<string, readonly Capability[]> = {
   'orders.shipCsv': ['orders', 'files'],
   'live.goLive': ['show'],
   'live.end': ['show'],
+  'show.goLive': ['show'],
+  'show.end': ['show'],
 };
 
 /**

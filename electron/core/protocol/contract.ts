@@ -8,6 +8,7 @@ import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
 import { accessMethods, CAPABILITIES, ROLES, type AccessEvents } from './access-schemas.ts';
 import { streamMethods, type StreamEvents } from './stream-schemas.ts';
 import { overlayMethods, type OverlayEvents } from './overlay-schemas.ts';
+import { showMethods } from './show-schemas.ts';
 import { uploadMethods } from './upload-schemas.ts';
 export type {
   Order,
@@ -58,6 +59,7 @@ export const methods = {
   ...accessMethods,
   ...streamMethods,
   ...overlayMethods,
+  ...showMethods,
   ...orderMethods,
   ...uploadMethods,
 } as const;

@@ -140,6 +140,19 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '只有直播中才能讲解商品或发券',
     en: 'Only a live session can explain products or push coupons',
   },
+  // the show as one (show.goLive): the UI asks on the first two and calls again
+  show_far_from_plan: {
+    'zh-CN': '现在离计划开播时间较远（超过 30 分钟）。确定现在开播吗？',
+    en: 'It is more than 30 minutes from the planned start. Go live now?',
+  },
+  show_no_destinations: {
+    'zh-CN': '没有启用的推流目标：开播后观众看不到任何画面。请先添加推流目标，或以彩排方式开播（只在本机预览和录制）。',
+    en: 'No destination is enabled: nothing would be broadcast. Add a destination first, or go live as a rehearsal (preview and record on this machine only).',
+  },
+  show_stream_failed: {
+    'zh-CN': (p) => `推流没有开始，本场仍未开播：${messageFor(String(p.reason ?? ''), 'zh-CN')}`,
+    en: (p) => `The stream did not start, so the show has not gone live: ${messageFor(String(p.reason ?? ''), 'en')}`,
+  },
   bag_item_missing: {
     'zh-CN': (p) => (p.linkNo ? `购物袋里没有 ${p.linkNo} 号链接` : '该商品不在购物袋中'),
     en: (p) => (p.linkNo ? `There is no link #${p.linkNo} in the bag` : 'That product is not in the bag'),

@@ -3,6 +3,7 @@
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { useCan, useConnection } from '../stores/connection.ts';
 import { HOST_ONLY_SCREENS, useRoute, type Screen } from '../stores/route.ts';
+import { useLive } from '../stores/live.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 
 const ITEMS: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: IconName }> = [
@@ -20,6 +21,8 @@ export function NavBar() {
   const go = useRoute((s) => s.go);
   const role = useConnection((s) => s.hello?.role ?? 'host');
   const orders = useCan('orders');
+  // 直播中控 opens the running show, not the list of shows.
+  const running = useLive((s) => s.sessions.find((session) => session.state === 'live')?.id ?? null);
   const items = ITEMS.filter(
     (item) => (role === 'host' || !HOST_ONLY_SCREENS.has(item.screen)) && (orders || item.screen !== 'orders'),
   );
@@ -34,7 +37,7 @@ export function NavBar() {
               aria-current={screen === item.screen ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
-                go(item.screen);
+                go(item.screen, item.screen === 'live' && running !== null ? String(running) : null);
               }}
             >
               <Icon name={item.icon} className="nav__icon" />

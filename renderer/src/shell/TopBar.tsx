@@ -1,6 +1,7 @@
 // Brand and connection state; while the link is down a banner says so (the studio keeps retrying).
 import { useT } from '../i18n/index.ts';
 import { useConnection } from '../stores/connection.ts';
+import { ShowStatus } from './ShowStatus.tsx';
 
 export function TopBar() {
   const { t } = useT();
@@ -21,6 +22,7 @@ export function TopBar() {
         </span>
         <span>{t('app.name')}</span>
       </div>
+      <ShowStatus />
       <div className={`conn conn--${status}`} data-testid="connection-state" data-status={status}>
         <span className="conn__dot" aria-hidden="true" />
         <span>{label}</span>

@@ -141,7 +141,8 @@ export function bindLive(studio: StudioClient): void {
   });
   studio.onReady(() => {
     const state = useLive.getState();
-    if (state.sessionsLoaded || state.sessionsError) void state.loadSessions();
+    // Always: the header shows the running show on every screen (ShowStatus), not only on the sessions list.
+    void state.loadSessions();
     if (state.openId !== null) void state.refetchDetail();
   });
 }

@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   danger?: boolean;
   busy?: boolean;
   children: ReactNode;
+  /** A second way forward beside the main one (e.g. stop only the stream, not the show). */
+  alternative?: { label: string; onClick(): void };
   onConfirm(): void;
   onCancel(): void;
 }
@@ -21,6 +23,7 @@ export function ConfirmDialog({
   danger,
   busy,
   children,
+  alternative,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -35,6 +38,11 @@ export function ConfirmDialog({
           <Button onClick={onCancel} data-autofocus>
             {t('live.cancel')}
           </Button>
+          {alternative ? (
+            <Button onClick={alternative.onClick} disabled={busy}>
+              {alternative.label}
+            </Button>
+          ) : null}
           <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
             {confirmLabel}
           </Button>

@@ -50,6 +50,17 @@ export const liveZh = {
   'live.goLiveNeedsBag': '购物袋是空的：先添加至少一件商品才能开播。',
   'live.goLiveRefused': '无法开播',
   'live.wentLive': '“{title}”已开播',
+  'live.wentLiveRehearsal': '“{title}”已开播（彩排：没有推流到任何平台）',
+  'live.endStopsStream': '推流也会一起停止，所有平台的观众将看不到画面。',
+  'live.farFromPlanTitle': '现在开播？',
+  'live.farFromPlanBody':
+    '这场计划在 {planned} 开播，与现在相差超过 30 分钟。海报和预约的观众会按计划时间来。确定现在开播吗？',
+  'live.goLiveNow': '现在开播',
+  'live.noDestinationsTitle': '没有推流目标',
+  'live.noDestinationsBody':
+    '还没有启用的推流目标：开播后任何平台的观众都看不到画面。可以先彩排（只在本机预览和录制），或先添加推流目标。',
+  'live.rehearse': '彩排开播',
+  'live.setUpDestination': '去添加推流目标',
   'live.endShow': '结束直播',
   'live.endConfirmTitle': '结束这场直播？',
   'live.endConfirmBody': '结束“{title}”后，正在讲解的商品和正在发放的优惠券都会停止，购物袋不能再修改。',
@@ -195,6 +206,17 @@ export const liveEn: Record<keyof typeof liveZh, string> = {
   'live.goLiveNeedsBag': 'The bag is empty: add at least one product before going live.',
   'live.goLiveRefused': 'Could not go live',
   'live.wentLive': '“{title}” is live',
+  'live.wentLiveRehearsal': '“{title}” is live as a rehearsal (not broadcast anywhere)',
+  'live.endStopsStream': 'The stream stops too: viewers on every platform lose the picture.',
+  'live.farFromPlanTitle': 'Go live now?',
+  'live.farFromPlanBody':
+    'This show is planned for {planned}, more than 30 minutes from now. The poster and viewers who booked expect that time. Go live now?',
+  'live.goLiveNow': 'Go live now',
+  'live.noDestinationsTitle': 'No destination',
+  'live.noDestinationsBody':
+    'No destination is enabled: viewers on no platform would see anything. Rehearse (preview and record on this machine only), or add a destination first.',
+  'live.rehearse': 'Rehearse',
+  'live.setUpDestination': 'Add a destination',
   'live.endShow': 'End show',
   'live.endConfirmTitle': 'End this show?',
   'live.endConfirmBody':

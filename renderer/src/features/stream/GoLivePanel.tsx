@@ -8,6 +8,9 @@ import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { studio } from '../../api/index.ts';
+import { useLive } from '../../stores/live.ts';
+import { useRoute } from '../../stores/route.ts';
 import { refusalReasons, streamCalls } from './calls.ts';
 
 export function GoLivePanel({ state }: { state: StreamState }) {
@@ -20,6 +23,9 @@ export function GoLivePanel({ state }: { state: StreamState }) {
   const { phase } = state;
   const running = phase === 'starting' || phase === 'live' || phase === 'stopping';
   const enabled = state.destinations.filter((d) => d.enabled).length;
+  // The show this stream belongs to (one 开播 starts both; see the console).
+  const show = useLive((s) => s.sessions.find((session) => session.state === 'live') ?? null);
+  const go = useRoute((s) => s.go);
   const record = state.settings.record;
 
   async function goLive(): Promise<void> {
@@ -35,11 +41,12 @@ export function GoLivePanel({ state }: { state: StreamState }) {
     }
   }
 
-  async function stop(): Promise<void> {
+  async function stop(endShow: boolean): Promise<void> {
     if (stopping) return;
     setStopping(true);
     try {
-      await streamCalls.stop();
+      if (endShow && show) await studio.call('show.end', { sessionId: show.id });
+      else await streamCalls.stop();
       setConfirmingStop(false);
       notify('success', t('stream.ended'));
     } catch (error) {
@@ -66,6 +73,24 @@ export function GoLivePanel({ state }: { state: StreamState }) {
 
   return (
     <section className="stream-golive" aria-label={t('stream.goLiveSection')}>
+      <p className="stream-golive__show muted" data-testid="stream-show">
+        {show ? (
+          <>
+            {t('stream.showOf')}{' '}
+            <a
+              href={`#/live/${show.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                go('live', String(show.id));
+              }}
+            >
+              {show.title || t('live.untitled')}
+            </a>
+          </>
+        ) : (
+          t('stream.noShow')
+        )}
+      </p>
       {running ? (
         <Button
           variant="danger"
@@ -139,10 +164,12 @@ export function GoLivePanel({ state }: { state: StreamState }) {
           confirmLabel={t('stream.stop')}
           danger
           busy={stopping}
-          onConfirm={() => void stop()}
+          onConfirm={() => void stop(false)}
           onCancel={() => setConfirmingStop(false)}
+          alternative={show ? { label: t('stream.stopAndEndShow'), onClick: () => void stop(true) } : undefined}
         >
           <p>{t(state.recording.file ? 'stream.stopConfirmBodyRecord' : 'stream.stopConfirmBody')}</p>
+          {show ? <p>{t('stream.stopShowStillLive', { title: show.title || t('live.untitled') })}</p> : null}
         </ConfirmDialog>
       ) : null}
     </section>

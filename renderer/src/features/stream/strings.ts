@@ -35,6 +35,11 @@ export const streamZh = {
   'stream.dismiss': '知道了',
   'stream.ended': '直播已结束',
   'stream.stopConfirmTitle': '结束直播？',
+  'stream.stopAndEndShow': '结束本场并停止推流',
+  'stream.stopShowStillLive':
+    '“{title}”这一场仍在直播中（讲解、发券、订单都记在这一场）。只停止推流时，场次继续；要下播请选“结束本场并停止推流”。',
+  'stream.showOf': '本场：',
+  'stream.noShow': '没有直播中的场次：在直播中控里开播，场次和推流会一起开始。',
   'stream.stopConfirmBody': '所有平台上的观众都将看不到直播画面。',
   'stream.stopConfirmBodyRecord': '所有平台上的观众都将看不到直播画面；本地录制会完成并保存。',
   'stream.recordingTo': '正在录制：',
@@ -231,6 +236,11 @@ export const streamEn: Record<keyof typeof streamZh, string> = {
   'stream.dismiss': 'OK',
   'stream.ended': 'The show has ended',
   'stream.stopConfirmTitle': 'End the show?',
+  'stream.stopAndEndShow': 'End the show and the stream',
+  'stream.stopShowStillLive':
+    '“{title}” is still live (explanations, coupons and orders count for it). Stopping only the stream keeps the show going; to end it, choose “End the show and the stream”.',
+  'stream.showOf': 'Show:',
+  'stream.noShow': 'No show is live: go live from the live console to start the show and its stream together.',
   'stream.stopConfirmBody': 'Viewers on every platform stop seeing you.',
   'stream.stopConfirmBodyRecord': 'Viewers on every platform stop seeing you; the recording is finished and saved.',
   'stream.recordingTo': 'Recording to',

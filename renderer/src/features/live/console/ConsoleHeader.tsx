@@ -1,10 +1,10 @@
 // The console's header: which show, its state and clock, and the two big moments (go live, end the show).
 // Go live with an empty bag looks disabled and says why beside it, but still asks the core when pressed —
 // another assistant may have just added a product — and the core's refusal is shown right here.
-import { useCan } from '../../../stores/connection.ts';
+import { useCan, useConnection } from '../../../stores/connection.ts';
 import { useId, useState } from 'react';
 import type { Session } from '../../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../../api/index.ts';
+import { isCallError, studio } from '../../../api/index.ts';
 import { describeError } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { notify } from '../../../stores/notices.ts';
@@ -40,31 +40,52 @@ export function ConsoleHeader({
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  /** A question before going live: far from the planned time, or nothing to broadcast to. */
+  const [asking, setAsking] = useState<null | 'time' | 'destinations'>(null);
+  const [confirmed, setConfirmed] = useState({ time: false, rehearse: false });
   const title = session.title || t('live.untitled');
   const bagEmpty = bagSize === 0;
 
   // Starting and ending the show are the host's unless a device was allowed them.
   const show = useCan('show');
+  const role = useConnection((s) => s.hello?.role ?? 'host');
 
-  async function goLive(): Promise<void> {
+  // One 开播 for the show: the session and its stream (show.goLive). The core asks its two questions as refusals;
+  // each is put to the host here and the call made again with the answer.
+  async function goLive(answers = confirmed): Promise<void> {
     if (busy) return;
     setBusy(true);
     setRefusal(null);
     try {
-      await studio.call('live.goLive', { id: session.id });
-      notify('success', t('live.wentLive', { title }));
+      const { broadcasting } = await studio.call('show.goLive', {
+        sessionId: session.id,
+        confirmTime: answers.time,
+        rehearse: answers.rehearse,
+      });
+      setConfirmed({ time: false, rehearse: false });
+      notify('success', t(broadcasting ? 'live.wentLive' : 'live.wentLiveRehearsal', { title }));
     } catch (error) {
-      setRefusal(describeError(tr, error));
+      const code = isCallError(error) ? error.issues[0]?.code : undefined;
+      if (code === 'show_far_from_plan') setAsking('time');
+      else if (code === 'show_no_destinations') setAsking('destinations');
+      else setRefusal(describeError(tr, error));
     } finally {
       setBusy(false);
     }
+  }
+
+  function answer(next: { time?: boolean; rehearse?: boolean }): void {
+    const answers = { ...confirmed, ...next };
+    setConfirmed(answers);
+    setAsking(null);
+    void goLive(answers);
   }
 
   async function end(): Promise<void> {
     if (busy) return;
     setBusy(true);
     try {
-      await studio.call('live.end', { id: session.id });
+      await studio.call('show.end', { sessionId: session.id });
       notify('success', t('live.ended', { title }));
       setConfirmingEnd(false);
     } catch (error) {
@@ -156,6 +177,45 @@ export function ConsoleHeader({
           onCancel={() => setConfirmingEnd(false)}
         >
           <p>{t('live.endConfirmBody', { title })}</p>
+          <p>{t('live.endStopsStream')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {asking === 'time' ? (
+        <ConfirmDialog
+          title={t('live.farFromPlanTitle')}
+          confirmLabel={t('live.goLiveNow')}
+          onConfirm={() => answer({ time: true })}
+          onCancel={() => setAsking(null)}
+        >
+          <p>
+            {t('live.farFromPlanBody', {
+              planned: session.plannedAt ? new Date(session.plannedAt).toLocaleString(tr.locale) : '',
+            })}
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {asking === 'destinations' ? (
+        <ConfirmDialog
+          title={t('live.noDestinationsTitle')}
+          confirmLabel={t('live.rehearse')}
+          onConfirm={() => answer({ rehearse: true })}
+          onCancel={() => setAsking(null)}
+        >
+          <p>{t('live.noDestinationsBody')}</p>
+          {role === 'host' ? (
+            <p>
+              <a
+                href="#/stream"
+                onClick={(e) => {
+                  e.preventDefault();
+                  setAsking(null);
+                  go('stream');
+                }}
+              >
+                {t('live.setUpDestination')}
+              </a>
+            </p>
+          ) : null}
         </ConfirmDialog>
       ) : null}
     </header>

@@ -1,0 +1,30 @@
+// The stream of the running show, in the console (the host's window): the health numbers (time live, frame rate,
+// what goes out, dropped frames) and each destination's state, so nobody has to switch screens mid-show. Assistants'
+// windows never get stream state (host only): they see the LIVE clock in the top bar.
+import { useT } from '../../../i18n/index.ts';
+import { useStream } from '../../../stores/stream.ts';
+import { HealthStrip } from '../../stream/HealthStrip.tsx';
+
+export function ConsoleStream() {
+  const { t } = useT();
+  const state = useStream((s) => s.state);
+  if (!state || (state.phase !== 'live' && state.phase !== 'starting')) return null;
+  return (
+    <section className="console-stream" data-testid="console-stream" aria-label={t('show.destinations')}>
+      <HealthStrip state={state} />
+      <ul className="console-stream__destinations">
+        {state.destinations
+          .filter((d) => d.enabled)
+          .map((d) => {
+            const phase = d.live?.phase ?? 'connecting';
+            return (
+              <li key={d.id} data-testid="console-destination" data-phase={phase}>
+                <span className={`show-status__dot is-${phase}`} aria-hidden="true" /> {d.name}:{' '}
+                {t(`show.phase.${phase}` as 'show.phase.live')}
+              </li>
+            );
+          })}
+      </ul>
+    </section>
+  );
+}
