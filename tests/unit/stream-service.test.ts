@@ -317,6 +317,23 @@ test('a user name and password in a server address: refused, and taken out of wh
   assert.doesNotMatch(JSON.stringify(reopened.state()), /hunter2/);
 });
 
+test('the first 视频号 (抖音, 快手) destination, before any size was chosen, makes the picture vertical; once only', async (t) => {
+  const first = setup(t);
+  await first.service.saveDestination(undefined, { ...douyin, platform: 'wechat' });
+  assert.equal(first.service.state().settings.preset, 'vertical');
+  await first.service.saveSettings({ ...first.service.state().settings, preset: '720p' });
+  await first.service.saveDestination(undefined, { ...douyin, name: '抖音 2' });
+  assert.equal(first.service.state().settings.preset, '720p', 'the host’s choice stays');
+  // A landscape platform first, or settings already chosen: nothing changes.
+  const youtube = setup(t);
+  await youtube.service.saveDestination(undefined, { ...douyin, platform: 'youtube' });
+  assert.equal(youtube.service.state().settings.preset, '720p');
+  const chosen = setup(t);
+  await chosen.service.saveSettings({ ...DEFAULT_SETTINGS, fps: 25 });
+  await chosen.service.saveDestination(undefined, { ...douyin, platform: 'wechat' });
+  assert.equal(chosen.service.state().settings.preset, '720p');
+});
+
 test('settings: defaults, saved, checked, and refused while a show runs', async (t) => {
   const { service, engines, db, states } = setup(t);
   assert.deepEqual(service.state().settings, DEFAULT_SETTINGS);

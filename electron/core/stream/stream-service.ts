@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Db } from '../db/connection.ts';
 import type { WriteGate } from '../db/write-gate.ts';
 import { refused, StudioError } from '../protocol/errors.ts';
+import { PLATFORM_PRESETS } from '../protocol/stream-presets.ts';
 import type { StreamDestination, StreamSettings, StreamState } from '../protocol/stream-schemas.ts';
 import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
@@ -136,7 +137,14 @@ export class StreamService {
   saveDestination(id: number | undefined, input: DestinationRequest): StreamDestination | Promise<StreamDestination> {
     const saved = this.write(() => {
       const show = this.show;
-      return { show, ...this.destinations.save(id, input, runningPhases(show), this.deps.now()) };
+      const first = id === undefined && this.store.list().length === 0 && !this.store.settingsChosen();
+      const result = { show, ...this.destinations.save(id, input, runningPhases(show), this.deps.now()) };
+      // 视频号, 抖音 and 快手 viewers watch on phones: the first such destination, before the host chose a picture
+      // size, makes the picture vertical (the host can change it back; it is never changed again).
+      if (first && PLATFORM_PRESETS[input.platform].vertical) {
+        this.store.setSettings({ ...this.store.settings(), preset: 'vertical' }, false);
+      }
+      return result;
     });
     const after = ({ show, id: rowId, retarget }: SavedDestination & { show: Show | null }): StreamDestination => {
       if (show && retarget && this.show === show) {

@@ -35,6 +35,7 @@ export const DEFAULT_SETTINGS: StreamSettings = {
 
 const SETTINGS_KEY = 'stream_settings';
 const LAST_RECORDING_KEY = 'stream_last_recording';
+const SETTINGS_CHOSEN_KEY = 'stream_settings_chosen';
 
 export class StreamStore {
   private readonly db: Db;
@@ -87,8 +88,19 @@ export class StreamStore {
     return streamSettingsSchema.parse(merged);
   }
 
-  setSettings(settings: StreamSettings): void {
+  /**
+   * Whether the host has chosen the settings (the schema writes the defaults, so their row says nothing): saved on
+   * purpose since this version, or saved before it with anything other than the defaults.
+   */
+  settingsChosen(): boolean {
+    if (this.metaGet.get(SETTINGS_CHOSEN_KEY)) return true;
+    return JSON.stringify(this.settings()) !== JSON.stringify(DEFAULT_SETTINGS);
+  }
+
+  /** Saves the settings; `chosen` false for the studio's own defaults (a platform's preset), not the host's choice. */
+  setSettings(settings: StreamSettings, chosen = true): void {
     this.metaSet.run(SETTINGS_KEY, JSON.stringify(settings));
+    if (chosen) this.metaSet.run(SETTINGS_CHOSEN_KEY, '1');
   }
 
   /** The path of the last show's recording as stored; whether the file is still there is the caller's question. */
