@@ -117,8 +117,30 @@ test('connecting, then live once publishing began and a media’s worth of bytes
   await progress(MEDIA_BYTES * 3);
   assert.deepEqual(destination.state, { phase: 'live', since: START + 2_000 });
   assert.equal(destination.stats.bytesSent, MEDIA_BYTES * 3);
+  assert.equal(destination.stats.kbps, 0, 'the second it went live carries the GOP cache: not a rate');
   await progress(MEDIA_BYTES * 3 + 187_500);
   assert.equal(destination.stats.kbps, 1_500, '187,500 bytes in the last second');
+});
+
+test('the rate right after a reconnect is this connection’s, not the whole show’s in one second', async (t) => {
+  const { destination, last, tick, progress } = setup(t);
+  destination.start();
+  last().publishing();
+  for (let second = 1; second <= 10; second++) await progress(second * 312_500);
+  assert.equal(destination.stats.kbps, 2_500);
+  last().end('dropped', 'gone');
+  await tick(2_000);
+  last().publishing();
+  const rates: number[] = [];
+  for (let second = 1; second <= 4; second++) {
+    await progress(second * 312_500);
+    rates.push(destination.stats.kbps);
+  }
+  assert.ok(
+    rates.every((kbps) => kbps <= 2_500),
+    `never more than the stream's rate after the reconnect: ${rates.join(', ')} kbps`,
+  );
+  assert.equal(rates.at(-1), 2_500);
 });
 
 test('publishing begins with exactly the GOP cache, then each following tag', (t) => {

@@ -89,6 +89,8 @@ export class Destination {
   private readonly probe: IngestProbe | undefined;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private sampleBytes = 0;
+  /** Live again, but the first second's bytes (the GOP cache) are not yet behind us. */
+  private catchingUp = true;
   private sampleAt = 0;
 
   constructor(options: DestinationOptions) {
@@ -111,7 +113,10 @@ export class Destination {
     this.runBytes = 0;
     this.stalled = false;
     this.startedAt = this.lastProgressAt = this.sampleAt = this.now();
-    this.sampleBytes = 0;
+    // The show's bytes so far: the rate counts this connection's from here (it once counted the whole show as one
+    // second's, 42,371 kbps right after a reconnect).
+    this.sampleBytes = this.stats.bytesSent;
+    this.catchingUp = true;
     let publisher: Publisher | null = null;
     publisher = this.connectPublisher(this.target, {
       onPublishing: () => {
@@ -218,7 +223,10 @@ export class Destination {
     const now = this.now();
     const elapsed = (now - this.sampleAt) / 1000;
     if (elapsed >= 1) {
-      this.stats.kbps = Math.round(((this.stats.bytesSent - this.sampleBytes) * 8) / 1000 / elapsed);
+      // A new connection's first second carries the GOP cache at once (up to 2 s of media): not a rate to show.
+      const rate = Math.round(((this.stats.bytesSent - this.sampleBytes) * 8) / 1000 / elapsed);
+      if (this.catchingUp && this.state.phase === 'live') this.catchingUp = false;
+      else if (!this.catchingUp) this.stats.kbps = rate;
       this.sampleBytes = this.stats.bytesSent;
       this.sampleAt = now;
       this.onChange();
