@@ -434,3 +434,31 @@ async function expectSpan(time: Locator): Promise<void> {
   });
   expect(end!).toBeGreaterThanOrEqual(start!);
 }
+
+test('the last unit sold: 售罄 on the line, its switch ticked and held (only a restock undoes it)', async ({
+  page,
+  studio,
+  openStudio,
+  seedProducts,
+}) => {
+  await seedProducts([{ title: '汝窑茶杯 一对', priceFen: 12800, stock: 1 }]);
+  const session = await withApi(studio, async (api) => {
+    const { items } = await api.call('catalog.list', {});
+    const created = await api.call('live.createSession', { input: { title: '杯子专场' } });
+    await api.call('live.bagAdd', { sessionId: created.id, productId: items[0]!.id });
+    await api.call('live.goLive', { id: created.id });
+    return created;
+  });
+  await openStudio();
+  await page.goto(`${studio.url.split('#')[0]}#/live/${session.id}`);
+  const row = bagRow(page, '汝窑茶杯');
+  const soldOut = row.getByRole('checkbox', { name: '售罄' });
+  await expect(soldOut).not.toBeChecked();
+  await withApi(studio, (api) =>
+    api.call('orders.create', { input: { buyer: '小王', lines: [{ linkNo: 1, quantity: 1 }] } }),
+  );
+  await expect(row.locator('.bag-row__soldout')).toBeVisible();
+  await expect(soldOut).toBeChecked();
+  await expect(soldOut).toBeDisabled();
+  await expect(soldOut).toHaveAccessibleDescription('库存已为 0：在商品库补货后才能取消售罄');
+});

@@ -150,14 +150,21 @@ export const BagRow = memo(function BagRow({
           />
           <span>{t('live.listed')}</span>
         </label>
-        <label className="toggle bag-row__toggle">
+        {/* No stock left is 售罄 whatever the switch said: ticked, and only a restock in the library undoes it. */}
+        <label className="toggle bag-row__toggle" title={out ? t('live.soldOutByStock') : undefined}>
           <input
             type="checkbox"
-            checked={soldOut}
-            disabled={!editable}
+            checked={soldOut || out}
+            disabled={!editable || out}
+            aria-describedby={out ? `soldout-${item.productId}` : undefined}
             onChange={(e) => flip({ soldOut: e.currentTarget.checked })}
           />
           <span>{t('live.soldOut')}</span>
+          {out ? (
+            <span id={`soldout-${item.productId}`} className="visually-hidden">
+              {t('live.soldOutByStock')}
+            </span>
+          ) : null}
         </label>
         {explaining ? (
           <Button variant="primary" className="bag-row__explain" onClick={() => actions.stop()}>
