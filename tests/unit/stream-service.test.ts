@@ -466,7 +466,10 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
     name: 'libx264',
     fallbackReason: 'no hardware encoder worked (h264_nvenc: Cannot load libcuda.so.1)',
   });
-  assert.equal(live.recording.file, engine.options.recordPath);
+  // While live the FLV is what is written (it plays even after a crash); the MP4 is what it becomes.
+  assert.equal(live.recording.file, `${engine.options.recordPath}.recording.flv`);
+  assert.equal(live.recording.becomes, engine.options.recordPath);
+  assert.ok(live.recording.becomes?.endsWith('.mp4'));
   assert.equal(live.destinations.find((d) => d.id === off.id)!.live, null, 'not in the show');
   assert.deepEqual(
     states()

@@ -112,7 +112,16 @@ export const streamStateSchema = z.object({
   }),
   /** The encoder in use ('libx264', 'h264_nvenc'…), and why a hardware one was not used when it was asked for. */
   encoder: z.object({ name: z.string(), fallbackReason: z.string().nullable() }).nullable(),
-  recording: z.object({ file: z.string().nullable(), lastFile: z.string().nullable() }),
+  /**
+   * `file`: the file being written now (FLV while live: it plays up to the last second even after a crash), null
+   * with no recording running; `becomes`: what it is turned into when the show ends (the MP4); `lastFile`: the last
+   * show's finished recording.
+   */
+  recording: z.object({
+    file: z.string().nullable(),
+    becomes: z.string().nullable(),
+    lastFile: z.string().nullable(),
+  }),
   /**
    * The disk the recording goes to, watched during a show: `low` warns, `critical` means the recording was ended to
    * keep room for the database (the stream goes on). `minutesLeft` is the recording time left at this bitrate.

@@ -16,6 +16,7 @@ import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/engine-types.ts';
+import { writtenPath } from './engine/recorder.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { StreamRecordings } from './stream-recordings.ts';
 import { CHECK_EVERY_MS, diskVerdict, NO_DISK, RESERVE_BYTES } from './disk-space.ts';
@@ -107,12 +108,19 @@ export class StreamService {
       destinations: this.store.list().map((row) => this.destinations.view(row, running.get(row.id))),
       health: healthOf(show),
       encoder: show ? { ...show.encoder } : null,
-      recording: { file: show?.recordFile ?? null, lastFile: this.recordings.lastFile },
+      recording: this.recordingState(show),
       source: sourceStateOf(show),
       disk: show?.disk ?? NO_DISK,
       overlay: show?.overlayState ?? null,
       keys: this.secrets.protection,
     };
+  }
+
+  /** The file being written (the FLV, while the recording runs) and what it becomes; the last show's otherwise. */
+  private recordingState(show: Show | null): StreamState['recording'] {
+    const running = show?.recordFile && !show.disk.recordingStopped ? show.recordFile : null;
+    const becomes = running && !running.toLowerCase().endsWith('.flv') ? running : null;
+    return { file: running && writtenPath(running), becomes, lastFile: this.recordings.lastFile };
   }
 
   probe(): Promise<Probe> {

@@ -19,6 +19,11 @@ export interface RecordingResult {
 
 const REMUX_TIMEOUT_MS = 10 * 60_000;
 
+/** Where a recording for `target` is written while it runs: `target` itself when it is FLV, else FLV beside it. */
+export function writtenPath(target: string): string {
+  return target.toLowerCase().endsWith('.flv') ? target : `${target}.recording.flv`;
+}
+
 export class Recorder {
   readonly target: string;
   /** Where the FLV is written during the show. */
@@ -34,7 +39,7 @@ export class Recorder {
   /** `target` ending in .flv is kept as FLV; anything else is written as FLV beside it and remuxed at the end. */
   constructor(target: string) {
     this.target = path.resolve(target);
-    this.flvPath = this.target.toLowerCase().endsWith('.flv') ? this.target : `${this.target}.recording.flv`;
+    this.flvPath = writtenPath(this.target);
     makePrivateDir(path.dirname(this.flvPath));
     this.out = fs.createWriteStream(this.flvPath, { flags: 'w', mode: OWNER_FILE_MODE });
     // Without a listener a full disk or an unwritable path would be an uncaught 'error' that ends the process.

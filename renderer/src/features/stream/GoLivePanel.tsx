@@ -149,6 +149,12 @@ export function GoLivePanel({ state }: { state: StreamState }) {
             ●
           </span>{' '}
           {t('stream.recordingTo')} <span className="mono">{state.recording.file}</span>
+          {state.recording.becomes ? (
+            <>
+              {' '}
+              {t('stream.recordingBecomes')} <span className="mono">{state.recording.becomes}</span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {!running && state.recording.lastFile ? (

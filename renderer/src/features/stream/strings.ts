@@ -43,6 +43,7 @@ export const streamZh = {
   'stream.stopConfirmBody': '所有平台上的观众都将看不到直播画面。',
   'stream.stopConfirmBodyRecord': '所有平台上的观众都将看不到直播画面；本地录制会完成并保存。',
   'stream.recordingTo': '正在录制：',
+  'stream.recordingBecomes': '，结束后保存为',
   'stream.recordingSaved': '本场直播已录制保存',
 
   // the capture lost mid-show: the test pattern stands in until the host switches back
@@ -244,6 +245,7 @@ export const streamEn: Record<keyof typeof streamZh, string> = {
   'stream.stopConfirmBody': 'Viewers on every platform stop seeing you.',
   'stream.stopConfirmBodyRecord': 'Viewers on every platform stop seeing you; the recording is finished and saved.',
   'stream.recordingTo': 'Recording to',
+  'stream.recordingBecomes': ', saved when the show ends as',
   'stream.recordingSaved': 'The show was recorded',
 
   'stream.sourceLost.body':
