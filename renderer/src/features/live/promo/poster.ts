@@ -5,11 +5,9 @@ import type { Session } from '../../../../../electron/core/protocol/contract.ts'
 import { translate, type Locale } from '../../../i18n/index.ts';
 import { dateTimeWithWeekday } from '../format.ts';
 
-export const POSTER_WIDTH = 750;
-export const POSTER_HEIGHT = 1334;
-const COVER_HEIGHT = 750;
-const MARGIN = 56;
-const QR_SIZE = 220;
+import { MARGIN, POSTER_HEIGHT, POSTER_WIDTH, posterLayout, QR_SIZE } from './poster-layout.ts';
+
+export { POSTER_HEIGHT, POSTER_WIDTH };
 
 export interface PosterInput {
   session: Session;
@@ -44,32 +42,32 @@ export function wrapText(ctx: CanvasRenderingContext2D, text: string, maxWidth: 
   return lines;
 }
 
-function drawCover(ctx: CanvasRenderingContext2D, input: PosterInput): void {
+function drawCover(ctx: CanvasRenderingContext2D, input: PosterInput, coverHeight: number): void {
   const { cover, coverSize } = input;
   if (cover && coverSize && coverSize.width > 0 && coverSize.height > 0) {
     // object-fit: cover, centred.
-    const scale = Math.max(POSTER_WIDTH / coverSize.width, COVER_HEIGHT / coverSize.height);
+    const scale = Math.max(POSTER_WIDTH / coverSize.width, coverHeight / coverSize.height);
     const w = coverSize.width * scale;
     const h = coverSize.height * scale;
-    ctx.drawImage(cover, (POSTER_WIDTH - w) / 2, (COVER_HEIGHT - h) / 2, w, h);
+    ctx.drawImage(cover, (POSTER_WIDTH - w) / 2, (coverHeight - h) / 2, w, h);
   } else {
-    const g = ctx.createLinearGradient(0, 0, POSTER_WIDTH, COVER_HEIGHT);
+    const g = ctx.createLinearGradient(0, 0, POSTER_WIDTH, coverHeight);
     g.addColorStop(0, '#3a1630');
     g.addColorStop(1, '#142447');
     ctx.fillStyle = g;
-    ctx.fillRect(0, 0, POSTER_WIDTH, COVER_HEIGHT);
+    ctx.fillRect(0, 0, POSTER_WIDTH, coverHeight);
     ctx.fillStyle = 'rgba(255,255,255,0.12)';
     ctx.font = `700 180px ${input.fontFamily}`;
     ctx.textAlign = 'center';
-    ctx.fillText('LIVE', POSTER_WIDTH / 2, COVER_HEIGHT / 2 + 60);
+    ctx.fillText('LIVE', POSTER_WIDTH / 2, coverHeight / 2 + 60);
     ctx.textAlign = 'left';
   }
   // Fade the picture into the text area so the title reads on any cover.
-  const fade = ctx.createLinearGradient(0, COVER_HEIGHT - 220, 0, COVER_HEIGHT);
+  const fade = ctx.createLinearGradient(0, coverHeight - 220, 0, coverHeight);
   fade.addColorStop(0, 'rgba(15,17,21,0)');
   fade.addColorStop(1, 'rgba(15,17,21,1)');
   ctx.fillStyle = fade;
-  ctx.fillRect(0, COVER_HEIGHT - 220, POSTER_WIDTH, 220);
+  ctx.fillRect(0, coverHeight - 220, POSTER_WIDTH, 220);
 }
 
 function drawQr(ctx: CanvasRenderingContext2D, link: string, x: number, y: number): void {
@@ -100,7 +98,21 @@ export function drawPoster(canvas: HTMLCanvasElement, input: PosterInput): void 
   if (!ctx) return;
   ctx.fillStyle = '#0f1115';
   ctx.fillRect(0, 0, POSTER_WIDTH, POSTER_HEIGHT);
-  drawCover(ctx, input);
+  const notes = session.notes.replace(/\s+/g, ' ').trim();
+  ctx.font = `700 54px ${fontFamily}`;
+  const titleLines = wrapText(ctx, session.title || tr('live.untitled'), POSTER_WIDTH - MARGIN * 2, 3);
+  ctx.font = `600 32px ${fontFamily}`;
+  const dateLines =
+    session.plannedAt === null
+      ? []
+      : wrapText(ctx, dateTimeWithWeekday(locale, session.plannedAt), POSTER_WIDTH - MARGIN * 2, 2);
+  const layout = posterLayout({
+    titleLines: titleLines.length,
+    dateLines: dateLines.length,
+    hasNotes: notes !== '',
+    hasQr: Boolean(session.promoLink),
+  });
+  drawCover(ctx, input, layout.coverHeight);
 
   // The tag in the corner: what this picture is, in the live red.
   ctx.font = `700 30px ${fontFamily}`;
@@ -115,10 +127,15 @@ export function drawPoster(canvas: HTMLCanvasElement, input: PosterInput): void 
   ctx.fillText(tag, MARGIN + 20, MARGIN + 29);
   ctx.textBaseline = 'alphabetic';
 
-  let y = COVER_HEIGHT + 20;
+  let y = layout.coverHeight + 20;
   ctx.fillStyle = '#ffffff';
   ctx.font = `700 54px ${fontFamily}`;
-  for (const line of wrapText(ctx, session.title || tr('live.untitled'), POSTER_WIDTH - MARGIN * 2, 3)) {
+  for (const line of wrapText(
+    ctx,
+    session.title || tr('live.untitled'),
+    POSTER_WIDTH - MARGIN * 2,
+    layout.titleMaxLines,
+  )) {
     y += 66;
     ctx.fillText(line, MARGIN, y);
   }
@@ -127,7 +144,7 @@ export function drawPoster(canvas: HTMLCanvasElement, input: PosterInput): void 
     y += 64;
     ctx.fillStyle = '#f5b83d';
     ctx.font = `600 32px ${fontFamily}`;
-    for (const line of wrapText(ctx, dateTimeWithWeekday(locale, session.plannedAt), POSTER_WIDTH - MARGIN * 2, 2)) {
+    for (const line of dateLines) {
       ctx.fillText(line, MARGIN, y);
       y += 44;
     }
@@ -136,14 +153,12 @@ export function drawPoster(canvas: HTMLCanvasElement, input: PosterInput): void 
 
   const qrTop = POSTER_HEIGHT - MARGIN - QR_SIZE;
   const hasQr = Boolean(session.promoLink);
-  if (session.notes.trim()) {
+  if (notes) {
     ctx.fillStyle = '#c9ced8';
     ctx.font = `400 28px ${fontFamily}`;
-    const notes = session.notes.replace(/\s+/g, ' ');
     y += 12;
-    // As many lines (up to three) as fit above the QR code.
-    const room = Math.min(3, Math.max(0, Math.floor((qrTop - 40 - y) / 44)));
-    for (const line of room > 0 ? wrapText(ctx, notes, POSTER_WIDTH - MARGIN * 2, room) : []) {
+    const lines = layout.notesLines > 0 ? wrapText(ctx, notes, POSTER_WIDTH - MARGIN * 2, layout.notesLines) : [];
+    for (const line of lines) {
       y += 44;
       ctx.fillText(line, MARGIN, y);
     }
