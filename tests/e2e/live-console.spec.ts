@@ -238,7 +238,7 @@ test('runs a show: bag by search, order by keyboard and drag, go live, explain b
   // The legend lists the keys.
   await blur(page);
   await page.keyboard.press('?');
-  await expect(page.getByRole('region', { name: '快捷键' })).toContainText('PageDown');
+  await expect(page.getByRole('dialog', { name: '快捷键' })).toContainText('PageDown');
 
   // The timeline: every explanation on the show's clock, in order.
   const timeline = page.locator('.timeline__entry--explain');
@@ -461,4 +461,31 @@ test('the last unit sold: 售罄 on the line, its switch ticked and held (only a
   await expect(soldOut).toBeChecked();
   await expect(soldOut).toBeDisabled();
   await expect(soldOut).toHaveAccessibleDescription('库存已为 0：在商品库补货后才能取消售罄');
+});
+
+test('the key list floats over the console: opening it moves nothing, Esc closes it', async ({
+  page,
+  studio,
+  openStudio,
+  seedProducts,
+}) => {
+  await seedProducts([{ title: '云南普洱茶 357g', priceFen: 9900, stock: 10 }]);
+  const session = await withApi(studio, async (api) => {
+    const { items } = await api.call('catalog.list', {});
+    const created = await api.call('live.createSession', { input: { title: '茶叶专场' } });
+    await api.call('live.bagAdd', { sessionId: created.id, productId: items[0]!.id });
+    return created;
+  });
+  await openStudio();
+  await page.goto(`${studio.url.split('#')[0]}#/live/${session.id}`);
+  const row = bagRow(page, '云南普洱茶');
+  await expect(row).toBeVisible();
+  const before = await row.boundingBox();
+  await blur(page);
+  await page.keyboard.press('?');
+  const legend = page.getByTestId('hotkey-legend');
+  await expect(legend).toBeVisible();
+  expect(await row.boundingBox()).toEqual(before);
+  await page.keyboard.press('Escape');
+  await expect(legend).toBeHidden();
 });

@@ -113,7 +113,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
       {/* The host's camera lost mid-show (the stream screen has the details): seen here too, where they are. */}
       <SourceLostNotice />
       <DiskNotice />
-      {legendOpen ? <HotkeyLegend /> : null}
+      {legendOpen ? <HotkeyLegend onClose={() => setLegendOpen(false)} /> : null}
       {session.state === 'planned' ? <PromoPanel session={session} /> : null}
       {/* One grid, four areas: the bag beside the cue card, coupons and timeline on wide screens; on a phone
           the cue card comes first and the rest follows in one column. */}

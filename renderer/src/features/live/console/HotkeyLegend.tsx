@@ -1,5 +1,7 @@
-// The console's keys at a glance (toggled with ? or the header button).
+// The console's keys at a glance (toggled with ? or the header button, closed with Esc), floating over the console:
+// opening it mid-show must not push the bag down under the assistant's finger.
 import { useT, type MessageKey } from '../../../i18n/index.ts';
+import { Button } from '../../../ui/Button.tsx';
 
 /** `sequence`: pressed one after the other (3 then Enter), not alternatives. */
 const KEYS: ReadonlyArray<{ keys: string[]; label: MessageKey; sequence?: true }> = [
@@ -14,13 +16,24 @@ const KEYS: ReadonlyArray<{ keys: string[]; label: MessageKey; sequence?: true }
   { keys: ['?'], label: 'live.key.legend' },
 ];
 
-export function HotkeyLegend() {
+export function HotkeyLegend({ onClose }: { onClose(): void }) {
   const { t } = useT();
   return (
-    <section className="panel hotkey-legend" aria-labelledby="hotkey-legend-title">
-      <h2 id="hotkey-legend-title" className="panel__title">
-        {t('live.hotkeys')}
-      </h2>
+    <section
+      className="panel hotkey-legend"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="hotkey-legend-title"
+      data-testid="hotkey-legend"
+    >
+      <div className="panel__header">
+        <h2 id="hotkey-legend-title" className="panel__title">
+          {t('live.hotkeys')}
+        </h2>
+        <Button size="small" variant="ghost" onClick={onClose} aria-keyshortcuts="Escape">
+          {t('common.close')}
+        </Button>
+      </div>
       <dl className="hotkey-legend__list">
         {KEYS.map(({ keys, label, sequence }) => (
           <div key={label} className="hotkey-legend__row">
