@@ -2,12 +2,14 @@
 // create), masking that never derives from the key, the host's source as each OS's capture input, and the
 // engine's destination states as the contract shows them.
 import assert from 'node:assert/strict';
+import { messageFor } from '../../electron/core/protocol/messages.ts';
 import { test } from 'node:test';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 import { DEFAULT_SETTINGS } from '../../electron/core/stream/stream-store.ts';
 import {
   destinationFields,
   engineSource,
+  fallbackOf,
   fallbackReason,
   liveOf,
   maskedDestinationUrl,
@@ -152,6 +154,25 @@ test("the host's source becomes each OS's capture input", () => {
     audio: 'hw:CARD=PCH,DEV=0',
     audioFormat: 'alsa',
   });
+});
+
+test('why hardware encoding was not used, as a code the UI says in the user’s language, with what was tried', () => {
+  const x264 = { encoder: 'libx264' as const, hardware: false, failed: [] };
+  assert.equal(fallbackOf({ ...x264, reason: 'hardware-off' }, false), null);
+  assert.deepEqual(fallbackOf({ ...x264, reason: 'no-hardware' }, true), { code: 'stream_hw_none', tried: [] });
+  const failed = [
+    { encoder: 'h264_nvenc' as const, detail: 'Cannot load libcuda.so.1' },
+    { encoder: 'h264_qsv' as const, detail: null },
+  ];
+  assert.deepEqual(fallbackOf({ ...x264, reason: 'hardware-failed', failed }, true), {
+    code: 'stream_hw_failed',
+    tried: ['h264_nvenc', 'h264_qsv'],
+  });
+  assert.match(
+    messageFor('stream_hw_failed', 'zh-CN', { tried: 'h264_nvenc、h264_qsv' }),
+    /^硬件编码器（h264_nvenc、h264_qsv）/,
+  );
+  assert.doesNotMatch(messageFor('stream_hw_failed', 'zh-CN', { tried: 'h264_nvenc' }), /Cannot|failed/);
 });
 
 test('why hardware encoding was not used, only when it was asked for', () => {

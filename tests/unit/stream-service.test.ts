@@ -465,6 +465,7 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
   assert.deepEqual(live.encoder, {
     name: 'libx264',
     fallbackReason: 'no hardware encoder worked (h264_nvenc: Cannot load libcuda.so.1)',
+    fallback: { code: 'stream_hw_failed', tried: ['h264_nvenc'] },
   });
   // While live the FLV is what is written (it plays even after a crash); the MP4 is what it becomes.
   assert.equal(live.recording.file, `${engine.options.recordPath}.recording.flv`);

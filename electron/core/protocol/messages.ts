@@ -140,6 +140,18 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '只有直播中才能讲解商品或发券',
     en: 'Only a live session can explain products or push coupons',
   },
+  // why the stream is encoded in software though hardware was asked for (StreamState.encoder.fallback)
+  stream_hw_none: {
+    'zh-CN': '这个 ffmpeg 不带硬件 H.264 编码器，已改用软件编码（x264，占用 CPU 较多）。',
+    en: 'This ffmpeg has no hardware H.264 encoder: encoding in software (x264, which uses more CPU).',
+  },
+  stream_hw_failed: {
+    'zh-CN': (p) =>
+      `硬件编码器（${p.tried || '无'}）试编码失败（显卡、驱动或远程桌面不支持），已改用软件编码（x264，占用 CPU 较多）。`,
+    en: (p) =>
+      `The hardware encoders (${p.tried || 'none'}) failed a trial encode (no GPU, driver or a remote desktop): encoding in software (x264, which uses more CPU).`,
+  },
+
   // the show as one (show.goLive): the UI asks on the first two and calls again
   show_far_from_plan: {
     'zh-CN': '现在离计划开播时间较远（超过 30 分钟）。确定现在开播吗？',

@@ -111,7 +111,19 @@ export const streamStateSchema = z.object({
     overloaded: z.boolean(),
   }),
   /** The encoder in use ('libx264', 'h264_nvenc'…), and why a hardware one was not used when it was asked for. */
-  encoder: z.object({ name: z.string(), fallbackReason: z.string().nullable() }).nullable(),
+  /**
+   * The encoder in use; when a hardware one was asked for but x264 is used, why: `fallback.code` in the user's
+   * language (messages.ts), the encoders tried, and ffmpeg's own words (`fallbackReason`, English) as the detail.
+   */
+  encoder: z
+    .object({
+      name: z.string(),
+      fallbackReason: z.string().nullable(),
+      fallback: z
+        .object({ code: z.enum(['stream_hw_none', 'stream_hw_failed']), tried: z.array(z.string()) })
+        .nullable(),
+    })
+    .nullable(),
   /**
    * `file`: the file being written now (FLV while live: it plays up to the last second even after a crash), null
    * with no recording running; `becomes`: what it is turned into when the show ends (the MP4); `lastFile`: the last

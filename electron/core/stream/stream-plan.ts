@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { StudioError, type Issue } from '../protocol/errors.ts';
 import { PRESET_SIZES } from '../protocol/stream-presets.ts';
-import type { deviceSchema, probeSchema, SourceChoice } from '../protocol/stream-schemas.ts';
+import type { deviceSchema, probeSchema, SourceChoice, StreamState } from '../protocol/stream-schemas.ts';
 import { locateFfmpeg, type FfmpegLocation } from '../system/ffmpeg-locate.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import type { Device } from './devices/device.ts';
@@ -22,7 +22,14 @@ import { freeSpace } from './disk-space.ts';
 import { chooseEncoder, probeFfmpeg, type EncoderChoice, type FfmpegProbe } from './ffmpeg-probe.ts';
 import type { DestinationRow, StreamStore } from './stream-store.ts';
 import { rtmpTarget, type RtmpTarget } from './rtmp/rtmp-target.ts';
-import { engineSource, fallbackReason, maskedDestinationUrl, recordingStamp, settingsIssues } from './stream-rules.ts';
+import {
+  engineSource,
+  fallbackOf,
+  fallbackReason,
+  maskedDestinationUrl,
+  recordingStamp,
+  settingsIssues,
+} from './stream-rules.ts';
 
 /** What the service needs of the engine (the real one, or a test's). */
 export type Engine = Pick<
@@ -139,7 +146,7 @@ export interface ShowPlan {
   ffmpegPath: string;
   source: Source;
   encode: EncodeSettings;
-  encoder: { name: string; fallbackReason: string | null };
+  encoder: NonNullable<StreamState['encoder']>;
   /** Each enabled destination: where it publishes and its key (a secret: scrubbed from every text), and how it is shown. */
   targets: Array<{ id: number; target: RtmpTarget; key: string; masked: string }>;
   recordPath: string | null;
@@ -205,7 +212,7 @@ export async function planShow(input: {
       preset: X264_PRESET,
       lowLatency: settings.lowLatency,
     },
-    encoder: { name: choice.encoder, fallbackReason: fallback },
+    encoder: { name: choice.encoder, fallbackReason: fallback, fallback: fallbackOf(choice, settings.hardware) },
     targets,
     recordPath: settings.record ? recordingPath(input.recordingsDir, deps.now()) : null,
     filters: probe?.filters ?? { overlay: false, drawtext: false },

@@ -91,6 +91,17 @@ export function engineSource(choice: SourceChoice, platform: NodeJS.Platform): S
 }
 
 /** Why a hardware encoder is not used although the settings asked for one; null when it is, or was not asked. */
+/** Why x264 is used although hardware was asked for, as a message code and the encoders tried; null otherwise. */
+export function fallbackOf(
+  choice: EncoderChoice,
+  asked: boolean,
+): { code: 'stream_hw_none' | 'stream_hw_failed'; tried: string[] } | null {
+  if (!asked || choice.hardware) return null;
+  if (choice.reason === 'no-hardware') return { code: 'stream_hw_none', tried: [] };
+  return { code: 'stream_hw_failed', tried: choice.failed.map((f) => f.encoder) };
+}
+
+/** The same in ffmpeg's own words (English): for logs and the technical detail. */
 export function fallbackReason(choice: EncoderChoice, asked: boolean): string | null {
   if (!asked || choice.hardware) return null;
   if (choice.reason === 'no-hardware') return 'this ffmpeg has no hardware H.264 encoder';

@@ -47,7 +47,7 @@ export interface Show {
   /** The keys and publish URLs of this show: scrubbed from every text that leaves the service. */
   secrets: string[];
   recordFile: string | null;
-  encoder: { name: string; fallbackReason: string | null };
+  encoder: NonNullable<StreamState['encoder']>;
   /** The destination phases and source state last announced (`announceKey`): a change is announced at once. */
   announced: string;
   slowSince: number | null;

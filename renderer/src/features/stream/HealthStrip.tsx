@@ -13,7 +13,7 @@ function Uptime({ startedAt }: { startedAt: number | null }) {
 }
 
 export function HealthStrip({ state }: { state: StreamState }) {
-  const { t, locale } = useT();
+  const { t, msg, locale } = useT();
   const { health, settings, encoder } = state;
   const outKbps = state.destinations.reduce((sum, d) => sum + (d.live?.phase === 'live' ? d.live.kbps : 0), 0);
   const number = (value: number, digits: number) =>
@@ -59,9 +59,15 @@ export function HealthStrip({ state }: { state: StreamState }) {
       </dl>
       {encoder ? (
         encoder.fallbackReason ? (
-          <details className="muted stream-health__encoder">
+          <details className="muted stream-health__encoder" data-testid="encoder-fallback">
             <summary>{t('stream.health.encoderFallback', { name: encoder.name })}</summary>
-            {encoder.fallbackReason}
+            {encoder.fallback ? (
+              <p>{msg(encoder.fallback.code, { tried: encoder.fallback.tried.join('、') })}</p>
+            ) : null}
+            {/* ffmpeg's own words stay English: labelled as such, for whoever helps the seller. */}
+            <p className="mono">
+              {t('stream.technicalDetail')}: {encoder.fallbackReason}
+            </p>
           </details>
         ) : (
           <p className="muted stream-health__encoder">{t('stream.health.encoder', { name: encoder.name })}</p>
