@@ -128,6 +128,14 @@ test('goes live with the test pattern to a real ingest: preview moves, health nu
       .poll(async () => parseFloat((await page.getByTestId('health-bitrate').textContent())?.replace(/,/g, '') ?? '0'))
       .toBeGreaterThan(0);
     await expect(page.getByTestId('health-uptime')).toHaveText(/^00:0\d:\d\d$/);
+    // Software encoding where the hardware failed its trial (this machine has no GPU): said in Chinese, ffmpeg's
+    // English only as the labelled technical detail.
+    const fallback = page.getByTestId('encoder-fallback');
+    if ((await fallback.count()) > 0) {
+      await fallback.locator('summary').click();
+      await expect(fallback).toContainText(/硬件编码器（.+）试编码失败|不带硬件 H\.264 编码器/);
+      await expect(fallback.locator('p').first()).not.toContainText(/Cannot|Error|failed/);
+    }
     await expect(page.getByTestId('health-cpu')).toHaveText(/^\d+%$/, { timeout: 10_000 });
     await expect(page.getByTestId('health-speed')).toHaveText(/^\d+\.\d\d×$/);
     await expect(page.getByTestId('health-dropped')).toHaveText(/^\d+$/);
