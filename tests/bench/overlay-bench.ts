@@ -25,6 +25,7 @@ import { openStudio } from '../../electron/core/studio.ts';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
 import { summarize, now, type LatencySummary } from './measure.ts';
 import { ownCpuSeconds, processCpuSeconds, spawnTracked, stopChild } from './stream-procs.ts';
+import { STREAM_SETTINGS } from './stream-bench.ts';
 import { RtmpTap } from './stream-wire.ts';
 
 const COLOURS = [
@@ -337,14 +338,8 @@ export async function benchOverlay(opts: {
       await latency(server, opts.dir, opts.explains, true, opts.log),
     ];
     const cpu: OverlayCpuRun[] = [];
-    const base = {
-      fps: 30,
-      videoKbps: 2500,
-      audioKbps: 128,
-      encoder: 'libx264',
-      preset: 'veryfast',
-      lowLatency: false,
-    };
+    // The streaming bench's show (720p30, x264 veryfast, 2500k), landscape and turned on its side.
+    const base = STREAM_SETTINGS;
     for (const size of [
       { width: 1280, height: 720 },
       { width: 720, height: 1280 },
