@@ -169,7 +169,7 @@ test('quick order entry: keyboard only, stock and sold out everywhere, oversold 
     // The legend lists the new key.
     await blur(page);
     await page.keyboard.press('?');
-    await expect(page.getByRole('region', { name: '快捷键' })).toContainText('快速录单');
+    await expect(page.getByRole('dialog', { name: '快捷键' })).toContainText('快速录单');
     await other.context.close();
   } finally {
     api.close();
