@@ -10,21 +10,16 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/overlay-defaults.ts';
 import { placeOverlay } from '../../electron/core/overlay/shared/overlay-layout.ts';
 import { PRESET_SIZES } from '../../electron/core/protocol/stream-presets.ts';
-import { makePicture, missing } from '../support/tools.ts';
+import { makePicture } from '../support/tools.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { expect, test } from './fixtures.ts';
-import { arrangeTestPattern, splitUrl, withRtmp } from './stream-helpers.ts';
+import { arrangeTestPattern, requireStreamingTools, splitUrl, withRtmp } from './stream-helpers.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const target = (name: string, outputPath: (name: string) => string) =>
   process.env.LIVECART_SCREENSHOTS ? path.join(REPO_ROOT, 'resources/screenshots', name) : outputPath(name);
 
-test.beforeEach(() => {
-  const absent = missing('nginx') ?? missing('ffmpeg');
-  if (absent === null) return;
-  if (process.env.CI) throw new Error(`CI must have the streaming tools: ${absent}`);
-  test.skip(true, `skipped outside CI only: the overlay pictures need ${absent}`);
-});
+test.beforeEach(() => requireStreamingTools('taking the overlay pictures'));
 
 /** The colour at the top of the card's picture in a PNG. */
 async function cardColour(png: string | Buffer, frame: { width: number; height: number }): Promise<number[]> {

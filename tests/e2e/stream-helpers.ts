@@ -3,9 +3,22 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
+import { missing } from '../support/tools.ts';
 import { TestClient } from '../support/ws-client.ts';
-import { expect } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import type { StudioProcess } from './studio-process.ts';
+
+/**
+ * For specs that stream (call from test.beforeEach): CI must have nginx with its RTMP module and ffmpeg, so a missing
+ * one fails every test loudly there. Only on a developer's machine without them is the test skipped — never to
+ * hide a failure: the skip happens before anything runs, and it names the tool and how to install it.
+ */
+export function requireStreamingTools(what: string): void {
+  const absent = missing('nginx') ?? missing('ffmpeg');
+  if (absent === null) return;
+  if (process.env.CI) throw new Error(`CI must have the streaming tools: ${absent}`);
+  test.skip(true, `skipped outside CI only: ${what} needs ${absent}`);
+}
 
 /** `rtmp://127.0.0.1:PORT/live/KEY` → the server address and the key, as a platform's console shows them. */
 export function splitUrl(url: string): { server: string; key: string } {

@@ -4,13 +4,13 @@
 // find the recording. A key the platform refuses: the countdown, then "key rejected" with Reconnect now, and a new
 // key typed mid-show. And a camera lost mid-show: the stand-in banner, the show going on, the switch back.
 import { existsSync } from 'node:fs';
-import { missing } from '../support/tools.ts';
 import { expect, test } from './fixtures.ts';
 import {
   arrangeTestPattern,
   encoderPids,
   expectPreviewMoving,
   openStream,
+  requireStreamingTools,
   previewPixels,
   splitUrl,
   stopShow,
@@ -18,14 +18,7 @@ import {
   withRtmp,
 } from './stream-helpers.ts';
 
-// CI must have the tools: a missing one fails every test here loudly. Only on a developer's machine without them
-// are the tests skipped, and the skip names the tool and how to install it (tools.ts's `missing`).
-test.beforeEach(() => {
-  const absent = missing('nginx') ?? missing('ffmpeg');
-  if (absent === null) return;
-  if (process.env.CI) throw new Error(`CI must have the streaming tools: ${absent}`);
-  test.skip(true, `skipped outside CI only: streaming needs ${absent}`);
-});
+test.beforeEach(() => requireStreamingTools('streaming'));
 
 test('goes live with the test pattern to a real ingest: preview moves, health numbers, the key never shown; stop', async ({
   page,
