@@ -2,7 +2,23 @@
 // after a restart), and the ones a crash of the studio left unfinished, remuxed in the background at start.
 import fs from 'node:fs';
 import { recoverRecordings } from './recording-recovery.ts';
+import type { StreamState } from '../protocol/stream-schemas.ts';
+import { writtenPath } from './engine/recorder.ts';
+import type { Show } from './stream-show.ts';
 import type { StreamStore } from './stream-store.ts';
+
+/**
+ * The recording as the host sees it: the file being written now (the FLV: it plays up to the last second even after
+ * a crash) and the MP4 it becomes, none once the disk watch ended it; and the last show's.
+ */
+export function recordingView(
+  show: Pick<Show, 'recordFile' | 'disk'> | null,
+  lastFile: string | null,
+): StreamState['recording'] {
+  const running = show?.recordFile && !show.disk.recordingStopped ? show.recordFile : null;
+  const becomes = running && !running.toLowerCase().endsWith('.flv') ? running : null;
+  return { file: running && writtenPath(running), becomes, lastFile };
+}
 
 export class StreamRecordings {
   /** The last show's recording, null when there is none (or it was moved or deleted since). */

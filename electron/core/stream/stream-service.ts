@@ -16,10 +16,10 @@ import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/engine-types.ts';
-import { writtenPath } from './engine/recorder.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
-import { StreamRecordings } from './stream-recordings.ts';
-import { CHECK_EVERY_MS, diskVerdict, NO_DISK, RESERVE_BYTES } from './disk-space.ts';
+import { recordingView, StreamRecordings } from './stream-recordings.ts';
+import { CHECK_EVERY_MS, NO_DISK } from './disk-space.ts';
+import { checkDisk } from './stream-disk-watch.ts';
 import {
   announceKey,
   healthOf,
@@ -27,11 +27,10 @@ import {
   runningPhases,
   sampleHealth,
   sourceStateOf,
-  type OverlayFeed,
   type Show,
-  type ShowOverlay,
 } from './stream-show.ts';
 import { StreamStore } from './stream-store.ts';
+import { prepareOverlay, type OverlayFeed } from './stream-overlay.ts';
 import {
   DEFAULT_DEPS,
   describeDevices,
@@ -108,19 +107,12 @@ export class StreamService {
       destinations: this.store.list().map((row) => this.destinations.view(row, running.get(row.id))),
       health: healthOf(show),
       encoder: show ? { ...show.encoder } : null,
-      recording: this.recordingState(show),
+      recording: recordingView(show, this.recordings.lastFile),
       source: sourceStateOf(show),
       disk: show?.disk ?? NO_DISK,
       overlay: show?.overlayState ?? null,
       keys: this.secrets.protection,
     };
-  }
-
-  /** The file being written (the FLV, while the recording runs) and what it becomes; the last show's otherwise. */
-  private recordingState(show: Show | null): StreamState['recording'] {
-    const running = show?.recordFile && !show.disk.recordingStopped ? show.recordFile : null;
-    const becomes = running && !running.toLowerCase().endsWith('.flv') ? running : null;
-    return { file: running && writtenPath(running), becomes, lastFile: this.recordings.lastFile };
   }
 
   probe(): Promise<Probe> {
@@ -199,7 +191,7 @@ export class StreamService {
     }
 
     const show = newShow(plan);
-    show.overlay = await this.prepareOverlay(plan);
+    show.overlay = await prepareOverlay(this.overlay, plan);
     show.overlayState = show.overlay ? 'composited' : this.overlay ? 'unavailable' : null;
     show.engine = this.deps.createEngine({
       ffmpegPath: plan.ffmpegPath,
@@ -326,27 +318,14 @@ export class StreamService {
     if (sampleHealth(show, this.cpu.sample(now), now)) this.dirty = true;
     if (show.recordFile && now >= show.nextDiskCheck) {
       show.nextDiskCheck = now + CHECK_EVERY_MS;
-      void this.checkDisk(show);
+      void checkDisk(show, {
+        freeSpace: () => this.deps.freeSpace(this.recordingsDir),
+        current: (s) => this.show === s,
+        changed: (s) => this.engineChanged(s),
+        remember: (file) => this.recordings.remember(file),
+      });
     }
     if (this.dirty) this.announce();
-  }
-
-  /**
-   * Reads the recording disk's free space. Low: the host is warned. Critical: the recording is ended at once, while
-   * the database still has room (the stream goes on); it is remuxed only if a second copy fits in what is left.
-   */
-  private async checkDisk(show: Show): Promise<void> {
-    const free = await this.deps.freeSpace(this.recordingsDir);
-    if (free === null || this.show !== show || show.disk.recordingStopped) return;
-    const verdict = diskVerdict(free, show.bytesPerSecond);
-    show.disk = { freeBytes: free, ...verdict, recordingStopped: verdict.level === 'critical' };
-    this.engineChanged(show);
-    if (verdict.level !== 'critical') return;
-    const remux = free - RESERVE_BYTES > show.engine.recordedBytes * 1.05;
-    console.warn(`[stream] the disk is nearly full (${Math.round(free / 1024 ** 2)} MB free): the recording ends now`);
-    const recording = await show.engine.endRecording(remux);
-    if (recording) await this.recordings.remember(recording.file).catch(() => undefined);
-    this.engineChanged(show);
   }
 
   /** The encoder stopped by itself: the show is over (the rest is cleaned up in the background). */
@@ -382,22 +361,6 @@ export class StreamService {
       if (this.show === show) this.show = null;
     })();
     return show.ending;
-  }
-
-  /** The overlay's files for this show; null (the show goes on without it) when ffmpeg or the painter cannot. */
-  private async prepareOverlay(plan: ShowPlan): Promise<ShowOverlay | null> {
-    if (!this.overlay) return null;
-    if (!plan.filters.overlay) {
-      console.error('[stream] this ffmpeg has no overlay filter: the show goes out without the overlay');
-      return null;
-    }
-    try {
-      const frame = { width: plan.encode.width, height: plan.encode.height };
-      return await this.overlay.open(frame, { drawtext: plan.filters.drawtext });
-    } catch (error) {
-      console.error('[stream] the overlay could not be prepared, going live without it:', (error as Error).message);
-      return null;
-    }
   }
 
   private running(): boolean {

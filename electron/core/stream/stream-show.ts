@@ -6,18 +6,7 @@ import type { RunningPhases } from './stream-destinations.ts';
 import type { Engine, ShowPlan } from './stream-plan.ts';
 import { phaseKey, sourceOf } from './stream-rules.ts';
 import { NO_DISK, type Disk } from './disk-space.ts';
-import type { EncoderOverlay } from './engine/encoder-args.ts';
-
-/** A show's overlay as the overlay domain prepares it (overlay/overlay-output.ts). */
-export interface ShowOverlay {
-  readonly encoder: EncoderOverlay;
-}
-
-/** What going live needs of the overlay domain: the files for a show of a size, and closing them after. */
-export interface OverlayFeed {
-  open(frame: { width: number; height: number }, options: { drawtext: boolean }): Promise<ShowOverlay>;
-  close(overlay: ShowOverlay): Promise<void>;
-}
+import type { ShowOverlay } from './stream-overlay.ts';
 
 /** Below this speed the encoder is falling behind real time… */
 const OVERLOAD_SPEED = 0.95;
