@@ -28,16 +28,10 @@ export class OverlayOutput {
   private painting: Promise<void> | null = null;
   private next: OutputInput | null = null;
   private closed = false;
-  private readonly dir: string;
+  /** The ticker's words as last written (drawtext reads the file every frame; it is rewritten only when they change). */
+  private tickerWords: string | null = null;
 
-  private constructor(
-    dir: string,
-    frame: Frame,
-    painter: OverlayPainter,
-    encoder: EncoderOverlay,
-    edge: 'top' | 'bottom' | null,
-  ) {
-    this.dir = dir;
+  private constructor(frame: Frame, painter: OverlayPainter, encoder: EncoderOverlay, edge: 'top' | 'bottom' | null) {
     this.frame = frame;
     this.painter = painter;
     this.encoder = encoder;
@@ -71,7 +65,7 @@ export class OverlayOutput {
       };
     }
     const encoder: EncoderOverlay = { imagePath: path.join(dir, `${name}.yuva`), ticker };
-    const output = new OverlayOutput(dir, frame, painter, encoder, edge);
+    const output = new OverlayOutput(frame, painter, encoder, edge);
     await output.write(input);
     return output;
   }
@@ -111,8 +105,11 @@ export class OverlayOutput {
     if (this.encoder.ticker) {
       const on = settings.enabled && layoutOf(settings, this.frame).ticker.on;
       // One line (drawtext would start a second at a newline); a space, never an empty file, when there is none.
-      const words = on ? settings.tickerText.replace(/\s+/g, ' ').trim() : '';
-      await replaceFile(this.encoder.ticker.textPath, Buffer.from(words || ' '));
+      const words = (on ? settings.tickerText.replace(/\s+/g, ' ').trim() : '') || ' ';
+      if (words !== this.tickerWords) {
+        await replaceFile(this.encoder.ticker.textPath, Buffer.from(words));
+        this.tickerWords = words;
+      }
     }
     await replaceFile(this.encoder.imagePath, rgbaToYuva420p(picture, this.frame.width, this.frame.height));
   }

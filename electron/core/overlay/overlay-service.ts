@@ -52,6 +52,8 @@ export class OverlayService {
   private readonly dir: string;
   private readonly now: () => number;
   private scene: OverlayScene;
+  /** Read once, then kept: this service is their only writer, and the scene is remade on every order in a rush. */
+  private settings: OverlaySettings;
   private sceneKey: string;
   private readonly outputs = new Set<OverlayOutput>();
   private refreshing = false;
@@ -71,12 +73,13 @@ export class OverlayService {
     this.sources = sources;
     this.dir = overlayDir(options.dataDir);
     this.now = options.now ?? Date.now;
+    this.settings = store.settings();
     this.scene = this.makeScene();
     this.sceneKey = JSON.stringify(this.scene);
   }
 
   state(): OverlayState {
-    return { settings: this.store.settings(), scene: this.scene, serverTime: this.now() };
+    return { settings: this.settings, scene: this.scene, serverTime: this.now() };
   }
 
   saveSettings(settings: OverlaySettings): OverlayState | Promise<OverlayState> {
@@ -87,6 +90,7 @@ export class OverlayService {
     }
     return this.gate.run(() => {
       this.store.transaction(() => this.store.setSettings(settings));
+      this.settings = settings;
       this.changed();
       return this.state();
     });
@@ -157,7 +161,7 @@ export class OverlayService {
 
   /** A picture the overlay draws now; any other picture of the library is not the page's to see. */
   image(imageId: string): { mime: string; dataBase64: string } {
-    const drawn = imageId === this.scene.card?.imageId || imageId === this.store.settings().logoImageId;
+    const drawn = imageId === this.scene.card?.imageId || imageId === this.settings.logoImageId;
     const bytes = drawn ? this.sources.imageBytes(imageId) : null;
     if (!bytes) throw new StudioError('not_found', 'that picture is not in the overlay');
     return { mime: sniffMime(bytes), dataBase64: bytes.toString('base64') };
@@ -177,7 +181,7 @@ export class OverlayService {
   }
 
   private outputInput() {
-    return { scene: this.scene, settings: this.store.settings(), now: this.now() };
+    return { scene: this.scene, settings: this.settings, now: this.now() };
   }
 
   private changed(): void {
