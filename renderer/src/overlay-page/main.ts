@@ -2,13 +2,17 @@
 // draws with the very code the encoder's painter uses (core/overlay/shared/), from the studio's overlay events,
 // with the page's read-only token (kept in the URL: OBS reloads this address as it was pasted).
 import './overlay-page.css';
-import { drawOverlay, type Ctx2D } from '../../../electron/core/overlay/shared/overlay-draw.ts';
-import { placeOverlay } from '../../../electron/core/overlay/shared/overlay-layout.ts';
+import {
+  drawOverlay,
+  overlayMoves,
+  tickerOffset,
+  type Ctx2D,
+} from '../../../electron/core/overlay/shared/overlay-draw.ts';
 import type { OverlayState } from '../../../electron/core/protocol/overlay-schemas.ts';
 import { StudioClient } from '../api/client.ts';
 import { WebSocketTransport, webSocketUrl } from '../api/transport.ts';
 import { FAMILY, loadOverlayFonts } from '../features/overlay/overlay-fonts.ts';
-import { PageImages } from './page-images.ts';
+import { OverlayImages } from '../features/overlay/overlay-images.ts';
 
 const canvas = document.getElementById('overlay') as HTMLCanvasElement;
 const ctx = canvas.getContext('2d')!;
@@ -17,7 +21,7 @@ const client = new StudioClient(
   new WebSocketTransport(webSocketUrl(window.location), token && decodeURIComponent(token)),
   'overlay-page',
 );
-const images = new PageImages(client, () => draw());
+const images = new OverlayImages(client, () => draw());
 
 let state: OverlayState | null = null;
 /** The studio's clock minus ours: the coupon's countdown runs on the studio's time. */
@@ -35,36 +39,29 @@ function draw(now = performance.now()): void {
     return;
   }
   const frame = { width: canvas.width, height: canvas.height };
-  const placed = placeOverlay(state.settings, frame);
-  // The ticker scrolls at the speed the encoder's drawtext uses: pixels per second at 720p, scaled with the picture.
-  const offset = (now / 1000) * state.settings.tickerSpeed * placed.unit;
   drawOverlay(ctx as unknown as Ctx2D, frame, state.scene, state.settings, {
     images: (id) => images.get(id),
     now: Date.now() + skew,
     fontFamily: FAMILY,
-    ticker: offset,
+    ticker: tickerOffset(state.settings, frame, now),
   });
   document.body.dataset.scene = JSON.stringify(state.scene);
 }
 
 /** Redraws every animation frame while something moves (the ticker, a countdown); otherwise only on change. */
+function moving(): boolean {
+  return state !== null && overlayMoves(state.settings, state.scene);
+}
+
 function animate(): void {
-  const moving =
-    state !== null &&
-    state.settings.enabled &&
-    (state.settings.tickerText.trim() !== '' || state.scene.coupon !== null);
-  if (!moving || animating) {
+  if (!moving() || animating) {
     draw();
     return;
   }
   animating = true;
   const step = (now: number) => {
     draw(now);
-    const still =
-      state !== null &&
-      state.settings.enabled &&
-      (state.settings.tickerText.trim() !== '' || state.scene.coupon !== null);
-    if (still) requestAnimationFrame(step);
+    if (moving()) requestAnimationFrame(step);
     else animating = false;
   };
   requestAnimationFrame(step);

@@ -3,7 +3,7 @@
 import { useT, type MessageKey } from '../i18n/index.ts';
 import { useCan, useConnection } from '../stores/connection.ts';
 import { HOST_ONLY_SCREENS, useRoute, type Screen } from '../stores/route.ts';
-import { useLive } from '../stores/live.ts';
+import { useRunningShow } from '../stores/live.ts';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 
 const ITEMS: ReadonlyArray<{ screen: Screen; label: MessageKey; icon: IconName }> = [
@@ -22,7 +22,7 @@ export function NavBar() {
   const role = useConnection((s) => s.hello?.role ?? 'host');
   const orders = useCan('orders');
   // 直播中控 opens the running show, not the list of shows.
-  const running = useLive((s) => s.sessions.find((session) => session.state === 'live')?.id ?? null);
+  const running = useRunningShow()?.id ?? null;
   const items = ITEMS.filter(
     (item) => (role === 'host' || !HOST_ONLY_SCREENS.has(item.screen)) && (orders || item.screen !== 'orders'),
   );

@@ -3,7 +3,7 @@
 import type { StreamState } from '../../../electron/core/protocol/contract.ts';
 import { clock } from '../features/live/format.ts';
 import { useT } from '../i18n/index.ts';
-import { useLive } from '../stores/live.ts';
+import { useRunningShow } from '../stores/live.ts';
 import { useRoute } from '../stores/route.ts';
 import { useStream } from '../stores/stream.ts';
 import { useNow } from '../ui/useNow.ts';
@@ -20,7 +20,7 @@ function dotsOf(state: StreamState | null): Dot[] {
 export function ShowStatus() {
   const { t } = useT();
   const now = useNow();
-  const live = useLive((s) => s.sessions.find((session) => session.state === 'live'));
+  const live = useRunningShow();
   const stream = useStream((s) => s.state);
   const go = useRoute((s) => s.go);
   if (!live || live.startedAt === null) return null;

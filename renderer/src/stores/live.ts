@@ -146,3 +146,8 @@ export function bindLive(studio: StudioClient): void {
     if (state.openId !== null) void state.refetchDetail();
   });
 }
+
+/** The show live now (one at a time), or null: the top bar, the navigation and the stream screen follow it. */
+export function useRunningShow(): Session | null {
+  return useLive((s) => s.sessions.find((session) => session.state === 'live') ?? null);
+}

@@ -27,17 +27,6 @@ export const useOverlay = create<OverlayStoreState>((set) => ({
   },
 }));
 
-/** A picture the overlay draws, as the host's preview loads it (data URL), by image id. */
-export async function overlayImage(imageId: string): Promise<string | null> {
-  if (!client) return null;
-  try {
-    const { mime, dataBase64 } = await client.call('overlay.image', { imageId });
-    return `data:${mime};base64,${dataBase64}`;
-  } catch {
-    return null;
-  }
-}
-
 export function bindOverlay(studio: StudioClient): void {
   client = studio;
   studio.on('overlay.changed', (state) => useOverlay.setState({ state }));

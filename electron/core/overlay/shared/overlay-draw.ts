@@ -94,6 +94,19 @@ export function tickerText(band: Box, unit: number): { fontSize: number; baselin
   return { fontSize, baseline: band.y + band.height / 2, padding: Math.round(24 * unit) };
 }
 
+/**
+ * Where the scrolling line is at `nowMs` where something animates it (the OBS page, the host's preview): at the speed
+ * the encoder's drawtext uses, pixels per second at 720p scaled with the picture.
+ */
+export function tickerOffset(settings: OverlaySettings, frame: Frame, nowMs: number): number {
+  return (nowMs / 1000) * settings.tickerSpeed * placeOverlay(settings, frame).unit;
+}
+
+/** Whether the overlay changes by itself (the line scrolls, a coupon counts down): drawn every frame then. */
+export function overlayMoves(settings: OverlaySettings, scene: OverlayScene): boolean {
+  return settings.enabled && (settings.tickerText.trim() !== '' || scene.coupon !== null);
+}
+
 export function fontStack(family: string): string {
   return `"${family}", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif`;
 }

@@ -9,7 +9,7 @@ import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
 import { studio } from '../../api/index.ts';
-import { useLive } from '../../stores/live.ts';
+import { useRunningShow } from '../../stores/live.ts';
 import { useRoute } from '../../stores/route.ts';
 import { refusalReasons, streamCalls } from './calls.ts';
 
@@ -24,7 +24,7 @@ export function GoLivePanel({ state }: { state: StreamState }) {
   const running = phase === 'starting' || phase === 'live' || phase === 'stopping';
   const enabled = state.destinations.filter((d) => d.enabled).length;
   // The show this stream belongs to (one 开播 starts both; see the console).
-  const show = useLive((s) => s.sessions.find((session) => session.state === 'live') ?? null);
+  const show = useRunningShow();
   const go = useRoute((s) => s.go);
   const record = state.settings.record;
 

@@ -1,10 +1,10 @@
-// The pictures the OBS page draws (the explained product's, the logo), fetched from the studio once each and
-// forgotten when no longer drawn.
-import type { StudioClient } from '../api/client.ts';
+// The pictures the overlay draws in a browser (the OBS page, the host's preview): the explained product's and the
+// logo, fetched from the studio once each (`overlay.image`) and forgotten when no longer drawn.
+import type { StudioClient } from '../../api/client.ts';
 
 type Loaded = { image: HTMLImageElement; width: number; height: number };
 
-export class PageImages {
+export class OverlayImages {
   private readonly loaded = new Map<string, Loaded | 'loading' | 'failed'>();
   private readonly client: StudioClient;
   private readonly onLoad: () => void;
