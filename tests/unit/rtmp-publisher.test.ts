@@ -17,6 +17,7 @@ import {
 import {
   ChunkReader,
   encodeMessage,
+  MSG_ACK,
   MSG_AUDIO,
   MSG_COMMAND_AMF0,
   MSG_DATA_AMF0,
@@ -361,6 +362,42 @@ test('a ping is answered; the server is told what arrived once half its window h
     await server.until(() => Boolean(pong() && ack()));
     assert.deepEqual([...pong()!.payload], [0, 7, 0, 0, 0x12, 0x34]);
     assert.ok(ack()!.payload.readUInt32BE(0) >= 500);
+    publisher.kill();
+  } finally {
+    await server.close();
+  }
+});
+
+test('asked for, the server acknowledges every N bytes; its counts are followed across the 32-bit wrap', async () => {
+  const counts = [4_294_967_000, 200, 900]; // the server's count wraps after 4 GB
+  const server = await scriptedServer((command, txn, args, reply) => {
+    accepting(command, txn, args, reply);
+    if (command === 'publish') {
+      for (const count of counts) {
+        const ack = Buffer.alloc(4);
+        ack.writeUInt32BE(count);
+        reply.control(MSG_ACK, ack);
+      }
+      reply.command(['onStatus', 0, null, { level: 'status', code: 'NetStream.Data.Start' }], 1);
+    }
+  });
+  try {
+    const target = rtmpTarget(`rtmp://127.0.0.1:${server.port}/live`, KEY)!;
+    let publishing!: () => void;
+    const started = new Promise<void>((resolve) => (publishing = resolve));
+    const publisher = new RtmpPublisher(target, { onPublishing: () => publishing(), onEnd: () => {} }, undefined, {
+      ackWindow: 16_384,
+    });
+    assert.equal(publisher.acknowledgedBytes, null, 'nothing acknowledged yet');
+    await started;
+    const asked = server.received.find((m) => m.type === MSG_WINDOW_ACK_SIZE);
+    assert.equal(asked?.payload.readUInt32BE(0), 16_384, 'the window is asked for right after connecting');
+    // The three acknowledgements arrive together: wait (a state, not a time) until the last is read.
+    await new Promise<void>((resolve) => {
+      const check = () => (publisher.acknowledgedBytes === 2 ** 32 + 900 ? resolve() : setImmediate(check));
+      check();
+    });
+    assert.equal(publisher.acknowledgedBytes, 2 ** 32 + 900, '200 after 4,294,967,000 is past the wrap, not back');
     publisher.kill();
   } finally {
     await server.close();

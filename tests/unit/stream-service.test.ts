@@ -158,6 +158,9 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
       return engine;
     },
     freeSpace: async () => 500 * 1024 ** 3,
+    preflightPublisher: () => {
+      throw new Error('these tests publish nothing');
+    },
     platform: 'linux',
     now: Date.now,
     ...deps,

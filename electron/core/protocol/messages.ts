@@ -349,6 +349,11 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '无法列出摄像头和麦克风',
     en: 'Could not list cameras and microphones',
   },
+  stream_preflight_running: {
+    'zh-CN': '开播前检查正在进行（正在向推流目标发送测试画面），请等它结束后再开播',
+    en: 'The pre-flight check is running (it is pushing the test pattern to your destinations): go live once it ends',
+  },
+  stream_timeout: { 'zh-CN': '推流服务器没有响应', en: 'The ingest server did not answer' },
 
   csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },
   csv_missing_column: {

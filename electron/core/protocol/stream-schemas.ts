@@ -2,6 +2,7 @@
 // assistants are refused — see access-schemas.ts). Stream keys go in and never come out: destinations are
 // returned with the key masked.
 import { z } from 'zod';
+import { preflightSchema, type Preflight } from './preflight-schemas.ts';
 
 export const PLATFORMS = [
   'wechat',
@@ -212,6 +213,11 @@ export const streamMethods = {
   'stream.reconnect': { params: z.strictObject({ id }), result: streamStateSchema },
   /** Back from the stand-in test pattern to the chosen camera and microphone (it stays on the pattern if they fail). */
   'stream.restoreSource': { params: z.strictObject({}), result: streamStateSchema },
+  /**
+   * Checks before a show (devices, disk, every destination reached and the upload measured by pushing the test
+   * pattern for a few seconds); refused during a show. Progress arrives as `stream.preflight` events.
+   */
+  'stream.preflight': { params: z.strictObject({}), result: preflightSchema },
 } as const;
 
 export interface StreamEvents {
@@ -219,4 +225,6 @@ export interface StreamEvents {
   'stream.changed': { state: StreamState };
   /** A small JPEG of what is being encoded, about twice a second while live. */
   'stream.preview': { jpegBase64: string; at: number };
+  /** The pre-flight check's report, after each finding while it runs and once at the end. */
+  'stream.preflight': { report: Preflight };
 }

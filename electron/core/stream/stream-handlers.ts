@@ -14,4 +14,5 @@ export function registerStream(server: StudioServer, stream: StreamService): voi
   server.handle('stream.stop', () => stream.stop());
   server.handle('stream.reconnect', ({ id }) => stream.reconnect(id));
   server.handle('stream.restoreSource', () => stream.restoreSource());
+  server.handle('stream.preflight', () => stream.preflight());
 }

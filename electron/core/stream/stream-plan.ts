@@ -15,6 +15,8 @@ import type { SecretBox } from '../system/secret-box.ts';
 import type { Device } from './devices/device.ts';
 import { listDevices } from './devices/list-devices.ts';
 import type { Destination } from './engine/destination.ts';
+import { openSocket, RtmpPublisher } from './rtmp/publisher.ts';
+import { ACK_WINDOW, type ConnectMeasured } from './preflight/upload-test.ts';
 import type { EncodeSettings, Source } from './engine/encoder-args.ts';
 import { StreamEngine } from './engine/stream-engine.ts';
 import type { EngineOptions } from './engine/engine-types.ts';
@@ -58,6 +60,8 @@ export interface StreamDeps {
   chooseEncoder(probe: FfmpegProbe, hardware: boolean): Promise<EncoderChoice>;
   listDevices(ffmpegPath: string): Promise<Device[]>;
   createEngine(options: EngineOptions): Engine;
+  /** An RTMP(S) publisher for the pre-flight's upload test (the engine's destinations make their own). */
+  preflightPublisher: ConnectMeasured;
   /** Free bytes on the disk holding a folder (null when unknown). */
   freeSpace(dir: string): Promise<number | null>;
   platform: NodeJS.Platform;
@@ -70,6 +74,7 @@ export const DEFAULT_DEPS: StreamDeps = {
   chooseEncoder: (probe, hardware) => chooseEncoder(probe, hardware),
   listDevices: (ffmpegPath) => listDevices(ffmpegPath),
   createEngine: (options) => new StreamEngine(options),
+  preflightPublisher: (target, events) => new RtmpPublisher(target, events, openSocket, { ackWindow: ACK_WINDOW }),
   freeSpace,
   platform: process.platform,
   now: Date.now,
@@ -78,7 +83,7 @@ export const DEFAULT_DEPS: StreamDeps = {
 export type ListedDevice = z.infer<typeof deviceSchema>;
 export type Probe = z.infer<typeof probeSchema>;
 
-const AUDIO_KBPS = 128;
+export const AUDIO_KBPS = 128;
 /** x264's speed preset: what OBS defaults to for live streaming. */
 const X264_PRESET = 'veryfast';
 
@@ -223,7 +228,7 @@ export async function planShow(input: {
  * The chosen camera and microphone must be ones ffmpeg lists now: what reaches ffmpeg's command line as a device
  * (a v4l2 path on Linux, a dshow or avfoundation name elsewhere) is never a name a client typed.
  */
-async function unlistedDevices(source: SourceChoice, deps: StreamDeps, ffmpegPath: string): Promise<Issue[]> {
+export async function unlistedDevices(source: SourceChoice, deps: StreamDeps, ffmpegPath: string): Promise<Issue[]> {
   if (source.kind !== 'device') return [];
   let listed: Device[];
   try {

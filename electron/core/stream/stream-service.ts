@@ -16,6 +16,8 @@ import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/engine-types.ts';
+import type { Preflight } from '../protocol/preflight-schemas.ts';
+import { runPreflight } from './preflight/preflight.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { recordingView, StreamRecordings } from './stream-recordings.ts';
 import { CHECK_EVERY_MS, NO_DISK } from './disk-space.ts';
@@ -66,6 +68,8 @@ export class StreamService {
   private readonly recordings: StreamRecordings;
   /** Finishing the recordings a crash left (at construction, in the background). */
   readonly recovering: Promise<void>;
+  /** The pre-flight check running now: a show does not start meanwhile (it would push to the same keys). */
+  private checking: Promise<Preflight> | null = null;
   /** start()'s checks (ffmpeg probe, encoder trial) before a show exists: a second start is refused meanwhile. */
   private preparing: Promise<unknown> | null = null;
   private dirty = false;
@@ -171,6 +175,7 @@ export class StreamService {
    */
   async start(): Promise<StreamState> {
     if (this.running() || this.preparing) throw refused('stream_live', 'a show is already running');
+    if (this.checking) throw refused('stream_preflight_running', 'the pre-flight check is running');
     const preparing = (async () => {
       const checked = await planShow({
         store: this.store,
@@ -234,6 +239,26 @@ export class StreamService {
       await show.ending; // failed (or stopped meanwhile): the reply comes once it is cleaned up
     }
     return this.state();
+  }
+
+  /** The pre-flight check (preflight/preflight.ts); a second call while one runs gets the same report. */
+  preflight(): Promise<Preflight> {
+    if (this.checking) return this.checking;
+    if (this.running() || this.preparing) throw refused('stream_live', 'the pre-flight check cannot run during a show');
+    const checking = runPreflight({
+      store: this.store,
+      secrets: this.secrets,
+      deps: this.deps,
+      recordingsDir: this.recordingsDir,
+      connect: this.deps.preflightPublisher,
+      onProgress: (report) => {
+        if (!this.silent) this.publish('stream.preflight', { report });
+      },
+    }).finally(() => {
+      this.checking = null;
+    });
+    this.checking = checking;
+    return checking;
   }
 
   /** Ends the show (the recording is finalised before this resolves); after a failure, clears the error. */

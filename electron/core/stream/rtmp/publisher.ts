@@ -54,6 +54,14 @@ export interface Publisher {
   kill(): void;
 }
 
+export interface PublisherOptions {
+  /**
+   * Asks the server to acknowledge every this many bytes it receives (RTMP Window Acknowledgement Size, honoured by
+   * nginx-rtmp and SRS): what arrived there, where `sentBytes` only says what this machine's buffers took.
+   */
+  ackWindow?: number;
+}
+
 export type OpenSocket = (target: RtmpTarget) => net.Socket;
 
 /** A TCP connection, or TLS with the certificate checked against the host's name. */
@@ -129,7 +137,17 @@ export class RtmpPublisher implements Publisher {
   /** The connection (TLS included) is up: errors from here on are the server's doing, not the network's. */
   private opened = false;
 
-  constructor(target: RtmpTarget, events: PublisherEvents, open: OpenSocket = openSocket) {
+  /** Bytes the server says it received (its acknowledgements), or null before the first. */
+  private serverAcked: number | null = null;
+  private readonly askAckWindow: number | null;
+
+  constructor(
+    target: RtmpTarget,
+    events: PublisherEvents,
+    open: OpenSocket = openSocket,
+    options: PublisherOptions = {},
+  ) {
+    this.askAckWindow = options.ackWindow ?? null;
     this.target = target;
     this.events = events;
     this.socket = open(target);
@@ -151,6 +169,11 @@ export class RtmpPublisher implements Publisher {
 
   get sentBytes(): number {
     return Math.max(0, (this.socket.bytesWritten ?? 0) - this.socket.writableLength);
+  }
+
+  /** What the server acknowledged receiving so far (see PublisherOptions.ackWindow), or null if it never said. */
+  get acknowledgedBytes(): number | null {
+    return this.serverAcked;
   }
 
   send(tag: FlvTag): void {
@@ -240,6 +263,11 @@ export class RtmpPublisher implements Publisher {
     size.writeUInt32BE(OUT_CHUNK_SIZE);
     this.write(CS_CONTROL, MSG_SET_CHUNK_SIZE, 0, size, 0);
     this.outChunkSize = OUT_CHUNK_SIZE;
+    if (this.askAckWindow !== null) {
+      const window = Buffer.alloc(4);
+      window.writeUInt32BE(this.askAckWindow);
+      this.write(CS_CONTROL, MSG_WINDOW_ACK_SIZE, 0, window, 0);
+    }
   }
 
   private handle(message: RtmpMessage): void {
@@ -247,6 +275,13 @@ export class RtmpPublisher implements Publisher {
       case MSG_WINDOW_ACK_SIZE:
         this.ackWindow = Math.max(1, message.payload.readUInt32BE(0));
         return;
+      case MSG_ACK: {
+        // A 32-bit count that wraps (every 4 GB): followed as the distance from the last one.
+        const sequence = message.payload.readUInt32BE(0);
+        const last = this.serverAcked ?? 0;
+        this.serverAcked = last + ((sequence - (last >>> 0) + 2 ** 32) % 2 ** 32);
+        return;
+      }
       case MSG_USER_CONTROL:
         // Ping request (6): answered with a ping response (7) carrying the same time.
         if (message.payload.readUInt16BE(0) === 6) {
@@ -260,7 +295,7 @@ export class RtmpPublisher implements Publisher {
         this.onCommand(decodeAmf0Prefix(message.payload));
         return;
       default:
-        return; // acknowledgements, bandwidth hints, data: nothing a publisher must act on
+        return; // bandwidth hints, data: nothing a publisher must act on
     }
   }
 
