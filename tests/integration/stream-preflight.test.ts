@@ -83,7 +83,7 @@ test(
       outcome: 'missing',
       missing: [{ kind: 'video', name: '/dev/video97' }],
     });
-    assert.equal(report.disk.level, 'ok', `free ${report.disk.freeBytes}`);
+    assert.ok(['ok', 'warn'].includes(report.disk.level), `disk ${report.disk.level}, free ${report.disk.freeBytes}`);
     assert.ok(report.disk.freeBytes! > 0);
 
     t.diagnostic(`measured: direct ${line(fast).measuredKbps}, throttled ${line(slow).measuredKbps} kbit/s`);

@@ -7,6 +7,7 @@ import { bindJobs } from './jobs.ts';
 import { bindLive } from './live.ts';
 import { bindOrders } from './orders.ts';
 import { bindOverlay } from './overlay.ts';
+import { bindPreflight } from './preflight.ts';
 import { bindStream } from './stream.ts';
 import { bindThumbnails } from './thumbnails.ts';
 
@@ -18,6 +19,7 @@ export function bindStores(client: StudioClient): void {
   bindCoupons(client);
   bindThumbnails(client);
   bindStream(client);
+  bindPreflight(client);
   bindOrders(client);
   bindOverlay(client);
 }

@@ -14,6 +14,7 @@ import { SourcePanel, VideoPanel } from './SettingsPanels.tsx';
 import { SourceLostBanner } from './SourceLost.tsx';
 import { DiskBanner, KeysLockedBanner } from './DiskNotice.tsx';
 import { StreamPreview } from './StreamPreview.tsx';
+import { PreflightPanel } from './PreflightPanel.tsx';
 import { OverlayPanel } from '../overlay/OverlayPanel.tsx';
 
 const PHASE_LABEL: Record<string, MessageKey> = {
@@ -70,6 +71,7 @@ export function StreamScreen() {
         <div className="stream-control">
           <GoLivePanel state={state} />
           <DestinationList state={state} />
+          <PreflightPanel state={state} />
         </div>
       </div>
       <div className="stream-settings">

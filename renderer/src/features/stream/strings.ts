@@ -1,9 +1,11 @@
 // The stream screen's UI strings, both languages; merged into the dictionaries by i18n/zh-CN.ts and i18n/en.ts.
 // Why a destination is not live, and why going live was refused, are the protocol's (messages.ts, `stream_…`).
 import { destinationsEn, destinationsZh } from './strings-destinations.ts';
+import { preflightEn, preflightZh } from './strings-preflight.ts';
 
 export const streamZh = {
   ...destinationsZh,
+  ...preflightZh,
   'stream.loading': '正在读取直播设置…',
   'stream.loadFailed': '无法读取直播设置：{message}',
   'stream.retry': '重试',
@@ -138,6 +140,7 @@ export const streamZh = {
 
 export const streamEn: Record<keyof typeof streamZh, string> = {
   ...destinationsEn,
+  ...preflightEn,
   'stream.loading': 'Loading the stream settings…',
   'stream.loadFailed': 'Could not load the stream settings: {message}',
   'stream.retry': 'Retry',

@@ -18,7 +18,7 @@ import { SessionDialog } from '../sessions/SessionDialog.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
 import { BagPanel } from './BagPanel.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
-import { ConsoleStream } from './ConsoleStream.tsx';
+import { ConsolePreflight, ConsoleStream } from './ConsoleStream.tsx';
 import { CueCard } from './CueCard.tsx';
 import { CueOverlay } from './CueOverlay.tsx';
 import { HotkeyLegend } from './HotkeyLegend.tsx';
@@ -104,7 +104,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
         onToggleCue={() => setCueOpen((open) => !open)}
         onToggleLegend={() => setLegendOpen((open) => !open)}
       />
-      {session.state === 'live' ? <ConsoleStream /> : null}
+      {session.state === 'live' ? <ConsoleStream /> : session.state === 'planned' ? <ConsolePreflight /> : null}
       {digits ? (
         <p className="link-entry" role="status" data-testid="link-entry">
           {t('live.linkEntry', { link: t('live.linkNo', { no: digits }) })} <kbd>Enter</kbd>
