@@ -42,12 +42,21 @@ class FakeEngine {
     restoring: false,
     restoreFailed: false,
   };
+  audio = { muted: false, silentMs: 0 };
+  /** Whether the silent frame is ready (setMuted(true) refuses until then). */
+  canMute = true;
   restores = 0;
   stops = 0;
   recordedBytes = 0;
   /** How the recording was ended early (remuxed or not), once. */
   endedRecording: boolean[] = [];
   private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+
+  setMuted(muted: boolean): boolean {
+    if (muted && !this.canMute) return false;
+    this.audio.muted = muted;
+    return true;
+  }
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -581,6 +590,54 @@ test('a lost camera: announced at once, the show stays live, and the host can sw
   assert.deepEqual(await refusal(() => service.restoreSource()), ['stream_source_ok'], 'already trying');
   await service.stop();
   assert.deepEqual(service.state().source.fallback, false, 'no show, no stand-in');
+});
+
+test('sound: mute and unmute without a new engine; silence warned after 10 s, not while muted or on the stand-in', async (t) => {
+  const { service, engines, states, events } = setup(t);
+  await service.saveDestination(undefined, douyin);
+  assert.deepEqual(await refusal(() => service.setMuted(true)), ['stream_not_live']);
+  assert.equal(service.state().audio, null, 'no show, no sound');
+  const starting = service.start();
+  await tick();
+  const engine = engines[0]!;
+  engine.goLive();
+  await starting;
+  assert.deepEqual(service.state().audio, { muted: false, silentSeconds: null });
+  assert.ok(engine.options.onLevel, 'the engine is asked for the level');
+
+  // The level goes out as its own light event, ten a second, not as whole states.
+  const before = states().length;
+  engine.options.onLevel!({ peakDb: -12.5, rmsDb: -24 });
+  assert.deepEqual(events.at(-1), { name: 'stream.level', data: { peakDb: -12.5, rmsDb: -24 } });
+  assert.equal(states().length, before);
+
+  engine.canMute = false;
+  assert.deepEqual(await refusal(() => service.setMuted(true)), ['stream_mute_not_ready']);
+  engine.canMute = true;
+  assert.equal(service.setMuted(true).audio?.muted, true);
+  assert.equal(states().at(-1)!.audio?.muted, true, 'announced at once');
+  assert.equal(engines.length, 1, 'the same engine: nothing restarted');
+
+  // Silent 12 s while muted: the host chose silence, no warning.
+  engine.audio.silentMs = 12_000;
+  engine.options.onChange?.();
+  await tick();
+  assert.equal(service.state().audio?.silentSeconds, null);
+  // Unmuted and still silent: warned, announced at once.
+  service.setMuted(false);
+  engine.options.onChange?.();
+  await tick();
+  assert.deepEqual(states().at(-1)!.audio, { muted: false, silentSeconds: 12 });
+  // 9.9 s is not yet 10.
+  engine.audio.silentMs = 9_900;
+  assert.equal(service.state().audio?.silentSeconds, null);
+  // On the stand-in pattern (camera lost, no sound by design): the source banner says so instead.
+  engine.audio.silentMs = 30_000;
+  engine.loseSource('gone');
+  await tick();
+  assert.equal(states().at(-1)!.audio?.silentSeconds, null);
+  await service.stop();
+  assert.equal(service.state().audio, null);
 });
 
 test('the encoder dying mid-show: failed, its error scrubbed of keys, the recording still finalised', async (t) => {

@@ -353,6 +353,10 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '开播前检查正在进行（正在向推流目标发送测试画面），请等它结束后再开播',
     en: 'The pre-flight check is running (it is pushing the test pattern to your destinations): go live once it ends',
   },
+  stream_mute_not_ready: {
+    'zh-CN': '静音还没准备好（刚开播的一两秒内），请稍后再试',
+    en: 'Muting is not ready yet (in the first second or two of a show): try again in a moment',
+  },
   stream_timeout: { 'zh-CN': '推流服务器没有响应', en: 'The ingest server did not answer' },
 
   csv_empty: { 'zh-CN': '文件是空的', en: 'The file is empty' },

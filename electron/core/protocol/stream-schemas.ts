@@ -150,6 +150,11 @@ export const streamStateSchema = z.object({
    * (no overlay filter) or its picture could not be prepared; null with no show.
    */
   overlay: z.enum(['composited', 'unavailable']).nullable(),
+  /**
+   * The show's sound: `muted` (viewers and the recording get silence; the meter still shows the microphone), and
+   * `silentSeconds` once the sound has been silent for 10 s while not muted (null otherwise). Null with no show.
+   */
+  audio: z.object({ muted: z.boolean(), silentSeconds: z.number().int().nullable() }).nullable(),
   /** Where the stream keys' data key is kept (see SecretProtection): keychain, file, locked, or the desktop app's. */
   keys: z.enum(['keychain', 'file', 'locked', 'desktop']),
   /**
@@ -213,6 +218,8 @@ export const streamMethods = {
   'stream.reconnect': { params: z.strictObject({ id }), result: streamStateSchema },
   /** Back from the stand-in test pattern to the chosen camera and microphone (it stays on the pattern if they fail). */
   'stream.restoreSource': { params: z.strictObject({}), result: streamStateSchema },
+  /** Mutes or unmutes the show's sound at once (the encoder keeps running: nothing blinks). */
+  'stream.setMuted': { params: z.strictObject({ muted: z.boolean() }), result: streamStateSchema },
   /**
    * Checks before a show (devices, disk, every destination reached and the upload measured by pushing the test
    * pattern for a few seconds); refused during a show. Progress arrives as `stream.preflight` events.
@@ -225,6 +232,8 @@ export interface StreamEvents {
   'stream.changed': { state: StreamState };
   /** A small JPEG of what is being encoded, about twice a second while live. */
   'stream.preview': { jpegBase64: string; at: number };
+  /** The sound's level ten times a second while live (dBFS; -90 is silence), muted or not. */
+  'stream.level': { peakDb: number; rmsDb: number };
   /** The pre-flight check's report, after each finding while it runs and once at the end. */
   'stream.preflight': { report: Preflight };
 }

@@ -15,4 +15,5 @@ export function registerStream(server: StudioServer, stream: StreamService): voi
   server.handle('stream.reconnect', ({ id }) => stream.reconnect(id));
   server.handle('stream.restoreSource', () => stream.restoreSource());
   server.handle('stream.preflight', () => stream.preflight());
+  server.handle('stream.setMuted', ({ muted }) => stream.setMuted(muted));
 }

@@ -48,6 +48,8 @@ export type Engine = Pick<
   | 'restoreSource'
   | 'endRecording'
   | 'recordedBytes'
+  | 'audio'
+  | 'setMuted'
 > & {
   readonly destinations: ReadonlyArray<RunningDestination>;
 };

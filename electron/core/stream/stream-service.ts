@@ -24,6 +24,7 @@ import { CHECK_EVERY_MS, NO_DISK } from './disk-space.ts';
 import { checkDisk } from './stream-disk-watch.ts';
 import {
   announceKey,
+  audioOf,
   healthOf,
   newShow,
   runningPhases,
@@ -115,6 +116,7 @@ export class StreamService {
       source: sourceStateOf(show),
       disk: show?.disk ?? NO_DISK,
       overlay: show?.overlayState ?? null,
+      audio: audioOf(show),
       keys: this.secrets.protection,
     };
   }
@@ -207,6 +209,9 @@ export class StreamService {
       overlay: show.overlay?.encoder ?? null,
       preview: true,
       onChange: () => this.engineChanged(show),
+      onLevel: ({ peakDb, rmsDb }) => {
+        if (this.show === show && !this.silent) this.publish('stream.level', { peakDb, rmsDb });
+      },
       onPreview: (jpeg) => {
         if (this.show === show && !this.silent) {
           this.publish('stream.preview', { jpegBase64: jpeg.toString('base64'), at: this.deps.now() });
@@ -302,6 +307,16 @@ export class StreamService {
     const show = this.show;
     if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
     if (!show.engine.restoreSource()) throw refused('stream_source_ok', 'the show is not on the stand-in pattern');
+    return this.state();
+  }
+
+  /** Mutes or unmutes the running show's sound (the encoder is not restarted). */
+  setMuted(muted: boolean): StreamState {
+    const show = this.show;
+    if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
+    if (!show.engine.setMuted(muted)) throw refused('stream_mute_not_ready', 'muting is not ready yet');
+    console.log(`[stream] ${muted ? 'muted' : 'unmuted'}`);
+    this.announce();
     return this.state();
   }
 

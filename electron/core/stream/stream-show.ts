@@ -8,6 +8,9 @@ import { phaseKey, sourceOf } from './stream-rules.ts';
 import { NO_DISK, type Disk } from './disk-space.ts';
 import type { ShowOverlay } from './stream-overlay.ts';
 
+/** The sound silent this long while live (and not muted, and not the stand-in): the host is warned. */
+export const SILENCE_WARN_MS = 10_000;
+
 /** Below this speed the encoder is falling behind real time… */
 const OVERLOAD_SPEED = 0.95;
 /** …and after this long of it, the host is told to lower the resolution or bitrate. */
@@ -85,7 +88,9 @@ export function announceKey(show: Show): string {
   const { fallback, restoring, restoreFailed, losses } = show.engine.source;
   const source = `source=${fallback}:${restoring}:${restoreFailed}:${losses}`;
   const disk = `disk=${show.disk.level}:${show.disk.recordingStopped}`;
-  return [...show.engine.destinations.map((d) => `${d.id}=${phaseKey(d.state)}`), source, disk].join(',');
+  const audio = audioOf(show);
+  const sound = `audio=${audio?.muted}:${audio?.silentSeconds !== null}`;
+  return [...show.engine.destinations.map((d) => `${d.id}=${phaseKey(d.state)}`), source, disk, sound].join(',');
 }
 
 export function runningPhases(show: Show | null): RunningPhases {
@@ -109,6 +114,17 @@ export function healthOf(show: Show | null): StreamState['health'] {
   if (!show) return IDLE_HEALTH;
   const { fps, speed, droppedFrames } = show.engine.health;
   return { fps, speed, droppedFrames, cpuPercent: show.cpuPercent, overloaded: show.overloaded };
+}
+
+/**
+ * Muted, and how long the sound has been silent once that is worth a warning (10 s; never while muted — the host
+ * chose silence — nor on the stand-in pattern, whose silence the source-lost banner already explains).
+ */
+export function audioOf(show: Show | null): StreamState['audio'] {
+  if (!show) return null;
+  const { muted, silentMs } = show.engine.audio;
+  const warn = !muted && !show.engine.source.fallback && silentMs >= SILENCE_WARN_MS;
+  return { muted, silentSeconds: warn ? Math.floor(silentMs / 1000) : null };
 }
 
 export function sourceStateOf(show: Show | null): StreamState['source'] {

@@ -1,6 +1,7 @@
 // The one encoder's command line: capture (a camera and microphone, or the built-in test pattern), encode once,
-// and write FLV to stdout for the fan-out, a low-rate JPEG preview to fd 3 and progress blocks to fd 4.
-// Pure, so every variant can be checked without running ffmpeg.
+// and write FLV to stdout for the fan-out, a low-rate JPEG preview to fd 3, progress blocks to fd 4 and a thin copy
+// of the sound for the level meter to fd 5. Pure, so every variant can be checked without running ffmpeg.
+import { METER_RATE } from './audio-meter.ts';
 
 export type Source =
   /** `silent`: no beep (the stand-in after a camera is lost: viewers are listening). */
@@ -47,6 +48,11 @@ export interface EncodeSettings {
 export const KEYFRAME_SECONDS = 2;
 export const PREVIEW_FD = 3;
 export const PROGRESS_FD = 4;
+/** The sound viewers get: AAC at this rate and channel count (muting swaps in silence of the same: silent-aac.ts). */
+export const AUDIO_RATE = 44100;
+export const AUDIO_CHANNELS = 2;
+/** A thin copy of the sound for the level meter: 8 kHz mono 16-bit PCM (audio-meter.ts). */
+export const METER_FD = 5;
 /**
  * The preview's rate out of ffmpeg. Not lower: ffmpeg serves its outputs in timestamp order, and a preview two
  * frames a second held the stream itself back by 0.4 s on average (measured: a frame reached the pipe 1,050 ms
@@ -177,7 +183,7 @@ function tickerFilter(ticker: NonNullable<EncoderOverlay['ticker']>): string {
 export function encoderArgs(
   source: Source,
   s: EncodeSettings,
-  options: { preview: boolean; overlay?: EncoderOverlay | null },
+  options: { preview: boolean; overlay?: EncoderOverlay | null; meter?: boolean },
 ): string[] {
   const input = inputs(source, s);
   // Limited range always: a camera's full-range MJPEG would otherwise change the codec configuration when the
@@ -212,12 +218,18 @@ export function encoderArgs(
     preview = ['-map', input.video, '-vf', fit];
   }
   args.push(...picture, '-map', input.audio, ...videoCodec(s));
-  args.push('-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', '44100', '-ac', '2');
+  args.push('-c:a', 'aac', '-b:a', `${s.audioKbps}k`, '-ar', String(AUDIO_RATE), '-ac', String(AUDIO_CHANNELS));
   // FLV on the pipe: self-describing, and what RTMP carries, tag for tag (the publishers send the tags as they are).
   args.push('-f', 'flv', '-flvflags', 'no_duration_filesize', 'pipe:1');
   if (options.preview) {
     args.push(...preview, '-c:v', 'mjpeg', '-q:v', '8');
     args.push('-f', 'image2pipe', `pipe:${PREVIEW_FD}`);
+  }
+  if (options.meter) {
+    // The sound as encoded, before AAC: the meter shows the microphone even while the show is muted (mute is
+    // applied to the AAC frames downstream, see silent-aac.ts). At the stream's own rate: no output delay.
+    args.push('-map', input.audio, '-c:a', 'pcm_s16le', '-ar', String(METER_RATE), '-ac', '1');
+    args.push('-f', 's16le', `pipe:${METER_FD}`);
   }
   args.push('-progress', `pipe:${PROGRESS_FD}`, '-stats_period', '1');
   return args;

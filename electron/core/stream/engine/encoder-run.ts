@@ -4,7 +4,7 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { createProgressParser, type ProgressBlock } from '../progress.ts';
-import { PREVIEW_FD, PROGRESS_FD, type Source } from './encoder-args.ts';
+import { METER_FD, PREVIEW_FD, PROGRESS_FD, type Source } from './encoder-args.ts';
 import { FlvReader, TAG_VIDEO, type FlvTag } from './flv-reader.ts';
 import { JpegFrames } from './jpeg-frames.ts';
 
@@ -14,6 +14,8 @@ export interface EncoderRunEvents {
   tags(run: EncoderRun, tags: FlvTag[]): void;
   preview(run: EncoderRun, jpeg: Buffer): void;
   progress(run: EncoderRun, block: ProgressBlock): void;
+  /** PCM for the level meter (8 kHz mono s16le), when the encoder was asked for it. */
+  audio(run: EncoderRun, pcm: Buffer): void;
   /** The process is gone. `why` says how, with the end of what it printed. */
   exit(run: EncoderRun, why: string): void;
 }
@@ -51,7 +53,7 @@ export class EncoderRun {
   ) {
     this.source = args.source;
     this.startedAt = this.lastPictureAt = now();
-    const stdio: SpawnOptions['stdio'] = ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'];
+    const stdio: SpawnOptions['stdio'] = ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'];
     const child = spawn(command, args.argv, { stdio, windowsHide: true });
     this.child = child;
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -84,6 +86,9 @@ export class EncoderRun {
       if (!this.retired) events.progress(this, block);
     });
     (child.stdio[PROGRESS_FD] as Readable | null)?.on('data', (chunk: Buffer) => progress.push(chunk));
+    ((child.stdio as ReadonlyArray<unknown>)[METER_FD] as Readable | undefined)?.on('data', (chunk: Buffer) => {
+      if (!this.retired) events.audio(this, chunk);
+    });
     this.exited = new Promise<void>((done) => {
       const ended = (why: string) => {
         if (!this.alive) return;

@@ -4,6 +4,7 @@ import type { ConnectPublisher, DestinationPhase, DestinationStats } from './des
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
 import type { EncodeSettings, EncoderOverlay, Source } from './encoder-args.ts';
 import type { IngestProbe } from './ingest-probe.ts';
+import type { AudioLevel } from './audio-meter.ts';
 import type { RecordingResult } from './recorder.ts';
 
 export type EnginePhase = 'idle' | 'starting' | 'live' | 'stopping' | 'stopped' | 'failed';
@@ -44,12 +45,21 @@ export interface EngineOptions {
   preview?: boolean;
   onChange?(): void;
   onPreview?(jpeg: Buffer): void;
+  /** The sound's level, ten times a second (asking for it adds the meter's pipe to the encoder). */
+  onLevel?(level: AudioLevel): void;
   spawn?: (command: string, args: string[], options: SpawnOptions) => ChildProcess;
   /** Opens a destination's RTMP(S) connection (tests pass fakes). */
   connect?: ConnectPublisher;
   /** Watches refused ingests for their return (default: a TCP connect); null turns it off (tests with fakes). */
   probe?: IngestProbe | null;
   now?: () => number;
+}
+
+export interface AudioState {
+  /** Viewers (and the recording) get silence; the meter still shows the microphone. */
+  muted: boolean;
+  /** Milliseconds the sound has been silent (below SILENCE_DB) without a break, by the meter. */
+  silentMs: number;
 }
 
 export interface EngineSummary {

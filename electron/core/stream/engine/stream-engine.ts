@@ -12,8 +12,17 @@ import { spawn as nodeSpawn } from 'node:child_process';
 import { Destination, type ConnectPublisher } from './destination.ts';
 import { RtmpPublisher } from '../rtmp/publisher.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import { encoderArgs, type Source } from './encoder-args.ts';
-import type { EncoderHealth, EngineOptions, EnginePhase, EngineSummary, SourceState } from './engine-types.ts';
+import { AUDIO_CHANNELS, AUDIO_RATE, encoderArgs, type Source } from './encoder-args.ts';
+import { AudioMeter } from './audio-meter.ts';
+import type {
+  AudioState,
+  EncoderHealth,
+  EngineOptions,
+  EnginePhase,
+  EngineSummary,
+  SourceState,
+} from './engine-types.ts';
+import { isAacFrame, silentAacFrame, withAacFrame } from './silent-aac.ts';
 import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
 import type { FlvTag } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
@@ -74,6 +83,10 @@ export class StreamEngine {
   private recordingError: string | null = null;
   private endedAt: number | null = null;
   private lastPreviewAt = -Infinity;
+  private meter = new AudioMeter();
+  private muted = false;
+  /** The silent AAC frame that stands in for the sound while muted (made at start, see silent-aac.ts). */
+  private silence: Buffer | null = null;
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -106,6 +119,10 @@ export class StreamEngine {
       progress: (run, block) => {
         if (run === this.current) this.progress(block);
       },
+      audio: (run, pcm) => {
+        if (run !== this.current) return;
+        for (const level of this.meter.push(pcm)) this.options.onLevel?.(level);
+      },
       exit: (run, why) => this.runExited(run, why),
     };
   }
@@ -123,8 +140,30 @@ export class StreamEngine {
     });
     this.current = this.firstRun = this.spawnRun(this.options.source);
     for (const d of this.destinations) d.start();
+    const { audioKbps } = this.options.settings;
+    silentAacFrame(this.options.ffmpegPath, AUDIO_RATE, AUDIO_CHANNELS, audioKbps).then(
+      (frame) => (this.silence = frame),
+      (error: Error) => console.warn(`[stream] no silent frame for muting: ${error.message}`),
+    );
     this.watchdog = setInterval(() => this.watch(), 1000);
     return started;
+  }
+
+  get audio(): AudioState {
+    return { muted: this.muted, silentMs: this.meter.silentMs };
+  }
+
+  /**
+   * Mutes or unmutes what goes out, at once and without touching the encoder. False when muting cannot work yet (the
+   * silent frame is still being made, a moment after start).
+   */
+  setMuted(muted: boolean): boolean {
+    if (muted && !this.silence) return false;
+    if (this.muted !== muted) {
+      this.muted = muted;
+      this.changed();
+    }
+    return true;
   }
 
   reconnectNow(id: string): void {
@@ -214,6 +253,7 @@ export class StreamEngine {
     const argv = encoderArgs(source, this.options.settings, {
       preview: Boolean(this.options.preview),
       overlay: this.options.overlay ?? null,
+      meter: Boolean(this.options.onLevel),
     });
     const run = new EncoderRun(this.spawnProcess, this.options.ffmpegPath, { source, argv }, this.runEvents, this.now);
     this.runs.add(run);
@@ -244,6 +284,7 @@ export class StreamEngine {
     this.current = run;
     this.candidate = null;
     this.timeline.cut();
+    this.meter = new AudioMeter(); // the new source's sound is measured afresh
     if (previous) {
       previous.retired = true;
       this.droppedBefore += previous.droppedFrames;
@@ -266,7 +307,8 @@ export class StreamEngine {
     for (const raw of tags) {
       // A later encoder's metadata and unchanged codec configuration are already in the stream.
       if (!first && this.gop.repeats(raw)) continue;
-      const tag = this.timeline.place(raw);
+      const heard = this.muted && this.silence && isAacFrame(raw) ? withAacFrame(raw, this.silence) : raw;
+      const tag = this.timeline.place(heard);
       this.gop.add(tag);
       this.recorder?.tag(tag);
       for (const d of this.destinations) d.write(tag);
