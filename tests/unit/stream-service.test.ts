@@ -43,7 +43,7 @@ class FakeEngine {
     restoreFailed: false,
   };
   audio = { muted: false, silentMs: 0 };
-  /** Whether the silent frame is ready (setMuted(true) refuses until then). */
+  /** Whether a silent frame could be made (setMuted(true) is refused without one). */
   canMute = true;
   restores = 0;
   stops = 0;
@@ -52,7 +52,7 @@ class FakeEngine {
   endedRecording: boolean[] = [];
   private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
 
-  setMuted(muted: boolean): boolean {
+  async setMuted(muted: boolean): Promise<boolean> {
     if (muted && !this.canMute) return false;
     this.audio.muted = muted;
     return true;
@@ -612,9 +612,9 @@ test('sound: mute and unmute without a new engine; silence warned after 10 s, no
   assert.equal(states().length, before);
 
   engine.canMute = false;
-  assert.deepEqual(await refusal(() => service.setMuted(true)), ['stream_mute_not_ready']);
+  assert.deepEqual(await refusal(() => service.setMuted(true)), ['stream_mute_failed']);
   engine.canMute = true;
-  assert.equal(service.setMuted(true).audio?.muted, true);
+  assert.equal((await service.setMuted(true)).audio?.muted, true);
   assert.equal(states().at(-1)!.audio?.muted, true, 'announced at once');
   assert.equal(engines.length, 1, 'the same engine: nothing restarted');
 
@@ -624,7 +624,7 @@ test('sound: mute and unmute without a new engine; silence warned after 10 s, no
   await tick();
   assert.equal(service.state().audio?.silentSeconds, null);
   // Unmuted and still silent: warned, announced at once.
-  service.setMuted(false);
+  await service.setMuted(false);
   engine.options.onChange?.();
   await tick();
   assert.deepEqual(states().at(-1)!.audio, { muted: false, silentSeconds: 12 });

@@ -353,9 +353,9 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '开播前检查正在进行（正在向推流目标发送测试画面），请等它结束后再开播',
     en: 'The pre-flight check is running (it is pushing the test pattern to your destinations): go live once it ends',
   },
-  stream_mute_not_ready: {
-    'zh-CN': '静音还没准备好（刚开播的一两秒内），请稍后再试',
-    en: 'Muting is not ready yet (in the first second or two of a show): try again in a moment',
+  stream_mute_failed: {
+    'zh-CN': '无法静音：这个 ffmpeg 生成不了静音音频。请换用自带的 ffmpeg 或关掉麦克风',
+    en: 'Cannot mute: this ffmpeg cannot make silent audio. Use the bundled ffmpeg, or switch the microphone off',
   },
   stream_timeout: { 'zh-CN': '推流服务器没有响应', en: 'The ingest server did not answer' },
 

@@ -311,10 +311,10 @@ export class StreamService {
   }
 
   /** Mutes or unmutes the running show's sound (the encoder is not restarted). */
-  setMuted(muted: boolean): StreamState {
+  async setMuted(muted: boolean): Promise<StreamState> {
     const show = this.show;
     if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
-    if (!show.engine.setMuted(muted)) throw refused('stream_mute_not_ready', 'muting is not ready yet');
+    if (!(await show.engine.setMuted(muted))) throw refused('stream_mute_failed', 'this ffmpeg cannot make silence');
     console.log(`[stream] ${muted ? 'muted' : 'unmuted'}`);
     this.announce();
     return this.state();

@@ -28,8 +28,15 @@ interface Loadable<T> {
   error: string | null;
 }
 
+export interface SoundLevel {
+  peakDb: number;
+  rmsDb: number;
+}
+
 interface StreamStoreState {
   state: StreamState | null;
+  /** The show's sound level, ten times a second while live (null otherwise). */
+  level: SoundLevel | null;
   error: string | null;
   preview: PreviewFrame | null;
   probe: Loadable<StreamProbe>;
@@ -52,6 +59,7 @@ const idle = <T>(): Loadable<T> => ({ loading: false, value: null, error: null }
 
 export const useStream = create<StreamStoreState>((set, get) => ({
   state: null,
+  level: null,
   error: null,
   preview: null,
   probe: idle(),
@@ -75,7 +83,10 @@ export const useStream = create<StreamStoreState>((set, get) => ({
   apply(state) {
     set({ state, error: null });
     // The preview shows what is being encoded: nothing once the show is over.
-    if (state.phase === 'idle' || state.phase === 'failed') clearPreview();
+    if (state.phase === 'idle' || state.phase === 'failed') {
+      clearPreview();
+      if (get().level) set({ level: null });
+    }
   },
 
   applyDestination(destination) {
@@ -173,6 +184,10 @@ export function bindStream(studio: StudioClient): void {
   guardUnloadWhileLive();
   studio.on('stream.changed', ({ state }) => useStream.getState().apply(state));
   studio.on('stream.preview', ({ jpegBase64, at }) => showFrame(jpegBase64, at));
+  studio.on('stream.level', ({ peakDb, rmsDb }) => {
+    const phase = useStream.getState().state?.phase;
+    if (phase === 'live' || phase === 'starting') useStream.setState({ level: { peakDb, rmsDb } });
+  });
   studio.onReady((hello) => {
     if (hello.role !== 'host') {
       // An assistant never sees going live (the core would refuse anyway).

@@ -87,6 +87,7 @@ export class StreamEngine {
   private muted = false;
   /** The silent AAC frame that stands in for the sound while muted (made at start, see silent-aac.ts). */
   private silence: Buffer | null = null;
+  private silenceReady: Promise<Buffer | null> = Promise.resolve(null);
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -141,9 +142,12 @@ export class StreamEngine {
     this.current = this.firstRun = this.spawnRun(this.options.source);
     for (const d of this.destinations) d.start();
     const { audioKbps } = this.options.settings;
-    silentAacFrame(this.options.ffmpegPath, AUDIO_RATE, AUDIO_CHANNELS, audioKbps).then(
+    this.silenceReady = silentAacFrame(this.options.ffmpegPath, AUDIO_RATE, AUDIO_CHANNELS, audioKbps).then(
       (frame) => (this.silence = frame),
-      (error: Error) => console.warn(`[stream] no silent frame for muting: ${error.message}`),
+      (error: Error) => {
+        console.warn(`[stream] no silent frame for muting: ${error.message}`);
+        return null;
+      },
     );
     this.watchdog = setInterval(() => this.watch(), 1000);
     return started;
@@ -154,11 +158,11 @@ export class StreamEngine {
   }
 
   /**
-   * Mutes or unmutes what goes out, at once and without touching the encoder. False when muting cannot work yet (the
-   * silent frame is still being made, a moment after start).
+   * Mutes or unmutes what goes out, without touching the encoder: from the next frame, once the silent frame exists
+   * (made at start, ready within a moment). False when it could not be made: muting cannot work with this ffmpeg.
    */
-  setMuted(muted: boolean): boolean {
-    if (muted && !this.silence) return false;
+  async setMuted(muted: boolean): Promise<boolean> {
+    if (muted && !(await this.silenceReady)) return false;
     if (this.muted !== muted) {
       this.muted = muted;
       this.changed();

@@ -117,6 +117,7 @@ export const liveZh = {
   'live.key.link': '输入链接号再按 Enter：讲解该链接',
   'live.key.move': '移动选中的购物袋商品',
   'live.key.cue': '全屏提词卡（给主播看的第二屏）',
+  'live.key.mute': '静音 / 取消静音（直播中，主播电脑上）',
   'live.key.legend': '显示或隐藏快捷键',
   'live.key.note': '在输入框中打字或打开对话框时，快捷键不生效。',
 
@@ -275,6 +276,7 @@ export const liveEn: Record<keyof typeof liveZh, string> = {
   'live.key.link': 'Type a link number, then Enter: explain that link',
   'live.key.move': 'Move the focused bag row',
   'live.key.cue': 'Full-screen cue card (a second screen for the host)',
+  'live.key.mute': 'Mute / unmute (while live, on the host’s computer)',
   'live.key.legend': 'Show or hide these keys',
   'live.key.note': 'Keys do nothing while you type in a field or a dialog is open.',
 

@@ -15,6 +15,7 @@ import { SourceLostBanner } from './SourceLost.tsx';
 import { DiskBanner, KeysLockedBanner } from './DiskNotice.tsx';
 import { StreamPreview } from './StreamPreview.tsx';
 import { PreflightPanel } from './PreflightPanel.tsx';
+import { AudioBar } from './AudioBar.tsx';
 import { OverlayPanel } from '../overlay/OverlayPanel.tsx';
 
 const PHASE_LABEL: Record<string, MessageKey> = {
@@ -66,6 +67,7 @@ export function StreamScreen() {
       <div className="stream-top">
         <div className="stream-stage">
           <StreamPreview state={state} />
+          {running ? <AudioBar state={state} /> : null}
           {running ? <HealthStrip state={state} /> : null}
         </div>
         <div className="stream-control">

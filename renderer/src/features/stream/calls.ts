@@ -23,6 +23,9 @@ export const streamCalls = {
     apply(await studio.call('stream.removeDestination', { id }));
   },
   /** Back from the stand-in test pattern to the chosen source (the reply says `restoring`; the outcome follows). */
+  async setMuted(muted: boolean): Promise<void> {
+    apply(await studio.call('stream.setMuted', { muted }));
+  },
   async restoreSource(): Promise<void> {
     apply(await studio.call('stream.restoreSource', {}));
   },

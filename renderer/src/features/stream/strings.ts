@@ -6,6 +6,12 @@ import { preflightEn, preflightZh } from './strings-preflight.ts';
 export const streamZh = {
   ...destinationsZh,
   ...preflightZh,
+  'audio.meter': '麦克风音量',
+  'audio.meterValue': '{db} dB',
+  'audio.meterNone': '没有声音数据',
+  'audio.mute': '静音',
+  'audio.muted': '已静音（点此恢复）',
+  'audio.silent': '麦克风已经 {seconds} 秒没有声音：观众听不到你。请检查麦克风是否被关掉、拔出或音量调到最低。',
   'stream.loading': '正在读取直播设置…',
   'stream.loadFailed': '无法读取直播设置：{message}',
   'stream.retry': '重试',
@@ -141,6 +147,13 @@ export const streamZh = {
 export const streamEn: Record<keyof typeof streamZh, string> = {
   ...destinationsEn,
   ...preflightEn,
+  'audio.meter': 'Microphone level',
+  'audio.meterValue': '{db} dB',
+  'audio.meterNone': 'No sound yet',
+  'audio.mute': 'Mute',
+  'audio.muted': 'Muted (click to unmute)',
+  'audio.silent':
+    'The microphone has been silent for {seconds} s: viewers cannot hear you. Check it is switched on, plugged in and not turned all the way down.',
   'stream.loading': 'Loading the stream settings…',
   'stream.loadFailed': 'Could not load the stream settings: {message}',
   'stream.retry': 'Retry',

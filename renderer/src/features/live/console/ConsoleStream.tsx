@@ -6,6 +6,7 @@ import { usePreflight } from '../../../stores/preflight.ts';
 import { useRoute } from '../../../stores/route.ts';
 import { useStream } from '../../../stores/stream.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { AudioBar } from '../../stream/AudioBar.tsx';
 import { HealthStrip } from '../../stream/HealthStrip.tsx';
 import { summaryKey } from '../../stream/PreflightPanel.tsx';
 
@@ -35,6 +36,7 @@ export function ConsoleStream() {
   return (
     <section className="console-stream" data-testid="console-stream" aria-label={t('show.destinations')}>
       <HealthStrip state={state} />
+      <AudioBar state={state} />
       <ul className="console-stream__destinations">
         {state.destinations
           .filter((d) => d.enabled)

@@ -13,6 +13,7 @@ const KEYS: ReadonlyArray<{ keys: string[]; label: MessageKey; sequence?: true }
   { keys: ['3', 'O'], label: 'orderEntry.keyLink', sequence: true },
   { keys: ['Alt+↑', 'Alt+↓'], label: 'live.key.move' },
   { keys: ['F'], label: 'live.key.cue' },
+  { keys: ['M'], label: 'live.key.mute' },
   { keys: ['?'], label: 'live.key.legend' },
 ];
 

@@ -1,0 +1,95 @@
+// The show's sound, where the host looks: a level meter of the microphone (it keeps moving while muted, so the host
+// sees the microphone works), a mute switch that viewers hear at once (the encoder keeps running) with the M key,
+// and an alert when the sound has been silent for 10 s while live — a microphone switched off or unplugged is
+// otherwise noticed only when viewers start typing "没声音".
+import { useState } from 'react';
+import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+import { useStream } from '../../stores/stream.ts';
+import { Button } from '../../ui/Button.tsx';
+import { isTypingTarget, useWindowKeydown } from '../../ui/keys.ts';
+import { streamCalls } from './calls.ts';
+
+/** The meter's range: from -60 dBFS (nothing a viewer would hear) to full scale. */
+const FLOOR = -60;
+
+function share(db: number): number {
+  return Math.min(1, Math.max(0, (db - FLOOR) / -FLOOR));
+}
+
+function Meter({ muted }: { muted: boolean }) {
+  const { t } = useT();
+  const level = useStream((s) => s.level);
+  const peak = level?.peakDb ?? FLOOR;
+  return (
+    <div
+      className={`audio-meter${muted ? ' is-muted' : ''}`}
+      role="meter"
+      aria-label={t('audio.meter')}
+      aria-valuemin={FLOOR}
+      aria-valuemax={0}
+      aria-valuenow={Math.round(Math.max(FLOOR, peak))}
+      aria-valuetext={level ? t('audio.meterValue', { db: Math.round(Math.max(FLOOR, peak)) }) : t('audio.meterNone')}
+      data-testid="audio-meter"
+      data-db={Math.round(peak)}
+    >
+      <span className="audio-meter__rms" style={{ width: `${share(level?.rmsDb ?? FLOOR) * 100}%` }} />
+      <span className="audio-meter__peak" style={{ left: `${share(peak) * 100}%` }} />
+    </div>
+  );
+}
+
+export function AudioBar({ state }: { state: StreamState }) {
+  const tr = useT();
+  const { t } = tr;
+  const [busy, setBusy] = useState(false);
+  const audio = state.audio;
+  const muted = audio?.muted ?? false;
+  const live = state.phase === 'live';
+
+  async function toggle(): Promise<void> {
+    if (busy || !live) return;
+    setBusy(true);
+    try {
+      await streamCalls.setMuted(!muted);
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // M mutes and unmutes, wherever the bar is shown (the stream screen, the console); never while typing.
+  useWindowKeydown((event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
+    if (event.key !== 'm' && event.key !== 'M') return;
+    event.preventDefault();
+    void toggle();
+  });
+
+  if (!audio) return null;
+  return (
+    <div className="audio-bar" data-testid="audio-bar" data-muted={muted}>
+      <Meter muted={muted} />
+      <Button
+        size="small"
+        variant={muted ? 'danger' : undefined}
+        aria-pressed={muted}
+        aria-keyshortcuts="M"
+        onClick={() => void toggle()}
+        disabled={!live}
+        data-testid="mute-toggle"
+      >
+        {muted ? t('audio.muted') : t('audio.mute')} <kbd>M</kbd>
+      </Button>
+      {audio.silentSeconds !== null ? (
+        <p className="audio-bar__silent callout callout--warning" role="alert" data-testid="audio-silent">
+          {t('audio.silent', { seconds: audio.silentSeconds })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
