@@ -26,6 +26,8 @@ import { registerShow } from './show/show-handlers.ts';
 import { OverlayService } from './overlay/overlay-service.ts';
 import { OverlayStore } from './overlay/overlay-store.ts';
 import { registerOverlay } from './overlay/overlay-handlers.ts';
+import { registerHotkeys } from './hotkeys/hotkeys-handlers.ts';
+import { HotkeyService } from './hotkeys/hotkeys-service.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
@@ -154,6 +156,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   );
   observers.push((name) => overlay.observe(name));
   registerOverlay(server, overlay);
+  registerHotkeys(server, new HotkeyService(db, gate, publish));
   const stream = new StreamService(db, gate, publish, { dataDir, secrets, overlay });
   registerStream(server, stream);
   registerShow(

@@ -32,6 +32,8 @@ export interface CoreOptions {
 export interface CoreHost {
   /** Connects this window now and after every load and core restart. */
   attachWindow(contents: WebContents): void;
+  /** Gives the shell (tray, global hotkeys) its own port to the core now and after every core restart. */
+  attachShell(onPort: (port: MessagePortMain) => void): void;
   /** Asks the core to close SQLite and exit; kills it after `timeoutMs`. */
   shutdown(timeoutMs?: number): Promise<void>;
 }
@@ -42,6 +44,14 @@ export function startCore(options: CoreOptions): CoreHost {
   let fatal = false;
   const crashes: number[] = [];
   const windows = new Set<WebContents>();
+  let shell: ((port: MessagePortMain) => void) | null = null;
+
+  const connectShell = (): void => {
+    if (!child || !shell) return;
+    const { port1, port2 } = new MessageChannelMain();
+    post({ type: 'connect' }, [port1]);
+    shell(port2);
+  };
 
   const post = (message: ToCoreMessage, transfer?: MessagePortMain[]): void => {
     child?.postMessage(message, transfer);
@@ -77,6 +87,7 @@ export function startCore(options: CoreOptions): CoreHost {
         if (stopping) return;
         spawn();
         for (const contents of windows) connect(contents);
+        connectShell();
       }, decision.delayMs);
     });
     post({
@@ -98,6 +109,10 @@ export function startCore(options: CoreOptions): CoreHost {
       // Every load (first, reload) runs a fresh preload that needs a fresh port.
       contents.on('did-finish-load', () => connect(contents));
       if (!contents.isLoading() && contents.mainFrame.url !== '') connect(contents);
+    },
+    attachShell(onPort) {
+      shell = onPort;
+      connectShell();
     },
     shutdown(timeoutMs = 5000) {
       stopping = true;

@@ -16,6 +16,8 @@ import { guardWebContents } from './guard.ts';
 import { installPermissionHandlers } from './permissions.ts';
 import { trustedExternalUrl } from './security.ts';
 import { mainWindowOptions } from './window.ts';
+import { startShellControls } from './shell-controls.ts';
+import { hotkeyPlatform } from '../core/protocol/hotkeys.ts';
 
 const here = import.meta.dirname; // dist-electron/main
 const PRELOAD = path.join(here, '..', 'preload', 'preload.cjs');
@@ -113,6 +115,18 @@ if (!app.requestSingleInstanceLock()) {
       });
       core = host;
       openMainWindow(host);
+      startShellControls({
+        host,
+        locale,
+        platform: hotkeyPlatform(process.platform),
+        showWindow: () => {
+          if (!mainWindow) return openMainWindow(host);
+          if (mainWindow.isMinimized()) mainWindow.restore();
+          mainWindow.show();
+          mainWindow.focus();
+        },
+        quit: () => app.quit(),
+      });
       app.on('activate', () => {
         // macOS: clicking the dock icon with no window open brings the studio back.
         if (BrowserWindow.getAllWindows().length === 0) openMainWindow(host);

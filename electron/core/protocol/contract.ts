@@ -8,6 +8,7 @@ import { couponMethods, type CouponEvents } from './coupon-schemas.ts';
 import { accessMethods, CAPABILITIES, ROLES, type AccessEvents } from './access-schemas.ts';
 import { streamMethods, type StreamEvents } from './stream-schemas.ts';
 import { overlayMethods, type OverlayEvents } from './overlay-schemas.ts';
+import { hotkeyMethods, type HotkeyEvents } from './hotkeys-schemas.ts';
 import { showMethods } from './show-schemas.ts';
 import { uploadMethods } from './upload-schemas.ts';
 export type {
@@ -59,6 +60,7 @@ export const methods = {
   ...accessMethods,
   ...streamMethods,
   ...overlayMethods,
+  ...hotkeyMethods,
   ...showMethods,
   ...orderMethods,
   ...uploadMethods,
@@ -69,7 +71,8 @@ export type Params<M extends MethodName> = z.input<Methods[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
-export interface Events extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents, OverlayEvents {
+export interface Events
+  extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents, OverlayEvents, HotkeyEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };

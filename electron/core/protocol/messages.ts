@@ -353,6 +353,26 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
     'zh-CN': '开播前检查正在进行（正在向推流目标发送测试画面），请等它结束后再开播',
     en: 'The pre-flight check is running (it is pushing the test pattern to your destinations): go live once it ends',
   },
+  hotkey_invalid: { 'zh-CN': '不是有效的快捷键', en: 'Not a valid shortcut' },
+  hotkey_needs_modifier: {
+    'zh-CN': '全局快捷键需要带 Ctrl、Alt 或 ⌘（否则在其他程序里打字也会触发）',
+    en: 'A global shortcut needs Ctrl, Alt or ⌘ (otherwise typing in other apps would fire it)',
+  },
+  hotkey_duplicate: { 'zh-CN': '和另一个快捷键重复', en: 'The same keys as another shortcut' },
+  hotkey_reserved: {
+    'zh-CN': '系统或常用程序已经在用这组按键',
+    en: 'The system or everyday apps already use these keys',
+  },
+  hotkey_taken: {
+    'zh-CN': '另一个程序已占用这组按键，没有生效：请换一组',
+    en: 'Another app holds these keys, so it is not active: choose others',
+  },
+  hotkey_no_show: { 'zh-CN': '没有正在进行的直播', en: 'No show is on' },
+  hotkey_not_streaming: { 'zh-CN': '没有在推流：没有可静音的声音', en: 'Not streaming: there is no sound to mute' },
+  hotkey_no_coupon: {
+    'zh-CN': '没有可以发放的优惠券（都已在发放、未开始、已过期或已领完）',
+    en: 'No coupon can be pushed now (all running, not started, expired or used up)',
+  },
   stream_mute_failed: {
     'zh-CN': '无法静音：这个 ffmpeg 生成不了静音音频。请换用自带的 ffmpeg 或关掉麦克风',
     en: 'Cannot mute: this ffmpeg cannot make silent audio. Use the bundled ffmpeg, or switch the microphone off',
