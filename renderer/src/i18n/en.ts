@@ -6,6 +6,7 @@ import { liveEn } from '../features/live/strings.ts';
 import { orderEntryEn } from '../features/orders/entry/strings.ts';
 import { ordersEn } from '../features/orders/strings.ts';
 import { streamEn } from '../features/stream/strings.ts';
+import { hotkeysEn } from '../features/settings/strings.ts';
 import { overlayEn } from '../features/overlay/strings.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...orderEntryEn,
   ...ordersEn,
   ...streamEn,
+  ...hotkeysEn,
   ...overlayEn,
   ...couponsEn,
   ...accessEn,

@@ -6,6 +6,7 @@ import { liveZh } from '../features/live/strings.ts';
 import { orderEntryZh } from '../features/orders/entry/strings.ts';
 import { ordersZh } from '../features/orders/strings.ts';
 import { streamZh } from '../features/stream/strings.ts';
+import { hotkeysZh } from '../features/settings/strings.ts';
 import { overlayZh } from '../features/overlay/strings.ts';
 
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...orderEntryZh,
   ...ordersZh,
   ...streamZh,
+  ...hotkeysZh,
   ...overlayZh,
   ...couponsZh,
   ...accessZh,

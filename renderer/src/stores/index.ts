@@ -7,6 +7,7 @@ import { bindJobs } from './jobs.ts';
 import { bindLive } from './live.ts';
 import { bindOrders } from './orders.ts';
 import { bindOverlay } from './overlay.ts';
+import { bindHotkeys } from './hotkeys.ts';
 import { bindPreflight } from './preflight.ts';
 import { bindStream } from './stream.ts';
 import { bindThumbnails } from './thumbnails.ts';
@@ -20,6 +21,7 @@ export function bindStores(client: StudioClient): void {
   bindThumbnails(client);
   bindStream(client);
   bindPreflight(client);
+  bindHotkeys(client);
   bindOrders(client);
   bindOverlay(client);
 }

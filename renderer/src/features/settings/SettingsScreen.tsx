@@ -1,6 +1,7 @@
 // 设置: language (persisted on this device), and what the studio says about itself in its hello.
 import { Screen } from '../../ui/Screen.tsx';
 import { AccessSettings } from '../access/AccessSettings.tsx';
+import { HotkeySettings } from './HotkeySettings.tsx';
 import { systemLocale, useLocaleStore, useT, type LanguagePreference } from '../../i18n/index.ts';
 import { useConnection } from '../../stores/connection.ts';
 
@@ -55,6 +56,7 @@ export function SettingsScreen() {
         <dd>{transport === 'electron' ? t('settings.viaElectron') : t('settings.viaWeb')}</dd>
       </dl>
       {hello?.role === 'host' ? <AccessSettings /> : null}
+      {hello?.role === 'host' ? <HotkeySettings /> : null}
       <h2 className="settings__subtitle">{t('settings.shortcuts')}</h2>
       <dl className="settings__facts shortcuts">
         {SHORTCUTS.map(([keys, label]) => (
