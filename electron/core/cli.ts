@@ -36,6 +36,8 @@ Commands:
                                      --to, in order) or $LIVECART_STREAM_KEY, never from the command line
          [--to SERVER --key-file FILE …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
+         [--overlay]                 composite the studio's overlay from --data-dir's live show (it follows the
+                                     studio's changes as they are made)
   backup                             a consistent copy of the database into DATA_DIR/backups
   restore [FILE]                     replace a damaged database with a backup (the latest by default);
                                      the damaged file is kept beside it
@@ -62,6 +64,7 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
                                      绝不写在命令行上
          [--to SERVER --key-file FILE …] [--record FILE] [--size 1280x720] [--fps 30] [--bitrate 2500k]
          [--duration SECONDS] [--low-latency]
+         [--overlay]                 叠加工作室的画面（商品卡、优惠券、滚动字幕），跟随 --data-dir 中正在直播的场次
   backup                             把数据库完整复制一份到 DATA_DIR/backups
   restore [FILE]                     用备份替换损坏的数据库（默认最近一次备份），损坏的文件会保留
   doctor                             检查 Node、SQLite、ffmpeg、Electron 运行环境和数据库
@@ -100,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       record: { type: 'string' },
       duration: { type: 'string' },
       'low-latency': { type: 'boolean' },
+      overlay: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -150,7 +154,9 @@ async function main(argv: string[]): Promise<number> {
           record: values.record,
           duration: values.duration,
           lowLatency: values['low-latency'] ?? false,
+          overlay: values.overlay ?? false,
         },
+        dataDir,
         locale,
       );
     case 'backup': {

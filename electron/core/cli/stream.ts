@@ -11,6 +11,9 @@ import type { EngineSummary } from '../stream/engine/engine-types.ts';
 import { maskIngestUrl, parseBitrateKbps, parseFps, parseIngestUrl, parseSize } from '../stream/stream-options.ts';
 import { rtmpTarget, type RtmpTarget } from '../stream/rtmp/rtmp-target.ts';
 import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
+import { probeFfmpeg } from '../stream/ffmpeg-probe.ts';
+import type { ShowOverlay } from '../stream/stream-overlay.ts';
+import { openFolderOverlay, type FolderOverlay } from './stream-overlay.ts';
 import { EXIT_FAILED, UsageError } from './args.ts';
 
 export interface StreamFlags {
@@ -24,6 +27,8 @@ export interface StreamFlags {
   record?: string;
   duration?: string;
   lowLatency: boolean;
+  /** Composite the studio's overlay from the data folder's live show. */
+  overlay: boolean;
 }
 
 /** Ended by Ctrl-C: the conventional exit status of a process stopped by SIGINT. */
@@ -85,7 +90,35 @@ export function parseStreamFlags(flags: StreamFlags) {
   return { size, fps, videoKbps, durationMs };
 }
 
-export async function streamCommand(flags: StreamFlags, locale: Locale): Promise<number> {
+/** The overlay for this run, or null (asked for but impossible: said why, the stream goes on without it). */
+async function cliOverlay(
+  dataDir: string,
+  ffmpegPath: string,
+  frame: { width: number; height: number },
+  zh: boolean,
+): Promise<{ folder: FolderOverlay; show: ShowOverlay } | null> {
+  const { filters } = await probeFfmpeg(ffmpegPath);
+  if (!filters.overlay) {
+    console.error(
+      zh ? '这个 ffmpeg 没有 overlay 滤镜：不叠加画面。' : 'This ffmpeg has no overlay filter: no overlay.',
+    );
+    return null;
+  }
+  const folder = openFolderOverlay(dataDir);
+  if (!folder) {
+    console.error(zh ? `${dataDir} 里没有工作室的数据：不叠加画面。` : `No studio data in ${dataDir}: no overlay.`);
+    return null;
+  }
+  const show = await folder.feed.open(frame, { drawtext: filters.drawtext });
+  console.log(
+    zh
+      ? `画面叠加：跟随 ${dataDir} 中正在直播的场次（讲解、优惠券、库存）`
+      : `Overlay: following the live show in ${dataDir} (explaining, coupons, stock)`,
+  );
+  return { folder, show };
+}
+
+export async function streamCommand(flags: StreamFlags, dataDir: string, locale: Locale): Promise<number> {
   const { size, fps, videoKbps, durationMs } = parseStreamFlags(flags);
   const targets = streamTargets(flags);
   const zh = locale === 'zh-CN';
@@ -105,6 +138,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
     return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   };
   let losses = 0;
+  const overlay = flags.overlay ? await cliOverlay(dataDir, ffmpeg.path, size, zh) : null;
   const engine: StreamEngine = new StreamEngine({
     ffmpegPath: ffmpeg.path,
     source: { kind: 'test-pattern' },
@@ -119,6 +153,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
     },
     destinations: targets.map((target, i) => ({ id: `${i + 1}`, target })),
     recordPath: flags.record,
+    overlay: overlay?.show.encoder ?? null,
     onChange: () => {
       if (engine.source.losses > losses) {
         losses = engine.source.losses;
@@ -136,10 +171,16 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
     },
   });
 
+  const closeOverlay = async () => {
+    if (!overlay) return;
+    await overlay.folder.feed.close(overlay.show).catch(() => undefined);
+    await overlay.folder.close();
+  };
   try {
     await engine.start();
   } catch (error) {
     await engine.stop();
+    await closeOverlay();
     console.error(`${zh ? '无法开始推流' : 'Could not start the stream'}: ${(error as Error).message}`);
     return EXIT_FAILED;
   }
@@ -147,6 +188,7 @@ export async function streamCommand(flags: StreamFlags, locale: Locale): Promise
 
   const reason = await runUntilDone(engine, durationMs, Boolean(flags.record));
   const summary = await engine.stop();
+  await closeOverlay();
   printSummary(summary, names, locale);
   if (reason === 'failed') {
     console.error(`${zh ? '编码器出错' : 'The encoder failed'}: ${summary.error}`);

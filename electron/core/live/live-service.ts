@@ -20,6 +20,19 @@ export interface CouponAccess {
 
 export type ExplainTarget = { productId: number } | { linkNo: number };
 
+export interface OnAirShow {
+  bag: BagItem[];
+  explaining: Segment | null;
+  pushes: CouponPush[];
+}
+
+/** The live show as the overlay draws it, read from the store (the CLI reads it this way from another process). */
+export function onAirOf(store: LiveStore): OnAirShow | null {
+  const id = store.liveSessionId();
+  if (id === undefined) return null;
+  return { bag: store.bag(id), explaining: store.openSegment(id), pushes: store.runningPushes(id) };
+}
+
 export class LiveService {
   readonly store: LiveStore;
   private readonly catalog: CatalogService;
@@ -52,10 +65,8 @@ export class LiveService {
   }
 
   /** The live show's bag, explanation and running coupon pushes (what the overlay draws); null when none is live. */
-  onAir(): { bag: BagItem[]; explaining: Segment | null; pushes: CouponPush[] } | null {
-    const id = this.store.liveSessionId();
-    if (id === undefined) return null;
-    return { bag: this.store.bag(id), explaining: this.store.openSegment(id), pushes: this.store.runningPushes(id) };
+  onAir(): OnAirShow | null {
+    return onAirOf(this.store);
   }
 
   create(input: SessionInput): Session | Promise<Session> {
