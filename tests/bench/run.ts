@@ -3,8 +3,8 @@
 //   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--fanout-n 300] [--repeat 3]
 //                           [--stream-seconds 60] [--stream-runs 5] [--stream-reconnects 3] [--stream-rtt 0]
 //                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
-//                           [--overlay-seconds 60] [--overlay-explains 20]
-//                           [--only rtt|fanout|csv|orders|stream|overlay] [--keep] [--out FILE]
+//                           [--overlay-seconds 60] [--overlay-explains 20] [--status-seconds 30] [--status-clients 3]
+//                           [--only rtt|fanout|csv|orders|stream|overlay|status] [--keep] [--out FILE]
 // The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
 // `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
 // The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk).
@@ -25,6 +25,7 @@ import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
 import { busyMachineWarning, formatTable, machineInfo, writeJson, type Row } from './report.ts';
 import { benchStream, streamBenchUnavailable, type StreamResult } from './stream-bench.ts';
 import { benchOverlay, type OverlayResult } from './overlay-bench.ts';
+import { benchShowStatus, type ShowStatusResult } from './show-status.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -46,6 +47,8 @@ function options() {
       'orders-lines': { type: 'string', default: '1000000' },
       'overlay-seconds': { type: 'string', default: '60' },
       'overlay-explains': { type: 'string', default: '20' },
+      'status-seconds': { type: 'string', default: '30' },
+      'status-clients': { type: 'string', default: '3' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
       out: { type: 'string', default: RESULTS_FILE },
@@ -57,8 +60,8 @@ function options() {
     return n;
   };
   const only = values.only;
-  if (only !== undefined && !['rtt', 'fanout', 'csv', 'orders', 'stream', 'overlay'].includes(only))
-    throw new Error('--only rtt|fanout|csv|orders|stream|overlay');
+  if (only !== undefined && !['rtt', 'fanout', 'csv', 'orders', 'stream', 'overlay', 'status'].includes(only))
+    throw new Error('--only rtt|fanout|csv|orders|stream|overlay|status');
   return {
     rows: int('rows', values.rows),
     n: int('n', values.n),
@@ -75,6 +78,8 @@ function options() {
     ordersLines: int('orders-lines', values['orders-lines']),
     overlaySeconds: int('overlay-seconds', values['overlay-seconds']),
     overlayExplains: int('overlay-explains', values['overlay-explains']),
+    statusSeconds: int('status-seconds', values['status-seconds']),
+    statusClients: int('status-clients', values['status-clients']),
     only,
     keep: values.keep,
     out: path.resolve(values.out),
@@ -238,6 +243,21 @@ function csvRows(runs: readonly CsvBenchResult[]): Row[] {
       unit: 'ms',
       studio: med((r) => r.export.studio.stall.maxMs),
       baseline: med((r) => r.export.baseline.stall.maxMs),
+    },
+  ];
+}
+
+function statusRows(r: ShowStatusResult): Row[] {
+  const counts = Object.entries(r.events)
+    .map(([name, n]) => `${n} ${name}`)
+    .join(', ');
+  return [
+    {
+      name: `show status, ${r.clients} windows: core CPU`,
+      unit: '%',
+      studio: r.statusPercent,
+      baseline: null,
+      note: `percent of one core over a ${r.seconds.toFixed(0)} s live show (720p30 test pattern to nginx, a live session): building the stream state, the 1 s tick, and sending ${counts} to ${r.clients} host windows over WebSocket; the whole process used ${r.processPercent.toFixed(1)} % (RTMP fan-out, preview, the windows' own parsing). Goal: under 1 %`,
     },
   ];
 }
@@ -491,6 +511,21 @@ async function main(): Promise<void> {
       }
     }
 
+    let status: ShowStatusResult | null = null;
+    if (opts.only === undefined || opts.only === 'status') {
+      const unavailable = streamBenchUnavailable();
+      if (unavailable) console.log(`show status: skipped, ${unavailable}`);
+      else {
+        console.log(`show status: a ${opts.statusSeconds} s show with ${opts.statusClients} windows …`);
+        status = await benchShowStatus({
+          dir: path.join(root, 'status'),
+          seconds: opts.statusSeconds,
+          clients: opts.statusClients,
+          log: (line) => console.log(line),
+        });
+      }
+    }
+
     const rows = [
       ...(rtt ? rttRows(rtt) : []),
       ...(fanout ? fanoutRows(fanout) : []),
@@ -499,6 +534,7 @@ async function main(): Promise<void> {
       ...(ordersExport ? ordersExportRows(ordersExport) : []),
       ...(stream ? streamRows(stream) : []),
       ...(overlay ? overlayRows(overlay) : []),
+      ...(status ? statusRows(status) : []),
     ];
     console.log('');
     console.log(formatTable(rows));
@@ -520,6 +556,7 @@ async function main(): Promise<void> {
       orders: ordersRate || ordersExport ? { rate: ordersRate, export: ordersExport } : null,
       stream: stream ?? (streamSkipped ? { skipped: streamSkipped } : null),
       overlay,
+      showStatus: status,
       table: rows,
       totalSeconds,
     });

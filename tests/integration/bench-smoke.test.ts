@@ -3,7 +3,8 @@
 // every part ends cleanly, fills its rows and says nothing went wrong — a bench that no longer talks to the studio
 // (a protocol change it missed) or whose baseline stopped matching the studio's output fails here, not months later.
 // The streaming part is left out: it needs a minute of live video at least, and the stream tests cover that path.
-// The overlay part runs with two explains and shows of two seconds (it needs ffmpeg and nginx, as CI has).
+// The overlay part runs with two explains and shows of two seconds, the show-status part with a two-second show
+// (both need ffmpeg and nginx, as CI has).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +16,16 @@ import { requireTool } from '../support/tools.ts';
 const RUN = path.resolve(import.meta.dirname, '../bench/run.ts');
 const TINY = ['--rows', '500', '--n', '40', '--warmup', '5', '--clients', '2', '--fanout-n', '10', '--repeat', '1'];
 const TINY_ORDERS = ['--orders-n', '40', '--orders-clients', '2', '--orders-lines', '2000'];
-const TINY_OVERLAY = ['--overlay-seconds', '2', '--overlay-explains', '2'];
+const TINY_OVERLAY = [
+  '--overlay-seconds',
+  '2',
+  '--overlay-explains',
+  '2',
+  '--status-seconds',
+  '2',
+  '--status-clients',
+  '2',
+];
 
 interface Report {
   table: Array<{ name: string; unit: string; studio: number | null; baseline: number | null }>;
@@ -39,9 +49,11 @@ for (const [part, section] of [
   ['csv', 'catalogCsv'],
   ['orders', 'orders'],
   ['overlay', 'overlay'],
+  ['status', 'showStatus'],
 ] as const) {
   test(`bench --only ${part} runs against the studio and fills its rows`, (t) => {
-    if (part === 'overlay' && !['ffmpeg', 'nginx'].every((tool) => requireTool(t, tool))) return;
+    const streams = part === 'overlay' || part === 'status';
+    if (streams && !['ffmpeg', 'nginx'].every((tool) => requireTool(t, tool))) return;
     const { report, stdout } = bench(part);
     assert.ok(report[section], `${section} measured`);
     assert.ok(report.table.length > 0, 'rows in the table');
