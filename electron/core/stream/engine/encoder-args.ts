@@ -1,5 +1,5 @@
 // The one encoder's command line: capture (a camera and microphone, or the built-in test pattern), encode once,
-// and write FLV to stdout for the fan-out, a low-rate JPEG preview to fd 3, progress blocks to fd 4 and a thin copy
+// and write FLV to stdout for the fan-out, a small JPEG preview to fd 3, progress blocks to fd 4 and a thin copy
 // of the sound for the level meter to fd 5. Pure, so every variant can be checked without running ffmpeg.
 import { METER_RATE } from './audio-meter.ts';
 
@@ -53,12 +53,13 @@ export const AUDIO_RATE = 44100;
 export const AUDIO_CHANNELS = 2;
 /** A thin copy of the sound for the level meter: 8 kHz mono 16-bit PCM (audio-meter.ts). */
 export const METER_FD = 5;
-/**
- * The preview's rate out of ffmpeg. Not lower: ffmpeg serves its outputs in timestamp order, and a preview two
- * frames a second held the stream itself back by 0.4 s on average (measured: a frame reached the pipe 1,050 ms
- * after its time at 2 fps, 749 at 10, 677 with no preview). The engine passes on fewer (PREVIEW_INTERVAL_MS).
+/*
+ * The preview leaves ffmpeg at the stream's own rate, every frame, small (the engine passes on four a second:
+ * PREVIEW_INTERVAL_MS). Not thinned in ffmpeg: its outputs are served in timestamp order, and any thinning filter
+ * holds the stream itself back while the preview's timestamps lag. Measured, explain → the card at the ingest with
+ * low-latency encoding, p50/p95: fps=10 342/419 ms, select every 3rd 260/300, every frame 190/260, no preview
+ * 128/167 (and at 2 fps the whole stream was 0.4 s late).
  */
-const PREVIEW_FPS = 10;
 const PREVIEW_EDGE = 320;
 const SAMPLE_RATE = 48000;
 
@@ -191,7 +192,7 @@ export function encoderArgs(
   const scale =
     `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:out_range=tv,` +
     `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2`;
-  const fit = `fps=${PREVIEW_FPS},scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})'`;
+  const fit = `scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})':flags=fast_bilinear`;
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input.args];
   const overlay = options.overlay;
   let picture: string[];
