@@ -18,33 +18,28 @@ export function rgbaToYuva420p(rgba: Uint8Array | Uint8ClampedArray, width: numb
     out[a0 + i] = rgba[p + 3]!;
   }
   const half = width / 2;
+  const stride = width * 4;
+  // The four pixels of each 2×2 block by hand (no per-block array): this runs over every pixel at every change.
   for (let y = 0; y < height / 2; y++) {
     for (let x = 0; x < half; x++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      let weight = 0;
-      for (const p of [
-        (2 * y * width + 2 * x) * 4,
-        (2 * y * width + 2 * x + 1) * 4,
-        ((2 * y + 1) * width + 2 * x) * 4,
-        ((2 * y + 1) * width + 2 * x + 1) * 4,
-      ]) {
-        const a = rgba[p + 3]!;
-        r += rgba[p]! * a;
-        g += rgba[p + 1]! * a;
-        b += rgba[p + 2]! * a;
-        weight += a;
-      }
+      const p0 = 2 * y * stride + 8 * x;
+      const p1 = p0 + 4;
+      const p2 = p0 + stride;
+      const p3 = p2 + 4;
+      const a0 = rgba[p0 + 3]!;
+      const a1 = rgba[p1 + 3]!;
+      const a2 = rgba[p2 + 3]!;
+      const a3 = rgba[p3 + 3]!;
+      const weight = a0 + a1 + a2 + a3;
       const c = y * half + x;
       if (weight === 0) {
         out[u0 + c] = 128;
         out[v0 + c] = 128;
         continue;
       }
-      r /= weight;
-      g /= weight;
-      b /= weight;
+      const r = (rgba[p0]! * a0 + rgba[p1]! * a1 + rgba[p2]! * a2 + rgba[p3]! * a3) / weight;
+      const g = (rgba[p0 + 1]! * a0 + rgba[p1 + 1]! * a1 + rgba[p2 + 1]! * a2 + rgba[p3 + 1]! * a3) / weight;
+      const b = (rgba[p0 + 2]! * a0 + rgba[p1 + 2]! * a1 + rgba[p2 + 2]! * a2 + rgba[p3 + 2]! * a3) / weight;
       out[u0 + c] = (128 + (-37.797 * r - 74.203 * g + 112 * b) / 255 + 0.5) | 0;
       out[v0 + c] = (128 + (112 * r - 93.786 * g - 18.214 * b) / 255 + 0.5) | 0;
     }
