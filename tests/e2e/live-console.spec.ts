@@ -38,6 +38,12 @@ test('runs a show: bag by search, order by keyboard and drag, go live, explain b
   openStudio,
   seedProducts,
 }) => {
+  // The rehearsal below records nothing: no encoder runs beside this console test (the stream tests cover that),
+  // so two such tests at once do not starve a 2-core machine.
+  const api = await TestClient.connect(studio.port, studio.token);
+  const { settings } = await api.call('stream.state', {});
+  await api.call('stream.saveSettings', { settings: { ...settings, record: false } });
+  api.close();
   await seedProducts([
     {
       title: '云南普洱茶 357g',

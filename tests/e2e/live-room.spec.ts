@@ -14,6 +14,10 @@ test('host and assistant run one show together', async ({ browser, page, studio,
   // Seeded through the protocol: four products, a session with three of them in the bag, one coupon, and a
   // paired phone. The UI steps under test are all done in the two pages.
   const api = await TestClient.connect(studio.port, studio.token);
+  // The rehearsal below records nothing: no encoder runs beside this console test (the stream tests cover that),
+  // so two such tests at once do not starve a 2-core machine.
+  const { settings } = await api.call('stream.state', {});
+  await api.call('stream.saveSettings', { settings: { ...settings, record: false } });
   const titles = ['云南普洱茶', '五常大米', '手工红糖', '野生蜂蜜'];
   const products = [];
   for (const [i, title] of titles.entries()) {
@@ -84,7 +88,8 @@ test('host and assistant run one show together', async ({ browser, page, studio,
 
   // The assistant starts explaining 3号; the host's cue card shows it within a moment.
   await bagRow(assistant, '手工红糖').getByRole('button', { name: '讲解' }).tap();
-  await expect(cueTitle(page)).toHaveText('手工红糖', { timeout: 2_000 });
+  // (How soon is the bench's to measure, `npm run bench -- --only fanout`: here the state is waited for.)
+  await expect(cueTitle(page)).toHaveText('手工红糖');
   await expect(page.getByTestId('cue-card').locator('.cue__link')).toHaveText('3号链接');
   await expect(bagRow(page, '手工红糖')).toHaveAttribute('aria-current', 'true');
 

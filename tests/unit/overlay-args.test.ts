@@ -36,11 +36,10 @@ test('with an overlay: its picture is an input read again each frame, composited
   const graph = args[args.indexOf('-filter_complex') + 1]!;
   assert.match(graph, /^\[0:v:0\]scale=1280:720:[^;]*\[base\];\[base\]\[2:v\]overlay=/);
   assert.match(graph, /overlay=format=yuv420:eof_action=repeat,drawtext=/, 'the ticker is drawn over the overlay');
-  assert.match(
-    graph,
-    /split=2\[out\]\[shown\];\[shown\]scale=/,
-    'the preview is taken after the overlay, every frame (see encoder-args.ts)',
-  );
+  assert.match(graph, /split=2\[out\]\[shown\];\[shown\]fps=10,scale=/, 'the preview is taken after the overlay');
+  // With low-latency encoding the preview leaves ffmpeg at the stream's rate (thinning there delays the stream).
+  const quick = encoderArgs({ kind: 'test-pattern' }, { ...settings, lowLatency: true }, { preview: true, overlay });
+  assert.match(quick[quick.indexOf('-filter_complex') + 1]!, /\[shown\]scale=/);
   assert.deepEqual(
     args.filter((a, i) => args[i - 1] === '-map'),
     ['[out]', '1:a:0', '[preview]'],

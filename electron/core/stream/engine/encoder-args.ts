@@ -54,12 +54,14 @@ export const AUDIO_CHANNELS = 2;
 /** A thin copy of the sound for the level meter: 8 kHz mono 16-bit PCM (audio-meter.ts). */
 export const METER_FD = 5;
 /*
- * The preview leaves ffmpeg at the stream's own rate, every frame, small (the engine passes on four a second:
- * PREVIEW_INTERVAL_MS). Not thinned in ffmpeg: its outputs are served in timestamp order, and any thinning filter
- * holds the stream itself back while the preview's timestamps lag. Measured, explain → the card at the ingest with
- * low-latency encoding, p50/p95: fps=10 342/419 ms, select every 3rd 260/300, every frame 190/260, no preview
- * 128/167 (and at 2 fps the whole stream was 0.4 s late).
+ * The preview's rate out of ffmpeg. Its outputs are served in timestamp order, and any thinning filter holds the
+ * stream itself back while the preview's timestamps lag. Measured, explain → the card at the ingest with low-latency
+ * encoding, p50/p95: fps=10 342/419 ms, every frame 190/260, no preview 128/167. So with low-latency encoding the
+ * preview leaves ffmpeg at the stream's own rate; otherwise (x264's lookahead already holds frames ~0.6 s) at 10 fps,
+ * which costs the encoder less (a 2-core machine in a rehearsal fell behind real time with every frame). The engine
+ * passes on four a second either way (PREVIEW_INTERVAL_MS).
  */
+const PREVIEW_FPS = 10;
 const PREVIEW_EDGE = 320;
 const SAMPLE_RATE = 48000;
 
@@ -192,7 +194,8 @@ export function encoderArgs(
   const scale =
     `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:out_range=tv,` +
     `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2`;
-  const fit = `scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})':flags=fast_bilinear`;
+  const rate = s.lowLatency ? '' : `fps=${PREVIEW_FPS},`;
+  const fit = `${rate}scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})':flags=fast_bilinear`;
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input.args];
   const overlay = options.overlay;
   let picture: string[];
