@@ -38,6 +38,8 @@ test('runs a show: bag by search, order by keyboard and drag, go live, explain b
   openStudio,
   seedProducts,
 }) => {
+  // A long walk through the whole console: on a busy 2-core machine (another test beside it) it takes about a minute.
+  test.setTimeout(150_000);
   // The rehearsal below records nothing: no encoder runs beside this console test (the stream tests cover that),
   // so two such tests at once do not starve a 2-core machine.
   const api = await TestClient.connect(studio.port, studio.token);

@@ -13,6 +13,8 @@ const cueTitle = (page: Page) => page.getByTestId('cue-card').locator('.cue__tit
 test('host and assistant run one show together', async ({ browser, page, studio, openStudio }) => {
   // Seeded through the protocol: four products, a session with three of them in the bag, one coupon, and a
   // paired phone. The UI steps under test are all done in the two pages.
+  // Two browsers through a whole show: on a busy 2-core machine (another test beside it) about a minute.
+  test.setTimeout(150_000);
   const api = await TestClient.connect(studio.port, studio.token);
   // The rehearsal below records nothing: no encoder runs beside this console test (the stream tests cover that),
   // so two such tests at once do not starve a 2-core machine.
