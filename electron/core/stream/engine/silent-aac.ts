@@ -2,8 +2,8 @@
 // same format (sample rate, channels, profile), keeping its time. The encoder never restarts, the picture never
 // blinks, the recording and every destination hear the same silence. The silent frame is made once per format by
 // the same ffmpeg (its own AAC encoder on a silent source), so it matches what the encoder produces.
-import { spawn } from 'node:child_process';
-import { FlvReader, TAG_AUDIO, type FlvTag } from './flv-reader.ts';
+import { TAG_AUDIO, type FlvTag } from './flv-reader.ts';
+import { ffmpegFlvTags } from '../ffmpeg-flv.ts';
 
 const TAG_HEADER = 11;
 const AAC = 10;
@@ -46,33 +46,18 @@ export function silentAacFrame(
   return frame;
 }
 
-function encodeSilence(ffmpegPath: string, sampleRate: number, channels: number, kbps: number): Promise<Buffer> {
+async function encodeSilence(ffmpegPath: string, sampleRate: number, channels: number, kbps: number): Promise<Buffer> {
   const layout = channels === 1 ? 'mono' : 'stereo';
   const args = [
     ...['-hide_banner', '-nostdin', '-loglevel', 'error'],
     ...['-f', 'lavfi', '-i', `anullsrc=channel_layout=${layout}:sample_rate=${sampleRate}`, '-t', '1'],
     ...['-c:a', 'aac', '-b:a', `${kbps}k`, '-ar', String(sampleRate), '-ac', String(channels), '-f', 'flv', 'pipe:1'],
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    const reader = new FlvReader();
-    const frames: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIME_LIMIT_MS);
-    child.stdout.on('data', (chunk: Buffer) => {
-      try {
-        for (const tag of reader.push(chunk)) {
-          if (isAacFrame(tag)) frames.push(Buffer.from(tag.bytes.subarray(TAG_HEADER + 2, tag.bytes.length - 4)));
-        }
-      } catch {
-        child.kill('SIGKILL');
-      }
-    });
-    child.once('error', reject);
-    child.once('close', () => {
-      clearTimeout(timer);
-      const frame = frames[Math.min(PICK, frames.length - 1)];
-      if (frame) resolve(frame);
-      else reject(new Error('ffmpeg made no silent AAC frame'));
-    });
-  });
+  const tags = await ffmpegFlvTags(ffmpegPath, args, TIME_LIMIT_MS);
+  const frames = tags
+    .filter(isAacFrame)
+    .map((tag) => Buffer.from(tag.bytes.subarray(TAG_HEADER + 2, tag.bytes.length - 4)));
+  const frame = frames[Math.min(PICK, frames.length - 1)];
+  if (!frame) throw new Error('ffmpeg made no silent AAC frame');
+  return frame;
 }

@@ -12,8 +12,7 @@ import { spawn as nodeSpawn } from 'node:child_process';
 import { Destination, type ConnectPublisher } from './destination.ts';
 import { RtmpPublisher } from '../rtmp/publisher.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import { AUDIO_CHANNELS, AUDIO_RATE, encoderArgs, type Source } from './encoder-args.ts';
-import { AudioMeter } from './audio-meter.ts';
+import { encoderArgs, type Source } from './encoder-args.ts';
 import type {
   AudioState,
   EncoderHealth,
@@ -22,7 +21,7 @@ import type {
   EngineSummary,
   SourceState,
 } from './engine-types.ts';
-import { isAacFrame, silentAacFrame, withAacFrame } from './silent-aac.ts';
+import { ShowSound } from './show-sound.ts';
 import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
 import type { FlvTag } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
@@ -83,11 +82,7 @@ export class StreamEngine {
   private recordingError: string | null = null;
   private endedAt: number | null = null;
   private lastPreviewAt = -Infinity;
-  private meter = new AudioMeter();
-  private muted = false;
-  /** The silent AAC frame that stands in for the sound while muted (made at start, see silent-aac.ts). */
-  private silence: Buffer | null = null;
-  private silenceReady: Promise<Buffer | null> = Promise.resolve(null);
+  private readonly sound = new ShowSound();
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -122,7 +117,7 @@ export class StreamEngine {
       },
       audio: (run, pcm) => {
         if (run !== this.current) return;
-        for (const level of this.meter.push(pcm)) this.options.onLevel?.(level);
+        for (const level of this.sound.measure(pcm)) this.options.onLevel?.(level);
       },
       exit: (run, why) => this.runExited(run, why),
     };
@@ -141,20 +136,13 @@ export class StreamEngine {
     });
     this.current = this.firstRun = this.spawnRun(this.options.source);
     for (const d of this.destinations) d.start();
-    const { audioKbps } = this.options.settings;
-    this.silenceReady = silentAacFrame(this.options.ffmpegPath, AUDIO_RATE, AUDIO_CHANNELS, audioKbps).then(
-      (frame) => (this.silence = frame),
-      (error: Error) => {
-        console.warn(`[stream] no silent frame for muting: ${error.message}`);
-        return null;
-      },
-    );
+    this.sound.prepare(this.options.ffmpegPath, this.options.settings.audioKbps);
     this.watchdog = setInterval(() => this.watch(), 1000);
     return started;
   }
 
   get audio(): AudioState {
-    return { muted: this.muted, silentMs: this.meter.silentMs };
+    return this.sound.state;
   }
 
   /**
@@ -162,12 +150,9 @@ export class StreamEngine {
    * (made at start, ready within a moment). False when it could not be made: muting cannot work with this ffmpeg.
    */
   async setMuted(muted: boolean): Promise<boolean> {
-    if (muted && !(await this.silenceReady)) return false;
-    if (this.muted !== muted) {
-      this.muted = muted;
-      this.changed();
-    }
-    return true;
+    const done = await this.sound.setMuted(muted);
+    if (done === true) this.changed();
+    return done !== false;
   }
 
   reconnectNow(id: string): void {
@@ -288,7 +273,7 @@ export class StreamEngine {
     this.current = run;
     this.candidate = null;
     this.timeline.cut();
-    this.meter = new AudioMeter(); // the new source's sound is measured afresh
+    this.sound.newSource();
     if (previous) {
       previous.retired = true;
       this.droppedBefore += previous.droppedFrames;
@@ -311,8 +296,7 @@ export class StreamEngine {
     for (const raw of tags) {
       // A later encoder's metadata and unchanged codec configuration are already in the stream.
       if (!first && this.gop.repeats(raw)) continue;
-      const heard = this.muted && this.silence && isAacFrame(raw) ? withAacFrame(raw, this.silence) : raw;
-      const tag = this.timeline.place(heard);
+      const tag = this.timeline.place(this.sound.heard(raw));
       this.gop.add(tag);
       this.recorder?.tag(tag);
       for (const d of this.destinations) d.write(tag);

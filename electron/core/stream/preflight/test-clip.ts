@@ -1,8 +1,8 @@
 // The few seconds of test pattern the pre-flight pushes: encoded once, at the show's size and bitrate, into FLV tags
 // in memory, then sent again and again (upload-test.ts). Noise over the pattern keeps x264 near the bitrate asked
 // for (a clean pattern compresses to a fraction of it). ffmpeg runs on an argument array with a time limit.
-import { spawn } from 'node:child_process';
-import { FlvReader, TAG_SCRIPT, type FlvTag } from '../engine/flv-reader.ts';
+import { TAG_SCRIPT, type FlvTag } from '../engine/flv-reader.ts';
+import { ffmpegFlvTags } from '../ffmpeg-flv.ts';
 
 export interface ClipSettings {
   width: number;
@@ -33,35 +33,12 @@ export function clipArgs(s: ClipSettings): string[] {
   ];
 }
 
-export function encodeTestClip(ffmpegPath: string, settings: ClipSettings): Promise<TestClip> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath, clipArgs(settings), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    const reader = new FlvReader();
-    const tags: FlvTag[] = [];
-    let stderr = '';
-    let failure: Error | null = null;
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIME_LIMIT_MS);
-    child.stdout.on('data', (chunk: Buffer) => {
-      try {
-        tags.push(...reader.push(chunk));
-      } catch (error) {
-        failure = error as Error;
-        child.kill('SIGKILL');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < 4_000) stderr += chunk.toString('utf8');
-    });
-    child.once('error', (error) => (failure = error));
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      const media = tags.filter((t) => !t.config && t.type !== TAG_SCRIPT);
-      if (failure || code !== 0 || media.length === 0) {
-        reject(failure ?? new Error(`the test pattern could not be encoded: ${stderr.trim() || `exit ${code}`}`));
-        return;
-      }
-      const last = Math.max(...media.map((t) => t.timestamp));
-      resolve({ tags, durationMs: last + Math.round(1000 / settings.fps) });
-    });
+export async function encodeTestClip(ffmpegPath: string, settings: ClipSettings): Promise<TestClip> {
+  const tags = await ffmpegFlvTags(ffmpegPath, clipArgs(settings), TIME_LIMIT_MS).catch((error: Error) => {
+    throw new Error(`the test pattern could not be encoded: ${error.message}`);
   });
+  const media = tags.filter((t) => !t.config && t.type !== TAG_SCRIPT);
+  if (media.length === 0) throw new Error('the test pattern could not be encoded: no media');
+  const last = Math.max(...media.map((t) => t.timestamp));
+  return { tags, durationMs: last + Math.round(1000 / settings.fps) };
 }
