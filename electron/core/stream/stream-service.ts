@@ -17,7 +17,7 @@ import type { SecretBox } from '../system/secret-box.ts';
 import { ChildCpuMeter } from './child-cpu.ts';
 import type { EngineSummary } from './engine/engine-types.ts';
 import type { Preflight } from '../protocol/preflight-schemas.ts';
-import { runPreflight } from './preflight/preflight.ts';
+import { PreflightRuns } from './preflight/preflight.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { recordingView, StreamRecordings } from './stream-recordings.ts';
 import { CHECK_EVERY_MS, NO_DISK } from './disk-space.ts';
@@ -25,6 +25,7 @@ import { checkDisk } from './stream-disk-watch.ts';
 import {
   announceKey,
   audioOf,
+  engineOptions,
   healthOf,
   newShow,
   runningPhases,
@@ -33,6 +34,7 @@ import {
   type Show,
 } from './stream-show.ts';
 import { StreamStore } from './stream-store.ts';
+import { StreamAnnouncer } from './stream-announcer.ts';
 import { prepareOverlay, type OverlayFeed } from './stream-overlay.ts';
 import {
   DEFAULT_DEPS,
@@ -69,14 +71,11 @@ export class StreamService {
   private readonly recordings: StreamRecordings;
   /** Finishing the recordings a crash left (at construction, in the background). */
   readonly recovering: Promise<void>;
-  /** The pre-flight check running now: a show does not start meanwhile (it would push to the same keys). */
-  private checking: Promise<Preflight> | null = null;
+  /** The pre-flight check: a show does not start while one runs (it would push to the same keys). */
+  private readonly checks = new PreflightRuns();
   /** start()'s checks (ffmpeg probe, encoder trial) before a show exists: a second start is refused meanwhile. */
   private preparing: Promise<unknown> | null = null;
-  private dirty = false;
-  private announcing = false;
-  private announcements = 0;
-  private silent = false;
+  private readonly announcer = new StreamAnnouncer(() => this.publish('stream.changed', { state: this.state() }));
   private readonly overlay: OverlayFeed | null;
 
   constructor(
@@ -177,7 +176,7 @@ export class StreamService {
    */
   async start(): Promise<StreamState> {
     if (this.running() || this.preparing) throw refused('stream_live', 'a show is already running');
-    if (this.checking) throw refused('stream_preflight_running', 'the pre-flight check is running');
+    if (this.checks.running) throw refused('stream_preflight_running', 'the pre-flight check is running');
     const preparing = (async () => {
       const checked = await planShow({
         store: this.store,
@@ -200,24 +199,14 @@ export class StreamService {
     const show = newShow(plan);
     show.overlay = await prepareOverlay(this.overlay, plan);
     show.overlayState = show.overlay ? 'composited' : this.overlay ? 'unavailable' : null;
-    show.engine = this.deps.createEngine({
-      ffmpegPath: plan.ffmpegPath,
-      source: plan.source,
-      settings: plan.encode,
-      destinations: plan.targets.map((t) => ({ id: String(t.id), target: t.target })),
-      recordPath: plan.recordPath ?? undefined,
-      overlay: show.overlay?.encoder ?? null,
-      preview: true,
-      onChange: () => this.engineChanged(show),
-      onLevel: ({ peakDb, rmsDb }) => {
-        if (this.show === show && !this.silent) this.publish('stream.level', { peakDb, rmsDb });
-      },
-      onPreview: (jpeg) => {
-        if (this.show === show && !this.silent) {
-          this.publish('stream.preview', { jpegBase64: jpeg.toString('base64'), at: this.deps.now() });
-        }
-      },
-    });
+    show.engine = this.deps.createEngine(
+      engineOptions(plan, show, {
+        current: () => this.show === show && !this.silent,
+        changed: () => this.engineChanged(show),
+        publish: this.publish,
+        now: this.deps.now,
+      }),
+    );
     this.show = show;
     this.phase = 'starting';
     this.error = null;
@@ -248,9 +237,10 @@ export class StreamService {
 
   /** The pre-flight check (preflight/preflight.ts); a second call while one runs gets the same report. */
   preflight(): Promise<Preflight> {
-    if (this.checking) return this.checking;
-    if (this.running() || this.preparing) throw refused('stream_live', 'the pre-flight check cannot run during a show');
-    const checking = runPreflight({
+    if (!this.checks.running && (this.running() || this.preparing)) {
+      throw refused('stream_live', 'the pre-flight check cannot run during a show');
+    }
+    return this.checks.run({
       store: this.store,
       secrets: this.secrets,
       deps: this.deps,
@@ -259,11 +249,7 @@ export class StreamService {
       onProgress: (report) => {
         if (!this.silent) this.publish('stream.preflight', { report });
       },
-    }).finally(() => {
-      this.checking = null;
     });
-    this.checking = checking;
-    return checking;
   }
 
   /** Ends the show (the recording is finalised before this resolves); after a failure, clears the error. */
@@ -327,7 +313,7 @@ export class StreamService {
       if (this.phase === 'failed') await this.endShow(this.show);
       else await this.stop();
     }
-    this.silent = true;
+    this.announcer.silent = true;
   }
 
   private engineChanged(show: Show): void {
@@ -345,9 +331,9 @@ export class StreamService {
     const key = announceKey(show);
     if (key !== show.announced) {
       show.announced = key;
-      this.announceSoon();
+      this.announcer.soon();
     } else {
-      this.dirty = true; // numbers only: the next tick announces them
+      this.announcer.dirty = true; // numbers only: the next tick announces them
     }
   }
 
@@ -355,7 +341,7 @@ export class StreamService {
   private tick(show: Show): void {
     if (this.show !== show || (this.phase !== 'starting' && this.phase !== 'live')) return;
     const now = this.deps.now();
-    if (sampleHealth(show, this.cpu.sample(now), now)) this.dirty = true;
+    if (sampleHealth(show, this.cpu.sample(now), now)) this.announcer.dirty = true;
     if (show.recordFile && now >= show.nextDiskCheck) {
       show.nextDiskCheck = now + CHECK_EVERY_MS;
       void checkDisk(show, {
@@ -365,7 +351,7 @@ export class StreamService {
         remember: (file) => this.recordings.remember(file),
       });
     }
-    if (this.dirty) this.announce();
+    this.announcer.flush();
   }
 
   /** The encoder stopped by itself: the show is over (the rest is cleaned up in the background). */
@@ -407,21 +393,13 @@ export class StreamService {
     return this.phase === 'starting' || this.phase === 'live' || this.phase === 'stopping';
   }
 
-  /** Announces after the current synchronous burst of changes (once), unless an announcement happens first. */
-  private announceSoon(): void {
-    if (this.announcing) return;
-    this.announcing = true;
-    const seq = this.announcements;
-    queueMicrotask(() => {
-      this.announcing = false;
-      if (this.announcements === seq) this.announce();
-    });
+  private announce(): void {
+    this.announcer.now();
   }
 
-  private announce(): void {
-    this.announcements += 1;
-    this.dirty = false;
-    if (!this.silent) this.publish('stream.changed', { state: this.state() });
+  /** Whether anything may still be published (not once the studio is closing). */
+  private get silent(): boolean {
+    return this.announcer.silent;
   }
 
   /** A transaction behind the gate; 'stream.changed' goes out once it has committed. */

@@ -4,6 +4,8 @@
 import type { StreamState } from '../protocol/stream-schemas.ts';
 import type { RunningPhases } from './stream-destinations.ts';
 import type { Engine, ShowPlan } from './stream-plan.ts';
+import type { EngineOptions } from './engine/engine-types.ts';
+import type { Publish } from '../publish.ts';
 import { phaseKey, sourceOf } from './stream-rules.ts';
 import { NO_DISK, type Disk } from './disk-space.ts';
 import type { ShowOverlay } from './stream-overlay.ts';
@@ -129,4 +131,31 @@ export function audioOf(show: Show | null): StreamState['audio'] {
 
 export function sourceStateOf(show: Show | null): StreamState['source'] {
   return show ? sourceOf(show.engine.source) : IDLE_SOURCE;
+}
+
+/**
+ * What a show's engine is given: the plan and the show's overlay, and where its changes go — the state to the
+ * service, sound levels and preview frames to the windows, only while the show is the current one (`current`).
+ */
+export function engineOptions(
+  plan: ShowPlan,
+  show: Show,
+  out: { current(): boolean; changed(): void; publish: Publish; now(): number },
+): EngineOptions {
+  return {
+    ffmpegPath: plan.ffmpegPath,
+    source: plan.source,
+    settings: plan.encode,
+    destinations: plan.targets.map((t) => ({ id: String(t.id), target: t.target })),
+    recordPath: plan.recordPath ?? undefined,
+    overlay: show.overlay?.encoder ?? null,
+    preview: true,
+    onChange: out.changed,
+    onLevel: ({ peakDb, rmsDb }) => {
+      if (out.current()) out.publish('stream.level', { peakDb, rmsDb });
+    },
+    onPreview: (jpeg) => {
+      if (out.current()) out.publish('stream.preview', { jpegBase64: jpeg.toString('base64'), at: out.now() });
+    },
+  };
 }

@@ -26,6 +26,22 @@ export interface PreflightInput {
   onProgress(report: Preflight): void;
 }
 
+/** One pre-flight check at a time: a second request while one runs gets the same report. */
+export class PreflightRuns {
+  private current: Promise<Preflight> | null = null;
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  run(input: PreflightInput): Promise<Preflight> {
+    this.current ??= runPreflight(input).finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+}
+
 export async function runPreflight(input: PreflightInput): Promise<Preflight> {
   const { store, deps } = input;
   const settings = store.settings();
