@@ -2,11 +2,9 @@
 // mutes (the core says muted, the same encoder keeps running) and the meter still shows the sound, M again unmutes.
 import { expect, test } from './fixtures.ts';
 import {
-  arrangeTestPattern,
   encoderPids,
-  openStream,
+  goLiveWithTestPattern,
   requireStreamingTools,
-  splitUrl,
   stopShow,
   withApi,
   withRtmp,
@@ -20,16 +18,7 @@ test('the level meter follows the sound; M mutes and unmutes without restarting 
 }) => {
   test.setTimeout(120_000);
   await withRtmp({}, async (rtmp) => {
-    const { server, key } = splitUrl(rtmp.url('lc-e2e-audio-5e1b'));
-    await withApi(studio, async (api) => {
-      await arrangeTestPattern(api, false);
-      await api.call('stream.saveDestination', {
-        input: { name: '测试收流', platform: 'custom', serverUrl: server, streamKey: key, enabled: true },
-      });
-    });
-    await openStream(page, studio);
-    await page.getByRole('button', { name: '开播', exact: true }).click();
-    await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+    await goLiveWithTestPattern(page, studio, rtmp, 'lc-e2e-audio-5e1b');
 
     const meter = page.getByRole('meter', { name: '麦克风音量' });
     // The tone peaks near -18 dBFS.

@@ -128,3 +128,25 @@ export async function stopShow(page: Page): Promise<void> {
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'idle', { timeout: 20_000 });
 }
+
+/**
+ * The test pattern (no recording) and one destination `测试收流` on `rtmp` with `key`, arranged through the protocol;
+ * then the stream screen opened and 开播 pressed, until the show is live.
+ */
+export async function goLiveWithTestPattern(
+  page: Page,
+  studio: StudioProcess,
+  rtmp: RtmpServer,
+  key: string,
+): Promise<void> {
+  const { server } = splitUrl(rtmp.url(key));
+  await withApi(studio, async (api) => {
+    await arrangeTestPattern(api, false);
+    await api.call('stream.saveDestination', {
+      input: { name: '测试收流', platform: 'custom', serverUrl: server, streamKey: key, enabled: true },
+    });
+  });
+  await openStream(page, studio);
+  await page.getByRole('button', { name: '开播', exact: true }).click();
+  await expect(page.getByTestId('stream-phase')).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
+}

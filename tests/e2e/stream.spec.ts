@@ -9,6 +9,7 @@ import {
   arrangeTestPattern,
   encoderPids,
   expectPreviewMoving,
+  goLiveWithTestPattern,
   openStream,
   requireStreamingTools,
   previewPixels,
@@ -262,17 +263,9 @@ test('a lost camera: the show goes on with the test pattern, a banner says so, a
 }) => {
   test.setTimeout(120_000);
   await withRtmp({}, async (rtmp) => {
-    const { server, key } = splitUrl(rtmp.url('lc-e2e-camera-3f90'));
-    await withApi(studio, async (api) => {
-      await arrangeTestPattern(api, false);
-      await api.call('stream.saveDestination', {
-        input: { name: '测试收流', platform: 'custom', serverUrl: server, streamKey: key, enabled: true },
-      });
-    });
-    await openStream(page, studio);
-    await page.getByRole('button', { name: '开播', exact: true }).click();
+    const key = 'lc-e2e-camera-3f90';
+    await goLiveWithTestPattern(page, studio, rtmp, key);
     const phase = page.getByTestId('stream-phase');
-    await expect(phase).toHaveAttribute('data-phase', 'live', { timeout: 20_000 });
     await rtmp.waitForPublish(key, 15_000);
     const status = page.getByTestId('destination').filter({ hasText: '测试收流' }).getByTestId('destination-status');
     await expect(status).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });

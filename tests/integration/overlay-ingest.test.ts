@@ -12,7 +12,7 @@ import { placeOverlay, type Box } from '../../electron/core/overlay/shared/overl
 import type { OverlaySettings } from '../../electron/core/protocol/overlay-schemas.ts';
 import { PRESET_SIZES } from '../../electron/core/protocol/stream-presets.ts';
 import { openStudio } from '../../electron/core/studio.ts';
-import { hex, IngestPlayer, near, type DecodedFrame } from '../support/ingest-player.ts';
+import { hex, IngestPlayer, near, pictureTop, type DecodedFrame } from '../support/ingest-player.ts';
 import { startRtmpServer } from '../support/rtmp-server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { makePicture, requireTool } from '../support/tools.ts';
@@ -34,13 +34,6 @@ const cleanups: Array<() => Promise<void>> = [];
 after(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-/** The top of the card's picture (its middle carries the 售罄 word when sold out). */
-function pictureTop(card: Box, unit: number): Box {
-  const inset = 12 * unit;
-  const side = card.height - 2 * inset;
-  return { x: card.x + inset + side * 0.15, y: card.y + inset + side * 0.06, width: side * 0.7, height: side * 0.2 };
-}
 
 /** The top of the coupon's coloured block (its middle carries what it takes off). */
 function couponBlock(coupon: Box): Box {

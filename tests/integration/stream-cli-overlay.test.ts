@@ -10,7 +10,7 @@ import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/ove
 import { placeOverlay } from '../../electron/core/overlay/shared/overlay-layout.ts';
 import { openStudio } from '../../electron/core/studio.ts';
 import { CLI } from '../support/cli.ts';
-import { hex, IngestPlayer, near, type DecodedFrame } from '../support/ingest-player.ts';
+import { hex, IngestPlayer, near, pictureTop, type DecodedFrame } from '../support/ingest-player.ts';
 import { startRtmpServer } from '../support/rtmp-server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { makePicture, requireTool } from '../support/tools.ts';
@@ -77,15 +77,7 @@ test(
     const player = new IngestPlayer(rtmp.url('cli-overlay'), FRAME.width / scale, FRAME.height / scale);
     cleanups.push(() => player.stop());
     const placed = placeOverlay(DEFAULT_OVERLAY_SETTINGS, FRAME);
-    const card = placed.card!;
-    const inset = 12 * placed.unit;
-    const side = card.height - 2 * inset;
-    const top = {
-      x: card.x + inset + side * 0.15,
-      y: card.y + inset + side * 0.06,
-      width: side * 0.7,
-      height: side * 0.2,
-    };
+    const top = pictureTop(placed.card!, placed.unit);
     const cardIs = (colour: string) => (f: DecodedFrame) => near(f.mean(top, scale), hex(colour));
 
     await player.waitFor('the card of the product explained in the studio (orange)', cardIs(ORANGE));

@@ -144,3 +144,10 @@ export class IngestPlayer {
     await gone;
   }
 }
+
+/** The top of an overlay card's picture (its middle carries the 售罄 word when sold out), in the frame's pixels. */
+export function pictureTop(card: Box, unit: number): Box {
+  const inset = 12 * unit;
+  const side = card.height - 2 * inset;
+  return { x: card.x + inset + side * 0.15, y: card.y + inset + side * 0.06, width: side * 0.7, height: side * 0.2 };
+}
