@@ -289,7 +289,7 @@ async function cpuRun(
     source: { kind: 'test-pattern' },
     settings,
     destinations: [{ id: 'cpu', target: server.target(key) }],
-    overlay: output?.encoder ?? null,
+    overlay: output,
     spawn: (command, args, options) => {
       const child = spawnTracked(command, args, options);
       children.push(child);

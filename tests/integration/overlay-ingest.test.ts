@@ -115,6 +115,9 @@ for (const preset of ['720p', 'vertical'] as const) {
       assert.equal(started.overlay, 'composited');
       cleanups.push(async () => void (await host.call('stream.stop', {}).catch(() => undefined)));
       await rtmp.waitForPublish('overlay', 30_000);
+      const during = await host.call('overlay.state', {});
+      const orientation = preset === '720p' ? 'landscape' : 'vertical';
+      assert.deepEqual(during.showLimits, { orientation, card: 1, coupon: 1, logo: 1 }, 'how large each can grow now');
 
       const frame = PRESET_SIZES[preset];
       const scale = 4 * (frame.width / 1280 > 1 || frame.height / 1280 > 1 ? 1.5 : 1);
@@ -152,6 +155,7 @@ for (const preset of ['720p', 'vertical'] as const) {
 
       const stopped = await host.call('stream.stop', {});
       assert.equal(stopped.phase, 'idle');
+      assert.equal((await host.call('overlay.state', {})).showLimits, null, 'no show, no limit');
       assert.deepEqual(
         fs.readdirSync(path.join(dataDir, 'overlay')),
         [],

@@ -111,3 +111,30 @@ test('yuva420p for ffmpeg: limited-range BT.601, alpha kept per pixel, chroma we
   assert.deepEqual([...yuva.subarray(12)], [255, 255, 255, 255, 255, 255, 255, 0]);
   assert.throws(() => rgbaToYuva420p(new Uint8Array(3 * 2 * 4), 3, 2), RangeError);
 });
+
+test('no element larger than the picture inside its margins; every box on even pixels (yuv420 colour blocks)', () => {
+  for (const frame of [
+    { width: 720, height: 1280 },
+    { width: 1280, height: 720 },
+    { width: 854, height: 480 },
+  ]) {
+    const layout = (l: OverlaySettings['vertical']) => ({
+      ...l,
+      card: { ...l.card, scale: 2 },
+      coupon: { ...l.coupon, scale: 2 },
+      logo: { ...l.logo, scale: 2 },
+    });
+    const huge = {
+      ...DEFAULT_OVERLAY_SETTINGS,
+      vertical: layout(DEFAULT_OVERLAY_SETTINGS.vertical),
+      landscape: layout(DEFAULT_OVERLAY_SETTINGS.landscape),
+    };
+    const placed = placeOverlay(huge, frame);
+    const margin = 24 * placed.unit;
+    for (const box of [placed.card, placed.coupon, placed.logo, placed.ticker]) {
+      assert.ok(box);
+      assert.ok(box.width <= frame.width - 2 * margin || box === placed.ticker, JSON.stringify(box));
+      for (const n of [box.x, box.y, box.width, box.height]) assert.equal(n % 2, 0, JSON.stringify(box));
+    }
+  }
+});

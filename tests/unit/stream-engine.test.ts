@@ -5,7 +5,8 @@ import { EventEmitter } from 'node:events';
 import { test, type TestContext } from 'node:test';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
-import type { EngineOptions } from '../../electron/core/stream/engine/engine-types.ts';
+import type { EngineOptions, EngineOverlay } from '../../electron/core/stream/engine/engine-types.ts';
+import type { OverlayPlaces } from '../../electron/core/stream/engine/encoder-args.ts';
 import type { FlvTag } from '../../electron/core/stream/engine/flv-reader.ts';
 import type { Publisher, PublisherEvents } from '../../electron/core/stream/rtmp/publisher.ts';
 import { rtmpTarget, type RtmpTarget } from '../../electron/core/stream/rtmp/rtmp-target.ts';
@@ -334,4 +335,66 @@ test('an encoder that keeps failing whatever it encodes ends the show (4 losses 
   assert.equal(instance.phase, 'failed');
   assert.match(instance.error ?? '', /4 times within a minute/);
   await instance.stop();
+});
+
+/** An overlay as the overlay domain hands it over: two slots, their places, and whoever follows their moves. */
+function fakeOverlay() {
+  let places: OverlayPlaces = { card: { x: 24, y: 468 }, ticker: { x: 0, y: 676 } };
+  let mover: ((places: OverlayPlaces) => Promise<void>) | null = null;
+  const overlay: EngineOverlay = {
+    encoder: {
+      imagePath: '/tmp/atlas.yuva',
+      atlas: { width: 320, height: 100 },
+      slots: [
+        { name: 'card', x: 0, y: 0, width: 100, height: 50 },
+        { name: 'ticker', x: 0, y: 50, width: 320, height: 20 },
+      ],
+      ticker: null,
+    },
+    places: () => places,
+    follow: (next) => (mover = next),
+  };
+  const move = (next: OverlayPlaces) => {
+    places = next;
+    return mover ? mover(next) : Promise.resolve();
+  };
+  return { overlay, move, following: () => mover !== null };
+}
+
+test('the overlay moves: the encoder is told on stdin and answers; the next encoder starts at the new places', async (t) => {
+  const { overlay, move, following } = fakeOverlay();
+  const { instance, spawned, camera } = await liveEngine(t, { overlay });
+  assert.ok(following(), 'the engine follows the overlay from its start');
+  assert.ok(camera.args.join(' ').includes('overlay@card=x=24:y=468'), 'it starts at the places of the moment');
+  assert.ok(!camera.args.includes('-nostdin'));
+
+  let moved = false;
+  const moving = move({ card: { x: 196, y: 24 }, ticker: { x: 0, y: 0 } }).then(() => (moved = true));
+  await flush();
+  assert.equal(
+    Buffer.concat(camera.written).toString(),
+    'coverlay@card -1 x 196\ncoverlay@card -1 y 24\ncoverlay@ticker -1 y 0\n',
+  );
+  camera.stderr.write(
+    '\nEnter command: <target>|all <time>|-1 <command>[ <argument>]\n\nCommand reply for stream 0: ret:0 res:\n',
+  );
+  await flush();
+  assert.equal(moved, false, 'not done before ffmpeg has answered every command');
+  camera.stderr.write(
+    '\nEnter command: <target>|all <time>|-1 <command>[ <argument>]\n\nCommand reply for stream 0: ret:0 res:\n'.repeat(
+      2,
+    ),
+  );
+  await moving;
+
+  camera.stderr.write('[video4linux2 @ 0x1] ioctl(VIDIOC_DQBUF): No such device\n');
+  camera.exit(1, null);
+  await flush();
+  const standIn = spawned[1]!;
+  assert.ok(standIn.args.join(' ').includes('overlay@card=x=196:y=24'), 'the stand-in starts where the card is now');
+  assert.ok(standIn.args.join(' ').includes('overlay@ticker=x=0:y=0'));
+  assert.match(instance.source.lostDetail ?? '', /No such device/);
+  assert.doesNotMatch(instance.source.lostDetail ?? '', /Enter command|Command reply/, 'the echoes are not the why');
+  await instance.stop();
+  assert.equal(following(), false, 'stopped, the engine no longer follows');
 });

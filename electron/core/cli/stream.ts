@@ -153,7 +153,7 @@ export async function streamCommand(flags: StreamFlags, dataDir: string, locale:
     },
     destinations: targets.map((target, i) => ({ id: `${i + 1}`, target })),
     recordPath: flags.record,
-    overlay: overlay?.show.encoder ?? null,
+    overlay: overlay?.show ?? null,
     onChange: () => {
       if (engine.source.losses > losses) {
         losses = engine.source.losses;

@@ -1,15 +1,23 @@
-// One show's overlay files: the picture ffmpeg composites (painted again whenever the scene or the settings
-// change, one paint at a time, the latest winning) and the ticker's text file ffmpeg's drawtext reads every frame.
-// The ticker's place is fixed when the show starts (drawtext's position is on ffmpeg's command line); its words and
-// whether it shows follow the settings live.
+// One show's overlay files: the atlas ffmpeg composites (overlay-atlas.ts; painted again whenever the scene or the
+// settings change, one paint at a time, the latest winning) and the ticker's text file ffmpeg's drawtext reads every
+// frame. When the host moves an element mid-show, its slot is emptied, the encoder told the new place, and only
+// then painted again: it never shows at the old place with the new picture, or the other way round.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OverlayScene, OverlaySettings } from '../protocol/overlay-schemas.ts';
-import type { EncoderOverlay } from '../stream/engine/encoder-args.ts';
+import type { EncoderOverlay, OverlayPlaces } from '../stream/engine/encoder-args.ts';
 import { makePrivateDir } from '../system/data-folder.ts';
 import { FONT_FILES, fontsDir } from './fonts.ts';
 import { OverlayPainter, replaceFile, type ImageBytes } from './overlay-painter.ts';
-import { rgbaToYuva420p } from './yuva.ts';
+import {
+  fillAtlas,
+  movedSlots,
+  placeAll,
+  planAtlas,
+  slotPlaces,
+  withinLimits,
+  type ScaleLimits,
+} from './overlay-atlas.ts';
 import { tickerText } from './shared/overlay-draw.ts';
 import { layoutOf, orientationOf, placeOverlay, type Frame } from './shared/overlay-layout.ts';
 
@@ -19,23 +27,30 @@ export interface OutputInput {
   now: number;
 }
 
+type Mover = (places: OverlayPlaces) => Promise<void>;
+
 export class OverlayOutput {
   readonly encoder: EncoderOverlay;
+  /** The scale each element had as the show started: its slot's size (see overlay-atlas.ts). */
+  readonly limits: ScaleLimits;
+  readonly orientation: 'landscape' | 'vertical';
   private readonly painter: OverlayPainter;
   private readonly frame: Frame;
-  /** The ticker's edge when the show started (see the file's comment); null without drawtext. */
-  private readonly tickerEdge: 'top' | 'bottom' | null;
+  private current: OverlayPlaces;
+  private mover: Mover | null = null;
   private painting: Promise<void> | null = null;
   private next: OutputInput | null = null;
   private closed = false;
   /** The ticker's words as last written (drawtext reads the file every frame; it is rewritten only when they change). */
   private tickerWords: string | null = null;
 
-  private constructor(frame: Frame, painter: OverlayPainter, encoder: EncoderOverlay, edge: 'top' | 'bottom' | null) {
+  private constructor(frame: Frame, painter: OverlayPainter, encoder: EncoderOverlay, limits: ScaleLimits) {
     this.frame = frame;
     this.painter = painter;
     this.encoder = encoder;
-    this.tickerEdge = edge;
+    this.limits = limits;
+    this.orientation = orientationOf(frame);
+    this.current = {};
   }
 
   /** The files for a show of this size, painted before ffmpeg starts (it opens them at once). */
@@ -49,25 +64,36 @@ export class OverlayOutput {
     const painter = new OverlayPainter(frame, options.images);
     const name = `overlay-${process.pid}-${frame.width}x${frame.height}`;
     const fonts = fontsDir();
-    const scrolls = options.drawtext && fonts !== null;
-    const edge = scrolls ? layoutOf(input.settings, frame).ticker.edge : null;
+    const { atlas, slots, limits } = planAtlas(input.settings, frame);
     let ticker: EncoderOverlay['ticker'] = null;
-    const textPath = path.join(dir, `${name}.txt`);
-    if (scrolls && edge) {
-      const placed = placeOverlay(withTicker(input.settings, frame, edge), frame);
-      const text = tickerText(placed.ticker!, placed.unit);
+    if (options.drawtext && fonts !== null) {
+      const { ticker: band, unit } = placeAll(input.settings, frame);
       ticker = {
-        textPath,
-        fontPath: path.join(fonts!, FONT_FILES.bold),
-        middle: text.baseline,
-        fontSize: text.fontSize,
-        speed: input.settings.tickerSpeed * placed.unit,
+        textPath: path.join(dir, `${name}.txt`),
+        fontPath: path.join(fonts, FONT_FILES.bold),
+        slot: 'ticker',
+        // The band's middle, in its slot (the slot is the band: overlay-atlas.ts).
+        middle: band!.height / 2,
+        fontSize: tickerText(band!, unit).fontSize,
+        speed: input.settings.tickerSpeed * unit,
       };
     }
-    const encoder: EncoderOverlay = { imagePath: path.join(dir, `${name}.yuva`), ticker };
-    const output = new OverlayOutput(frame, painter, encoder, edge);
+    const encoder: EncoderOverlay = { imagePath: path.join(dir, `${name}.yuva`), atlas, slots, ticker };
+    const output = new OverlayOutput(frame, painter, encoder, limits);
+    const drawn = withinLimits(input.settings, frame, limits);
+    output.current = slotPlaces(encoder, placeOverlay(drawn, frame), frame, null);
     await output.write(input);
     return output;
+  }
+
+  /** Where the slots are now (the encoders start with these). */
+  places(): OverlayPlaces {
+    return this.current;
+  }
+
+  /** Who moves the slots in the encoders (stream-engine.ts); null when the show's engine is gone. */
+  follow(mover: Mover | null): void {
+    this.mover = mover;
   }
 
   /** Paints again; a change while a paint is in flight is painted right after it (only the latest). */
@@ -93,6 +119,7 @@ export class OverlayOutput {
   /** Removes the files once the show's encoders are gone. */
   async close(): Promise<void> {
     this.closed = true;
+    this.mover = null;
     await this.painting;
     for (const file of [this.encoder.imagePath, this.encoder.ticker?.textPath]) {
       if (file) await fs.promises.rm(file, { force: true });
@@ -100,8 +127,9 @@ export class OverlayOutput {
   }
 
   private async write({ scene, settings, now }: OutputInput): Promise<void> {
-    const drawn = this.tickerEdge ? withTicker(settings, this.frame, this.tickerEdge) : settings;
-    const picture = this.painter.paint(scene, drawn, { now, ticker: this.tickerEdge ? 'band' : 'static' });
+    const drawn = withinLimits(settings, this.frame, this.limits);
+    const places = slotPlaces(this.encoder, placeOverlay(drawn, this.frame), this.frame, this.current);
+    const picture = this.painter.paint(scene, drawn, { now, ticker: this.encoder.ticker ? 'band' : 'static' });
     if (this.encoder.ticker) {
       const on = settings.enabled && layoutOf(settings, this.frame).ticker.on;
       // One line (drawtext would start a second at a newline); a space, never an empty file, when there is none.
@@ -111,15 +139,18 @@ export class OverlayOutput {
         this.tickerWords = words;
       }
     }
-    await replaceFile(this.encoder.imagePath, rgbaToYuva420p(picture, this.frame.width, this.frame.height));
+    const moved = movedSlots(this.current, places);
+    if (moved.length > 0) {
+      // Empty where they were, moved, then shown: the encoder reads the atlas and takes moves at its own pace.
+      await replaceFile(
+        this.encoder.imagePath,
+        fillAtlas(this.encoder, picture, this.frame, this.current, new Set(moved)),
+      );
+      await this.mover?.(places);
+      this.current = places;
+    }
+    await replaceFile(this.encoder.imagePath, fillAtlas(this.encoder, picture, this.frame, places));
   }
-}
-
-/** The settings with the ticker at the show's fixed edge (on or off as the host has it now). */
-function withTicker(settings: OverlaySettings, frame: Frame, edge: 'top' | 'bottom'): OverlaySettings {
-  const key = orientationOf(frame);
-  const layout = settings[key];
-  return { ...settings, [key]: { ...layout, ticker: { ...layout.ticker, edge } } };
 }
 
 /** The folder the files live in (under the data folder, owner-only like the rest of it). */

@@ -79,7 +79,9 @@ export class OverlayService {
   }
 
   state(): OverlayState {
-    return { settings: this.settings, scene: this.scene, serverTime: this.now() };
+    const output = [...this.outputs][0];
+    const showLimits = output ? { orientation: output.orientation, ...output.limits } : null;
+    return { settings: this.settings, scene: this.scene, serverTime: this.now(), showLimits };
   }
 
   saveSettings(settings: OverlaySettings): OverlayState | Promise<OverlayState> {
@@ -124,12 +126,14 @@ export class OverlayService {
     });
     this.outputs.add(output);
     this.tick();
+    this.publish('overlay.changed', this.state()); // the settings screen says how large elements can grow now
     return output;
   }
 
   async close(output: OverlayOutput): Promise<void> {
     this.outputs.delete(output);
     this.tick();
+    this.publish('overlay.changed', this.state());
     await output.close();
   }
 

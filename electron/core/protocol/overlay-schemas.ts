@@ -93,6 +93,18 @@ export const overlayStateSchema = z.object({
   scene: overlaySceneSchema,
   /** The studio's time when the scene was made (the page's countdowns run on it). */
   serverTime: z.number().int(),
+  /**
+   * While a show composites the overlay: the largest size each element takes in its picture (the encoder's room for
+   * it is set as the show starts, overlay/overlay-atlas.ts); larger shows from the next show. Null without a show.
+   */
+  showLimits: z
+    .object({
+      orientation: z.enum(['landscape', 'vertical']),
+      card: z.number(),
+      coupon: z.number(),
+      logo: z.number(),
+    })
+    .nullable(),
 });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 

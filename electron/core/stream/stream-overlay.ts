@@ -1,12 +1,10 @@
 // What going live needs of the overlay domain (overlay/), and how a show gets its overlay: the files for a show of
 // the plan's size when this ffmpeg can composite them, else none — the show never waits on, or fails for, the overlay.
-import type { EncoderOverlay } from './engine/encoder-args.ts';
+import type { EngineOverlay } from './engine/engine-types.ts';
 import type { ShowPlan } from './stream-plan.ts';
 
 /** A show's overlay as the overlay domain prepares it (overlay/overlay-output.ts). */
-export interface ShowOverlay {
-  readonly encoder: EncoderOverlay;
-}
+export type ShowOverlay = EngineOverlay;
 
 /** The overlay domain's part: the files for a show of a size, and closing them after. */
 export interface OverlayFeed {

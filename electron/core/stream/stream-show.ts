@@ -148,7 +148,7 @@ export function engineOptions(
     settings: plan.encode,
     destinations: plan.targets.map((t) => ({ id: String(t.id), target: t.target })),
     recordPath: plan.recordPath ?? undefined,
-    overlay: show.overlay?.encoder ?? null,
+    overlay: show.overlay,
     preview: true,
     onChange: out.changed,
     onLevel: ({ peakDb, rmsDb }) => {

@@ -33,6 +33,14 @@ const TICKER_HEIGHT = 44;
 const VERTICAL_SAFE_TOP = 0.1;
 const VERTICAL_SAFE_BOTTOM = 0.28;
 
+/**
+ * Whole pixels, and even ones: the encoder composites each box as it is in a picture whose colour comes in 2×2 blocks
+ * (yuv420), so a box on an odd pixel would smear its edge's colour into the pixel beside it.
+ */
+function even(n: number): number {
+  return 2 * Math.round(n / 2);
+}
+
 export function orientationOf(frame: Frame): PlacedOverlay['orientation'] {
   return frame.width >= frame.height ? 'landscape' : 'vertical';
 }
@@ -59,7 +67,7 @@ export function placeOverlay(settings: OverlaySettings, frame: Frame): PlacedOve
   let bottom = orientation === 'vertical' ? frame.height * (1 - VERTICAL_SAFE_BOTTOM) : frame.height - margin;
   let ticker: Box | null = null;
   if (layout.ticker.on) {
-    const height = Math.round(TICKER_HEIGHT * unit);
+    const height = even(TICKER_HEIGHT * unit);
     // Landscape: along the picture's edge. Vertical: just inside the safe area, where phones do not cover it.
     const y =
       orientation === 'landscape'
@@ -69,7 +77,7 @@ export function placeOverlay(settings: OverlaySettings, frame: Frame): PlacedOve
         : layout.ticker.edge === 'top'
           ? top
           : bottom - height;
-    ticker = { x: 0, y: Math.round(y), width: frame.width, height };
+    ticker = { x: 0, y: even(y), width: frame.width, height };
     if (layout.ticker.edge === 'top') top = Math.max(top, y + height + GAP * unit);
     else bottom = Math.min(bottom, y - GAP * unit);
   }
@@ -82,8 +90,10 @@ export function placeOverlay(settings: OverlaySettings, frame: Frame): PlacedOve
   }
   for (const [anchor, names] of byAnchor) {
     const boxes = names.map((name) => {
-      const scale = layout[name].scale * unit;
-      return { name, width: Math.round(size[name].w * scale), height: Math.round(size[name].h * scale) };
+      // Never larger than the picture inside its margins (a vertical card at 2× would run off the side).
+      const wanted = layout[name].scale * unit;
+      const scale = Math.min(wanted, (frame.width - 2 * margin) / size[name].w, (bottom - top) / size[name].h);
+      return { name, width: even(size[name].w * scale), height: even(size[name].h * scale) };
     });
     const total = boxes.reduce((sum, b) => sum + b.height, 0) + GAP * unit * (boxes.length - 1);
     const [vertical, horizontal] = anchor.split('-') as ['top' | 'middle' | 'bottom', 'left' | 'right'];
@@ -92,7 +102,7 @@ export function placeOverlay(settings: OverlaySettings, frame: Frame): PlacedOve
     for (const box of boxes) {
       const x = horizontal === 'left' ? margin : frame.width - margin - box.width;
       const boxY = vertical === 'bottom' ? y - box.height : y;
-      placed[box.name] = { x: Math.round(x), y: Math.round(boxY), width: box.width, height: box.height };
+      placed[box.name] = { x: even(x), y: even(boxY), width: box.width, height: box.height };
       y = vertical === 'bottom' ? y - box.height - GAP * unit : y + box.height + GAP * unit;
     }
   }

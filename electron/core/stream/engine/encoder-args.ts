@@ -11,24 +11,33 @@ export type Source =
   | { kind: 'linux'; video?: string; audio?: string; audioFormat?: 'pulse' | 'alsa' };
 
 /**
- * The studio's overlay, composited into the one encode (overlay/): a picture ffmpeg reads again for every overlay
- * frame (the studio renames a new one over it when the bag changes), and the scrolling ticker drawn by ffmpeg
- * itself from a text file it reads again every frame (no Node timer in the picture's path: a busy core never
- * stalls the encoder).
+ * The studio's overlay, composited into the one encode (overlay/): its elements' boxes packed into one small raw
+ * picture (the atlas, overlay/overlay-atlas.ts) that ffmpeg reads again for every frame (the studio renames a new
+ * one over it when the bag changes), each slot cut out and laid over the picture at its place; and the scrolling
+ * ticker drawn by ffmpeg itself into its band's slot from a text file it reads again every frame (no Node timer in
+ * the picture's path: a busy core never stalls the encoder).
  */
 export interface EncoderOverlay {
-  /** A raw yuva420p picture of the output's size (overlay/yuva.ts). */
+  /** The atlas: a raw yuva420p picture of `atlas`'s size (overlay/yuva.ts). */
   imagePath: string;
+  atlas: { width: number; height: number };
+  /** Each slot's place in the atlas (fixed for the encoder's life; where it goes in the picture is not). */
+  slots: Array<{ name: string; x: number; y: number; width: number; height: number }>;
   ticker: {
     textPath: string;
     fontPath: string;
-    /** The band's vertical middle, in output pixels. */
+    /** The slot the words scroll in (the band's). */
+    slot: string;
+    /** The band's vertical middle, in the slot's pixels. */
     middle: number;
     fontSize: number;
     /** Pixels per second. */
     speed: number;
   } | null;
 }
+
+/** Where each slot of the atlas goes in the picture now, by slot name (even numbers). */
+export type OverlayPlaces = Record<string, { x: number; y: number }>;
 
 export interface EncodeSettings {
   width: number;
@@ -183,10 +192,48 @@ function tickerFilter(ticker: NonNullable<EncoderOverlay['ticker']>): string {
   ].join(':');
 }
 
+/** The filter that lays a slot over the picture, by the name its moves are sent to. */
+export function slotFilter(slot: string): string {
+  return `overlay@${slot}`;
+}
+
+/**
+ * The commands that move slots (ffmpeg's `c` key on stdin: target, time -1 for now, command, argument), for the
+ * slots whose place differs. The overlay filter takes x and y as commands.
+ */
+export function moveCommands(before: OverlayPlaces, after: OverlayPlaces): string[] {
+  const lines: string[] = [];
+  for (const [name, at] of Object.entries(after)) {
+    const was = before[name];
+    if (was?.x !== at.x) lines.push(`${slotFilter(name)} -1 x ${px(at.x)}`);
+    if (was?.y !== at.y) lines.push(`${slotFilter(name)} -1 y ${px(at.y)}`);
+  }
+  return lines;
+}
+
+/** The atlas cut into its slots, each laid over the picture at its place, the ticker's words drawn in its band. */
+function compositeChain(overlay: EncoderOverlay, places: OverlayPlaces, atlasInput: number, base: string): string[] {
+  const n = overlay.slots.length;
+  const cuts = overlay.slots.map((_, i) => `[slot${i}]`).join('');
+  const chain = [`[${atlasInput}:v]split=${n}${cuts}`];
+  let under = base;
+  overlay.slots.forEach((slot, i) => {
+    const words = overlay.ticker?.slot === slot.name ? `,${tickerFilter(overlay.ticker)}` : '';
+    chain.push(`[slot${i}]crop=${slot.width}:${slot.height}:${slot.x}:${slot.y}${words}[cut${i}]`);
+    const at = places[slot.name] ?? { x: 0, y: 0 };
+    const over = i === n - 1 ? '[composited]' : `[under${i}]`;
+    chain.push(
+      `${under}[cut${i}]${slotFilter(slot.name)}=x=${px(at.x)}:y=${px(at.y)}:format=yuv420:eof_action=repeat${over}`,
+    );
+    under = over;
+  });
+  return chain;
+}
+
 export function encoderArgs(
   source: Source,
   s: EncodeSettings,
-  options: { preview: boolean; overlay?: EncoderOverlay | null; meter?: boolean },
+  options: { preview: boolean; overlay?: { shape: EncoderOverlay; places: OverlayPlaces } | null; meter?: boolean },
 ): string[] {
   const input = inputs(source, s);
   // Limited range always: a camera's full-range MJPEG would otherwise change the codec configuration when the
@@ -196,8 +243,9 @@ export function encoderArgs(
     `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2`;
   const rate = s.lowLatency ? '' : `fps=${PREVIEW_FPS},`;
   const fit = `${rate}scale='if(gt(iw,ih),${PREVIEW_EDGE},-2)':'if(gt(iw,ih),-2,${PREVIEW_EDGE})':flags=fast_bilinear`;
-  const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input.args];
   const overlay = options.overlay;
+  // With an overlay, stdin carries the commands that move its slots (moveCommands); nothing else is ever written.
+  const args = ['-hide_banner', '-loglevel', 'error', ...(overlay ? [] : ['-nostdin']), ...input.args];
   let picture: string[];
   let preview: string[];
   if (overlay) {
@@ -205,14 +253,13 @@ export function encoderArgs(
     // (`-thread_queue_size 1`): read faster, or at a lower rate, the overlay runs ahead of the picture and a change
     // shows that much later (measured: ~0.5 s at 10 overlay frames a second with the default queue, ~0.1 s so).
     const at = args.filter((arg) => arg === '-i').length;
+    const { atlas } = overlay.shape;
     args.push('-re', '-f', 'image2', '-pattern_type', 'none', '-loop', '1', '-framerate', String(s.fps));
-    args.push('-c:v', 'rawvideo', '-pixel_format', 'yuva420p', '-video_size', `${s.width}x${s.height}`);
-    args.push('-thread_queue_size', '1', '-i', overlay.imagePath);
-    const chain = [`[${input.video}]${scale}[base]`];
-    const composite = `[base][${at}:v]overlay=format=yuv420:eof_action=repeat`;
-    const ticked = overlay.ticker ? `${composite},${tickerFilter(overlay.ticker)}` : composite;
+    args.push('-c:v', 'rawvideo', '-pixel_format', 'yuva420p', '-video_size', `${atlas.width}x${atlas.height}`);
+    args.push('-thread_queue_size', '1', '-i', overlay.shape.imagePath);
+    const chain = [`[${input.video}]${scale}[base]`, ...compositeChain(overlay.shape, overlay.places, at, '[base]')];
     // The preview shows the picture viewers get: taken after the overlay.
-    chain.push(options.preview ? `${ticked},split=2[out][shown]` : `${ticked}[out]`);
+    chain.push(options.preview ? `[composited]split=2[out][shown]` : `[composited]null[out]`);
     if (options.preview) chain.push(`[shown]${fit}[preview]`);
     args.push('-filter_complex', chain.join(';'));
     picture = ['-map', '[out]'];

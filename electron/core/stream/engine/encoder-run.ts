@@ -21,6 +21,10 @@ export interface EncoderRunEvents {
 }
 
 const MAX_STDERR_CHARS = 4000;
+/** ffmpeg answers each `c` command once it has read it (it reads a key every 100 ms); later than this, go on anyway. */
+const COMMAND_REPLY_MS = 2_000;
+/** What ffmpeg prints around a command: not for the host's error messages. */
+const COMMAND_ECHO = /^(Enter command: |Command reply for |\s*$)/;
 
 export class EncoderRun {
   readonly source: Source;
@@ -43,19 +47,27 @@ export class EncoderRun {
   private readonly child: ChildProcess;
   private readonly reader = new FlvReader();
   private stderr = '';
+  /** Printed but not yet a whole line. */
+  private stderrLine = '';
+  private replies = 0;
+  private sent = 0;
+  private readonly waiting: Array<{ upTo: number; done(): void }> = [];
 
   constructor(
     spawn: SpawnProcess,
     command: string,
-    args: { source: Source; argv: string[] },
+    /** `commands`: its stdin is open for filter commands (see `command`). */
+    args: { source: Source; argv: string[]; commands?: boolean },
     events: EncoderRunEvents,
     now: () => number,
   ) {
     this.source = args.source;
     this.startedAt = this.lastPictureAt = now();
-    const stdio: SpawnOptions['stdio'] = ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'];
+    const stdio: SpawnOptions['stdio'] = [args.commands ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'];
     const child = spawn(command, args.argv, { stdio, windowsHide: true });
     this.child = child;
+    // Written to after it has gone (a move racing its exit): nothing to do, the exit says why.
+    child.stdin?.on('error', () => undefined);
     child.stdout!.on('data', (chunk: Buffer) => {
       if (!this.alive || this.retired) return;
       let tags: FlvTag[];
@@ -73,9 +85,7 @@ export class EncoderRun {
       events.tags(this, tags);
     });
     child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (text: string) => {
-      this.stderr = (this.stderr + text).slice(-MAX_STDERR_CHARS);
-    });
+    child.stderr!.on('data', (text: string) => this.printedText(text));
     const previews = new JpegFrames();
     (child.stdio[PREVIEW_FD] as Readable | null)?.on('data', (chunk: Buffer) => {
       if (this.retired) return;
@@ -93,6 +103,7 @@ export class EncoderRun {
       const ended = (why: string) => {
         if (!this.alive) return;
         this.alive = false;
+        for (const wait of this.waiting.splice(0)) wait.done();
         events.exit(this, why);
         done();
       };
@@ -109,7 +120,43 @@ export class EncoderRun {
   }
 
   printed(): string {
-    return this.stderr.trim() || 'no message';
+    return `${this.stderr}${this.stderrLine}`.trim() || 'no message';
+  }
+
+  /**
+   * Sends filter commands (`target time command argument`) the way a person at ffmpeg's console would: the `c` key,
+   * then the line. Resolves once ffmpeg has replied to them all, or after a while regardless (an encoder still
+   * opening its camera reads them when it starts).
+   */
+  command(lines: readonly string[]): Promise<void> {
+    const stdin = this.child.stdin;
+    if (!this.alive || !stdin || lines.length === 0) return Promise.resolve();
+    stdin.write(lines.map((line) => `c${line}\n`).join(''));
+    this.sent += lines.length;
+    const upTo = this.sent;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => finish(), COMMAND_REPLY_MS + 200 * lines.length);
+      const wait = { upTo, done: () => finish() };
+      const finish = () => {
+        clearTimeout(timer);
+        const at = this.waiting.indexOf(wait);
+        if (at >= 0) this.waiting.splice(at, 1);
+        resolve();
+      };
+      this.waiting.push(wait);
+    });
+  }
+
+  /** What it prints: command replies counted, its own words kept (the end of them) for when it stops. */
+  private printedText(text: string): void {
+    const lines = (this.stderrLine + text).split('\n');
+    this.stderrLine = lines.pop()!;
+    for (const line of lines) {
+      if (line.startsWith('Command reply for ')) this.replies++;
+      if (COMMAND_ECHO.test(line)) continue;
+      this.stderr = `${this.stderr}${line}\n`.slice(-MAX_STDERR_CHARS);
+    }
+    for (const wait of this.waiting.filter((w) => w.upTo <= this.replies)) wait.done();
   }
 
   kill(): void {

@@ -2,7 +2,7 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { ConnectPublisher, DestinationPhase, DestinationStats } from './destination.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import type { EncodeSettings, EncoderOverlay, Source } from './encoder-args.ts';
+import type { EncodeSettings, EncoderOverlay, OverlayPlaces, Source } from './encoder-args.ts';
 import type { IngestProbe } from './ingest-probe.ts';
 import type { AudioLevel } from './audio-meter.ts';
 import type { RecordingResult } from './recorder.ts';
@@ -41,7 +41,7 @@ export interface EngineOptions {
   destinations: ReadonlyArray<{ id: string; target: RtmpTarget }>;
   recordPath?: string;
   /** The studio's overlay, composited by every encoder of the show (the stand-in pattern's too). */
-  overlay?: EncoderOverlay | null;
+  overlay?: EngineOverlay | null;
   preview?: boolean;
   onChange?(): void;
   onPreview?(jpeg: Buffer): void;
@@ -53,6 +53,17 @@ export interface EngineOptions {
   /** Watches refused ingests for their return (default: a TCP connect); null turns it off (tests with fakes). */
   probe?: IngestProbe | null;
   now?: () => number;
+}
+
+/**
+ * A show's overlay as the engine composites it (overlay/overlay-output.ts): its files, where its slots are now, and
+ * who to tell when they move. The engine follows it from start to stop.
+ */
+export interface EngineOverlay {
+  readonly encoder: EncoderOverlay;
+  places(): OverlayPlaces;
+  /** The mover is awaited before the moved slots are shown again at their new places; null stops following. */
+  follow(mover: ((places: OverlayPlaces) => Promise<void>) | null): void;
 }
 
 export interface AudioState {

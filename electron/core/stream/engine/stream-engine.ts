@@ -12,7 +12,7 @@ import { spawn as nodeSpawn } from 'node:child_process';
 import { Destination, type ConnectPublisher } from './destination.ts';
 import { RtmpPublisher } from '../rtmp/publisher.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import { encoderArgs, type Source } from './encoder-args.ts';
+import { encoderArgs, moveCommands, type OverlayPlaces, type Source } from './encoder-args.ts';
 import type {
   AudioState,
   EncoderHealth,
@@ -83,6 +83,8 @@ export class StreamEngine {
   private endedAt: number | null = null;
   private lastPreviewAt = -Infinity;
   private readonly sound = new ShowSound();
+  /** Where the overlay's slots are now: every new encoder starts with them, running ones are told (moveOverlay). */
+  private overlayPlaces: OverlayPlaces | null = null;
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -134,6 +136,11 @@ export class StreamEngine {
         else resolve();
       };
     });
+    const overlay = this.options.overlay;
+    if (overlay) {
+      this.overlayPlaces = overlay.places();
+      overlay.follow((places) => this.moveOverlay(places));
+    }
     this.current = this.firstRun = this.spawnRun(this.options.source);
     for (const d of this.destinations) d.start();
     this.sound.prepare(this.options.ffmpegPath, this.options.settings.audioKbps);
@@ -153,6 +160,13 @@ export class StreamEngine {
     const done = await this.sound.setMuted(muted);
     if (done === true) this.changed();
     return done !== false;
+  }
+
+  /** Moves the overlay's slots in every running encoder; resolves once they have taken the new places. */
+  private async moveOverlay(places: OverlayPlaces): Promise<void> {
+    const lines = moveCommands(this.overlayPlaces ?? {}, places);
+    this.overlayPlaces = places;
+    await Promise.all([...this.runs].map((run) => run.command(lines)));
   }
 
   reconnectNow(id: string): void {
@@ -206,6 +220,7 @@ export class StreamEngine {
 
   /** Stops everything; the recording is finalised (remuxed) even when the encoder had failed. */
   async stop(): Promise<EngineSummary> {
+    this.options.overlay?.follow(null);
     if (this.phase === 'starting' || this.phase === 'live') {
       this.phase = 'stopping';
       this.changed();
@@ -239,12 +254,20 @@ export class StreamEngine {
   }
 
   private spawnRun(source: Source): EncoderRun {
+    const overlay = this.options.overlay;
     const argv = encoderArgs(source, this.options.settings, {
       preview: Boolean(this.options.preview),
-      overlay: this.options.overlay ?? null,
+      overlay: overlay && this.overlayPlaces ? { shape: overlay.encoder, places: this.overlayPlaces } : null,
       meter: Boolean(this.options.onLevel),
     });
-    const run = new EncoderRun(this.spawnProcess, this.options.ffmpegPath, { source, argv }, this.runEvents, this.now);
+    const commands = Boolean(overlay);
+    const run = new EncoderRun(
+      this.spawnProcess,
+      this.options.ffmpegPath,
+      { source, argv, commands },
+      this.runEvents,
+      this.now,
+    );
     this.runs.add(run);
     void run.exited.then(() => this.runs.delete(run));
     return run;

@@ -41,14 +41,18 @@ function useSave() {
 function ElementRow({
   name,
   layout,
+  limit,
   onChange,
 }: {
   name: Placed;
   layout: OverlayLayout;
+  /** The largest size the running show gives it; null without a show in this layout. */
+  limit: number | null;
   onChange(layout: OverlayLayout): void;
 }) {
   const { t } = useT();
   const element = layout[name];
+  const limited = element.on && limit !== null && element.scale > limit;
   const set = (patch: Partial<typeof element>) => onChange({ ...layout, [name]: { ...element, ...patch } });
   return (
     <div className="overlay-element" data-testid={`overlay-element-${name}`}>
@@ -77,6 +81,11 @@ function ElementRow({
           ))}
         </select>
       </label>
+      {limited && (
+        <p className="overlay-element__note" role="status" data-testid={`overlay-limit-${name}`}>
+          {t('overlay.scaleLimited', { size: `${Math.round(limit * 100)}%` })}
+        </p>
+      )}
     </div>
   );
 }
@@ -132,7 +141,13 @@ function Controls({ state, orientation }: { state: OverlayState; orientation: Or
         ))}
       </div>
       {(['card', 'coupon', 'logo'] as const).map((name) => (
-        <ElementRow key={name} name={name} layout={layout} onChange={setLayout} />
+        <ElementRow
+          key={name}
+          name={name}
+          layout={layout}
+          limit={state.showLimits?.orientation === editing ? state.showLimits[name] : null}
+          onChange={setLayout}
+        />
       ))}
       <div className="overlay-element" data-testid="overlay-element-ticker">
         <Switch
