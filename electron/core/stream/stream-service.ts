@@ -24,13 +24,11 @@ import { CHECK_EVERY_MS, NO_DISK } from './disk-space.ts';
 import { checkDisk } from './stream-disk-watch.ts';
 import {
   announceKey,
-  audioOf,
   engineOptions,
-  healthOf,
   newShow,
   runningPhases,
   sampleHealth,
-  sourceStateOf,
+  showView,
   type Show,
 } from './stream-show.ts';
 import { StreamStore } from './stream-store.ts';
@@ -106,16 +104,9 @@ export class StreamService {
       phase: this.phase,
       error: this.error,
       errorCode: this.errorCode,
-      startedAt: show?.engine.startedAt ?? null,
       settings: this.store.settings(),
       destinations: this.store.list().map((row) => this.destinations.view(row, running.get(row.id))),
-      health: healthOf(show),
-      encoder: show ? { ...show.encoder } : null,
-      recording: recordingView(show, this.recordings.lastFile),
-      source: sourceStateOf(show),
-      disk: show?.disk ?? NO_DISK,
-      overlay: show?.overlayState ?? null,
-      audio: audioOf(show),
+      ...showView(show, recordingView(show, this.recordings.lastFile)),
       keys: this.secrets.protection,
     };
   }

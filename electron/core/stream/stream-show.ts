@@ -129,6 +129,20 @@ export function audioOf(show: Show | null): StreamState['audio'] {
   return { muted, silentSeconds: warn ? Math.floor(silentMs / 1000) : null };
 }
 
+/** What the stream's state shows of the running show (or of none); `recording` as stream-recordings.ts has it. */
+export function showView(show: Show | null, recording: StreamState['recording']) {
+  return {
+    startedAt: show?.engine.startedAt ?? null,
+    health: healthOf(show),
+    encoder: show ? { ...show.encoder } : null,
+    recording,
+    source: sourceStateOf(show),
+    disk: show?.disk ?? NO_DISK,
+    overlay: show?.overlayState ?? null,
+    audio: audioOf(show),
+  } satisfies Partial<StreamState>;
+}
+
 export function sourceStateOf(show: Show | null): StreamState['source'] {
   return show ? sourceOf(show.engine.source) : IDLE_SOURCE;
 }

@@ -35,6 +35,10 @@ export class Recorder {
   private closed = false;
   private error: Error | null = null;
   private finished: Promise<RecordingResult> | null = null;
+  /** The finished recording, once `finish` has made it. */
+  result: RecordingResult | null = null;
+  /** Why the file could not be closed (a full disk, a bad folder), when it could not. */
+  failure: string | null = null;
 
   /** `target` ending in .flv is kept as FLV; anything else is written as FLV beside it and remuxed at the end. */
   constructor(target: string) {
@@ -71,7 +75,13 @@ export class Recorder {
    * after the disk watch said there was no room.
    */
   finish(ffmpegPath: string, remux = true): Promise<RecordingResult> {
-    this.finished ??= this.close(ffmpegPath, remux);
+    this.finished ??= this.close(ffmpegPath, remux).then(
+      (result) => (this.result = result),
+      (error: Error) => {
+        this.failure = error.message;
+        throw error;
+      },
+    );
     return this.finished;
   }
 

@@ -8,11 +8,11 @@
 // same timeline (timeline.ts), so destinations and the recording see one continuous stream. The host switches back
 // when the device is back (restoreSource); the camera's encoder runs beside the pattern until its first
 // keyframe, so the switch itself costs viewers nothing. An encoder that keeps failing still ends the show.
-import { spawn as nodeSpawn } from 'node:child_process';
 import { Destination, type ConnectPublisher } from './destination.ts';
 import { RtmpPublisher } from '../rtmp/publisher.ts';
 import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
-import { encoderArgs, moveCommands, type OverlayPlaces, type Source } from './encoder-args.ts';
+import type { Source } from './encoder-args.ts';
+import { Encoders } from './encoders.ts';
 import type {
   AudioState,
   EncoderHealth,
@@ -22,7 +22,7 @@ import type {
   SourceState,
 } from './engine-types.ts';
 import { ShowSound } from './show-sound.ts';
-import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
+import type { EncoderRun } from './encoder-run.ts';
 import type { FlvTag } from './flv-reader.ts';
 import { GopCache } from './gop-cache.ts';
 import { tcpIngestProbe } from './ingest-probe.ts';
@@ -62,34 +62,27 @@ export class StreamEngine {
   private readonly gop = new GopCache();
   private readonly timeline: Timeline;
   private readonly recorder: Recorder | null;
-  private readonly spawnProcess: NonNullable<EngineOptions['spawn']>;
   private readonly now: () => number;
-  private readonly runEvents: EncoderRunEvents;
   /** The encoder whose output goes out. */
   private current: EncoderRun | null = null;
   /** An encoder waiting for its first keyframe to take over from `current`. */
   private candidate: EncoderRun | null = null;
   /** The candidate's codec configuration, held until it takes over. */
   private candidateConfigs: FlvTag[] = [];
-  private readonly runs = new Set<EncoderRun>();
+  private readonly encoders: Encoders;
   /** The show's first encoder: its header, metadata and configuration open the stream; later ones join it. */
   private firstRun: EncoderRun | null = null;
   private lossTimes: number[] = [];
   private droppedBefore = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private settleStart: ((error?: Error) => void) | null = null;
-  private recording: RecordingResult | null = null;
-  private recordingError: string | null = null;
   private endedAt: number | null = null;
   private lastPreviewAt = -Infinity;
   private readonly sound = new ShowSound();
-  /** Where the overlay's slots are now: every new encoder starts with them, running ones are told (moveOverlay). */
-  private overlayPlaces: OverlayPlaces | null = null;
 
   constructor(options: EngineOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
-    this.spawnProcess = options.spawn ?? nodeSpawn;
     this.timeline = new Timeline(options.settings.fps);
     this.recorder = options.recordPath ? new Recorder(options.recordPath) : null;
     const connect: ConnectPublisher = options.connect ?? ((target, events) => new RtmpPublisher(target, events));
@@ -105,24 +98,28 @@ export class StreamEngine {
           probe: options.probe === undefined ? tcpIngestProbe : (options.probe ?? undefined),
         }),
     );
-    this.runEvents = {
-      tags: (run, tags) => this.tags(run, tags),
-      preview: (run, jpeg) => {
-        if (run !== this.current) return;
-        const at = this.now();
-        if (at - this.lastPreviewAt < PREVIEW_INTERVAL_MS) return;
-        this.lastPreviewAt = at;
-        this.options.onPreview?.(jpeg);
+    this.encoders = new Encoders(
+      options,
+      {
+        tags: (run, tags) => this.tags(run, tags),
+        preview: (run, jpeg) => {
+          if (run !== this.current) return;
+          const at = this.now();
+          if (at - this.lastPreviewAt < PREVIEW_INTERVAL_MS) return;
+          this.lastPreviewAt = at;
+          this.options.onPreview?.(jpeg);
+        },
+        progress: (run, block) => {
+          if (run === this.current) this.progress(block);
+        },
+        audio: (run, pcm) => {
+          if (run !== this.current) return;
+          for (const level of this.sound.measure(pcm)) this.options.onLevel?.(level);
+        },
+        exit: (run, why) => this.runExited(run, why),
       },
-      progress: (run, block) => {
-        if (run === this.current) this.progress(block);
-      },
-      audio: (run, pcm) => {
-        if (run !== this.current) return;
-        for (const level of this.sound.measure(pcm)) this.options.onLevel?.(level);
-      },
-      exit: (run, why) => this.runExited(run, why),
-    };
+      this.now,
+    );
   }
 
   /** Starts the encoder; resolves once it produces media (or rejects with why it could not start). */
@@ -136,12 +133,8 @@ export class StreamEngine {
         else resolve();
       };
     });
-    const overlay = this.options.overlay;
-    if (overlay) {
-      this.overlayPlaces = overlay.places();
-      overlay.follow((places) => this.moveOverlay(places));
-    }
-    this.current = this.firstRun = this.spawnRun(this.options.source);
+    this.encoders.followOverlay();
+    this.current = this.firstRun = this.encoders.start(this.options.source);
     for (const d of this.destinations) d.start();
     this.sound.prepare(this.options.ffmpegPath, this.options.settings.audioKbps);
     this.watchdog = setInterval(() => this.watch(), 1000);
@@ -162,13 +155,6 @@ export class StreamEngine {
     return done !== false;
   }
 
-  /** Moves the overlay's slots in every running encoder; resolves once they have taken the new places. */
-  private async moveOverlay(places: OverlayPlaces): Promise<void> {
-    const lines = moveCommands(this.overlayPlaces ?? {}, places);
-    this.overlayPlaces = places;
-    await Promise.all([...this.runs].map((run) => run.command(lines)));
-  }
-
   reconnectNow(id: string): void {
     this.destinations.find((d) => d.id === id)?.reconnectNow();
   }
@@ -186,7 +172,7 @@ export class StreamEngine {
     if (this.phase !== 'live' || !this.source.fallback || this.candidate) return false;
     this.source.restoring = true;
     this.source.restoreFailed = false;
-    this.candidate = this.spawnRun(this.options.source);
+    this.candidate = this.encoders.start(this.options.source);
     this.changed();
     return true;
   }
@@ -201,16 +187,9 @@ export class StreamEngine {
     return result;
   }
 
-  /** Finishes the recording (once: see Recorder.finish), keeping the outcome for the summary. */
-  private async finishRecording(remux: boolean): Promise<RecordingResult | null> {
-    if (!this.recorder) return null;
-    try {
-      this.recording = await this.recorder.finish(this.options.ffmpegPath, remux);
-    } catch (error) {
-      // A full disk or a bad folder: the show is over either way; say why there is no file, keep the summary.
-      this.recordingError = (error as Error).message;
-    }
-    return this.recording;
+  /** Finishes the recording (once: see Recorder.finish); a failure is kept for the summary, the show goes on. */
+  private finishRecording(remux: boolean): Promise<RecordingResult | null> {
+    return this.recorder?.finish(this.options.ffmpegPath, remux).catch(() => null) ?? Promise.resolve(null);
   }
 
   /** Bytes recorded so far. */
@@ -220,18 +199,18 @@ export class StreamEngine {
 
   /** Stops everything; the recording is finalised (remuxed) even when the encoder had failed. */
   async stop(): Promise<EngineSummary> {
-    this.options.overlay?.follow(null);
+    this.encoders.unfollowOverlay();
     if (this.phase === 'starting' || this.phase === 'live') {
       this.phase = 'stopping';
       this.changed();
       this.candidate?.kill();
       // SIGINT lets ffmpeg finish its outputs properly; a hung one is killed.
-      await Promise.all([...this.runs].map((run) => run.stop(STOP_GRACE_MS)));
+      await this.encoders.stopAll(STOP_GRACE_MS);
       this.phase = 'stopped';
     }
     this.clearWatchdog();
-    for (const run of this.runs) run.kill(); // a failed engine's leftovers
-    await Promise.all([...this.runs].map((run) => run.exited));
+    this.encoders.killAll(); // a failed engine's leftovers
+    await this.encoders.exited();
     this.endedAt ??= this.now();
     await Promise.all(this.destinations.map((d) => d.stop()));
     await this.finishRecording(true);
@@ -248,29 +227,9 @@ export class StreamEngine {
       health: { ...this.health },
       destinations: this.destinations.map((d) => ({ id: d.id, state: d.state, stats: { ...d.stats } })),
       source: { ...this.source },
-      recording: this.recording,
-      recordingError: this.recordingError,
+      recording: this.recorder?.result ?? null,
+      recordingError: this.recorder?.failure ?? null,
     };
-  }
-
-  private spawnRun(source: Source): EncoderRun {
-    const overlay = this.options.overlay;
-    const argv = encoderArgs(source, this.options.settings, {
-      preview: Boolean(this.options.preview),
-      overlay: overlay && this.overlayPlaces ? { shape: overlay.encoder, places: this.overlayPlaces } : null,
-      meter: Boolean(this.options.onLevel),
-    });
-    const commands = Boolean(overlay);
-    const run = new EncoderRun(
-      this.spawnProcess,
-      this.options.ffmpegPath,
-      { source, argv, commands },
-      this.runEvents,
-      this.now,
-    );
-    this.runs.add(run);
-    void run.exited.then(() => this.runs.delete(run));
-    return run;
   }
 
   private tags(run: EncoderRun, tags: FlvTag[]): void {
@@ -402,7 +361,7 @@ export class StreamEngine {
       restoring: false,
       restoreFailed: false,
     } satisfies Partial<SourceState>);
-    this.candidate = this.spawnRun(STAND_IN);
+    this.candidate = this.encoders.start(STAND_IN);
     this.changed();
   }
 
@@ -412,7 +371,7 @@ export class StreamEngine {
     this.error = why;
     this.endedAt = this.now();
     this.clearWatchdog();
-    for (const run of this.runs) run.kill();
+    this.encoders.killAll();
     this.changed();
     this.settleStart?.(new Error(why));
   }
