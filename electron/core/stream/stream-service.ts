@@ -20,7 +20,7 @@ import type { Preflight } from '../protocol/preflight-schemas.ts';
 import { PreflightRuns } from './preflight/preflight.ts';
 import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
 import { recordingView, StreamRecordings } from './stream-recordings.ts';
-import { CHECK_EVERY_MS, NO_DISK } from './disk-space.ts';
+import { CHECK_EVERY_MS } from './disk-space.ts';
 import { checkDisk } from './stream-disk-watch.ts';
 import {
   announceKey,
