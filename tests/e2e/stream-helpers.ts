@@ -58,16 +58,32 @@ export async function openStream(page: Page, studio: StudioProcess): Promise<voi
 export async function previewPixels(page: Page): Promise<{ src: string; frame: number; pixels: string }> {
   return page.getByTestId('preview-image').evaluate(async (node) => {
     const img = node as HTMLImageElement;
-    await img.decode().catch(() => undefined);
-    const canvas = document.createElement('canvas');
-    canvas.width = 96;
-    canvas.height = 54;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0, canvas.width, canvas.height);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i++) hash = (Math.imul(hash, 31) + data[i]!) | 0;
-    return { src: img.src, frame: Number(img.dataset.frame), pixels: `${hash}:${data.length}` };
+    // A copy of the frame shown now, decoded: the element's own picture may be replaced (four a second) while it is
+    // decoded, and a failed decode draws nothing. Tried again on the next frame; a preview that never decodes fails.
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const src = img.src;
+      const frame = Number(img.dataset.frame);
+      const copy = new Image();
+      copy.src = src;
+      const decoded = await copy.decode().then(
+        () => copy.naturalWidth > 0,
+        () => false,
+      );
+      if (!decoded) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        continue;
+      }
+      const canvas = document.createElement('canvas');
+      canvas.width = 96;
+      canvas.height = 54;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(copy, 0, 0, canvas.width, canvas.height);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let hash = 0;
+      for (let i = 0; i < data.length; i++) hash = (Math.imul(hash, 31) + data[i]!) | 0;
+      return { src, frame, pixels: `${hash}:${data.length}` };
+    }
+    throw new Error('the preview never showed a picture that could be decoded');
   });
 }
 

@@ -93,7 +93,7 @@ export class StreamService {
     this.recordings = new StreamRecordings(this.store, (work) => this.write(work));
     this.destinations.tidy(this.deps.now());
     const ffmpeg = this.deps.locate()?.path ?? null;
-    this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.silent);
+    this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.announcer.silent);
   }
 
   state(): StreamState {
@@ -192,7 +192,7 @@ export class StreamService {
     show.overlayState = show.overlay ? 'composited' : this.overlay ? 'unavailable' : null;
     show.engine = this.deps.createEngine(
       engineOptions(plan, show, {
-        current: () => this.show === show && !this.silent,
+        current: () => this.show === show && !this.announcer.silent,
         changed: () => this.engineChanged(show),
         publish: this.publish,
         now: this.deps.now,
@@ -211,12 +211,12 @@ export class StreamService {
     );
     const started = show.engine.start(); // spawns at once: the destinations are connecting from here
     show.announced = announceKey(show);
-    this.announce();
+    this.announcer.now();
     try {
       await started;
       if (this.show === show && this.phase === 'starting') {
         this.phase = 'live';
-        this.announce();
+        this.announcer.now();
       }
     } catch (error) {
       // The engine's own failure (its onChange) has usually marked the show failed already; this covers the rest.
@@ -238,7 +238,7 @@ export class StreamService {
       recordingsDir: this.recordingsDir,
       connect: this.deps.preflightPublisher,
       onProgress: (report) => {
-        if (!this.silent) this.publish('stream.preflight', { report });
+        if (!this.announcer.silent) this.publish('stream.preflight', { report });
       },
     });
   }
@@ -256,15 +256,15 @@ export class StreamService {
       this.phase = 'idle';
       this.error = null;
       this.errorCode = null;
-      this.announce();
+      this.announcer.now();
       return this.state();
     }
     if (!show || this.phase === 'idle') return this.state();
     this.phase = 'stopping';
-    this.announce();
+    this.announcer.now();
     await this.endShow(show);
     this.phase = 'idle';
-    this.announce();
+    this.announcer.now();
     return this.state();
   }
 
@@ -293,7 +293,7 @@ export class StreamService {
     if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
     if (!(await show.engine.setMuted(muted))) throw refused('stream_mute_failed', 'this ffmpeg cannot make silence');
     console.log(`[stream] ${muted ? 'muted' : 'unmuted'}`);
-    this.announce();
+    this.announcer.now();
     return this.state();
   }
 
@@ -351,8 +351,8 @@ export class StreamService {
     this.error = redact(why, show.secrets);
     this.errorCode = 'stream_encoder_failed';
     console.error('[stream] the encoder failed:', this.error);
-    this.announce();
-    void this.endShow(show).then(() => this.announce());
+    this.announcer.now();
+    void this.endShow(show).then(() => this.announcer.now());
   }
 
   /** Stops the engine (publishers, recording remux) once; the show is forgotten after, its recording kept as lastFile. */
@@ -366,7 +366,7 @@ export class StreamService {
       } catch (error) {
         console.error('[stream] stopping failed:', redact((error as Error).message, show.secrets));
       }
-      if (summary?.recording && !this.silent) {
+      if (summary?.recording && !this.announcer.silent) {
         await this.recordings.remember(summary.recording.file).catch((error: Error) => {
           console.error('[stream] the recording could not be noted:', error.message);
         });
@@ -384,20 +384,11 @@ export class StreamService {
     return this.phase === 'starting' || this.phase === 'live' || this.phase === 'stopping';
   }
 
-  private announce(): void {
-    this.announcer.now();
-  }
-
-  /** Whether anything may still be published (not once the studio is closing). */
-  private get silent(): boolean {
-    return this.announcer.silent;
-  }
-
   /** A transaction behind the gate; 'stream.changed' goes out once it has committed. */
   private write<T>(work: () => T): T | Promise<T> {
     return this.gate.run(() => {
       const result = this.store.transaction(work);
-      this.announce();
+      this.announcer.now();
       return result;
     });
   }
