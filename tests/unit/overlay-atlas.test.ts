@@ -108,21 +108,31 @@ test('the atlas: each slot holds the picture under its place, converted; hidden 
       if (x >= 2 && x < 4 && y >= 2) rgba.set([255, 255, 255, 255], (y * 8 + x) * 4);
       if (x >= 6) rgba.set([255, 0, 0, 255], (y * 8 + x) * 4);
     }
-  const places = { a: { x: 2, y: 2 }, b: { x: 6, y: 0 } };
-  const atlas = fillAtlas(shape, rgba, frame, places);
+  const asked: string[] = [];
+  // What the painter gives: the region's pixels, row by row.
+  const read = (r: { x: number; y: number; width: number; height: number }) => {
+    asked.push(`${r.x},${r.y} ${r.width}×${r.height}`);
+    const out = new Uint8Array(r.width * r.height * 4);
+    for (let y = 0; y < r.height; y++)
+      out.set(rgba.subarray(((r.y + y) * 8 + r.x) * 4, ((r.y + y) * 8 + r.x + r.width) * 4), y * r.width * 4);
+    return out;
+  };
+  const places = { a: { x: 2, y: 2 }, b: { x: 4, y: 0 } };
+  const atlas = fillAtlas(shape, read, places);
+  assert.deepEqual(asked, ['2,2 2×2', '4,0 4×2'], 'only the slots are read from the painting');
   const direct = rgbaToYuva420p(rgba, 8, 4);
   const lumaAt = (buf: Buffer, width: number, x: number, y: number) => buf[y * width + x];
   const alphaAt = (buf: Buffer, width: number, height: number, x: number, y: number) =>
     buf[width * height * 1.5 + y * width + x];
   assert.equal(lumaAt(atlas, 6, 0, 0), lumaAt(direct, 8, 2, 2), 'slot a: the white under its place');
   assert.equal(alphaAt(atlas, 6, 2, 1, 1), 255);
-  assert.equal(lumaAt(atlas, 6, 2, 0), lumaAt(direct, 8, 6, 0), 'slot b: the red');
-  // Slot b is 4 wide at x = 6 in an 8-wide frame: its right half is outside the picture, transparent.
-  assert.equal(alphaAt(atlas, 6, 2, 4, 0), 0);
+  assert.equal(alphaAt(atlas, 6, 2, 2, 0), 0, 'slot b: transparent where the frame is (x = 4, 5)');
+  assert.equal(lumaAt(atlas, 6, 4, 0), lumaAt(direct, 8, 6, 0), 'slot b: the red from x = 6');
+  assert.equal(alphaAt(atlas, 6, 2, 5, 1), 255);
   const v = (buf: Buffer, width: number, height: number, cx: number, cy: number) =>
     buf[width * height * 1.25 + cy * (width / 2) + cx];
-  assert.equal(v(atlas, 6, 2, 1, 0), v(direct, 8, 4, 3, 0), 'chroma too');
-  const hidden = fillAtlas(shape, rgba, frame, places, new Set(['b']));
-  assert.equal(alphaAt(hidden, 6, 2, 2, 0), 0, 'a hidden slot is transparent');
+  assert.equal(v(atlas, 6, 2, 2, 0), v(direct, 8, 4, 3, 0), 'chroma too');
+  const hidden = fillAtlas(shape, read, places, new Set(['b']));
+  assert.equal(alphaAt(hidden, 6, 2, 5, 0), 0, 'a hidden slot is transparent');
   assert.equal(alphaAt(hidden, 6, 2, 0, 0), 255, 'the others drawn');
 });

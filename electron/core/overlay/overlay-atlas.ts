@@ -16,7 +16,7 @@ import {
   type Frame,
   type PlacedOverlay,
 } from './shared/overlay-layout.ts';
-import { blankYuva420p, writeYuva420p } from './yuva.ts';
+import { blankYuva420p, writeYuva420p, type Region } from './yuva.ts';
 
 export const SLOT_NAMES = ['card', 'coupon', 'logo', 'ticker'] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
@@ -110,23 +110,22 @@ export function slotPlaces(
   return places;
 }
 
-/** The atlas's pixels: each slot the painted picture under its place, or transparent when `hidden` has it. */
+/**
+ * The atlas's pixels: each slot the painted picture under its place (`read` gives a region of it as RGBA, row by row;
+ * places are inside the picture), or transparent when `hidden` has it.
+ */
 export function fillAtlas(
   shape: AtlasShape,
-  rgba: Uint8Array | Uint8ClampedArray,
-  frame: Frame,
+  read: (region: Region) => Uint8Array | Uint8ClampedArray,
   places: OverlayPlaces,
   hidden: ReadonlySet<string> = new Set(),
 ): Buffer {
   const out = blankYuva420p(shape.atlas.width, shape.atlas.height);
   for (const slot of shape.slots) {
     if (hidden.has(slot.name)) continue;
-    const at = places[slot.name]!;
-    writeYuva420p(rgba, frame.width, { ...at, width: slot.width, height: slot.height }, out, {
-      ...shape.atlas,
-      x: slot.x,
-      y: slot.y,
-    });
+    const region = { ...places[slot.name]!, width: slot.width, height: slot.height };
+    const into = { ...shape.atlas, x: slot.x, y: slot.y };
+    writeYuva420p(read(region), slot.width, { x: 0, y: 0, width: slot.width, height: slot.height }, out, into);
   }
   return out;
 }

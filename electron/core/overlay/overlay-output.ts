@@ -19,6 +19,7 @@ import {
   type ScaleLimits,
 } from './overlay-atlas.ts';
 import { tickerText } from './shared/overlay-draw.ts';
+import type { Region } from './yuva.ts';
 import { layoutOf, orientationOf, placeOverlay, type Frame } from './shared/overlay-layout.ts';
 
 export interface OutputInput {
@@ -129,7 +130,8 @@ export class OverlayOutput {
   private async write({ scene, settings, now }: OutputInput): Promise<void> {
     const drawn = withinLimits(settings, this.frame, this.limits);
     const places = slotPlaces(this.encoder, placeOverlay(drawn, this.frame), this.frame, this.current);
-    const picture = this.painter.paint(scene, drawn, { now, ticker: this.encoder.ticker ? 'band' : 'static' });
+    this.painter.draw(scene, drawn, { now, ticker: this.encoder.ticker ? 'band' : 'static' });
+    const read = (region: Region) => this.painter.pixels(region);
     if (this.encoder.ticker) {
       const on = settings.enabled && layoutOf(settings, this.frame).ticker.on;
       // One line (drawtext would start a second at a newline); a space, never an empty file, when there is none.
@@ -142,14 +144,11 @@ export class OverlayOutput {
     const moved = movedSlots(this.current, places);
     if (moved.length > 0) {
       // Empty where they were, moved, then shown: the encoder reads the atlas and takes moves at its own pace.
-      await replaceFile(
-        this.encoder.imagePath,
-        fillAtlas(this.encoder, picture, this.frame, this.current, new Set(moved)),
-      );
+      await replaceFile(this.encoder.imagePath, fillAtlas(this.encoder, read, this.current, new Set(moved)));
       await this.mover?.(places);
       this.current = places;
     }
-    await replaceFile(this.encoder.imagePath, fillAtlas(this.encoder, picture, this.frame, places));
+    await replaceFile(this.encoder.imagePath, fillAtlas(this.encoder, read, places));
   }
 }
 

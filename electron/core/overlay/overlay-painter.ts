@@ -50,14 +50,23 @@ export class OverlayPainter {
     settings: OverlaySettings,
     options: { now: number; ticker: 'band' | 'static' },
   ): Uint8ClampedArray {
-    const ctx = this.canvas.getContext('2d');
-    drawOverlay(ctx as unknown as Ctx2D, this.frame, scene, settings, {
+    this.draw(scene, settings, options);
+    return this.pixels({ x: 0, y: 0, ...this.frame });
+  }
+
+  /** Draws the overlay on the painter's canvas; `pixels` reads parts of it. */
+  draw(scene: OverlayScene, settings: OverlaySettings, options: { now: number; ticker: 'band' | 'static' }): void {
+    drawOverlay(this.canvas.getContext('2d') as unknown as Ctx2D, this.frame, scene, settings, {
       images: this.lookup,
       now: options.now,
       fontFamily: FONT_FAMILY,
       ticker: options.ticker,
     });
-    return ctx.getImageData(0, 0, this.frame.width, this.frame.height).data;
+  }
+
+  /** A region of what was drawn last, as straight RGBA row by row (only what the encoder needs is read out). */
+  pixels(region: { x: number; y: number; width: number; height: number }): Uint8ClampedArray {
+    return this.canvas.getContext('2d').getImageData(region.x, region.y, region.width, region.height).data;
   }
 
   private readonly lookup: ImageLookup = (imageId) => {
