@@ -22,6 +22,8 @@ test('quick order entry: keyboard only, stock and sold out everywhere, oversold 
   studio,
   openStudio,
 }) => {
+  // A long walk through quick entry in two windows, by keyboard: ~50 s alone, over a minute beside another test.
+  test.setTimeout(150_000);
   const api = await TestClient.connect(studio.port, studio.token);
   const tea = await api.call('catalog.create', { input: { title: '云南普洱茶', priceFen: 19900, stock: 50 } });
   const sugar = await api.call('catalog.create', { input: { title: '手工红糖', priceFen: 3990, stock: 2 } });
