@@ -93,7 +93,6 @@ test('no element grows past its slot during the show; smaller is drawn as asked'
 });
 
 test('the atlas: each slot holds the picture under its place, converted; hidden slots and the rest transparent', () => {
-  const frame = { width: 8, height: 4 };
   const shape = {
     atlas: { width: 6, height: 2 },
     slots: [
@@ -101,7 +100,7 @@ test('the atlas: each slot holds the picture under its place, converted; hidden 
       { name: 'b', x: 2, y: 0, width: 4, height: 2 },
     ],
   };
-  // The frame: opaque white at (2..3, 2..3), opaque red from x = 6; the rest transparent.
+  // The 8×4 frame: opaque white at (2..3, 2..3), opaque red from x = 6; the rest transparent.
   const rgba = new Uint8Array(8 * 4 * 4);
   for (let y = 0; y < 4; y++)
     for (let x = 0; x < 8; x++) {
