@@ -56,9 +56,12 @@ test('with an overlay: the atlas is an input read again each frame, cut into its
   assert.match(graph[0]!, /^\[0:v:0\]scale=1280:720:.*\[base\]$/);
   assert.equal(graph[1], '[2:v]split=2[slot0][slot1]');
   assert.equal(graph[2], '[slot0]crop=500:196:0:0[cut0]');
-  assert.equal(graph[3], '[base][cut0]overlay@card=x=24:y=468:format=yuv420:eof_action=repeat[under0]');
+  assert.equal(graph[3], '[base][cut0]overlay@card=x=24:y=468:format=yuv420:eof_action=repeat:threads=1[under0]');
   assert.match(graph[4]!, /^\[slot1\]crop=1280:44:0:196,drawtext=.*\[cut1\]$/, 'the words are drawn in the band');
-  assert.equal(graph[5], '[under0][cut1]overlay@ticker=x=0:y=676:format=yuv420:eof_action=repeat[composited]');
+  assert.equal(
+    graph[5],
+    '[under0][cut1]overlay@ticker=x=0:y=676:format=yuv420:eof_action=repeat:threads=1[composited]',
+  );
   assert.equal(graph[6], '[composited]split=2[out][shown]', 'the preview is taken after the overlay');
   assert.match(graph[7]!, /^\[shown\]fps=10,scale=/);
   // With low-latency encoding the preview leaves ffmpeg at the stream's rate (thinning there delays the stream).
