@@ -25,9 +25,6 @@ export type ScaleLimits = Record<Scaled, number>;
 
 export type AtlasShape = Pick<EncoderOverlay, 'atlas' | 'slots'>;
 
-const even = (n: number) => Math.floor(n / 2) * 2;
-const evenUp = (n: number) => Math.ceil(n / 2) * 2;
-
 /** Every element placed as if on (a slot exists for each, so the host can switch one on mid-show). */
 export function placeAll(settings: OverlaySettings, frame: Frame): PlacedOverlay {
   const key = orientationOf(frame);
@@ -37,12 +34,12 @@ export function placeAll(settings: OverlaySettings, frame: Frame): PlacedOverlay
   return placeOverlay({ ...settings, [key]: all }, frame);
 }
 
-/** A slot for a box (boxes are placed on even pixels: overlay-layout.ts), never past the picture. */
+/**
+ * A slot for a box, never past the picture. Boxes are placed on even pixels (overlay-layout.ts) and pictures have
+ * even sizes (yuv420), so every slot, and every place one moves to, lines up with the picture's 2×2 colour blocks.
+ */
 function slotSize(box: Box, frame: Frame): { width: number; height: number } {
-  return {
-    width: Math.min(evenUp(box.width), even(frame.width)),
-    height: Math.min(evenUp(box.height), even(frame.height)),
-  };
+  return { width: Math.min(box.width, frame.width), height: Math.min(box.height, frame.height) };
 }
 
 /** The atlas for a show starting with these settings: slots packed in rows as wide as the picture, tallest first. */
@@ -67,7 +64,7 @@ export function planAtlas(settings: OverlaySettings, frame: Frame): AtlasShape &
   }
   const layout = layoutOf(settings, frame);
   return {
-    atlas: { width: even(frame.width), height: y + row },
+    atlas: { width: frame.width, height: y + row },
     slots,
     limits: { card: layout.card.scale, coupon: layout.coupon.scale, logo: layout.logo.scale },
   };
@@ -103,8 +100,8 @@ export function slotPlaces(
       continue;
     }
     places[slot.name] = {
-      x: Math.max(0, Math.min(even(box.x), even(frame.width - slot.width))),
-      y: Math.max(0, Math.min(even(box.y), even(frame.height - slot.height))),
+      x: Math.max(0, Math.min(box.x, frame.width - slot.width)),
+      y: Math.max(0, Math.min(box.y, frame.height - slot.height)),
     };
   }
   return places;

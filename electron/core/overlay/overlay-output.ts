@@ -81,8 +81,8 @@ export class OverlayOutput {
     }
     const encoder: EncoderOverlay = { imagePath: path.join(dir, `${name}.yuva`), atlas, slots, ticker };
     const output = new OverlayOutput(frame, painter, encoder, limits);
-    const drawn = withinLimits(input.settings, frame, limits);
-    output.current = slotPlaces(encoder, placeOverlay(drawn, frame), frame, null);
+    // The slots are sized from these settings, so nothing is over its limit yet.
+    output.current = slotPlaces(encoder, placeOverlay(input.settings, frame), frame, null);
     await output.write(input);
     return output;
   }
