@@ -1,15 +1,14 @@
 // User-facing texts for codes that cross the protocol, in both languages. Runtime-neutral: the CLI and
 // the renderer show the same words for the same problem.
 
+import type { MessageParams, MessageTable } from './message-table.ts';
 import { ORDER_MESSAGES } from './order-messages.ts';
 import { SAFETY_MESSAGES } from './safety-messages.ts';
 import { STREAM_MESSAGES } from './stream-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
 
-const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+const MESSAGES: MessageTable = {
   ...ORDER_MESSAGES,
   ...SAFETY_MESSAGES,
   ...STREAM_MESSAGES,
@@ -305,7 +304,7 @@ const MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
 };
 
 /** The text for a code in a locale; an unknown code falls back to itself so nothing is ever blank. */
-export function messageFor(code: string, locale: Locale, params: Params = {}): string {
+export function messageFor(code: string, locale: Locale, params: MessageParams = {}): string {
   const entry = MESSAGES[code];
   if (!entry) return code;
   const text = entry[locale];

@@ -1,6 +1,5 @@
 // What the order codes say, in both languages (merged into messages.ts).
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
+import type { MessageTable } from './message-table.ts';
 
 export const ORDER_STATUS_NAMES = {
   pending: { 'zh-CN': '待付款', en: 'Pending payment' },
@@ -14,7 +13,7 @@ export const ORDER_STATUS_NAMES = {
 const statusName = (status: unknown, locale: 'zh-CN' | 'en') =>
   ORDER_STATUS_NAMES[status as keyof typeof ORDER_STATUS_NAMES]?.[locale] ?? String(status);
 
-export const ORDER_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+export const ORDER_MESSAGES: MessageTable = {
   order_oversold: {
     'zh-CN': (p) => `库存不足：“${p.title}”只剩 ${p.left} 件，无法下单 ${p.quantity} 件`,
     en: (p) => `Not enough stock: only ${p.left} left of "${p.title}", cannot order ${p.quantity}`,

@@ -1,8 +1,7 @@
 // What the codes about access, limits, disks and the database say, in both languages (merged into messages.ts).
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
+import type { MessageTable } from './message-table.ts';
 
-export const SAFETY_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+export const SAFETY_MESSAGES: MessageTable = {
   auth_too_many_tries: {
     'zh-CN': '错误的访问令牌太多，请稍后再试',
     en: 'Too many wrong access tokens: try again in a little while',

@@ -1,9 +1,8 @@
 // What the codes about going live say — destinations, settings, the pre-flight check, sound, the desktop app's
 // shortcuts — in both languages (merged into messages.ts).
-type Params = Record<string, string | number>;
-type Text = string | ((p: Params) => string);
+import type { MessageTable } from './message-table.ts';
 
-export const STREAM_MESSAGES: Record<string, { 'zh-CN': Text; en: Text }> = {
+export const STREAM_MESSAGES: MessageTable = {
   // streaming: why a destination is not live (stream_ + the engine's reason code)
   stream_host_unreachable: {
     'zh-CN': '连不上推流服务器（网络断开或服务器未响应）',
