@@ -7,33 +7,32 @@
 //    frame of the copy is decoded and the card's picture looked at, frame by frame: the latency of an explain is
 //    from just before the call to the arrival at the ingest of the first frame showing the new card.
 // 2. CPU of a show of --overlay-seconds (default 60) at 1280×720 and at 720×1280, 30 fps, the overlay changing every
-//    5 s (a card, another card, a coupon, nothing), beside the same show without the overlay, in the same run, the
-//    two in turn twice over: the encoder's CPU and this process's (where the overlay is painted), and the frames
-//    ffmpeg dropped.
+//    5 s (a card, another card, a coupon, nothing), beside the same show without the overlay at the same time, each
+//    in a process of its own (overlay-show-child.ts), --overlay-rounds times: each show's encoder CPU and its
+//    process's (the engine, and the painting), and the frames ffmpeg dropped.
 import type { ChildProcess } from 'node:child_process';
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createCanvas } from '@napi-rs/canvas';
-import { OverlayOutput } from '../../electron/core/overlay/overlay-output.ts';
 import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/overlay-defaults.ts';
 import { placeOverlay } from '../../electron/core/overlay/shared/overlay-layout.ts';
-import type { OverlayScene } from '../../electron/core/protocol/overlay-schemas.ts';
-import type { EncodeSettings } from '../../electron/core/stream/engine/encoder-args.ts';
-import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
 import { openStudio } from '../../electron/core/studio.ts';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server.ts';
 import { summarize, now, type LatencySummary } from './measure.ts';
-import { ownCpuSeconds, processCpuSeconds, spawnTracked, stopChild } from './stream-procs.ts';
+import { stopChild } from './stream-procs.ts';
 import { STREAM_SETTINGS } from './stream-bench.ts';
 import { RtmpTap } from './stream-wire.ts';
+import type { OverlayCpuRun, ShowRequest } from './overlay-show-child.ts';
+
+export type { OverlayCpuRun };
 
 const COLOURS = [
   [255, 136, 0],
   [34, 170, 102],
 ] as const;
-const CPU_ROUNDS = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export interface OverlayLatencyResult {
@@ -44,16 +43,6 @@ export interface OverlayLatencyResult {
   fps: number;
   /** x264 with `-tune zerolatency` (the studio's low-latency option): no lookahead holding frames back. */
   lowLatency: boolean;
-}
-
-export interface OverlayCpuRun {
-  layout: string;
-  overlay: boolean;
-  liveSeconds: number;
-  encoderCpuSeconds: number;
-  ownCpuSeconds: number;
-  droppedFrames: number;
-  droppedTags: number;
 }
 
 export interface OverlayResult {
@@ -213,123 +202,23 @@ async function decode(file: string): Promise<Array<{ dts: number; rgb: Buffer }>
   }));
 }
 
-const SCENES: OverlayScene[] = [
-  {
-    card: {
-      productId: 1,
-      linkNo: 3,
-      title: '福鼎白茶 2019年寿眉 老白茶饼 357克',
-      priceFen: 3990,
-      originalPriceFen: 5990,
-      stock: 12,
-      soldOut: false,
-      imageId: null,
-      coupon: { kind: 'threshold', thresholdFen: 9900, offFen: 2000, rate: null, capFen: null },
-    },
-    coupon: null,
-  },
-  {
-    card: {
-      productId: 2,
-      linkNo: 4,
-      title: '汝窑茶杯 一对 礼盒装',
-      priceFen: 12800,
-      originalPriceFen: null,
-      stock: 1,
-      soldOut: false,
-      imageId: null,
-      coupon: null,
-    },
-    coupon: {
-      kind: 'direct',
-      thresholdFen: null,
-      offFen: 500,
-      rate: null,
-      capFen: null,
-      name: '直播间专享',
-      left: 88,
-      endsAt: Date.now() + 1_800_000,
-    },
-  },
-  {
-    card: null,
-    coupon: {
-      kind: 'percent',
-      thresholdFen: null,
-      offFen: null,
-      rate: 88,
-      capFen: 2000,
-      name: '限时折扣',
-      left: null,
-      endsAt: Date.now() + 1_800_000,
-    },
-  },
-  { card: null, coupon: null },
-];
+const SHOW_CHILD = fileURLToPath(new URL('./overlay-show-child.ts', import.meta.url));
 
-async function cpuRun(
-  server: RtmpServer,
-  dir: string,
-  settings: EncodeSettings,
-  withOverlay: boolean,
-  seconds: number,
-): Promise<OverlayCpuRun> {
-  const frame = { width: settings.width, height: settings.height };
-  const overlaySettings = { ...DEFAULT_OVERLAY_SETTINGS, tickerText: '今晚全场包邮 · 关注主播抽奖 · 3号链接限时秒杀' };
-  const output = withOverlay
-    ? await OverlayOutput.open(
-        path.join(dir, 'overlay'),
-        frame,
-        { scene: SCENES[0]!, settings: overlaySettings, now: Date.now() },
-        { drawtext: true, images: () => null },
-      )
-    : null;
-  const children: ChildProcess[] = [];
-  const key = `cpu-${settings.width}x${settings.height}-${withOverlay ? 'overlay' : 'bare'}`;
-  const engine = new StreamEngine({
-    ffmpegPath: 'ffmpeg',
-    source: { kind: 'test-pattern' },
-    settings,
-    destinations: [{ id: 'cpu', target: server.target(key) }],
-    overlay: output,
-    spawn: (command, args, options) => {
-      const child = spawnTracked(command, args, options);
-      children.push(child);
-      return child;
-    },
-    now,
+async function showInChild(request: ShowRequest): Promise<OverlayCpuRun> {
+  fs.mkdirSync(request.dir, { recursive: true });
+  const { stdout } = await promisify(execFile)(process.execPath, [SHOW_CHILD, JSON.stringify(request)], {
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: (request.seconds + 120) * 1000,
   });
-  const own = ownCpuSeconds();
-  const t0 = now();
-  const cpu = { encoder: 0, own: 0 };
-  try {
-    await engine.start();
-    for (let i = 1; now() - t0 < seconds * 1000; i++) {
-      await sleep(Math.min(5000, t0 + seconds * 1000 - now()));
-      await output?.update({ scene: SCENES[i % SCENES.length]!, settings: overlaySettings, now: Date.now() });
-    }
-    for (const child of children) cpu.encoder += processCpuSeconds(child.pid!) ?? 0;
-    cpu.own = ownCpuSeconds() - own;
-  } finally {
-    await engine.stop();
-    await output?.close();
-  }
-  const summary = engine.summary();
-  return {
-    layout: `${settings.width}×${settings.height}`,
-    overlay: withOverlay,
-    liveSeconds: (now() - t0) / 1000,
-    encoderCpuSeconds: cpu.encoder,
-    ownCpuSeconds: cpu.own,
-    droppedFrames: summary.health.droppedFrames,
-    droppedTags: summary.destinations[0]!.stats.droppedTags,
-  };
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as OverlayCpuRun;
 }
 
 export async function benchOverlay(opts: {
   dir: string;
   seconds: number;
   explains: number;
+  /** Shows each way per layout, in turn. */
+  rounds: number;
   log(line: string): void;
 }): Promise<OverlayResult> {
   const server = await startRtmpServer();
@@ -342,19 +231,27 @@ export async function benchOverlay(opts: {
     const cpu: OverlayCpuRun[] = [];
     // The streaming bench's show (720p30, x264 veryfast, 2500k), landscape and turned on its side.
     const base = STREAM_SETTINGS;
-    // Without and with, in turn, twice over: a 2-core machine's other work drifts over minutes, and alternating
-    // shares that drift between the two instead of charging it to one.
+    // Without and with at the same time, each show in a process of its own (overlay-show-child.ts): a 2-core VM's
+    // CPU accounting drifts by 20–30 % from one minute to the next, and two shows side by side meet the same drift.
     for (const size of [
       { width: 1280, height: 720 },
       { width: 720, height: 1280 },
     ]) {
-      for (let round = 0; round < CPU_ROUNDS; round++) {
-        for (const withOverlay of [false, true]) {
-          opts.log(
-            `overlay CPU: ${size.width}×${size.height} ${withOverlay ? 'with' : 'without'} the overlay, ${opts.seconds} s (${round + 1}/${CPU_ROUNDS})`,
-          );
-          cpu.push(await cpuRun(server, opts.dir, { ...base, ...size }, withOverlay, opts.seconds));
-        }
+      for (let round = 0; round < opts.rounds; round++) {
+        opts.log(
+          `overlay CPU: ${size.width}×${size.height} with and without the overlay side by side, ${opts.seconds} s (${round + 1}/${opts.rounds})`,
+        );
+        const pair = [false, true].map((withOverlay) =>
+          showInChild({
+            dir: path.join(opts.dir, withOverlay ? 'with' : 'without'),
+            settings: { ...base, ...size },
+            withOverlay,
+            seconds: opts.seconds,
+            server: `rtmp://127.0.0.1:${server.port}/live`,
+            key: `cpu-${size.width}x${size.height}-${round}-${withOverlay ? 'overlay' : 'bare'}`,
+          }),
+        );
+        cpu.push(...(await Promise.all(pair)));
       }
     }
     return { latency: lat, cpu };

@@ -13,6 +13,7 @@ import { rtmpTarget, type RtmpTarget } from '../../electron/core/stream/rtmp/rtm
 
 class FakeProcess extends EventEmitter {
   readonly args: string[];
+  env: NodeJS.ProcessEnv | undefined;
   readonly signals: string[] = [];
   readonly written: Buffer[] = [];
   readonly stdout = new PassThrough();
@@ -109,8 +110,9 @@ function engine(extra: Partial<EngineOptions> = {}) {
       publishers.push(publisher);
       return publisher;
     },
-    spawn: (_command, args) => {
+    spawn: (_command, args, options) => {
       const child = new FakeProcess(args);
+      child.env = options.env;
       spawned.push(child);
       return child as unknown as ChildProcess;
     },
@@ -129,6 +131,8 @@ test('live at the first keyframe; the destination is primed; stop() asks the enc
   const [publisher] = publishers;
   assert.equal(publisher!.target.name, 'KEY');
   assert.ok(!encoder!.args.some((arg) => arg.includes('KEY')), 'the key is on no command line');
+  if (process.platform === 'linux')
+    assert.match(encoder!.env?.GLIBC_TUNABLES ?? '', /malloc\.trim_threshold/, 'encoder-env.ts');
   encoder!.stdout.write(Buffer.concat([HEADER, CONFIG]));
   await flush();
   assert.equal(instance.phase, 'starting');

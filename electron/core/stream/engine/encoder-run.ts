@@ -5,6 +5,7 @@ import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { createProgressParser, type ProgressBlock } from '../progress.ts';
 import { METER_FD, PREVIEW_FD, PROGRESS_FD, type Source } from './encoder-args.ts';
+import { encoderEnv } from './encoder-env.ts';
 import { FlvReader, TAG_VIDEO, type FlvTag } from './flv-reader.ts';
 import { JpegFrames } from './jpeg-frames.ts';
 
@@ -64,7 +65,7 @@ export class EncoderRun {
     this.source = args.source;
     this.startedAt = this.lastPictureAt = now();
     const stdio: SpawnOptions['stdio'] = [args.commands ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe'];
-    const child = spawn(command, args.argv, { stdio, windowsHide: true });
+    const child = spawn(command, args.argv, { stdio, windowsHide: true, env: encoderEnv() });
     this.child = child;
     // Written to after it has gone (a move racing its exit): nothing to do, the exit says why.
     child.stdin?.on('error', () => undefined);
