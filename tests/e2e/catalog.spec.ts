@@ -19,6 +19,8 @@ test('creates a product with the keyboard only', async ({ page, openStudio }) =>
   await page.keyboard.press('Tab');
   await page.keyboard.type('PUER-357');
   await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: '添加规格' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.type('https://shop.example.com/puer');
   await page.keyboard.press('Control+s');
 

@@ -19,6 +19,7 @@ function product(id: number, version = 1, stock = 10): Product {
     originalPriceFen: null,
     stock,
     sku: null,
+    skus: [{ id, spec: '', priceFen: 100, originalPriceFen: null, stock, code: null }],
     link: null,
     linkKind: null,
     sellingPoints: '',

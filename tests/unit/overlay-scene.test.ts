@@ -28,6 +28,7 @@ function item(productId: number, linkNo: number, over: Partial<BagItem['product'
       originalPriceFen: 5990,
       stock: 10,
       sku: null,
+      skus: [],
       link: null,
       linkKind: null,
       sellingPoints: '',

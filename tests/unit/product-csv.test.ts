@@ -240,6 +240,7 @@ const product = (p: Partial<Product> & Pick<Product, 'id' | 'title' | 'priceFen'
   originalPriceFen: null,
   stock: 0,
   sku: null,
+  skus: [],
   link: null,
   linkKind: null,
   sellingPoints: '',

@@ -27,7 +27,7 @@ export class CatalogService {
     this.publish = publish;
     this.now = now;
     this.rules = {
-      skuOwner: (sku) => this.store.getBySku(sku)?.id,
+      skuOwner: (sku) => this.store.skus.withCode(sku)?.productId,
       imageExists: (id) => this.images.exists(id),
     };
   }

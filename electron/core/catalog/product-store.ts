@@ -1,7 +1,8 @@
 // The products table: SQL in, Product objects out. No validation here (see product-rules.ts).
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import type { LinkKind, Product, ProductSort } from '../protocol/catalog-schemas.ts';
+import type { LinkKind, Product, ProductSort, Sku } from '../protocol/catalog-schemas.ts';
+import { SkuStore, sameSkus, skusEdited, type SkuFields } from './sku-store.ts';
 
 export interface ProductRow {
   id: number;
@@ -22,9 +23,13 @@ export interface ProductRow {
   updated_at: number;
 }
 
-/** What is stored for a product, already validated and normalised. */
+/**
+ * What is stored for a product, already validated and normalised. Price, crossed-out price, stock and code are the
+ * summary of `skus` (product-rules.ts computes it the way the database's triggers keep it).
+ */
 export interface ProductFields {
   title: string;
+  skus: SkuFields[];
   priceFen: number;
   originalPriceFen: number | null;
   stock: number;
@@ -53,7 +58,7 @@ const SORT_COLUMNS: Record<ProductSort, string> = {
   sku: 'sku',
 };
 
-export function toProduct(row: ProductRow): Product {
+export function toProduct(row: ProductRow, skus: Sku[]): Product {
   return {
     id: row.id,
     title: row.title,
@@ -61,6 +66,7 @@ export function toProduct(row: ProductRow): Product {
     originalPriceFen: row.original_price_fen,
     stock: row.stock,
     sku: row.sku,
+    skus,
     link: row.link,
     linkKind: row.link_kind,
     sellingPoints: row.selling_points,
@@ -93,10 +99,7 @@ const INSERT_SQL = `INSERT INTO products (title, price_fen, original_price_fen, 
 export function sameFields(p: Product, f: ProductFields): boolean {
   return (
     p.title === f.title &&
-    p.priceFen === f.priceFen &&
-    p.originalPriceFen === f.originalPriceFen &&
-    p.stock === f.stock &&
-    p.sku === f.sku &&
+    sameSkus(p.skus, f.skus) &&
     p.link === f.link &&
     p.sellingPoints === f.sellingPoints &&
     p.imageId === f.imageId
@@ -118,10 +121,12 @@ export class ProductStore {
   private readonly countStmt;
   private readonly insertQuietStmt;
   private readonly db: Db;
+  readonly skus: SkuStore;
   private readonly listStatements = new Map<string, Statement<Record<string, string | number>, unknown>>();
 
   constructor(db: Db) {
     this.db = db;
+    this.skus = new SkuStore(db);
     this.byId = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
     this.bySku = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
     this.editVersionStmt = db.prepare<[number], { edit_version: number }>(
@@ -133,7 +138,7 @@ export class ProductStore {
     this.insertQuietStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }]>(INSERT_SQL);
     // The version check lives in the WHERE clause: a stale edit updates nothing instead of overwriting.
     this.updateStmt = db.prepare<
-      [ReturnType<typeof fieldParams> & { id: number; expected: number; now: number }],
+      [ReturnType<typeof fieldParams> & { id: number; expected: number; now: number; skus_edited: number }],
       ProductRow
     >(
       `UPDATE products SET title = @title, price_fen = @price_fen, original_price_fen = @original_price_fen, stock = @stock,
@@ -141,7 +146,7 @@ export class ProductStore {
          version = version + 1, updated_at = @now,
          edit_version = edit_version + (title IS NOT @title OR price_fen IS NOT @price_fen
            OR original_price_fen IS NOT @original_price_fen OR sku IS NOT @sku OR link IS NOT @link
-           OR selling_points IS NOT @selling_points OR image_id IS NOT @image_id)
+           OR selling_points IS NOT @selling_points OR image_id IS NOT @image_id OR @skus_edited)
        WHERE id = @id AND version = @expected RETURNING *`,
     );
     this.archiveStmt = db.prepare<{ id: number; expected: number; archived: number | null; now: number }, ProductRow>(
@@ -155,7 +160,12 @@ export class ProductStore {
 
   get(id: number): Product | undefined {
     const row = this.byId.get(id);
-    return row && toProduct(row);
+    return row && toProduct(row, this.skus.of(id));
+  }
+
+  private withSkus(rows: ProductRow[]): Product[] {
+    const skus = this.skus.ofMany(rows.map((row) => row.id));
+    return rows.map((row) => toProduct(row, skus.get(row.id) ?? []));
   }
 
   /** How many times what a person edits has changed (see ProductRow.edit_version). */
@@ -163,29 +173,40 @@ export class ProductStore {
     return this.editVersionStmt.get(id)?.edit_version;
   }
 
+  /** The product with this 商品编码: a product with one SKU by its code, or the product of the SKU that has it. */
   getBySku(sku: string): Product | undefined {
     const row = this.bySku.get(sku);
-    return row && toProduct(row);
+    if (row) return toProduct(row, this.skus.of(row.id));
+    const owner = this.skus.withCode(sku);
+    return owner && this.get(owner.productId);
   }
 
+  /** Callers hold the transaction: the product and its SKUs are stored together. */
   insert(fields: ProductFields, now: number): Product {
-    return toProduct(this.insertStmt.get({ ...fieldParams(fields), now })!);
+    const row = this.insertStmt.get({ ...fieldParams(fields), now })!;
+    this.skus.insertAll(row.id, fields.skus, now);
+    return this.get(row.id)!;
   }
 
   /** For bulk imports: no RETURNING, no object built per row (a third of the import's time otherwise). */
   insertQuiet(fields: ProductFields, now: number): void {
-    this.insertQuietStmt.run({ ...fieldParams(fields), now });
+    const id = Number(this.insertQuietStmt.run({ ...fieldParams(fields), now }).lastInsertRowid);
+    this.skus.insertAll(id, fields.skus, now);
   }
 
-  /** Returns undefined when `expected` is no longer the current version. */
+  /** Returns undefined when `expected` is no longer the current version. Callers hold the transaction. */
   update(id: number, expected: number, fields: ProductFields, now: number): Product | undefined {
-    const row = this.updateStmt.get({ ...fieldParams(fields), id, expected, now });
-    return row && toProduct(row);
+    const before = this.skus.of(id);
+    const skus_edited = Number(skusEdited(before, fields.skus));
+    const row = this.updateStmt.get({ ...fieldParams(fields), id, expected, now, skus_edited });
+    if (!row) return undefined;
+    this.skus.replace(id, fields.skus, now);
+    return this.get(id);
   }
 
   setArchived(id: number, expected: number, archived: boolean, now: number): Product | undefined {
     const row = this.archiveStmt.get({ id, expected, archived: archived ? now : null, now });
-    return row && toProduct(row);
+    return row && toProduct(row, this.skus.of(id));
   }
 
   counts(): { active: number; archived: number } {
@@ -210,7 +231,7 @@ export class ProductStore {
     const rows = this.cached<ProductRow>(
       `SELECT * FROM products WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all(params);
-    return { total, items: rows.map(toProduct) };
+    return { total, items: this.withSkus(rows) };
   }
 
   /** The list's SQL varies only by filter and sort (a few dozen texts): prepare each once, not per keystroke. */
@@ -222,7 +243,15 @@ export class ProductStore {
 
   /** Every product, in id order, a page at a time (exports never hold the whole table in memory). */
   *iterate(archived: boolean | 'all', pageSize = 2000): Generator<Product> {
-    for (const row of this.iterateRows(archived, pageSize)) yield toProduct(row);
+    let page: ProductRow[] = [];
+    for (const row of this.iterateRows(archived, pageSize)) {
+      page.push(row);
+      if (page.length === pageSize) {
+        yield* this.withSkus(page);
+        page = [];
+      }
+    }
+    yield* this.withSkus(page);
   }
 
   /** The same, as stored (an export also writes each product's edit version). */

@@ -2,6 +2,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { toProduct, type ProductRow } from '../catalog/product-store.ts';
+import { SkuStore } from '../catalog/sku-store.ts';
+import type { Sku } from '../protocol/catalog-schemas.ts';
 import type {
   BagItem,
   CouponPush,
@@ -118,14 +120,14 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-function toBagItem(row: BagRow): BagItem {
+function toBagItem(row: BagRow, skus: Sku[]): BagItem {
   return {
     productId: row.product_id,
     linkNo: row.link_no,
     listed: row.listed === 1,
     soldOut: row.sold_out === 1,
     addedAt: row.added_at,
-    product: toProduct(row),
+    product: toProduct(row, skus),
   };
 }
 
@@ -166,9 +168,12 @@ const PUSH_SELECT = `
 export class LiveStore {
   private readonly db: Db;
   private readonly stmts: Record<string, Statement>;
+  /** The bag shows each product's 规格 (the catalogue's table, read only). */
+  private readonly skus: SkuStore;
 
   constructor(db: Db) {
     this.db = db;
+    this.skus = new SkuStore(db);
     // Prepared once: the bag and the explaining product are read on every change during a show.
     this.stmts = {
       session: db.prepare(`${SESSION_SELECT} WHERE s.id = ?`),
@@ -252,7 +257,9 @@ export class LiveStore {
   }
 
   bag(sessionId: number): BagItem[] {
-    return (this.stmts.bag!.all(sessionId) as BagRow[]).map(toBagItem);
+    const rows = this.stmts.bag!.all(sessionId) as BagRow[];
+    const skus = this.skus.ofMany(rows.map((row) => row.product_id));
+    return rows.map((row) => toBagItem(row, skus.get(row.product_id) ?? []));
   }
 
   slots(sessionId: number): StoredSlot[] {

@@ -13,7 +13,7 @@ import { allocateDiscount } from '../protocol/order-money.ts';
 import type { Order, OrderInput, OrderStatus, Quote } from '../protocol/order-schemas.ts';
 import { ORDER_LIMITS, orderInputSchema, quoteInputSchema, type QuoteInput } from '../protocol/order-schemas.ts';
 import { canTransition, returnsStock } from '../protocol/order-status.ts';
-import type { Product } from '../protocol/catalog-schemas.ts';
+import type { Product, Sku } from '../protocol/catalog-schemas.ts';
 import type { Publish } from '../publish.ts';
 import { chosenOption, couponOption, type CouponOption } from './order-coupons.ts';
 import { orderNumber } from './order-number.ts';
@@ -23,7 +23,7 @@ type ParsedInput = ReturnType<typeof orderInputSchema.parse>;
 
 interface Basket {
   sessionId: number | null;
-  lines: Array<BasketLine & { product: Product; linkNo: number | null }>;
+  lines: Array<BasketLine & { product: Product; sku: Sku; linkNo: number | null }>;
   subtotalFen: number;
   options: CouponOption[];
   chosen: CouponOption | null;
@@ -128,8 +128,8 @@ export class OrderService {
       const basket = this.basket(parsed, now);
       if (basket.refusal) throw refused(basket.refusal, 'the chosen coupon does not apply');
       for (const line of basket.lines) {
-        if (!this.store.takeStock(line.productId, line.quantity, now)) {
-          const left = this.catalog.get(line.productId).stock;
+        if (!this.store.takeStock(line.productId, line.sku.id, line.quantity, now)) {
+          const left = this.catalog.store.skus.get(line.sku.id)?.sku.stock ?? 0;
           throw refused('order_oversold', `only ${left} left of product ${line.productId}`, {
             title: line.product.title,
             left,
@@ -161,7 +161,9 @@ export class OrderService {
           lines: basket.lines.map((l, i) => ({
             productId: l.productId,
             title: l.product.title,
-            sku: l.product.sku,
+            skuId: l.sku.id,
+            spec: l.sku.spec,
+            sku: l.sku.code,
             linkNo: l.linkNo,
             unitPriceFen: l.unitPriceFen,
             quantity: l.quantity,
@@ -196,7 +198,7 @@ export class OrderService {
       if (shipment) this.store.ship(id, shipment.carrier, shipment.trackingNo, now);
       else this.store.setStatus(id, order.status, to, now);
       if (returnsStock(to)) {
-        for (const line of order.lines) this.store.returnStock(line.productId, line.quantity, now);
+        for (const line of order.lines) this.store.returnStock(line.productId, line.skuId, line.quantity, now);
         this.announceStock(order.lines, order.sessionId, 'returned', now, emit);
       }
       if (to === 'cancelled' && order.couponId !== null) {
@@ -293,10 +295,13 @@ export class OrderService {
     const slots = sessionId === null ? [] : this.live.store.slots(sessionId);
     const lines = input.lines.map((line) => {
       let product: Product | undefined;
+      let skuId = line.skuId;
       if (line.productId !== undefined) product = this.catalog.get(line.productId);
       else if (line.sku !== undefined) {
-        product = this.catalog.store.getBySku(line.sku);
-        if (!product) throw refused('order_unknown_sku', `no product with SKU ${line.sku}`, { sku: line.sku });
+        const owner = this.catalog.store.skus.withCode(line.sku);
+        if (!owner) throw refused('order_unknown_sku', `no product with SKU ${line.sku}`, { sku: line.sku });
+        product = this.catalog.get(owner.productId);
+        skuId = owner.sku.id;
       } else {
         if (sessionId === null) throw refused('order_no_session', 'a link number needs a session');
         const slot = slots.find((s) => s.linkNo === line.linkNo);
@@ -304,8 +309,9 @@ export class OrderService {
         product = this.catalog.get(slot.productId);
       }
       if (product.archived) throw refused('product_archived', `product ${product.id} is archived`);
+      const sku = pickSku(product, skuId);
       const linkNo = slots.find((s) => s.productId === product.id)?.linkNo ?? null;
-      return { productId: product.id, unitPriceFen: product.priceFen, quantity: line.quantity, product, linkNo };
+      return { productId: product.id, sku, unitPriceFen: sku.priceFen, quantity: line.quantity, product, linkNo };
     });
     const subtotalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
     const option = (couponId: number) =>
@@ -351,4 +357,15 @@ export class OrderService {
   private write<T>(work: (emit: Publish) => T): T | Promise<T> {
     return gatedWrite(this.catalog.gate, (w) => this.store.transaction(w), this.publish, work);
   }
+}
+
+/** The SKU a line sells: the one named, or a product's only one; a product with several needs one named. */
+function pickSku(product: Product, skuId: number | undefined): Sku {
+  if (skuId === undefined) {
+    if (product.skus.length === 1) return product.skus[0]!;
+    throw refused('sku_required', `product ${product.id} has several SKUs`, { title: product.title });
+  }
+  const sku = product.skus.find((s) => s.id === skuId);
+  if (!sku) throw refused('sku_unknown', `SKU ${skuId} is not a live SKU of product ${product.id}`);
+  return sku;
 }

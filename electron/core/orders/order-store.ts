@@ -42,6 +42,8 @@ export interface LineRow {
   product_id: number;
   title: string;
   sku: string | null;
+  sku_id: number | null;
+  spec: string;
   link_no: number | null;
   unit_price_fen: number;
   quantity: number;
@@ -99,6 +101,8 @@ export function toLine(row: LineRow): OrderLine {
     productId: row.product_id,
     title: row.title,
     sku: row.sku,
+    skuId: row.sku_id,
+    spec: row.spec,
     linkNo: row.link_no,
     unitPriceFen: row.unit_price_fen,
     quantity: row.quantity,
@@ -152,8 +156,8 @@ export class OrderStore {
            @subtotalFen, @discountFen, @paidFen, @units, @key, @keyHash, @now, @now)`,
       ),
       insertLine: db.prepare(
-        `INSERT INTO order_lines (order_id, line_no, product_id, title, sku, link_no, unit_price_fen, quantity, discount_fen)
-         VALUES (@orderId, @lineNo, @productId, @title, @sku, @linkNo, @unitPriceFen, @quantity, @discountFen)`,
+        `INSERT INTO order_lines (order_id, line_no, product_id, sku_id, title, spec, sku, link_no, unit_price_fen, quantity, discount_fen)
+         VALUES (@orderId, @lineNo, @productId, @skuId, @title, @spec, @sku, @linkNo, @unitPriceFen, @quantity, @discountFen)`,
       ),
       byId: db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${FROM} WHERE o.id = ?`),
       byNo: db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${FROM} WHERE o.order_no = ?`),
@@ -177,13 +181,15 @@ export class OrderStore {
         `INSERT INTO order_history (order_id, at, from_status, to_status, role, device_id, client, note)
          VALUES (@orderId, @at, @from, @to, @role, @deviceId, @client, @note)`,
       ),
+      // Stock is the SKU's; the product's total follows it (migrations/0006-skus.ts), its version moves with it.
       takeStock: db.prepare(
-        `UPDATE products SET stock = stock - @quantity, version = version + 1, updated_at = @now
-         WHERE id = @productId AND stock >= @quantity`,
+        `UPDATE product_skus SET stock = stock - @quantity, updated_at = @now
+         WHERE id = @skuId AND product_id = @productId AND stock >= @quantity`,
       ),
       returnStock: db.prepare(
-        `UPDATE products SET stock = stock + @quantity, version = version + 1, updated_at = @now WHERE id = @productId`,
+        `UPDATE product_skus SET stock = stock + @quantity, updated_at = @now WHERE id = @skuId AND product_id = @productId`,
       ),
+      touchProduct: db.prepare(`UPDATE products SET version = version + 1, updated_at = @now WHERE id = @productId`),
       claimCoupon: db.prepare(
         `UPDATE coupons SET claimed = claimed + 1, updated_at = @now
          WHERE id = @couponId AND (quantity IS NULL OR claimed < quantity)`,
@@ -267,12 +273,17 @@ export class OrderStore {
   }
 
   /** Takes units off the shelf; false (and nothing changed) when fewer are left. */
-  takeStock(productId: number, quantity: number, now: number): boolean {
-    return this.stmts.takeStock!.run({ productId, quantity, now }).changes === 1;
+  takeStock(productId: number, skuId: number, quantity: number, now: number): boolean {
+    if (this.stmts.takeStock!.run({ productId, skuId, quantity, now }).changes !== 1) return false;
+    this.stmts.touchProduct!.run({ productId, now });
+    return true;
   }
 
-  returnStock(productId: number, quantity: number, now: number): void {
-    this.stmts.returnStock!.run({ productId, quantity, now });
+  returnStock(productId: number, skuId: number | null, quantity: number, now: number): void {
+    // Lines from before SKUs all got theirs (migrations/0006-skus.ts): null is not expected, and returns nothing.
+    if (skuId === null) return;
+    this.stmts.returnStock!.run({ productId, skuId, quantity, now });
+    this.stmts.touchProduct!.run({ productId, now });
   }
 
   /** One more claimed; false when none are left. */

@@ -6,12 +6,33 @@ import { uploadIdSchema } from './upload-schemas.ts';
 const fen = z.number().int().min(0).max(MAX_FEN);
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
-export const productInputSchema = z.strictObject({
-  title: z.string().max(200),
+const stockCount = z.number().int().min(0).max(1_000_000_000);
+
+/** One 规格 as sent: `id` names an existing SKU of the product (kept, and what its orders name), none a new one. */
+export const skuInputSchema = z.strictObject({
+  id: z.number().int().positive().optional(),
+  /** "5 kg / 红色"; empty only for a product's one SKU. */
+  spec: z.string().max(100),
   priceFen: fen,
   originalPriceFen: fen.nullable().optional(),
-  stock: z.number().int().min(0).max(1_000_000_000),
+  stock: stockCount,
+  /** 商品编码 */
+  code: optionalText(64),
+});
+export type SkuInput = z.infer<typeof skuInputSchema>;
+
+/** The most 规格 a product may have (微信小店 allows a few hundred; a live bag shows a handful). */
+export const MAX_SKUS = 200;
+
+export const productInputSchema = z.strictObject({
+  title: z.string().max(200),
+  // A product with one SKU may be sent as before: price, crossed-out price, stock and code are its SKU's. With
+  // `skus`, those four are the SKUs' and may not be sent beside them.
+  priceFen: fen.optional(),
+  originalPriceFen: fen.nullable().optional(),
+  stock: stockCount.optional(),
   sku: optionalText(64),
+  skus: z.array(skuInputSchema).min(1).max(MAX_SKUS).optional(),
   link: optionalText(2000),
   sellingPoints: z.string().max(4000).optional(),
   imageId: z
@@ -25,13 +46,28 @@ export type ProductInput = z.infer<typeof productInputSchema>;
 export const LINK_KINDS = ['miniprogram', 'url', 'article'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-export const productSchema = z.object({
+export const skuSchema = z.object({
   id: z.number().int(),
-  title: z.string(),
+  spec: z.string(),
   priceFen: z.number().int(),
   originalPriceFen: z.number().int().nullable(),
   stock: z.number().int(),
+  code: z.string().nullable(),
+});
+export type Sku = z.infer<typeof skuSchema>;
+
+export const productSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  /** The cheapest SKU's price ("¥39.9 起" when the SKUs' prices differ), and its crossed-out price. */
+  priceFen: z.number().int(),
+  originalPriceFen: z.number().int().nullable(),
+  /** Every SKU's stock, summed. */
+  stock: z.number().int(),
+  /** The 商品编码 of a product with one SKU; null with several (each has its own). */
   sku: z.string().nullable(),
+  /** Its 规格, in the order the seller gave them; one with an empty spec for a product without specifications. */
+  skus: z.array(skuSchema),
   link: z.string().nullable(),
   linkKind: z.enum(LINK_KINDS).nullable(),
   sellingPoints: z.string(),

@@ -4,6 +4,7 @@
 import type { MessageParams, MessageTable } from './message-table.ts';
 import { ORDER_MESSAGES } from './order-messages.ts';
 import { SAFETY_MESSAGES } from './safety-messages.ts';
+import { SKU_MESSAGES } from './sku-messages.ts';
 import { STREAM_MESSAGES } from './stream-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -11,6 +12,7 @@ export type Locale = 'zh-CN' | 'en';
 const MESSAGES: MessageTable = {
   ...ORDER_MESSAGES,
   ...SAFETY_MESSAGES,
+  ...SKU_MESSAGES,
   ...STREAM_MESSAGES,
   // request-level errors
   bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },

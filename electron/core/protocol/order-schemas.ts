@@ -21,18 +21,23 @@ export const ORDER_LIMITS = {
   trackingNo: 64,
 } as const;
 
-/** One product of an order, named the way the caller knows it: its id, its link number in the session, or SKU. */
+/**
+ * One product of an order, named the way the caller knows it: its id, its link number in the session, or a 商品编码
+ * (which names the SKU too). `skuId` picks the 规格 of a product that has several (with productId or linkNo).
+ */
 export const orderLineInputSchema = z
   .strictObject({
     productId: id.optional(),
     linkNo: id.optional(),
     sku: z.string().trim().min(1).max(64).optional(),
+    skuId: id.optional(),
     quantity: z.number().int().min(1).max(ORDER_LIMITS.quantity),
   })
   .refine(
     (l) => [l.productId, l.linkNo, l.sku].filter((v) => v !== undefined).length === 1,
     'give exactly one of productId, linkNo, sku',
-  );
+  )
+  .refine((l) => l.skuId === undefined || l.sku === undefined, 'a 商品编码 names its SKU: give skuId without it');
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
 
 /** `best`: the pushed coupon that takes the most off (the default); `none`; or a chosen coupon's id. */
@@ -62,7 +67,11 @@ export const orderLineSchema = z.object({
   productId: z.number().int(),
   /** Snapshots as sold: a later edit of the product does not change what this buyer ordered. */
   title: z.string(),
+  /** The SKU's 商品编码 as sold. */
   sku: z.string().nullable(),
+  /** The SKU sold, and its 规格 as sold ('' for a product without specifications). */
+  skuId: z.number().int().nullable(),
+  spec: z.string(),
   linkNo: z.number().int().nullable(),
   unitPriceFen: z.number().int(),
   quantity: z.number().int(),

@@ -4,6 +4,7 @@ import live from './0002-live.ts';
 import stream from './0003-stream.ts';
 import orders from './0004-orders.ts';
 import safety from './0005-safety.ts';
+import skus from './0006-skus.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety];
+export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety, skus];

@@ -12,6 +12,7 @@ const LABEL: Record<FieldName, MessageKey> = {
   originalPrice: 'field.original',
   stock: 'field.stock',
   sku: 'field.sku',
+  specs: 'field.specs',
   link: 'field.link',
   sellingPoints: 'field.sellingPoints',
   imageId: 'field.image',
@@ -25,6 +26,9 @@ function shown(product: Product, field: FieldName): string {
       return product.originalPriceFen === null ? '—' : displayFen(product.originalPriceFen);
     case 'imageId':
       return product.imageId ? product.imageId.slice(0, 8) : '—';
+    case 'specs':
+      // Each 规格 with its price and stock: "100g ¥39.90 ×12 · 250g ¥88.00 ×5".
+      return product.skus.map((s) => `${s.spec || '—'} ${displayFen(s.priceFen)} ×${s.stock}`).join(' · ');
     default: {
       const value = {
         title: product.title,

@@ -4,9 +4,12 @@ import type { Product } from '../../../../../electron/core/protocol/contract.ts'
 import { describeIssue } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { EditorDialog, type EditorDialogTexts } from '../../../ui/form/EditorDialog.tsx';
+import { Button } from '../../../ui/Button.tsx';
 import { AreaField, InputField } from '../../../ui/Field.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { ImageField } from './ImageField.tsx';
+import { specsFromFlat } from './form.ts';
+import { SpecTable } from './SpecTable.tsx';
 import { useProductForm } from './useProductForm.ts';
 
 const TEXTS: EditorDialogTexts = {
@@ -73,49 +76,58 @@ export function ProductEditor({ product, onClose }: ProductEditorProps) {
         data-autofocus
         onChange={(e) => form.setField('title', e.currentTarget.value)}
       />
-      <div className="product-form__row">
-        <InputField
-          label={t('field.price')}
-          name="price"
-          value={values.price}
-          error={problem('price')}
-          inputMode="decimal"
-          placeholder="99.00"
-          autoComplete="off"
-          required
-          onChange={(e) => form.setField('price', e.currentTarget.value)}
-        />
-        <InputField
-          label={t('field.original')}
-          name="originalPrice"
-          value={values.originalPrice}
-          error={problem('originalPrice')}
-          hint={t('field.originalHint')}
-          inputMode="decimal"
-          autoComplete="off"
-          onChange={(e) => form.setField('originalPrice', e.currentTarget.value)}
-        />
-        <InputField
-          label={t('field.stock')}
-          name="stock"
-          value={values.stock}
-          error={problem('stock')}
-          inputMode="numeric"
-          autoComplete="off"
-          required
-          onChange={(e) => form.setField('stock', e.currentTarget.value)}
-        />
-      </div>
-      <InputField
-        label={t('field.sku')}
-        name="sku"
-        value={values.sku}
-        error={problem('sku')}
-        hint={t('field.skuHint')}
-        maxLength={64}
-        autoComplete="off"
-        onChange={(e) => form.setField('sku', e.currentTarget.value)}
-      />
+      {values.specs.length > 0 ? (
+        <SpecTable rows={values.specs} issues={issues} onChange={(rows) => form.setField('specs', rows)} />
+      ) : (
+        <>
+          <div className="product-form__row">
+            <InputField
+              label={t('field.price')}
+              name="price"
+              value={values.price}
+              error={problem('price')}
+              inputMode="decimal"
+              placeholder="99.00"
+              autoComplete="off"
+              required
+              onChange={(e) => form.setField('price', e.currentTarget.value)}
+            />
+            <InputField
+              label={t('field.original')}
+              name="originalPrice"
+              value={values.originalPrice}
+              error={problem('originalPrice')}
+              hint={t('field.originalHint')}
+              inputMode="decimal"
+              autoComplete="off"
+              onChange={(e) => form.setField('originalPrice', e.currentTarget.value)}
+            />
+            <InputField
+              label={t('field.stock')}
+              name="stock"
+              value={values.stock}
+              error={problem('stock')}
+              inputMode="numeric"
+              autoComplete="off"
+              required
+              onChange={(e) => form.setField('stock', e.currentTarget.value)}
+            />
+          </div>
+          <InputField
+            label={t('field.sku')}
+            name="sku"
+            value={values.sku}
+            error={problem('sku')}
+            hint={t('field.skuHint')}
+            maxLength={64}
+            autoComplete="off"
+            onChange={(e) => form.setField('sku', e.currentTarget.value)}
+          />
+          <Button variant="secondary" onClick={() => form.setField('specs', specsFromFlat(values, base ?? null))}>
+            {t('specs.add')}
+          </Button>
+        </>
+      )}
       <InputField
         label={t('field.link')}
         name="link"

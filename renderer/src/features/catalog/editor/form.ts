@@ -1,11 +1,39 @@
 // The product form as text the seller types, and its translation to and from the protocol's ProductInput.
 // Money is typed in yuan and parsed with the protocol's own parser, so the form and the CSV importer agree.
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
+import type { SkuInput } from '../../../../../electron/core/protocol/catalog-schemas.ts';
 import type { Product, ProductInput } from '../../../../../electron/core/protocol/contract.ts';
 import { formatFen, parseYuanToFen } from '../../../../../electron/core/protocol/money.ts';
+import { hasSpecs } from '../../../../../electron/core/protocol/sku-view.ts';
 
-export const FIELDS = ['title', 'price', 'originalPrice', 'stock', 'sku', 'link', 'sellingPoints', 'imageId'] as const;
+export const FIELDS = [
+  'title',
+  'price',
+  'originalPrice',
+  'stock',
+  'sku',
+  'specs',
+  'link',
+  'sellingPoints',
+  'imageId',
+] as const;
 export type FieldName = (typeof FIELDS)[number];
+
+/** The four fields a product without specifications has, and each 规格 has instead. */
+const FLAT_FIELDS: readonly FieldName[] = ['price', 'originalPrice', 'stock', 'sku'];
+
+export const SPEC_FIELDS = ['spec', 'price', 'originalPrice', 'stock', 'code'] as const;
+export type SpecField = (typeof SPEC_FIELDS)[number];
+
+/** One 规格 as typed; `id` names the stored SKU it edits (null: a new one). */
+export interface SpecRow {
+  id: number | null;
+  spec: string;
+  price: string;
+  originalPrice: string;
+  stock: string;
+  code: string;
+}
 
 export interface FormValues {
   title: string;
@@ -13,13 +41,19 @@ export interface FormValues {
   originalPrice: string;
   stock: string;
   sku: string;
+  /** Empty: a product without specifications (the four fields above are its own); else its 规格, in order. */
+  specs: SpecRow[];
   link: string;
   sellingPoints: string;
   imageId: string | null;
 }
 
+/** Where a problem of one 规格's cell is kept: `specs.2.price`. */
+export type SpecIssueKey = `specs.${number}.${SpecField}`;
+export const specIssueKey = (row: number, field: SpecField): SpecIssueKey => `specs.${row}.${field}`;
+
 /** A field's problem as a protocol issue, so local checks and the core's checks read the same. */
-export type FieldIssues = Partial<Record<FieldName, Issue>>;
+export type FieldIssues = Partial<Record<FieldName | SpecIssueKey, Issue>>;
 
 export const EMPTY_FORM: FormValues = {
   title: '',
@@ -27,10 +61,35 @@ export const EMPTY_FORM: FormValues = {
   originalPrice: '',
   stock: '',
   sku: '',
+  specs: [],
   link: '',
   sellingPoints: '',
   imageId: null,
 };
+
+export const EMPTY_SPEC: SpecRow = { id: null, spec: '', price: '', originalPrice: '', stock: '', code: '' };
+
+/** The SKU fields of the core, by the form's names. */
+const SKU_KEY: Record<SpecField, string> = {
+  spec: 'spec',
+  price: 'priceFen',
+  originalPrice: 'originalPriceFen',
+  stock: 'stock',
+  code: 'code',
+};
+
+/** "Add a specification" on a product without any: its own price, stock and code become the first 规格's. */
+export function specsFromFlat(values: FormValues, product: Product | null): SpecRow[] {
+  const first: SpecRow = {
+    id: product?.skus[0]?.id ?? null,
+    spec: '',
+    price: values.price,
+    originalPrice: values.originalPrice,
+    stock: values.stock,
+    code: values.sku,
+  };
+  return [first, { ...EMPTY_SPEC }];
+}
 
 const INPUT_KEY: Record<FieldName, keyof ProductInput> = {
   title: 'title',
@@ -38,6 +97,7 @@ const INPUT_KEY: Record<FieldName, keyof ProductInput> = {
   originalPrice: 'originalPriceFen',
   stock: 'stock',
   sku: 'sku',
+  specs: 'skus',
   link: 'link',
   sellingPoints: 'sellingPoints',
   imageId: 'imageId',
@@ -50,6 +110,16 @@ export function formFromProduct(product: Product): FormValues {
     originalPrice: product.originalPriceFen === null ? '' : formatFen(product.originalPriceFen),
     stock: String(product.stock),
     sku: product.sku ?? '',
+    specs: hasSpecs(product)
+      ? product.skus.map((s) => ({
+          id: s.id,
+          spec: s.spec,
+          price: formatFen(s.priceFen),
+          originalPrice: s.originalPriceFen === null ? '' : formatFen(s.originalPriceFen),
+          stock: String(s.stock),
+          code: s.code ?? '',
+        }))
+      : [],
     link: product.link ?? '',
     sellingPoints: product.sellingPoints,
     imageId: product.imageId,
@@ -66,42 +136,82 @@ export function parseForm(
   const title = values.title.trim();
   if (title === '') issues.title = { path: 'title', code: 'required' };
 
+  const rest = {
+    link: blankToNull(values.link),
+    sellingPoints: values.sellingPoints.trim(),
+    imageId: values.imageId,
+  };
+  if (values.specs.length > 0) {
+    const skus = values.specs.map((row, i) => parseSpec(row, i, values.specs.length, issues));
+    if (Object.keys(issues).length > 0) return { input: null, issues };
+    return { input: { title, skus: skus as SkuInput[], ...rest }, issues: null };
+  }
+  const money = parseMoney(values, issues, (field) => field);
+  if (Object.keys(issues).length > 0) return { input: null, issues };
+  return {
+    input: { title, ...money, sku: blankToNull(values.sku), ...rest },
+    issues: null,
+  };
+}
+
+/** Price, crossed-out price and stock as typed, checked; problems kept under `key(field)`. */
+function parseMoney(
+  values: Pick<SpecRow, 'price' | 'originalPrice' | 'stock'>,
+  issues: FieldIssues,
+  key: (field: 'price' | 'originalPrice' | 'stock') => keyof FieldIssues,
+) {
   const priceFen = parseYuanToFen(values.price);
-  if (values.price.trim() === '') issues.price = { path: 'price', code: 'required' };
-  else if (priceFen === null) issues.price = { path: 'price', code: 'price_invalid', params: { value: values.price } };
+  if (values.price.trim() === '') issues[key('price')] = { path: 'price', code: 'required' };
+  else if (priceFen === null)
+    issues[key('price')] = { path: 'price', code: 'price_invalid', params: { value: values.price } };
 
   let originalPriceFen: number | null = null;
   if (values.originalPrice.trim() !== '') {
     originalPriceFen = parseYuanToFen(values.originalPrice);
     if (originalPriceFen === null)
-      issues.originalPrice = { path: 'originalPrice', code: 'price_invalid', params: { value: values.originalPrice } };
+      issues[key('originalPrice')] = {
+        path: 'originalPrice',
+        code: 'price_invalid',
+        params: { value: values.originalPrice },
+      };
   }
 
   const stockText = values.stock.trim();
-  if (stockText === '') issues.stock = { path: 'stock', code: 'required' };
+  if (stockText === '') issues[key('stock')] = { path: 'stock', code: 'required' };
   else if (!/^\d{1,10}$/.test(stockText))
-    issues.stock = { path: 'stock', code: 'stock_invalid', params: { value: values.stock } };
+    issues[key('stock')] = { path: 'stock', code: 'stock_invalid', params: { value: values.stock } };
+  return { priceFen: priceFen ?? 0, originalPriceFen, stock: Number(stockText) };
+}
 
-  if (Object.keys(issues).length > 0) return { input: null, issues };
-  return {
-    input: {
-      title,
-      priceFen: priceFen ?? 0,
-      originalPriceFen,
-      stock: Number(stockText),
-      sku: blankToNull(values.sku),
-      link: blankToNull(values.link),
-      sellingPoints: values.sellingPoints.trim(),
-      imageId: values.imageId,
-    },
-    issues: null,
-  };
+function parseSpec(row: SpecRow, i: number, count: number, issues: FieldIssues): SkuInput {
+  const spec = row.spec.trim();
+  if (count > 1 && spec === '') issues[specIssueKey(i, 'spec')] = { path: 'spec', code: 'spec_required' };
+  const money = parseMoney(row, issues, (field) => specIssueKey(i, field));
+  return { ...(row.id === null ? {} : { id: row.id }), spec, ...money, code: blankToNull(row.code) };
+}
+
+/** The SKUs as the core would be sent them, for comparing. */
+function skusAsInput(product: Product): SkuInput[] {
+  return product.skus.map((s) => ({
+    id: s.id,
+    spec: s.spec,
+    priceFen: s.priceFen,
+    originalPriceFen: s.originalPriceFen,
+    stock: s.stock,
+    code: s.code,
+  }));
 }
 
 /** Only what the seller changed relative to the version they started from: an update never rewrites the rest. */
 export function patchFrom(input: ProductInput, base: Product): Partial<ProductInput> {
   const patch: Partial<ProductInput> = {};
   for (const field of FIELDS) {
+    if (field === 'specs') {
+      if (input.skus && JSON.stringify(input.skus) !== JSON.stringify(skusAsInput(base))) patch.skus = input.skus;
+      continue;
+    }
+    // With 规格, the product's own price, stock and code are theirs: never sent beside them.
+    if (input.skus && FLAT_FIELDS.includes(field)) continue;
     const key = INPUT_KEY[field];
     const next = input[key] ?? null;
     const before = (base as unknown as Record<string, unknown>)[key] ?? null;
@@ -121,15 +231,23 @@ export function rebase(values: FormValues, dirty: ReadonlySet<FieldName>, latest
 export function changedFields(before: Product, latest: Product): FieldName[] {
   const a = formFromProduct(before);
   const b = formFromProduct(latest);
-  return FIELDS.filter((field) => a[field] !== b[field]);
+  return FIELDS.filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]));
 }
 
-/** Maps the core's issue paths (`input.priceFen`, `patch.title`) onto form fields. */
+/** Maps the core's issue paths (`input.priceFen`, `patch.title`, `input.skus.2.code`) onto form fields. */
 export function issuesByField(issues: readonly Issue[]): { fields: FieldIssues; other: Issue[] } {
   const fields: FieldIssues = {};
   const other: Issue[] = [];
   for (const issue of issues) {
-    const key = issue.path.split('.').at(-1) ?? '';
+    const parts = issue.path.split('.');
+    const at = parts.indexOf('skus');
+    if (at >= 0 && parts.length > at + 2) {
+      const cell = SPEC_FIELDS.find((f) => SKU_KEY[f] === parts[at + 2]);
+      const key = cell ? specIssueKey(Number(parts[at + 1]), cell) : 'specs';
+      if (!fields[key]) fields[key] = issue;
+      continue;
+    }
+    const key = parts.at(-1) ?? '';
     const field = FIELDS.find((f) => INPUT_KEY[f] === key);
     if (field && !fields[field]) fields[field] = issue;
     else if (!field) other.push(issue);

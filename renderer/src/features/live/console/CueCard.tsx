@@ -3,6 +3,7 @@
 // filling the screen, for a second monitor facing the host.
 import type { SessionDetail } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
+import { hasSpecs, priceFrom } from '../../../../../electron/core/protocol/sku-view.ts';
 import { useT } from '../../../i18n/index.ts';
 import { useCoupons } from '../../../stores/coupons.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -57,7 +58,11 @@ export function CueCard({ detail, variant, onStep, onStop }: CueCardProps) {
             </div>
           </div>
           <p className="cue__prices">
-            <span className="cue__price">{displayFen(product.priceFen)}</span>
+            <span className="cue__price">
+              {priceFrom(product)
+                ? t('live.priceFrom', { price: displayFen(product.priceFen) })
+                : displayFen(product.priceFen)}
+            </span>
             {product.originalPriceFen !== null ? (
               <s className="cue__original strike">{displayFen(product.originalPriceFen)}</s>
             ) : null}
@@ -66,6 +71,15 @@ export function CueCard({ detail, variant, onStep, onStop }: CueCardProps) {
             </span>
             {item.soldOut || product.stock === 0 ? <span className="badge">{t('live.soldOut')}</span> : null}
           </p>
+          {hasSpecs(product) ? (
+            <ul className="cue__specs" aria-label={t('live.specs')}>
+              {product.skus.map((s) => (
+                <li key={s.id} className={s.stock === 0 ? 'is-out' : undefined}>
+                  {t('live.specLine', { spec: s.spec, price: displayFen(s.priceFen), stock: s.stock })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {product.sellingPoints ? <p className="cue__points">{product.sellingPoints}</p> : null}
           {applicable.length > 0 ? (
             <ul className="cue__coupons" aria-label={t('live.activeCoupons')}>

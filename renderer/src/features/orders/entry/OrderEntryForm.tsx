@@ -3,6 +3,7 @@
 // single-key shortcuts work again. Phone, address and note wait behind "more".
 import { useCallback, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { SessionDetail } from '../../../../../electron/core/protocol/contract.ts';
+import { displayFen } from '../../../../../electron/core/protocol/money.ts';
 import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -90,6 +91,35 @@ export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
             onChange={(e) => update({ link: e.currentTarget.value })}
           />
         </div>
+        {entry.skus.length > 0 ? (
+          <div className={`field order-entry__sku ${errors.sku ? 'field--invalid' : ''}`}>
+            <label className="field__label" htmlFor={`${id}-sku`}>
+              {t('orderEntry.sku')}
+            </label>
+            <select
+              id={`${id}-sku`}
+              name="sku"
+              className="field__input"
+              value={draft.sku}
+              disabled={busy}
+              aria-invalid={errors.sku ? true : undefined}
+              aria-describedby={errors.sku ? `${id}-sku-error` : undefined}
+              onChange={(e) => update({ sku: e.currentTarget.value })}
+            >
+              <option value="">{t('orderEntry.skuPick')}</option>
+              {entry.skus.map((s) => (
+                <option key={s.id} value={String(s.id)} disabled={s.stock === 0}>
+                  {t('orderEntry.skuOption', { spec: s.spec, price: displayFen(s.priceFen), stock: s.stock })}
+                </option>
+              ))}
+            </select>
+            {errors.sku ? (
+              <p id={`${id}-sku-error`} className="field__error">
+                {errors.sku}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <InputField
           name="buyer"
           className="order-entry__buyer"
@@ -120,6 +150,7 @@ export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
       <EntryProductLine
         id={`${id}-product`}
         product={entry.product}
+        sku={entry.sku}
         error={errors.link}
         hint={t(live ? 'orderEntry.nothingExplaining' : 'orderEntry.linkRequired')}
       />

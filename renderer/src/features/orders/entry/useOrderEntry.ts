@@ -2,6 +2,7 @@
 // the order — once per Enter however fast it is pressed, with a key that makes a retry after a dropped
 // connection safe. After an order the buyer and quantity clear and focus returns for the next buyer.
 import { useEffect, useRef, useState } from 'react';
+import type { Sku } from '../../../../../electron/core/protocol/catalog-schemas.ts';
 import type {
   CouponChoice,
   OrderInput,
@@ -21,6 +22,8 @@ import { useOrderQuote, type QuoteView } from './useOrderQuote.ts';
 
 export interface Draft {
   link: string;
+  /** The chosen 规格's id, for a product with several ('' none yet). */
+  sku: string;
   buyer: string;
   quantity: string;
   phone: string;
@@ -31,12 +34,16 @@ export interface Draft {
 
 export type FieldName = keyof Draft;
 
-const EMPTY: Draft = { link: '', buyer: '', quantity: '1', phone: '', address: '', note: '', coupon: 'best' };
+const EMPTY: Draft = { link: '', sku: '', buyer: '', quantity: '1', phone: '', address: '', note: '', coupon: 'best' };
 
 export interface OrderEntry {
   draft: Draft;
   update(patch: Partial<Draft>): void;
   product: EntryProduct;
+  /** The product's 规格 when it has several (one must be chosen), else empty. */
+  skus: Sku[];
+  /** The 规格 chosen among them. */
+  sku: Sku | null;
   quantity: number | null;
   quote: QuoteView;
   /** Field problems, shown once the assistant pressed Enter (a bad link number shows at once). */
@@ -68,7 +75,12 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
 
   const product = entryProduct(draft.link, bag, explaining);
   const quantity = parseQuantity(draft.quantity, ORDER_LIMITS.quantity);
-  const line = product.ok && quantity !== null ? { productId: product.item.productId, quantity } : null;
+  const skus = product.ok && product.item.product.skus.length > 1 ? product.item.product.skus : [];
+  const sku = skus.find((s) => String(s.id) === draft.sku) ?? null;
+  const line =
+    product.ok && quantity !== null && (skus.length === 0 || sku)
+      ? { productId: product.item.productId, quantity, ...(sku ? { skuId: sku.id } : {}) }
+      : null;
   const buyer = draft.buyer.trim();
   const quoteInput: QuoteInput | null = line
     ? { sessionId: session.id, lines: [line], buyer, coupon: draft.coupon }
@@ -91,6 +103,7 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
             ? t('orderEntry.nothingExplaining')
             : t('orderEntry.linkRequired');
   }
+  if (attempted && skus.length > 0 && !sku) errors.sku = t('orderEntry.skuRequired');
   if (attempted && !buyer) errors.buyer = t('orderEntry.buyerRequired');
   if (quantity === null && (attempted || draft.quantity.trim() !== '')) {
     errors.quantity = t('orderEntry.quantityInvalid', { max: ORDER_LIMITS.quantity });
@@ -113,9 +126,8 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
     if (sending.current) return;
     setAttempted(true);
     setFailure(null);
-    const invalid = (['link', 'buyer', 'quantity'] as const).find((name) =>
-      name === 'link' ? !product.ok : name === 'buyer' ? !buyer : quantity === null,
-    );
+    const missing = { link: !product.ok, sku: skus.length > 0 && !sku, buyer: !buyer, quantity: quantity === null };
+    const invalid = (['link', 'sku', 'buyer', 'quantity'] as const).find((name) => missing[name]);
     if (invalid || !line) {
       focusField(invalid ?? 'link');
       return;
@@ -154,5 +166,5 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
     }
   }
 
-  return { draft, update, product, quantity, quote, errors, failure, busy, submit, firstField };
+  return { draft, update, product, skus, sku, quantity, quote, errors, failure, busy, submit, firstField };
 }
