@@ -65,6 +65,7 @@ export function SpecTable({ rows, issues, onChange }: SpecTableProps) {
                       name={`spec-${i}-${field}`}
                       aria-label={`${t('specs.row', { n: i + 1 })} ${t(HEADER[field])}`}
                       value={row[field]}
+                      placeholder={t(HEADER[field])}
                       inputMode={INPUT_MODE[field]}
                       maxLength={field === 'spec' ? 100 : field === 'code' ? 64 : 20}
                       autoComplete="off"
