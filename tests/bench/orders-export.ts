@@ -45,6 +45,7 @@ const EXPRESSIONS = [
   's.title',
   'l.link_no',
   'l.title',
+  'l.spec',
   'l.sku',
   money('l.unit_price_fen'),
   'l.quantity',

@@ -30,11 +30,11 @@ const STATUS_EN = {
   refunded: 'Refunded',
 };
 const ZH =
-  '订单号,下单时间,场次,链接号,商品,商品编码,单价,数量,优惠券,优惠金额,实付,买家,手机,收货地址,备注,状态,快递公司,快递单号'.split(
+  '订单号,下单时间,场次,链接号,商品,规格,商品编码,单价,数量,优惠券,优惠金额,实付,买家,手机,收货地址,备注,状态,快递公司,快递单号'.split(
     ',',
   );
 const EN =
-  'order_no,created_at,session,link_no,product,sku,unit_price,quantity,coupon,discount,paid,buyer,phone,address,note,status,carrier,tracking_no'.split(
+  'order_no,created_at,session,link_no,product,spec,sku,unit_price,quantity,coupon,discount,paid,buyer,phone,address,note,status,carrier,tracking_no'.split(
     ',',
   );
 const ADDRESS = '上海市浦东新区"幸福"小区,3号楼\n2单元 501';
@@ -177,6 +177,7 @@ function expected(orders: Order[], locale: 'zh-CN' | 'en'): Record<string, strin
         defused(o.sessionTitle),
         l.linkNo === null ? '' : String(l.linkNo),
         defused(l.title),
+        defused(l.spec),
         defused(l.sku),
         yuan(l.unitPriceFen),
         String(l.quantity),

@@ -135,10 +135,11 @@ test('a filled-in export (every column, an order per line, a multi-line address)
   const rows = parse(exported, { bom: true }) as string[][];
   const [header, ...lines] = rows;
   const tracking = new Map<string, string>();
+  const [carrierAt, trackingAt] = [header!.indexOf('快递公司'), header!.indexOf('快递单号')];
   for (const line of lines) {
     if (!tracking.has(line[0]!)) tracking.set(line[0]!, `SF${1000 + tracking.size}`);
-    line[16] = '顺丰速运';
-    line[17] = tracking.get(line[0]!)!;
+    line[carrierAt] = '顺丰速运';
+    line[trackingAt] = tracking.get(line[0]!)!;
   }
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   const filled = utf8Bom([header!, ...lines].map((r) => r.map(quote).join(',')).join('\r\n'));

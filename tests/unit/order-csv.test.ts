@@ -19,7 +19,8 @@ const source = (over: Partial<OrderCsvSource> = {}): OrderCsvSource => ({
   created_at: CREATED,
   session_title: '助农专场',
   link_no: 3,
-  title: '东北大米 5kg',
+  title: '东北大米',
+  spec: '5kg',
   sku: 'RICE-5',
   unit_price_fen: 5990,
   quantity: 2,
@@ -37,13 +38,14 @@ const source = (over: Partial<OrderCsvSource> = {}): OrderCsvSource => ({
 
 const cellsOf = (line: string) => parse(line, { relax_quotes: false })[0] as string[];
 
-test('the header is Chinese for zh-CN and English otherwise, eighteen columns in the documented order', () => {
+test('the header is Chinese for zh-CN and English otherwise, nineteen columns in the documented order', () => {
   assert.deepEqual(orderCsvHeader('zh-CN'), [
     '订单号',
     '下单时间',
     '场次',
     '链接号',
     '商品',
+    '规格',
     '商品编码',
     '单价',
     '数量',
@@ -64,6 +66,7 @@ test('the header is Chinese for zh-CN and English otherwise, eighteen columns in
     'session',
     'link_no',
     'product',
+    'spec',
     'sku',
     'unit_price',
     'quantity',
@@ -88,7 +91,8 @@ test('a line reads back cell by cell: yuan with two decimals, the line’s own d
     '2026-01-05 09:03:07',
     '助农专场',
     '3',
-    '东北大米 5kg',
+    '东北大米',
+    '5kg',
     'RICE-5',
     '59.90',
     '2',
@@ -108,15 +112,15 @@ test('a line reads back cell by cell: yuan with two decimals, the line’s own d
 test('amounts: whole yuan, single fen, zero and large values keep two decimals without grouping', () => {
   const cells = (unit: number, quantity: number, discount: number) =>
     orderToCsvCells(source({ unit_price_fen: unit, quantity, line_discount_fen: discount }), 'en');
-  assert.deepEqual(cells(100, 1, 0).slice(6, 11), ['1.00', 1, '满100减10', '0.00', '1.00']);
-  assert.deepEqual(cells(1, 3, 1).slice(9, 11), ['0.01', '0.02']);
-  assert.deepEqual(cells(129900, 1000, 0).slice(9, 11), ['0.00', '1299000.00']);
+  assert.deepEqual(cells(100, 1, 0).slice(7, 12), ['1.00', 1, '满100减10', '0.00', '1.00']);
+  assert.deepEqual(cells(1, 3, 1).slice(10, 12), ['0.01', '0.02']);
+  assert.deepEqual(cells(129900, 1000, 0).slice(10, 12), ['0.00', '1299000.00']);
 });
 
 test('status names follow the file’s language', () => {
   const names = ORDER_STATUSES.map((status) => [
-    orderToCsvCells(source({ status }), 'zh-CN')[15],
-    orderToCsvCells(source({ status }), 'en')[15],
+    orderToCsvCells(source({ status }), 'zh-CN')[16],
+    orderToCsvCells(source({ status }), 'en')[16],
   ]);
   assert.deepEqual(names, [
     ['待付款', 'Pending payment'],
@@ -138,6 +142,7 @@ test('user text is defused against formulas; amounts, times and our own values a
       address: '-1,"楼"\n2单元',
       note: '＝1+1',
       coupon_name: '-5元券',
+      spec: '=B1',
       sku: '=A1',
       carrier: '=顺丰',
       tracking_no: '-SF1',
@@ -146,19 +151,22 @@ test('user text is defused against formulas; amounts, times and our own values a
     'en',
   );
   const cells = cellsOf(line);
-  for (const k of [2, 4, 5, 8, 11, 12, 13, 14, 16, 17]) assert.ok(cells[k]!.startsWith("'"), `${k}: ${cells[k]}`);
+  for (const k of [2, 4, 5, 6, 9, 12, 13, 14, 15, 17, 18]) assert.ok(cells[k]!.startsWith("'"), `${k}: ${cells[k]}`);
   assert.equal(cells[4], `'=HYPERLINK("http://x")`);
-  assert.equal(cells[13], `'-1,"楼"\n2单元`);
-  assert.equal(cells[9], '0.00');
+  assert.equal(cells[14], `'-1,"楼"\n2单元`);
+  assert.equal(cells[10], '0.00');
   assert.equal(cells[0], '260105-001');
 });
 
 test('empty optional values are empty cells; phone numbers stay exactly as typed', () => {
   const cells = cellsOf(
-    orderCsvLine(source({ session_title: null, link_no: null, sku: null, coupon_name: null, phone: '' }), 'en'),
+    orderCsvLine(
+      source({ session_title: null, link_no: null, spec: '', sku: null, coupon_name: null, phone: '' }),
+      'en',
+    ),
   );
-  assert.deepEqual([cells[2], cells[3], cells[5], cells[8], cells[12]], ['', '', '', '', '']);
-  assert.equal(cellsOf(orderCsvLine(source({ phone: '010-12345678' }), 'en'))[12], '010-12345678');
+  assert.deepEqual([cells[2], cells[3], cells[5], cells[6], cells[9], cells[13]], ['', '', '', '', '', '']);
+  assert.equal(cellsOf(orderCsvLine(source({ phone: '010-12345678' }), 'en'))[13], '010-12345678');
 });
 
 test('local time formatting pads every field, and the date is the local day', () => {

@@ -15,6 +15,7 @@ const COLUMNS = [
   { key: 'session', zh: '场次', en: 'session', defuse: true },
   { key: 'linkNo', zh: '链接号', en: 'link_no', defuse: false },
   { key: 'product', zh: '商品', en: 'product', defuse: true },
+  { key: 'spec', zh: '规格', en: 'spec', defuse: true },
   { key: 'sku', zh: '商品编码', en: 'sku', defuse: true },
   { key: 'unitPrice', zh: '单价', en: 'unit_price', defuse: false },
   { key: 'quantity', zh: '数量', en: 'quantity', defuse: false },
@@ -41,6 +42,8 @@ export interface OrderCsvSource {
   session_title: string | null;
   link_no: number | null;
   title: string;
+  /** The 规格 as sold ('' for a product without specifications). */
+  spec: string;
   sku: string | null;
   unit_price_fen: number;
   quantity: number;
@@ -96,6 +99,7 @@ export function orderToCsvCells(row: OrderCsvSource, locale: Locale): CsvValue[]
     row.session_title,
     row.link_no,
     row.title,
+    row.spec,
     row.sku,
     formatFen(row.unit_price_fen),
     row.quantity,

@@ -32,7 +32,7 @@ export interface OrderExportResult {
 
 const FROM = `orders o JOIN order_lines l ON l.order_id = o.id`;
 
-const SELECT = `SELECT o.order_no, o.created_at, s.title AS session_title, l.link_no, l.title, l.sku, l.unit_price_fen,
+const SELECT = `SELECT o.order_no, o.created_at, s.title AS session_title, l.link_no, l.title, l.spec, l.sku, l.unit_price_fen,
     l.quantity, o.coupon_name, l.discount_fen AS line_discount_fen, o.buyer, o.phone, o.address, o.note, o.status,
     o.carrier, o.tracking_no
   FROM ${FROM} LEFT JOIN live_sessions s ON s.id = o.session_id`;
