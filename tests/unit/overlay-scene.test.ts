@@ -125,6 +125,25 @@ test('the card: the explained product as the bag has it, with the pushed coupon 
   assert.equal(scene.coupon?.name, '券4', 'the banner shows the coupon pushed last');
 });
 
+test('规格 at different prices: the card shows the cheapest and says "起"; at one price it does not', () => {
+  const sku = (id: number, priceFen: number) => ({
+    id,
+    spec: `${id}`,
+    priceFen,
+    originalPriceFen: null,
+    stock: 5,
+    code: null,
+  });
+  const onAir = (skus: ReturnType<typeof sku>[]) => ({
+    bag: [item(7, 3, { priceFen: 3990, skus })],
+    explaining: segment(7, 3),
+    pushes: [],
+  });
+  assert.equal(sceneOf(onAir([sku(1, 3990), sku(2, 8800)]), () => null).card?.priceFrom, true);
+  assert.equal(sceneOf(onAir([sku(1, 3990), sku(2, 3990)]), () => null).card?.priceFrom, undefined);
+  assert.equal(sceneOf(onAir([sku(1, 3990)]), () => null).card?.priceFrom, undefined);
+});
+
 test('售罄: marked by the assistant, or no stock left', () => {
   const marked = sceneOf({ bag: [item(7, 1, {}, true)], explaining: segment(7, 1), pushes: [] }, () => null);
   assert.equal(marked.card?.soldOut, true);

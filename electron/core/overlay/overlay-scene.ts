@@ -4,6 +4,7 @@ import type { Coupon } from '../protocol/coupon-schemas.ts';
 import { couponDiscountFen } from '../protocol/coupon-discount.ts';
 import type { BagItem, CouponPush, Segment } from '../protocol/live-schemas.ts';
 import type { OverlayScene } from '../protocol/overlay-schemas.ts';
+import { priceFrom } from '../protocol/sku-view.ts';
 import { EMPTY_SCENE } from './shared/overlay-defaults.ts';
 
 /** The live show's part the overlay draws from (LiveService.onAir). */
@@ -52,6 +53,7 @@ export function sceneOf(onAir: OnAir | null, coupon: (id: number) => Coupon | nu
       title: p.title,
       priceFen: p.priceFen,
       originalPriceFen: p.originalPriceFen,
+      ...(priceFrom(p) ? { priceFrom: true } : {}),
       stock: p.stock,
       soldOut: item.soldOut || p.stock <= 0,
       imageId: p.imageId,

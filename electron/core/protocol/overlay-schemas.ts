@@ -67,6 +67,8 @@ export const overlaySceneSchema = z.object({
       title: z.string(),
       priceFen: z.number().int(),
       originalPriceFen: z.number().int().nullable(),
+      /** Its 规格 cost different amounts: the price is the cheapest's, drawn "¥39.9 起" / "from ¥39.9". */
+      priceFrom: z.boolean().optional(),
       stock: z.number().int(),
       soldOut: z.boolean(),
       imageId: z.string().nullable(),

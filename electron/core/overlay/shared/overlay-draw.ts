@@ -206,11 +206,24 @@ function drawCard(pen: Pen, box: Box, card: OverlayCard, language: 'zh-CN' | 'en
   );
   const priceY = box.y + 134 * u;
   const priceColor = soldOut ? theme.muted : theme.accent;
-  pen.text('¥', left, priceY + 4 * u, { size: 24, bold: true, color: priceColor });
+  // Several 规格 at different prices: the cheapest, said so ("¥39.9 起", "from ¥39.9").
+  let start = left;
+  if (card.priceFrom && language === 'en') {
+    pen.text('from', start, priceY + 4 * u, { size: 20, bold: true, color: priceColor });
+    pen.font(20, true);
+    start += ctx.measureText('from').width + 6 * u;
+  }
+  pen.text('¥', start, priceY + 4 * u, { size: 24, bold: true, color: priceColor });
   const amount = yuan(card.priceFen);
-  pen.text(amount, left + 16 * u, priceY, { size: 40, bold: true, color: priceColor });
+  pen.text(amount, start + 16 * u, priceY, { size: 40, bold: true, color: priceColor });
   pen.font(40, true);
-  const x = left + 16 * u + ctx.measureText(amount).width + 12 * u;
+  let x = start + 16 * u + ctx.measureText(amount).width + 6 * u;
+  if (card.priceFrom && language !== 'en') {
+    pen.text('起', x, priceY + 4 * u, { size: 22, bold: true, color: priceColor });
+    pen.font(22, true);
+    x += ctx.measureText('起').width;
+  }
+  x += 6 * u;
   if (card.originalPriceFen !== null && card.originalPriceFen > card.priceFen) {
     const was = `¥${yuan(card.originalPriceFen)}`;
     pen.text(was, x, priceY + 4 * u, { size: 20, color: theme.muted });
