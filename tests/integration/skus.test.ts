@@ -283,6 +283,18 @@ test('orders sell a SKU: chosen by id or by code, priced and stocked per SKU, re
     { code: 'sku_unknown', path: '(root)' },
   );
 
+  // The show's report splits the product's sales by 规格, as sold.
+  const report = await a.call('orders.report', { sessionId: show.id });
+  const teaSales = report.products.find((p) => p.productId === tea.id)!;
+  assert.deepEqual([teaSales.units, teaSales.subtotalFen], [3, 8800 * 2 + 3990]);
+  assert.deepEqual(
+    teaSales.specs.map((s) => [s.spec, s.orders, s.units, s.subtotalFen]),
+    [
+      ['250g 礼盒', 1, 2, 17600],
+      ['100g 罐装', 1, 1, 3990],
+    ],
+  );
+
   await a.call('orders.setStatus', { id: order.id, to: 'cancelled' });
   now = await a.call('catalog.get', { id: tea.id });
   assert.deepEqual(

@@ -21,7 +21,7 @@ export function sessionReport(db: Db, sessionId: number): SessionReport {
        FROM orders o WHERE ${sale}`,
     )
     .get({ sessionId }) as SessionReport['totals'];
-  const products = db
+  const productRows = db
     .prepare(
       `SELECT l.product_id AS productId, max(l.title) AS title, max(l.link_no) AS linkNo,
          count(DISTINCT o.id) AS orders, sum(l.quantity) AS units,
@@ -29,7 +29,20 @@ export function sessionReport(db: Db, sessionId: number): SessionReport {
        FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ${sale}
        GROUP BY l.product_id ORDER BY paidFen DESC, l.product_id`,
     )
-    .all({ sessionId }) as SessionReport['products'];
+    .all({ sessionId }) as Array<Omit<SessionReport['products'][number], 'specs'>>;
+  // Each product's sales by 规格 as sold (the spec is a snapshot on the line, like the title).
+  const specRows = db
+    .prepare(
+      `SELECT l.product_id AS productId, l.spec AS spec, count(DISTINCT o.id) AS orders, sum(l.quantity) AS units,
+         sum(l.unit_price_fen * l.quantity) AS subtotalFen, sum(l.unit_price_fen * l.quantity - l.discount_fen) AS paidFen
+       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ${sale} AND l.spec <> ''
+       GROUP BY l.product_id, l.spec ORDER BY l.product_id, paidFen DESC, l.spec`,
+    )
+    .all({ sessionId }) as Array<{ productId: number } & SessionReport['products'][number]['specs'][number]>;
+  const products: SessionReport['products'] = productRows.map((p) => ({
+    ...p,
+    specs: specRows.filter((r) => r.productId === p.productId).map(({ productId: _, ...spec }) => spec),
+  }));
   const coupons = db
     .prepare(
       `SELECT o.coupon_id AS couponId, max(o.coupon_name) AS name, count(*) AS orders, sum(o.discount_fen) AS discountFen

@@ -173,6 +173,16 @@ export const sessionReportSchema = z.object({
       units: z.number().int(),
       subtotalFen: z.number().int(),
       paidFen: z.number().int(),
+      /** The same split by 规格, as sold (empty for a product sold without specifications). */
+      specs: z.array(
+        z.object({
+          spec: z.string(),
+          orders: z.number().int(),
+          units: z.number().int(),
+          subtotalFen: z.number().int(),
+          paidFen: z.number().int(),
+        }),
+      ),
     }),
   ),
   coupons: z.array(

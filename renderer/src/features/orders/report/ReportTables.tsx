@@ -1,5 +1,6 @@
 // The report's numbers as tables: the show's totals, each product, each coupon, sales minute by minute, and the
 // explanation segments the chart shades.
+import { Fragment } from 'react';
 import type { Segment, SessionReport } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
 import { ColumnHeads } from '../../../ui/ColumnHeads.tsx';
@@ -47,14 +48,29 @@ export function ProductTable({ report }: { report: SessionReport }) {
         />
         <tbody>
           {report.products.map((p) => (
-            <tr key={p.productId}>
-              <td>{p.linkNo !== null ? t('orders.linkNo', { n: p.linkNo }) : '—'}</td>
-              <th scope="row">{p.title}</th>
-              <td className="num">{p.orders}</td>
-              <td className="num">{p.units}</td>
-              <td className="num">{displayFen(p.subtotalFen)}</td>
-              <td className="num">{displayFen(p.paidFen)}</td>
-            </tr>
+            <Fragment key={p.productId}>
+              <tr>
+                <td>{p.linkNo !== null ? t('orders.linkNo', { n: p.linkNo }) : '—'}</td>
+                <th scope="row">{p.title}</th>
+                <td className="num">{p.orders}</td>
+                <td className="num">{p.units}</td>
+                <td className="num">{displayFen(p.subtotalFen)}</td>
+                <td className="num">{displayFen(p.paidFen)}</td>
+              </tr>
+              {p.specs.map((s) => (
+                <tr key={s.spec} className="report-table__spec">
+                  <td />
+                  <th scope="row">
+                    <span className="visually-hidden">{p.title} · </span>
+                    {s.spec}
+                  </th>
+                  <td className="num">{s.orders}</td>
+                  <td className="num">{s.units}</td>
+                  <td className="num">{displayFen(s.subtotalFen)}</td>
+                  <td className="num">{displayFen(s.paidFen)}</td>
+                </tr>
+              ))}
+            </Fragment>
           ))}
         </tbody>
       </table>
