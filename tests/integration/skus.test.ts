@@ -211,6 +211,26 @@ test('SKU rules: names with several, no repeats, codes unique across products, o
     ),
     { code: 'sku_unknown', path: 'skus.0.id' },
   );
+  assert.deepEqual(
+    await issueOf(
+      a.call('catalog.update', {
+        id: tea.id,
+        expectedVersion: tea.version,
+        patch: {
+          skus: [
+            { id: tea.skus[0]!.id, spec: '甲', priceFen: 1, stock: 1 },
+            { id: tea.skus[0]!.id, spec: '乙', priceFen: 1, stock: 1 },
+          ],
+        },
+      }),
+    ),
+    { code: 'sku_unknown', path: 'skus.1.id' },
+    'one SKU named twice would lose a row',
+  );
+  assert.deepEqual(
+    await issueOf(a.call('catalog.create', input([{ spec: '\u0001' + '7', priceFen: 100, stock: 1 }]))),
+    { code: 'spec_invalid', path: 'skus.0.spec' },
+  );
   // The product's own price on a product with several SKUs: only as it already reads (an export read back).
   assert.deepEqual(
     await issueOf(a.call('catalog.update', { id: tea.id, expectedVersion: tea.version, patch: { priceFen: 100 } })),

@@ -9,6 +9,7 @@ import {
   issuesByField,
   parseForm,
   patchFrom,
+  rebase,
   specsFromFlat,
   type FormValues,
 } from '../../renderer/src/features/catalog/editor/form.ts';
@@ -48,8 +49,8 @@ test('a product without specifications edits its own fields; "add a specificatio
   assert.deepEqual(values.specs, [], 'no table: the four fields are the product’s');
   const specs = specsFromFlat(values, one);
   assert.deepEqual(specs, [
-    { id: 11, spec: '', price: '39.90', originalPrice: '', stock: '12', code: 'TEA-100' },
-    { id: null, spec: '', price: '', originalPrice: '', stock: '', code: '' },
+    { id: 11, spec: '', price: '39.90', originalPrice: '', stock: '12', code: 'TEA-100', stockAtLoad: '12' },
+    { id: null, spec: '', price: '', originalPrice: '', stock: '', code: '', stockAtLoad: null },
   ]);
 });
 
@@ -58,8 +59,8 @@ test('rows become the SKUs sent, checked cell by cell; the product’s own price
   const values: FormValues = {
     ...formFromProduct(one),
     specs: [
-      { id: 11, spec: ' 100g ', price: '39.9', originalPrice: '', stock: '12', code: 'TEA-100' },
-      { id: null, spec: '', price: '8.8.8', originalPrice: '', stock: 'x', code: '' },
+      { id: 11, spec: ' 100g ', price: '39.9', originalPrice: '', stock: '12', code: 'TEA-100', stockAtLoad: '12' },
+      { id: null, spec: '', price: '8.8.8', originalPrice: '', stock: 'x', code: '', stockAtLoad: null },
     ],
   };
   const bad = parseForm(values);
@@ -67,7 +68,15 @@ test('rows become the SKUs sent, checked cell by cell; the product’s own price
   assert.deepEqual(Object.keys(bad.issues!).sort(), ['specs.1.price', 'specs.1.spec', 'specs.1.stock']);
   assert.equal(bad.issues!['specs.1.spec']!.code, 'spec_required');
 
-  values.specs[1] = { id: null, spec: '250g', price: '88', originalPrice: '99', stock: '5', code: ' TEA-250 ' };
+  values.specs[1] = {
+    id: null,
+    spec: '250g',
+    price: '88',
+    originalPrice: '99',
+    stock: '5',
+    code: ' TEA-250 ',
+    stockAtLoad: null,
+  };
   const good = parseForm(values);
   assert.ok(good.input);
   assert.deepEqual(good.input.skus, [
@@ -91,6 +100,23 @@ test('an edit that changes no SKU sends none; one that does sends the whole list
       [11, 50],
       [12, 50],
     ],
+  );
+});
+
+test('"keep my changes": a 规格 whose stock the seller left alone takes the latest (orders took some meanwhile)', () => {
+  const before = product([sku(11, '红', 3990, 10), sku(12, '蓝', 3990, 10)]);
+  const values = formFromProduct(before);
+  values.specs[0] = { ...values.specs[0]!, price: '35' }; // the seller changes 红's price
+  values.specs[1] = { ...values.specs[1]!, stock: '30' }; // and restocks 蓝 by hand
+  const latest = { ...product([sku(11, '红', 3990, 8), sku(12, '蓝', 3990, 9)]), version: 4 };
+  const rebased = rebase(values, new Set(['specs']), latest);
+  assert.deepEqual(
+    rebased.specs.map((r) => [r.price, r.stock]),
+    [
+      ['35', '8'],
+      ['39.90', '30'],
+    ],
+    "红 keeps the new price and takes the stock orders left; 蓝 keeps the seller's own count",
   );
 });
 

@@ -45,6 +45,10 @@ export function productFields(input: Partial<ProductInput>, ctx: RuleContext, cu
 
 /** What the product row shows of its SKUs: the cheapest's prices, the stock summed, the one SKU's code. */
 export function summaryOf(skus: readonly SkuFields[]) {
+  if (skus.length === 1) {
+    const [only] = skus as [SkuFields];
+    return { priceFen: only.priceFen, originalPriceFen: only.originalPriceFen, stock: only.stock, sku: only.code };
+  }
   const cheapest = skus.reduce((a, b) => (b.priceFen < a.priceFen ? b : a));
   return {
     priceFen: cheapest.priceFen,
@@ -55,6 +59,9 @@ export function summaryOf(skus: readonly SkuFields[]) {
 }
 
 const FLAT = ['priceFen', 'originalPriceFen', 'stock', 'sku'] as const;
+/** Control characters: never part of a name a person types (and sku-store.ts uses one as a placeholder). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * The product's SKUs after this input: the list sent, or (the way a product without specifications is edited,
@@ -113,12 +120,17 @@ function checkSkus(
   list: string | null,
 ) {
   const at = (i: number, field: string, flatField: string) => (list ? `${list}.${i}.${field}` : flatField);
-  const live = new Set(current?.skus.map((s) => s.id));
   const specs = new Set<string>();
   const codes = new Set<string>();
+  const ids = new Set<number>();
   skus.forEach((s, i) => {
-    if (s.id !== null && !live.has(s.id)) issues.push({ path: at(i, 'id', 'skus'), code: 'sku_unknown' });
-    if (skus.length > 1 && !s.spec) issues.push({ path: at(i, 'spec', 'skus'), code: 'spec_required' });
+    // Each of the product's own live SKUs, once: a repeat would edit one SKU twice and lose the other row.
+    if (s.id !== null && (ids.has(s.id) || !current?.skus.some((live) => live.id === s.id))) {
+      issues.push({ path: at(i, 'id', 'skus'), code: 'sku_unknown' });
+    }
+    if (s.id !== null) ids.add(s.id);
+    if (CONTROL.test(s.spec)) issues.push({ path: at(i, 'spec', 'skus'), code: 'spec_invalid' });
+    else if (skus.length > 1 && !s.spec) issues.push({ path: at(i, 'spec', 'skus'), code: 'spec_required' });
     else if (specs.has(s.spec))
       issues.push({ path: at(i, 'spec', 'skus'), code: 'spec_repeated', params: { spec: s.spec } });
     specs.add(s.spec);

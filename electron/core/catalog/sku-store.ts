@@ -66,6 +66,7 @@ export class SkuStore {
   private readonly updateStmt;
   private readonly renameStmt;
   private readonly retireStmt;
+  private readonly summaryStmt;
 
   constructor(db: Db) {
     this.ofProduct = db.prepare<[number], SkuRow>(
@@ -86,10 +87,19 @@ export class SkuStore {
          original_price_fen = @originalPriceFen, stock = @stock, code = @code, updated_at = @now
        WHERE id = @id AND product_id = @productId AND archived_at IS NULL`,
     );
-    // A placeholder no seller types (specs are trimmed, printable): lets two SKUs trade specs in one edit without
+    // A placeholder no one can send (the rules refuse control characters in a spec): lets two SKUs trade specs in one edit without
     // meeting the one-live-spec-per-product index halfway.
     this.renameStmt = db.prepare(
       `UPDATE product_skus SET spec = char(1) || id, code = NULL WHERE id = @id AND product_id = @productId`,
+    );
+    // What the update trigger (migrations/0006-skus.ts) does, for SKUs added to a product that already has some.
+    this.summaryStmt = db.prepare(
+      `UPDATE products SET
+         price_fen = coalesce((SELECT min(price_fen) FROM product_skus WHERE product_id = @productId AND archived_at IS NULL), price_fen),
+         original_price_fen = (SELECT original_price_fen FROM product_skus WHERE product_id = @productId AND archived_at IS NULL ORDER BY price_fen, position LIMIT 1),
+         stock = (SELECT coalesce(sum(stock), 0) FROM product_skus WHERE product_id = @productId AND archived_at IS NULL),
+         sku = (SELECT CASE WHEN count(*) = 1 THEN max(code) END FROM product_skus WHERE product_id = @productId AND archived_at IS NULL)
+       WHERE id = @productId`,
     );
     // A retired SKU gives its code back: orders keep the code they were placed with (order_lines.sku).
     this.retireStmt = db.prepare(
@@ -121,7 +131,7 @@ export class SkuStore {
     return row && { sku: toSku(row), productId: row.product_id, retired: row.archived_at !== null };
   }
 
-  /** A new product's SKUs. */
+  /** A new product's SKUs: its row already holds their summary (product-rules.ts summaryOf). */
   insertAll(productId: number, skus: readonly SkuFields[], now: number): void {
     skus.forEach((s, i) => this.insertStmt.run({ ...params(s), productId, position: i + 1, now }));
   }
@@ -150,6 +160,7 @@ export class SkuStore {
       if (s.id === null) this.insertStmt.run(values);
       else if (changed(live.get(s.id)!, s, i + 1)) this.updateStmt.run({ ...values, id: s.id });
     });
+    this.summaryStmt.run({ productId });
   }
 }
 

@@ -53,6 +53,7 @@ export function apiOrder(order: Order) {
       link_no: l.linkNo,
       sku: l.sku,
       product: l.title,
+      spec: l.spec,
       unit_price_fen: l.unitPriceFen,
       quantity: l.quantity,
       discount_fen: l.discountFen,
@@ -64,6 +65,8 @@ export function apiOrder(order: Order) {
 
 // Refusals the caller can fix by sending something else are 422; ones about the state of the shop are 409.
 const UNPROCESSABLE = new Set([
+  'sku_required',
+  'sku_unknown',
   'order_unknown_link',
   'order_unknown_sku',
   'order_no_session',

@@ -30,19 +30,20 @@ export function sessionReport(db: Db, sessionId: number): SessionReport {
        GROUP BY l.product_id ORDER BY paidFen DESC, l.product_id`,
     )
     .all({ sessionId }) as Array<Omit<SessionReport['products'][number], 'specs'>>;
-  // Each product's sales by 规格 as sold (the spec is a snapshot on the line, like the title).
+  // Each product's sales by 规格 as sold (the spec is a snapshot on the line, like the title), '' included.
   const specRows = db
     .prepare(
       `SELECT l.product_id AS productId, l.spec AS spec, count(DISTINCT o.id) AS orders, sum(l.quantity) AS units,
          sum(l.unit_price_fen * l.quantity) AS subtotalFen, sum(l.unit_price_fen * l.quantity - l.discount_fen) AS paidFen
-       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ${sale} AND l.spec <> ''
+       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE ${sale}
        GROUP BY l.product_id, l.spec ORDER BY l.product_id, paidFen DESC, l.spec`,
     )
     .all({ sessionId }) as Array<{ productId: number } & SessionReport['products'][number]['specs'][number]>;
-  const products: SessionReport['products'] = productRows.map((p) => ({
-    ...p,
-    specs: specRows.filter((r) => r.productId === p.productId).map(({ productId: _, ...spec }) => spec),
-  }));
+  // Split only where a spec was sold; lines from before it had specs ('') then show as a row of their own.
+  const products: SessionReport['products'] = productRows.map((p) => {
+    const specs = specRows.filter((r) => r.productId === p.productId).map(({ productId: _, ...spec }) => spec);
+    return { ...p, specs: specs.some((s) => s.spec !== '') ? specs : [] };
+  });
   const coupons = db
     .prepare(
       `SELECT o.coupon_id AS couponId, max(o.coupon_name) AS name, count(*) AS orders, sum(o.discount_fen) AS discountFen

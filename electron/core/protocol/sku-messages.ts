@@ -6,6 +6,10 @@ export const SKU_MESSAGES: MessageTable = {
     'zh-CN': '有多个规格时，每个规格都要有名称（如“5kg”“红色”）',
     en: 'With several specifications, each needs a name ("5 kg", "red")',
   },
+  spec_invalid: {
+    'zh-CN': '规格名称不能包含换行或控制字符',
+    en: 'A specification name cannot hold line breaks or control characters',
+  },
   spec_repeated: {
     'zh-CN': (p) => `规格“${p.spec}”重复了`,
     en: (p) => `The specification "${p.spec}" appears twice`,

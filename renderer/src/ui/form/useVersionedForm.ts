@@ -78,7 +78,12 @@ export function useVersionedForm<
   function setField<F extends Field>(field: F, value: Values[F]): void {
     setValues((v) => ({ ...v, [field]: value }));
     setDirty((d) => new Set(d).add(field));
-    setIssues((i) => ({ ...i, [field]: undefined }));
+    // The field's own problem and those of its parts (`specs.2.price`): a changed table is checked again at save.
+    setIssues((i) => {
+      const next: Record<string, unknown> = { ...i, [field]: undefined };
+      for (const key of Object.keys(next)) if (key.startsWith(`${String(field)}.`)) delete next[key];
+      return next as Issues;
+    });
     setFormError(null);
     setNotice(null);
   }

@@ -33,6 +33,8 @@ export interface SpecRow {
   originalPrice: string;
   stock: string;
   code: string;
+  /** The stock as loaded: a row whose stock the seller left alone takes the latest on "keep my changes". */
+  stockAtLoad: string | null;
 }
 
 export interface FormValues {
@@ -67,7 +69,15 @@ export const EMPTY_FORM: FormValues = {
   imageId: null,
 };
 
-export const EMPTY_SPEC: SpecRow = { id: null, spec: '', price: '', originalPrice: '', stock: '', code: '' };
+export const EMPTY_SPEC: SpecRow = {
+  id: null,
+  spec: '',
+  price: '',
+  originalPrice: '',
+  stock: '',
+  code: '',
+  stockAtLoad: null,
+};
 
 /** The SKU fields of the core, by the form's names. */
 const SKU_KEY: Record<SpecField, string> = {
@@ -87,6 +97,7 @@ export function specsFromFlat(values: FormValues, product: Product | null): Spec
     originalPrice: values.originalPrice,
     stock: values.stock,
     code: values.sku,
+    stockAtLoad: product?.skus[0] ? String(product.skus[0].stock) : null,
   };
   return [first, { ...EMPTY_SPEC }];
 }
@@ -118,6 +129,7 @@ export function formFromProduct(product: Product): FormValues {
           originalPrice: s.originalPriceFen === null ? '' : formatFen(s.originalPriceFen),
           stock: String(s.stock),
           code: s.code ?? '',
+          stockAtLoad: String(s.stock),
         }))
       : [],
     link: product.link ?? '',
@@ -220,10 +232,20 @@ export function patchFrom(input: ProductInput, base: Product): Partial<ProductIn
   return patch;
 }
 
-/** The latest product with the seller's own edits laid on top ("keep my changes"). */
+/**
+ * The latest product with the seller's own edits laid on top ("keep my changes"). Stock moves under the seller's
+ * feet (orders take it): a 规格 whose stock they did not touch takes the latest, or saving would sell units twice.
+ */
 export function rebase(values: FormValues, dirty: ReadonlySet<FieldName>, latest: Product): FormValues {
   const next = formFromProduct(latest);
   for (const field of dirty) (next as unknown as Record<string, unknown>)[field] = values[field];
+  if (dirty.has('specs')) {
+    next.specs = values.specs.map((row) => {
+      const now = latest.skus.find((s) => s.id === row.id);
+      if (!now || row.stock !== row.stockAtLoad) return row;
+      return { ...row, stock: String(now.stock), stockAtLoad: String(now.stock) };
+    });
+  }
   return next;
 }
 

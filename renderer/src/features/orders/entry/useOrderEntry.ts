@@ -75,6 +75,14 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
 
   const product = entryProduct(draft.link, bag, explaining);
   const quantity = parseQuantity(draft.quantity, ORDER_LIMITS.quantity);
+  // A 规格 chosen for one product is not a choice for the next (the link typed, or the one on air, changed).
+  // (Reset while rendering, React's way for state that follows a value: no extra render with the stale choice.)
+  const productId = product.ok ? product.item.productId : null;
+  const [choiceFor, setChoiceFor] = useState(productId);
+  if (choiceFor !== productId) {
+    setChoiceFor(productId);
+    if (draft.sku !== '') setDraft((d) => ({ ...d, sku: '' }));
+  }
   const skus = product.ok && product.item.product.skus.length > 1 ? product.item.product.skus : [];
   const sku = skus.find((s) => String(s.id) === draft.sku) ?? null;
   const line =

@@ -62,7 +62,7 @@ export function ProductTable({ report }: { report: SessionReport }) {
                   <td />
                   <th scope="row">
                     <span className="visually-hidden">{p.title} · </span>
-                    {s.spec}
+                    {s.spec || t('orders.report.noSpec')}
                   </th>
                   <td className="num">{s.orders}</td>
                   <td className="num">{s.units}</td>
