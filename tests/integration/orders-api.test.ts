@@ -72,6 +72,7 @@ test('201 with the order: number, amounts in fen, the live session; the same key
       link_no: 1,
       sku: 'A-01',
       product: '东北大米 5kg',
+      spec: '',
       unit_price_fen: 5990,
       quantity: 2,
       discount_fen: 0,

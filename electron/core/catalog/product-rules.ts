@@ -54,7 +54,7 @@ export function summaryOf(skus: readonly SkuFields[]) {
     priceFen: cheapest.priceFen,
     originalPriceFen: cheapest.originalPriceFen,
     stock: skus.reduce((sum, s) => sum + s.stock, 0),
-    sku: skus.length === 1 ? skus[0]!.code : null,
+    sku: null,
   };
 }
 

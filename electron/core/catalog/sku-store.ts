@@ -1,5 +1,6 @@
 // The product_skus table (规格): SQL in, Sku objects out. The product row's price, stock and code follow its live
-// SKUs by themselves (triggers, migrations/0006-skus.ts); no validation here (see product-rules.ts).
+// SKUs: a trigger when a SKU changes (migrations/0006-skus.ts), this store when it adds some. No validation here
+// (see product-rules.ts).
 import type { Db } from '../db/connection.ts';
 import type { Sku } from '../protocol/catalog-schemas.ts';
 
@@ -87,8 +88,8 @@ export class SkuStore {
          original_price_fen = @originalPriceFen, stock = @stock, code = @code, updated_at = @now
        WHERE id = @id AND product_id = @productId AND archived_at IS NULL`,
     );
-    // A placeholder no one can send (the rules refuse control characters in a spec): lets two SKUs trade specs in one edit without
-    // meeting the one-live-spec-per-product index halfway.
+    // A placeholder no one can send (the rules refuse control characters in a spec): lets two SKUs trade specs in
+    // one edit without meeting the one-live-spec-per-product index halfway.
     this.renameStmt = db.prepare(
       `UPDATE product_skus SET spec = char(1) || id, code = NULL WHERE id = @id AND product_id = @productId`,
     );
