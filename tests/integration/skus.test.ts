@@ -324,6 +324,44 @@ test('orders sell a SKU: chosen by id or by code, priced and stocked per SKU, re
   );
 });
 
+test('a cancel after the seller replaced the SKU sold returns the units to the live one with the same spec', async () => {
+  const cup = await a.call('catalog.create', {
+    input: {
+      title: '建盏',
+      skus: [
+        { spec: '兔毫', priceFen: 29900, stock: 3 },
+        { spec: '油滴', priceFen: 39900, stock: 2 },
+      ],
+    },
+  });
+  const order = await a.call('orders.create', {
+    input: { lines: [{ productId: cup.id, skuId: cup.skus[1]!.id, quantity: 2 }], buyer: '老李' },
+  });
+  // 油滴 is deleted and typed again (a new SKU with the same name), restocked to 5.
+  const retyped = await a.call('catalog.update', {
+    id: cup.id,
+    expectedVersion: (await a.call('catalog.get', { id: cup.id })).version,
+    patch: {
+      skus: [
+        { id: cup.skus[0]!.id, spec: '兔毫', priceFen: 29900, stock: 3 },
+        { spec: '油滴', priceFen: 39900, stock: 5 },
+      ],
+    },
+  });
+  assert.notEqual(retyped.skus[1]!.id, cup.skus[1]!.id);
+  await a.call('orders.setStatus', { id: order.id, to: 'cancelled' });
+  const after = await a.call('catalog.get', { id: cup.id });
+  assert.deepEqual(
+    after.skus.map((s) => [s.spec, s.stock]),
+    [
+      ['兔毫', 3],
+      ['油滴', 7],
+    ],
+    'the 2 units are counted again, under the live 油滴',
+  );
+  assert.equal(after.stock, 10);
+});
+
 test('a library from before SKUs: every product becomes one SKU with its price, stock and code; order lines name it', () => {
   const dir = tempDir();
   const file = path.join(dir, DB_FILE);

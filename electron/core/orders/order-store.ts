@@ -186,8 +186,16 @@ export class OrderStore {
         `UPDATE product_skus SET stock = stock - @quantity, updated_at = @now
          WHERE id = @skuId AND product_id = @productId AND stock >= @quantity`,
       ),
+      // Units go back to the SKU they came from; if the seller has since replaced it, to the live one with the same
+      // spec (counted in the product's stock again); only failing both, to the retired SKU itself.
       returnStock: db.prepare(
-        `UPDATE product_skus SET stock = stock + @quantity, updated_at = @now WHERE id = @skuId AND product_id = @productId`,
+        `UPDATE product_skus SET stock = stock + @quantity, updated_at = @now
+         WHERE id = coalesce(
+           (SELECT id FROM product_skus WHERE id = @skuId AND archived_at IS NULL),
+           (SELECT s.id FROM product_skus s WHERE s.product_id = @productId AND s.archived_at IS NULL
+              AND s.spec = (SELECT spec FROM product_skus WHERE id = @skuId)),
+           @skuId)
+           AND product_id = @productId`,
       ),
       touchProduct: db.prepare(`UPDATE products SET version = version + 1, updated_at = @now WHERE id = @productId`),
       claimCoupon: db.prepare(
