@@ -21,7 +21,8 @@ export async function exportProductsCsv(
   let batch = '';
   let rows = 0;
   for (const row of catalog.store.iterateRows(options.archived)) {
-    // A row per product, its SKUs summed up (one SKU: exactly its own); a row per SKU is for the SKU-aware file.
+    // A row per product: one SKU is exactly its own; several are summed up (lowest price, total stock) until the
+    // file gets a row per 规格 (README, known limits).
     const product = toProduct(row, []);
     batch += productCsvLine(product, imageName, { ref: `${studioId}-${product.id}`, editVersion: row.edit_version });
     if (++rows % BATCH === 0) {

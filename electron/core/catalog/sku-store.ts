@@ -1,6 +1,6 @@
 // The product_skus table (规格): SQL in, Sku objects out. The product row's price, stock and code follow its live
-// SKUs: a trigger when a SKU changes (migrations/0006-skus.ts), this store when it adds some. No validation here
-// (see product-rules.ts).
+// SKUs through a trigger on their update (migrations/0006-skus.ts); this store sets it off after adding SKUs. No
+// validation here (see product-rules.ts).
 import type { Db } from '../db/connection.ts';
 import type { Sku } from '../protocol/catalog-schemas.ts';
 
@@ -93,14 +93,11 @@ export class SkuStore {
     this.renameStmt = db.prepare(
       `UPDATE product_skus SET spec = char(1) || id, code = NULL WHERE id = @id AND product_id = @productId`,
     );
-    // What the update trigger (migrations/0006-skus.ts) does, for SKUs added to a product that already has some.
+    // The summary trigger (migrations/0006-skus.ts) runs on a SKU's update, not on an insert: touching one live SKU
+    // has it recompute the product's summary over all of them, new ones included.
     this.summaryStmt = db.prepare(
-      `UPDATE products SET
-         price_fen = coalesce((SELECT min(price_fen) FROM product_skus WHERE product_id = @productId AND archived_at IS NULL), price_fen),
-         original_price_fen = (SELECT original_price_fen FROM product_skus WHERE product_id = @productId AND archived_at IS NULL ORDER BY price_fen, position LIMIT 1),
-         stock = (SELECT coalesce(sum(stock), 0) FROM product_skus WHERE product_id = @productId AND archived_at IS NULL),
-         sku = (SELECT CASE WHEN count(*) = 1 THEN max(code) END FROM product_skus WHERE product_id = @productId AND archived_at IS NULL)
-       WHERE id = @productId`,
+      `UPDATE product_skus SET stock = stock
+       WHERE id = (SELECT id FROM product_skus WHERE product_id = @productId AND archived_at IS NULL LIMIT 1)`,
     );
     // A retired SKU gives its code back: orders keep the code they were placed with (order_lines.sku).
     this.retireStmt = db.prepare(
@@ -127,9 +124,9 @@ export class SkuStore {
   }
 
   /** Any SKU by id, retired ones included (orders name them), with its product. */
-  get(id: number): { sku: Sku; productId: number; retired: boolean } | undefined {
+  get(id: number): { sku: Sku; productId: number } | undefined {
     const row = this.byId.get(id);
-    return row && { sku: toSku(row), productId: row.product_id, retired: row.archived_at !== null };
+    return row && { sku: toSku(row), productId: row.product_id };
   }
 
   /** A new product's SKUs: its row already holds their summary (product-rules.ts summaryOf). */

@@ -5,8 +5,9 @@
 // The product row keeps its price, crossed-out price, stock and code as a summary of its live SKUs (the cheapest
 // SKU's prices: "¥39.9 起"; the stock summed; the code when it has one SKU), so every reader of a product (the bag,
 // the overlay card, sorting by price or stock) reads them as before. A trigger keeps it when a SKU changes, so no
-// writer (an order taking stock, a sync, an edit) can leave them apart. SKUs are added only by the catalogue's
-// SkuStore, which writes the summary itself: a trigger on insert made a 100,000-product import 4× slower.
+// writer (an order taking stock, a sync, an edit) can leave them apart. Not on insert: the catalogue's SkuStore, the
+// only one that adds SKUs, sets it off once after adding them (a trigger per insert made a 100,000-product import
+// 4× slower; a new product's row is written with its summary already).
 export default {
   version: 6,
   name: 'skus',
@@ -36,7 +37,7 @@ export default {
     ALTER TABLE order_lines ADD COLUMN spec TEXT NOT NULL DEFAULT '';
     UPDATE order_lines SET sku_id = (SELECT s.id FROM product_skus s WHERE s.product_id = order_lines.product_id);
 
-    CREATE TRIGGER product_skus_summary_update AFTER UPDATE OF price_fen, original_price_fen, stock, code, archived_at ON product_skus BEGIN
+    CREATE TRIGGER product_skus_summary_update AFTER UPDATE OF position, price_fen, original_price_fen, stock, code, archived_at ON product_skus BEGIN
       UPDATE products SET
         price_fen = coalesce((SELECT min(price_fen) FROM product_skus WHERE product_id = NEW.product_id AND archived_at IS NULL), price_fen),
         original_price_fen = (SELECT original_price_fen FROM product_skus WHERE product_id = NEW.product_id AND archived_at IS NULL ORDER BY price_fen, position LIMIT 1),

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { Product } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
-import { priceFrom } from '../../../../../electron/core/protocol/sku-view.ts';
+import { productPrice } from '../../../ui/product-price.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Thumbnail } from './Thumbnail.tsx';
@@ -47,11 +47,7 @@ export const ProductRow = memo(function ProductRow({ product, busy, onEdit, onAr
         </button>
         {product.archived ? <span className="badge badge--muted">{t('product.archived')}</span> : null}
       </td>
-      <td className="col-price num">
-        {priceFrom(product)
-          ? t('product.priceFrom', { price: displayFen(product.priceFen) })
-          : displayFen(product.priceFen)}
-      </td>
+      <td className="col-price num">{productPrice(t, product)}</td>
       <td className="col-original num">
         {product.originalPriceFen !== null ? <s className="strike">{displayFen(product.originalPriceFen)}</s> : '—'}
       </td>

@@ -3,7 +3,7 @@
 import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { BagItem } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
-import { priceFrom } from '../../../../../electron/core/protocol/sku-view.ts';
+import { productPrice } from '../../../ui/product-price.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Thumbnail } from '../../catalog/list/Thumbnail.tsx';
@@ -131,11 +131,7 @@ export const BagRow = memo(function BagRow({
           {explaining ? <span className="badge badge--live bag-row__now">{t('live.explainingNow')}</span> : null}
         </span>
         <span className="bag-row__facts">
-          <span className="bag-row__price">
-            {priceFrom(product)
-              ? t('live.priceFrom', { price: displayFen(product.priceFen) })
-              : displayFen(product.priceFen)}
-          </span>
+          <span className="bag-row__price">{productPrice(t, product)}</span>
           {product.originalPriceFen !== null ? <s className="strike">{displayFen(product.originalPriceFen)}</s> : null}
           <span className={`bag-row__stock ${out ? 'is-out' : low ? 'is-low' : ''}`} data-testid="stock">
             {out ? '⚠ ' : ''}

@@ -3,7 +3,8 @@
 // filling the screen, for a second monitor facing the host.
 import type { SessionDetail } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
-import { hasSpecs, priceFrom } from '../../../../../electron/core/protocol/sku-view.ts';
+import { productPrice } from '../../../ui/product-price.ts';
+import { hasSpecs } from '../../../../../electron/core/protocol/sku-view.ts';
 import { useT } from '../../../i18n/index.ts';
 import { useCoupons } from '../../../stores/coupons.ts';
 import { Button } from '../../../ui/Button.tsx';
@@ -58,11 +59,7 @@ export function CueCard({ detail, variant, onStep, onStop }: CueCardProps) {
             </div>
           </div>
           <p className="cue__prices">
-            <span className="cue__price">
-              {priceFrom(product)
-                ? t('live.priceFrom', { price: displayFen(product.priceFen) })
-                : displayFen(product.priceFen)}
-            </span>
+            <span className="cue__price">{productPrice(t, product)}</span>
             {product.originalPriceFen !== null ? (
               <s className="cue__original strike">{displayFen(product.originalPriceFen)}</s>
             ) : null}

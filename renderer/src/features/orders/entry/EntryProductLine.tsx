@@ -2,6 +2,7 @@
 // stock left — or why there is none. Announced politely, so a link number typed blind is confirmed aloud.
 import type { Sku } from '../../../../../electron/core/protocol/catalog-schemas.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
+import { productPrice } from '../../../ui/product-price.ts';
 import { useT } from '../../../i18n/index.ts';
 import type { EntryProduct } from './entry-product.ts';
 
@@ -19,14 +20,9 @@ export function EntryProductLine({ id, product, sku, error, hint }: EntryProduct
   let body;
   if (product.ok) {
     const { item, following } = product;
-    const several = item.product.skus.length > 1;
     const stock = sku?.stock ?? item.product.stock;
     const out = stock === 0;
-    const price = sku
-      ? displayFen(sku.priceFen)
-      : several && item.product.skus.some((s) => s.priceFen !== item.product.priceFen)
-        ? t('orderEntry.priceFrom', { price: displayFen(item.product.priceFen) })
-        : displayFen(item.product.priceFen);
+    const price = sku ? displayFen(sku.priceFen) : productPrice(t, item.product);
     body = (
       <>
         <span className="order-entry__source">{t(following ? 'orderEntry.following' : 'orderEntry.picked')}</span>
