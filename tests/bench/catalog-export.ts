@@ -35,10 +35,11 @@ const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"
 interface RawRow {
   id: number;
   title: string;
+  spec: string;
   price_fen: number;
   original_price_fen: number | null;
   stock: number;
-  sku: string | null;
+  code: string | null;
   link: string | null;
   selling_points: string;
   image_id: string | null;
@@ -46,7 +47,7 @@ interface RawRow {
 }
 
 /**
- * The floor: iterate the same table and join cells by hand (no formula defusing: the data has none to defuse),
+ * The floor: iterate the same tables and join cells by hand (no formula defusing: the data has none to defuse),
  * in the export's columns, ending with the `商品ID` ref (`<studio id>-<product id>`), the stock and edit version at
  * export. The bench's products have no pictures (the image cell stays empty on both sides).
  */
@@ -58,15 +59,22 @@ function baselineExport(
 ): { rows: number; bytes: Buffer } {
   const parts = [`\uFEFF${header.map(quote).join(',')}\r\n`];
   let rows = 0;
-  const select = db.prepare<[], RawRow>('SELECT * FROM products WHERE archived_at IS NULL ORDER BY id');
+  // A row per live 规格, the product's own cells repeated: the export's shape, in one join.
+  const select = db.prepare<[], RawRow>(
+    `SELECT p.id, p.title, s.spec, s.price_fen, s.original_price_fen, s.stock, s.code, p.link, p.selling_points,
+       p.image_id, p.edit_version
+     FROM products p JOIN product_skus s ON s.product_id = p.id AND s.archived_at IS NULL
+     WHERE p.archived_at IS NULL ORDER BY p.id, s.position, s.id`,
+  );
   for (const r of select.iterate()) {
     parts.push(
       [
         quote(r.title),
+        quote(r.spec),
         fen(r.price_fen),
         r.original_price_fen === null ? '' : fen(r.original_price_fen),
         String(r.stock),
-        quote(r.sku ?? ''),
+        quote(r.code ?? ''),
         quote(r.link ?? ''),
         quote(r.selling_points),
         r.image_id ?? '',

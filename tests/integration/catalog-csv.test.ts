@@ -110,7 +110,7 @@ test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuse
   const bytes = await exportCsv('zh-CN');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
-  assert.ok(text.startsWith('商品名称,价格,划线价,库存,商品编码,链接,卖点,图片,商品ID,导出时库存,导出版本\r\n'));
+  assert.ok(text.startsWith('商品名称,规格,价格,划线价,库存,商品编码,链接,卖点,图片,商品ID,导出时库存,导出版本\r\n'));
   assert.ok(text.includes('\r\n'));
   const records = parse(text, { columns: true, relax_column_count: false }) as Record<string, string>[];
   const byTitle = new Map(records.map((r) => [r['商品名称'], r]));
@@ -121,10 +121,12 @@ test('export is UTF-8 with a BOM and CRLF, reads back field by field, and defuse
   assert.equal(anr['卖点'], '修护,抗老\n夜间使用');
   const evil = records.find((r) => r['商品名称']!.includes('HYPERLINK'))!;
   for (const cell of [evil['商品名称']!, evil['商品编码']!, evil['卖点']!]) assert.ok(cell.startsWith("'"), cell);
-  assert.equal(text.split('\r\n')[0]!.split(',').length, 11);
+  assert.equal(text.split('\r\n')[0]!.split(',').length, 12);
   const en = (await exportCsv('en')).toString('utf8').slice(1);
   assert.ok(
-    en.startsWith('title,price,original_price,stock,sku,link,selling_points,image,id,stock_at_export,edit_version\r\n'),
+    en.startsWith(
+      'title,spec,price,original_price,stock,sku,link,selling_points,image,id,stock_at_export,edit_version\r\n',
+    ),
   );
 });
 

@@ -38,12 +38,15 @@ const toCsv = (header: string[], rows: string[][]) =>
     .join('\r\n');
 
 const product = (id: number): Product => run.studio.catalog.get(id);
+/** Where the 商品编码 is in an export (rows are found by it). */
+const CODE = 5;
 
 test('export, sell one, import the same file: the stock stays sold, and the job says so on that line', async () => {
   const cup = await client.call('catalog.create', {
     input: { title: '保温杯', priceFen: 5900, stock: 10, sku: 'CUP' },
   });
   const { header, rows } = await exportRows();
+  assert.equal(header[CODE], '商品编码');
   await client.call('orders.create', {
     input: { sessionId: null, lines: [{ sku: 'CUP', quantity: 1 }], buyer: '小王' },
   });
@@ -63,7 +66,7 @@ test('a stock typed in the file is applied when nothing sold since; kept (and sa
   const rice = await client.call('catalog.create', { input: { title: '大米', priceFen: 6990, stock: 5, sku: 'RICE' } });
   const { header, rows } = await exportRows();
   const stock = header.indexOf('库存');
-  const restocked = rows.map((r) => (r[4] === 'TEA' || r[4] === 'RICE' ? r.with(stock, '50') : r));
+  const restocked = rows.map((r) => (r[CODE] === 'TEA' || r[CODE] === 'RICE' ? r.with(stock, '50') : r));
   await client.call('orders.create', {
     input: { sessionId: null, lines: [{ sku: 'RICE', quantity: 2 }], buyer: '小李' },
   });
@@ -72,7 +75,7 @@ test('a stock typed in the file is applied when nothing sold since; kept (and sa
   assert.equal(job.state, 'done', JSON.stringify(job.error));
   assert.equal(product(tea.id).stock, 50, 'nothing sold: the restock is applied');
   assert.equal(product(rice.id).stock, 3, 'two sold meanwhile: the typed 50 would have hidden that, so it is kept');
-  const riceLine = rows.findIndex((r) => r[4] === 'RICE') + 2;
+  const riceLine = rows.findIndex((r) => r[CODE] === 'RICE') + 2;
   assert.ok(
     job.warnings.some(
       (w) => w.line === riceLine && w.code === 'import_kept_stock' && w.params?.file === 50 && w.params?.current === 3,
@@ -86,14 +89,14 @@ test('an edit made in the studio after the export is kept where the file still h
   const { header, rows } = await exportRows();
   await client.call('catalog.update', { id: bag.id, expectedVersion: bag.version, patch: { title: '帆布包（加厚）' } });
   const price = header.indexOf('价格');
-  const edited = rows.map((r) => (r[4] === 'BAG' ? r.with(price, '35.00') : r));
+  const edited = rows.map((r) => (r[CODE] === 'BAG' ? r.with(price, '35.00') : r));
 
   const job = await importText(toCsv(header, edited));
   assert.equal(job.state, 'done', JSON.stringify(job.error));
   const now = product(bag.id);
   assert.equal(now.title, '帆布包（加厚）', 'the studio edit survives');
   assert.equal(now.priceFen, 3900, 'and the row as a whole is from before it: its price change is not applied');
-  const line = rows.findIndex((r) => r[4] === 'BAG') + 2;
+  const line = rows.findIndex((r) => r[CODE] === 'BAG') + 2;
   const kept = job.warnings.filter((w) => w.line === line).map((w) => `${w.path}:${w.code}`);
   assert.deepEqual(kept.sort(), ['价格:import_kept_edited', '商品名称:import_kept_edited']);
 });
@@ -108,7 +111,7 @@ test('a sale does not make an export stale: other edits in the file still apply'
   const job = await importText(
     toCsv(
       header,
-      rows.map((r) => (r[4] === 'PEN' ? r.with(title, '钢笔 F 尖') : r)),
+      rows.map((r) => (r[CODE] === 'PEN' ? r.with(title, '钢笔 F 尖') : r)),
     ),
   );
   assert.equal(job.state, 'done', JSON.stringify(job.error));
@@ -124,7 +127,7 @@ test('an export from before the file said its stock keeps the studio stock; a sh
   const job = await importText(
     toCsv(
       old,
-      oldRows.map((r) => (r[4] === 'MUG' ? r.with(stock, '40') : r)),
+      oldRows.map((r) => (r[CODE] === 'MUG' ? r.with(stock, '40') : r)),
     ),
   );
   assert.equal(job.state, 'done', JSON.stringify(job.error));

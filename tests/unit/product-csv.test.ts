@@ -11,8 +11,8 @@ import {
   mapProductRows,
   parseStock,
   productCsvHeader,
-  productCsvLine,
-  productToCsvCells,
+  productCsvLines,
+  productToCsvRows,
 } from '../../electron/core/catalog/product-csv.ts';
 import type { ProductRow } from '../../electron/core/catalog/product-csv.ts';
 import type { Product } from '../../electron/core/protocol/catalog-schemas.ts';
@@ -23,6 +23,7 @@ const fixtureText = (name: string) =>
 const mapFixture = (name: string) => mapProductRows(parseCsv(fixtureText(name)));
 const mapText = (text: string) => mapProductRows(parseCsv(text));
 const row = (r: Partial<ProductRow> & Pick<ProductRow, 'line' | 'title' | 'priceFen'>): ProductRow => ({
+  spec: '',
   originalPriceFen: null,
   stock: null,
   sku: null,
@@ -255,6 +256,7 @@ const product = (p: Partial<Product> & Pick<Product, 'id' | 'title' | 'priceFen'
 test('export header and cells: column order, two-decimal amounts, image path', () => {
   assert.deepEqual(productCsvHeader('zh-CN'), [
     '商品名称',
+    '规格',
     '价格',
     '划线价',
     '库存',
@@ -268,16 +270,40 @@ test('export header and cells: column order, two-decimal amounts, image path', (
   ]);
   assert.equal(
     productCsvHeader('en').join(),
-    'title,price,original_price,stock,sku,link,selling_points,image,id,stock_at_export,edit_version',
+    'title,spec,price,original_price,stock,sku,link,selling_points,image,id,stock_at_export,edit_version',
   );
   const p = product({ id: 1, title: '=1+1', priceFen: 9990, originalPriceFen: 12900, stock: 3, imageId: 'ab' });
   assert.deepEqual(
-    productToCsvCells(p, (id) => `${id}.jpg`),
-    ['=1+1', '99.90', '129.00', 3, null, null, '', 'ab.jpg', null, null, null],
+    productToCsvRows(p, (id) => `${id}.jpg`),
+    [['=1+1', '', '99.90', '129.00', 3, null, null, '', 'ab.jpg', null, null, null]],
   );
   assert.equal(
-    productCsvLine(p, () => null, { ref: 'f00d-1', editVersion: 4 }),
-    `'=1+1,99.90,129.00,3,,,,,f00d-1,3,4\r\n`,
+    productCsvLines(p, () => null, { ref: 'f00d-1', editVersion: 4 }),
+    `'=1+1,,99.90,129.00,3,,,,,f00d-1,3,4\r\n`,
+  );
+});
+
+test('a product with 规格 exports a row per 规格, its own cells repeated, each row its own stock at export', () => {
+  const sku = (id: number, spec: string, priceFen: number, stock: number, code: string | null) => ({
+    id,
+    spec,
+    priceFen,
+    originalPriceFen: null,
+    stock,
+    code,
+  });
+  const p = product({
+    id: 7,
+    title: '五常大米',
+    priceFen: 3990,
+    stock: 13,
+    link: 'https://shop.example.com/rice',
+    skus: [sku(1, '5kg', 3990, 10, 'RICE-5'), sku(2, '@10kg', 6990, 3, null)],
+  });
+  assert.equal(
+    productCsvLines(p, () => null, { ref: 's1-7', editVersion: 2 }),
+    '五常大米,5kg,39.90,,10,RICE-5,https://shop.example.com/rice,,,s1-7,10,2\r\n' +
+      "五常大米,'@10kg,69.90,,3,,https://shop.example.com/rice,,,s1-7,3,2\r\n",
   );
 });
 
@@ -305,19 +331,20 @@ test('round trip: products → export → CSV text → parseCsv → mapProductRo
       CSV_BOM +
       csvRow(productCsvHeader(locale)) +
       products
-        .map((p) => productCsvLine(p, (id) => images[id] ?? null, { ref: `s1-${p.id}`, editVersion: 2 }))
+        .map((p) => productCsvLines(p, (id) => images[id] ?? null, { ref: `s1-${p.id}`, editVersion: 2 }))
         .join('');
     // A spreadsheet sees only inert text: every formula-looking cell starts with an apostrophe.
     const cells = parse(text, { bom: true }) as string[][];
     assert.equal(cells[2]![0], `'=HYPERLINK("http://evil.example","点我")`);
-    assert.equal(cells[2]![4], "'-SKU");
-    assert.equal(cells[3]![6], "'@SUM(1)");
+    assert.equal(cells[2]![5], "'-SKU");
+    assert.equal(cells[3]![7], "'@SUM(1)");
     const { rows, issues, warnings } = mapProductRows(parseCsv(decodeCsvBytes(new TextEncoder().encode(text)).text));
     assert.deepEqual([issues, warnings], [[], []]);
     assert.deepEqual(
       rows.map(({ line: _line, ...r }) => r),
       products.map((p) => ({
         title: p.title,
+        spec: '',
         priceFen: p.priceFen,
         originalPriceFen: p.originalPriceFen,
         stock: p.stock,

@@ -9,32 +9,45 @@ import { IssueList, type Issue } from '../protocol/errors.ts';
 import { formatFen, parseYuanToFen } from '../protocol/money.ts';
 import { classifyLink } from './link-kind.ts';
 
-// Export order; import accepts any order, Chinese or English names.
+// Export order; import accepts any order, Chinese or English names. `defuse`: the column holds user text, which an
+// export writes formula-safe; amounts and counts we format are written raw.
 const COLUMNS = [
-  { key: 'title', zh: '商品名称', en: 'title' },
-  { key: 'price', zh: '价格', en: 'price' },
-  { key: 'originalPrice', zh: '划线价', en: 'original_price' },
-  { key: 'stock', zh: '库存', en: 'stock' },
-  { key: 'sku', zh: '商品编码', en: 'sku' },
-  { key: 'link', zh: '链接', en: 'link' },
-  { key: 'sellingPoints', zh: '卖点', en: 'selling_points' },
-  { key: 'image', zh: '图片', en: 'image' },
+  { key: 'title', zh: '商品名称', en: 'title', defuse: true },
+  // A product with 规格 is a row per 规格, its own cells repeated on each (how 微信小店 and spreadsheets list them).
+  { key: 'spec', zh: '规格', en: 'spec', defuse: true },
+  { key: 'price', zh: '价格', en: 'price', defuse: false },
+  { key: 'originalPrice', zh: '划线价', en: 'original_price', defuse: false },
+  { key: 'stock', zh: '库存', en: 'stock', defuse: false },
+  { key: 'sku', zh: '商品编码', en: 'sku', defuse: true },
+  { key: 'link', zh: '链接', en: 'link', defuse: true },
+  { key: 'sellingPoints', zh: '卖点', en: 'selling_points', defuse: true },
+  { key: 'image', zh: '图片', en: 'image', defuse: true },
   // Which product of which studio a row came from, so re-importing an export updates products without a SKU.
-  { key: 'ref', zh: '商品ID', en: 'id' },
-  // What the product was when exported, so a re-import keeps what changed since (stock sold meanwhile above all).
-  { key: 'stockAtExport', zh: '导出时库存', en: 'stock_at_export' },
-  { key: 'editVersion', zh: '导出版本', en: 'edit_version' },
+  { key: 'ref', zh: '商品ID', en: 'id', defuse: false },
+  // What the product (or the row's 规格) was when exported, so a re-import keeps what changed since (stock sold
+  // meanwhile above all).
+  { key: 'stockAtExport', zh: '导出时库存', en: 'stock_at_export', defuse: false },
+  { key: 'editVersion', zh: '导出版本', en: 'edit_version', defuse: false },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type ProductCsvColumn = ColumnKey;
 const REQUIRED: readonly ColumnKey[] = ['title', 'price'];
 
 /** The same limits as productInputSchema, so a row that passes here is accepted by the catalogue. */
-export const PRODUCT_CSV_LIMITS = { title: 200, sku: 64, link: 2000, sellingPoints: 4000, stock: 1_000_000_000 };
+export const PRODUCT_CSV_LIMITS = {
+  title: 200,
+  spec: 100,
+  sku: 64,
+  link: 2000,
+  sellingPoints: 4000,
+  stock: 1_000_000_000,
+};
 
 export interface ProductRow {
   line: number;
   title: string;
+  /** '' for a product without 规格 (or a file without the column). */
+  spec: string;
   priceFen: number;
   originalPriceFen: number | null;
   /** null when the column is absent or the cell empty: keep the existing stock on update, 0 on create. */
@@ -189,6 +202,9 @@ export class ProductCsvMapper {
       else if (title.length > PRODUCT_CSV_LIMITS.title) bad('title', 'too_long', { max: PRODUCT_CSV_LIMITS.title });
     }
 
+    // Control characters in a spec are the catalogue's rule (product-rules.ts), checked with the product.
+    const spec = optional('spec', PRODUCT_CSV_LIMITS.spec) ?? '';
+
     const priceText = text('price');
     let priceFen: number | null = null;
     if (priceText === '') bad('price', 'required');
@@ -241,6 +257,7 @@ export class ProductCsvMapper {
       this.rows.push({
         line,
         title,
+        spec,
         priceFen,
         originalPriceFen,
         stock,
@@ -274,19 +291,7 @@ export function productCsvHeader(locale: 'zh-CN' | 'en'): string[] {
 }
 
 /** Which export columns hold user text (defused) and which hold amounts and counts we format (written raw). */
-export const PRODUCT_CSV_DEFUSE: readonly boolean[] = [
-  true,
-  false,
-  false,
-  false,
-  true,
-  true,
-  true,
-  true,
-  false,
-  false,
-  false,
-];
+export const PRODUCT_CSV_DEFUSE: readonly boolean[] = COLUMNS.map((c) => c.defuse);
 
 /** Where an exported row came from, for its re-import: `<studio>-<id>` and what the product was then. */
 export interface ExportedFrom {
@@ -294,36 +299,44 @@ export interface ExportedFrom {
   editVersion: number;
 }
 
+type SkuCells = Pick<Product, 'priceFen' | 'originalPriceFen' | 'stock'> & { spec: string; code: string | null };
+
 /**
- * One product's cells in export order, not yet defused: amounts as `99.90`, stock as a number, the picture as its
+ * A product's rows in export order, not yet defused: one per 规格 (a product without 规格 is one row with an empty
+ * 规格 cell), the product's own cells repeated on each. Amounts as `99.90`, stock as a number, the picture as its
  * name in the library (`<sha-256>.jpg`: importing the file again finds the same picture, and the file says nothing
- * about where the studio keeps its data). Write them with productCsvLine.
+ * about where the studio keeps its data). Write them with productCsvLines.
  */
-export function productToCsvCells(
+export function productToCsvRows(
   p: Product,
   imageNameFor: (imageId: string) => string | null,
   from: ExportedFrom | null = null,
-): CsvValue[] {
-  return [
+): CsvValue[][] {
+  const skus: SkuCells[] = p.skus.length > 0 ? p.skus : [{ ...p, spec: '', code: p.sku }];
+  const image = p.imageId === null ? null : imageNameFor(p.imageId);
+  return skus.map((s) => [
     p.title,
-    formatFen(p.priceFen),
-    p.originalPriceFen === null ? null : formatFen(p.originalPriceFen),
-    p.stock,
-    p.sku,
+    s.spec,
+    formatFen(s.priceFen),
+    s.originalPriceFen === null ? null : formatFen(s.originalPriceFen),
+    s.stock,
+    s.code,
     p.link,
     p.sellingPoints,
-    p.imageId === null ? null : imageNameFor(p.imageId),
+    image,
     from?.ref ?? null,
-    from ? p.stock : null,
+    from ? s.stock : null,
     from?.editVersion ?? null,
-  ];
+  ]);
 }
 
-/** One exported product line (with CRLF): user text defused, amounts raw. */
-export function productCsvLine(
+/** A product's exported lines (each with CRLF): user text defused, amounts raw. */
+export function productCsvLines(
   p: Product,
   imageNameFor: (imageId: string) => string | null,
   from: ExportedFrom | null = null,
 ): string {
-  return csvRow(productToCsvCells(p, imageNameFor, from), { defuse: PRODUCT_CSV_DEFUSE });
+  let text = '';
+  for (const cells of productToCsvRows(p, imageNameFor, from)) text += csvRow(cells, { defuse: PRODUCT_CSV_DEFUSE });
+  return text;
 }

@@ -3,8 +3,7 @@ import { CSV_BOM, csvRow } from '../csv/write.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import type { Locale } from '../protocol/messages.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { productCsvHeader, productCsvLine } from './product-csv.ts';
-import { toProduct } from './product-store.ts';
+import { productCsvHeader, productCsvLines } from './product-csv.ts';
 
 const BATCH = 2000;
 
@@ -20,11 +19,8 @@ export async function exportProductsCsv(
   const studioId = catalog.studioId();
   let batch = '';
   let rows = 0;
-  for (const row of catalog.store.iterateRows(options.archived)) {
-    // A row per product: one SKU is exactly its own; several are summed up (lowest price, total stock) until the
-    // file gets a row per 规格 (README, known limits).
-    const product = toProduct(row, []);
-    batch += productCsvLine(product, imageName, { ref: `${studioId}-${product.id}`, editVersion: row.edit_version });
+  for (const { product, editVersion } of catalog.store.iterateWithEditVersion(options.archived)) {
+    batch += productCsvLines(product, imageName, { ref: `${studioId}-${product.id}`, editVersion });
     if (++rows % BATCH === 0) {
       chunks.push(Buffer.from(batch));
       batch = '';

@@ -8,9 +8,10 @@ import { decodeCsvBytes } from '../csv/decode.ts';
 import { CsvSyntaxError, parseCsv } from '../csv/parse.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { IssueList, StudioError, type Issue } from '../protocol/errors.ts';
-import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
+import type { Product, ProductInput, Sku, SkuInput } from '../protocol/catalog-schemas.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { pictureResolver, type PictureSource } from './import-pictures.ts';
+import { groupRows, type RowGroup } from './product-groups.ts';
 import { ProductCsvMapper, type ProductCsvColumn, type ProductCsvResult, type ProductRow } from './product-csv.ts';
 import { productFields, type RuleContext } from './product-rules.ts';
 import { sameFields, type ProductFields } from './product-store.ts';
@@ -80,12 +81,70 @@ const FIELD_COLUMN: Record<string, ProductCsvColumn> = {
   originalPriceFen: 'originalPrice',
   stock: 'stock',
   sku: 'sku',
+  code: 'sku',
+  spec: 'spec',
+  id: 'spec',
+  skus: 'spec',
   link: 'link',
   imageId: 'image',
 };
 
-function rowInput(row: ProductRow, imageId: string | undefined): Partial<ProductInput> {
-  return {
+/** A rule's issue as the row and column it came from: `skus.2.priceFen` is the third 规格 row's 价格. */
+function issueAt(issue: Issue, group: RowGroup, column: ColumnName): Issue {
+  const each = /^skus\.(\d+)\.(\w+)$/.exec(issue.path);
+  const row = (each && group[Number(each[1])]) || group[0];
+  const key = FIELD_COLUMN[each ? each[2]! : issue.path] ?? 'title';
+  return { ...issue, path: column(key) ?? key, line: row.line };
+}
+
+/**
+ * What changed in the studio since the export, put back over the file's cells, with an issue (a warning: nothing
+ * is refused) for each thing kept. Only this studio's own export says what the product was then; another file
+ * states what the seller wants, and nothing is kept from it.
+ */
+class SinceExport {
+  readonly kept: Issue[] = [];
+  private readonly exportedHere: boolean;
+  /** The product was edited in the studio after the file was exported. */
+  private readonly editedSince: boolean;
+  private readonly column: ColumnName;
+
+  constructor(exportedHere: boolean, editedSince: boolean, column: ColumnName) {
+    this.exportedHere = exportedHere;
+    this.editedSince = editedSince;
+    this.column = column;
+  }
+
+  /**
+   * Stock: the file's number is what it was at the export unless the seller typed another. Sales since then must
+   * not be undone: a number nobody typed is no change, and one typed over a stock that moved is not applied (an
+   * export from before the file said its stock is treated as moved: it cannot tell).
+   */
+  stock(row: ProductRow, file: number, current: number): number {
+    const base = row.stockAtExport;
+    if (!this.exportedHere || file === current || (base !== null && current === base)) return file;
+    const typed = base === null || file !== base;
+    const code = base === null ? 'import_kept_stock_unknown' : typed ? 'import_kept_stock' : 'import_stock_moved';
+    const params = { file, current, ...(base !== null && { base }) };
+    this.kept.push({ path: this.at('stock'), code, line: row.line, params });
+    return current;
+  }
+
+  /** Anything a person edits: a product edited after the export keeps those edits wherever the file differs. */
+  edited<T>(row: ProductRow, key: ProductCsvColumn, file: T, current: T): T {
+    if (!this.exportedHere || !this.editedSince || file === current) return file;
+    this.kept.push({ path: this.at(key), code: 'import_kept_edited', line: row.line });
+    return current;
+  }
+
+  private at(key: ProductCsvColumn): string {
+    return this.column(key) ?? key;
+  }
+}
+
+/** A product without 规格 in the file (one row, no 规格 cell): its own fields, the product's one SKU among them. */
+function flatInput(row: ProductRow, imageId: string | undefined, existing: Product | undefined, since: SinceExport) {
+  const input: Partial<ProductInput> = {
     title: row.title,
     priceFen: row.priceFen,
     originalPriceFen: row.originalPriceFen,
@@ -95,6 +154,13 @@ function rowInput(row: ProductRow, imageId: string | undefined): Partial<Product
     ...(row.sellingPoints !== null && { sellingPoints: row.sellingPoints }),
     ...(imageId !== undefined && { imageId }),
   };
+  if (!existing) return input;
+  if (input.stock !== undefined) input.stock = since.stock(row, input.stock, existing.stock);
+  for (const [key, field] of EDITED) {
+    if (input[field] !== undefined)
+      (input as Record<string, unknown>)[field] = since.edited(row, key, input[field], existing[field]);
+  }
+  return input;
 }
 
 // What a person edits, as the file's columns and the product's fields.
@@ -108,43 +174,69 @@ const EDITED: ReadonlyArray<[ProductCsvColumn, keyof ProductInput & keyof Produc
   ['image', 'imageId'],
 ];
 
+type CodeOwners = Map<string, { sku: Sku; productId: number } | undefined>;
+
 /**
- * The row's input with whatever changed in the studio since the export put back to what the studio has, and an
- * issue (a warning: nothing is refused) for each thing kept.
+ * A product with 规格: a row per 规格. Each row is the live SKU with its 商品编码, else the one with its 规格 name,
+ * else (a product that had none) the product's one unnamed SKU; the rest are new. Live 规格 the file leaves out are
+ * kept as they are: a sheet of some 规格 retires nothing (the editor does).
  */
-function keepNewer(
-  row: ProductRow,
-  input: Partial<ProductInput>,
-  existing: Product,
-  editVersion: number,
-  exportedHere: boolean,
-  column: ColumnName,
-): { input: Partial<ProductInput>; kept: Issue[] } {
-  // Only this studio's own export says what the product was then; another file states what the seller wants.
-  if (!exportedHere) return { input, kept: [] };
-  const kept: Issue[] = [];
-  const merged = { ...input };
-  const at = (key: ProductCsvColumn) => column(key) ?? key;
-  // Stock: the file's number is what it was at the export unless the seller typed another. Sales since then must
-  // not be undone: a number nobody typed is no change, and one typed over a stock that moved is not applied (an
-  // export from before the file said its stock is treated as moved: it cannot tell).
-  const base = row.stockAtExport;
-  if (input.stock !== undefined && input.stock !== existing.stock && (base === null || existing.stock !== base)) {
-    merged.stock = existing.stock;
-    const typed = base === null || input.stock !== base;
-    const code = base === null ? 'import_kept_stock_unknown' : typed ? 'import_kept_stock' : 'import_stock_moved';
-    const params = { file: input.stock, current: existing.stock, ...(base !== null && { base }) };
-    kept.push({ path: at('stock'), code, line: row.line, params });
-  }
-  // Everything else: a product edited in the studio after the export keeps those edits wherever the file differs.
-  if (row.editVersion !== null && editVersion > row.editVersion) {
-    for (const [key, field] of EDITED) {
-      if (input[field] === undefined || input[field] === existing[field]) continue;
-      (merged as Record<string, unknown>)[field] = existing[field];
-      kept.push({ path: at(key), code: 'import_kept_edited', line: row.line });
-    }
-  }
-  return { input: merged, kept };
+function skuInput(
+  group: RowGroup,
+  imageId: string | undefined,
+  existing: Product | undefined,
+  owners: CodeOwners,
+  since: SinceExport,
+): Partial<ProductInput> {
+  const first = group[0];
+  const live = existing?.skus ?? [];
+  const taken = new Set<number>();
+  const take = (sku: Sku | undefined) => {
+    if (sku === undefined || taken.has(sku.id)) return undefined;
+    taken.add(sku.id);
+    return sku;
+  };
+  const matches = group.map((row) => {
+    const owner = row.sku === null ? undefined : owners.get(row.sku);
+    const byCode = owner?.productId === existing?.id ? live.find((s) => s.id === owner?.sku.id) : undefined;
+    return take(byCode) ?? take(live.find((s) => s.spec === row.spec));
+  });
+  const unnamed = live.length === 1 && live[0]!.spec === '' ? live[0] : undefined;
+  const firstNew = matches.indexOf(undefined);
+  if (firstNew !== -1) matches[firstNew] = take(unnamed);
+
+  const skus: SkuInput[] = group.map((row, i) => {
+    const was = matches[i];
+    if (!was)
+      return {
+        spec: row.spec,
+        priceFen: row.priceFen,
+        originalPriceFen: row.originalPriceFen,
+        stock: row.stock ?? 0,
+        code: row.sku,
+      };
+    return {
+      id: was.id,
+      spec: row.spec,
+      priceFen: since.edited(row, 'price', row.priceFen, was.priceFen),
+      originalPriceFen: since.edited(row, 'originalPrice', row.originalPriceFen, was.originalPriceFen),
+      stock: row.stock === null ? was.stock : since.stock(row, row.stock, was.stock),
+      code: since.edited(row, 'sku', row.sku, was.code),
+    };
+  });
+  for (const s of live) if (!taken.has(s.id)) skus.push({ ...s });
+
+  const own = <T>(key: ProductCsvColumn, file: T, current: T | undefined) =>
+    current === undefined ? file : since.edited(first, key, file, current);
+  const sellingPoints = group.find((r) => r.sellingPoints !== null)?.sellingPoints;
+  const link = group.find((r) => r.link !== null)?.link ?? null;
+  return {
+    title: own('title', first.title, existing?.title),
+    link: own('link', link, existing?.link),
+    skus,
+    ...(sellingPoints != null && { sellingPoints: own('sellingPoints', sellingPoints, existing?.sellingPoints) }),
+    ...(imageId !== undefined && { imageId: own('image', imageId, existing?.imageId) }),
+  };
 }
 
 interface Step {
@@ -152,43 +244,61 @@ interface Step {
   fields: ProductFields;
 }
 
-/** Checks every row against the catalogue as it is now (the gate keeps it so until the write is done). */
+/** Checks every product against the catalogue as it is now (the gate keeps it so until the write is done). */
 async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<number, string>, progress: Progress) {
   const { store } = catalog;
   const ownRef = new RegExp(`^${catalog.studioId()}-(\\d+)$`);
   const steps: Step[] = [];
-  const issues = new IssueList();
+  const { groups, issues } = groupRows(file.rows, file.columnName);
   const kept = new IssueList();
   const keptLines = new Set<number>();
-  for (const [i, row] of file.rows.entries()) {
-    // The product a row names: this studio's own exported ref first (products without a SKU), then its SKU.
-    const ref = row.ref ? ownRef.exec(row.ref) : null;
-    const bySku = row.sku === null ? undefined : store.getBySku(row.sku);
-    const existing = (ref ? store.get(Number(ref[1])) : undefined) ?? bySku;
-    const rules: RuleContext = {
-      ...catalog.rules,
-      // The SKU was just looked up: reuse the answer instead of asking SQLite twice per row.
-      skuOwner: (sku) => (sku === row.sku ? bySku?.id : catalog.rules.skuOwner(sku)),
-    };
-    let input = rowInput(row, imageIds.get(row.line));
-    if (existing) {
-      const editVersion = store.editVersionOf(existing.id) ?? 1;
-      const merged = keepNewer(row, input, existing, editVersion, ref !== null, file.columnName);
-      input = merged.input;
-      if (merged.kept.length > 0) keptLines.add(row.line);
-      kept.push(...merged.kept);
+  // Every code in the file, looked up once (a code appears on one row only: the mapper refuses repeats).
+  const owners: CodeOwners = new Map();
+  const rules: RuleContext = {
+    ...catalog.rules,
+    skuOwner: (sku) => (owners.has(sku) ? owners.get(sku)?.productId : catalog.rules.skuOwner(sku)),
+  };
+  const noneKept = new SinceExport(false, false, file.columnName);
+  let checked = 0;
+  for (const group of groups) {
+    const first = group[0];
+    // The product a group names: this studio's own exported ref first (products without a code), then a code.
+    const ref = first.ref ? ownRef.exec(first.ref) : null;
+    let byCode: number | undefined;
+    for (const row of group) {
+      if (row.sku === null) continue;
+      const owner = store.skus.withCode(row.sku);
+      owners.set(row.sku, owner);
+      byCode ??= owner?.productId;
     }
+    const existing =
+      (ref ? store.get(Number(ref[1])) : undefined) ?? (byCode === undefined ? undefined : store.get(byCode));
+    const editedSince =
+      existing !== undefined &&
+      first.editVersion !== null &&
+      (store.editVersionOf(existing.id) ?? 1) > first.editVersion;
+    const since =
+      ref !== null && existing !== undefined ? new SinceExport(true, editedSince, file.columnName) : noneKept;
+    const imageId =
+      group.length === 1
+        ? imageIds.get(first.line)
+        : group.map((r) => imageIds.get(r.line)).find((id) => id !== undefined);
+    const input =
+      group.length === 1 && first.spec === ''
+        ? flatInput(first, imageId, existing, since)
+        : skuInput(group, imageId, existing, owners, since);
+    for (const k of since.kept) keptLines.add(k.line!);
+    kept.push(...since.kept);
     try {
       steps.push({ existing, fields: productFields(input, rules, existing) });
     } catch (error) {
       if (!(error instanceof StudioError)) throw error;
-      for (const issue of error.issues ?? []) {
-        const column = file.columnName(FIELD_COLUMN[issue.path] ?? 'title') ?? issue.path;
-        issues.push({ ...issue, path: column, line: row.line });
-      }
+      for (const issue of error.issues ?? []) issues.push(issueAt(issue, group, file.columnName));
     }
-    if ((i + 1) % YIELD_EVERY === 0) {
-      progress('phase_checking', i + 1, file.rows.length);
+    checked += group.length;
+    if (checked >= YIELD_EVERY) {
+      checked = 0;
+      progress('phase_checking', steps.length, groups.length);
       await progress.yield();
     }
   }

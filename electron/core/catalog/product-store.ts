@@ -247,19 +247,29 @@ export class ProductStore {
 
   /** Every product, in id order, a page at a time (exports never hold the whole table in memory). */
   *iterate(archived: boolean | 'all', pageSize = 2000): Generator<Product> {
-    let page: ProductRow[] = [];
-    for (const row of this.iterateRows(archived, pageSize)) {
-      page.push(row);
-      if (page.length === pageSize) {
-        yield* this.withSkus(page);
-        page = [];
-      }
-    }
-    yield* this.withSkus(page);
+    for (const { product } of this.iterateWithEditVersion(archived, pageSize)) yield product;
   }
 
-  /** The same, as stored (an export also writes each product's edit version). */
-  *iterateRows(archived: boolean | 'all', pageSize = 2000): Generator<ProductRow> {
+  /** The same with each product's edit version (an export writes it, for the re-import). */
+  *iterateWithEditVersion(
+    archived: boolean | 'all',
+    pageSize = 2000,
+  ): Generator<{ product: Product; editVersion: number }> {
+    let page: ProductRow[] = [];
+    const flush = function* (this: ProductStore) {
+      const products = this.withSkus(page);
+      for (const [i, product] of products.entries()) yield { product, editVersion: page[i]!.edit_version };
+      page = [];
+    }.bind(this);
+    for (const row of this.iterateRows(archived, pageSize)) {
+      page.push(row);
+      if (page.length === pageSize) yield* flush();
+    }
+    yield* flush();
+  }
+
+  /** Every product as stored, in id order, a page at a time. */
+  private *iterateRows(archived: boolean | 'all', pageSize = 2000): Generator<ProductRow> {
     const filter = archived === 'all' ? '' : archived ? 'AND archived_at IS NOT NULL' : 'AND archived_at IS NULL';
     const page = this.db.prepare<[number, number], ProductRow>(
       `SELECT * FROM products WHERE id > ? ${filter} ORDER BY id LIMIT ?`,

@@ -294,6 +294,15 @@ const MESSAGES: MessageTable = {
     'zh-CN': (p) => `未识别的列已忽略：${p.column}`,
     en: (p) => `Unrecognised column ignored: ${p.column}`,
   },
+  csv_group_differs: {
+    'zh-CN': (p) => `同一商品的各规格行“${p.column}”应相同（或留空），与第 ${p.firstLine} 行不同`,
+    en: (p) =>
+      `Rows of one product must agree on "${p.column}" (or leave it blank): this differs from row ${p.firstLine}`,
+  },
+  csv_too_many_specs: {
+    'zh-CN': (p) => `一个商品最多 ${p.max} 个规格`,
+    en: (p) => `A product can have at most ${p.max} specifications`,
+  },
   csv_no_rows: { 'zh-CN': '文件只有表头，没有数据行', en: 'The file has a header but no rows' },
 
   // job phases
