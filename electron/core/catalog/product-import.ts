@@ -75,25 +75,25 @@ async function findPictures(catalog: CatalogService, file: CheckedFile, options:
 }
 
 // Where a rule's field shows up in the file, so its issue can name the column the seller sees.
-const FIELD_COLUMN: Record<string, ProductCsvColumn> = {
-  title: 'title',
-  priceFen: 'price',
-  originalPriceFen: 'originalPrice',
-  stock: 'stock',
-  sku: 'sku',
-  code: 'sku',
-  spec: 'spec',
-  id: 'spec',
-  skus: 'spec',
-  link: 'link',
-  imageId: 'image',
-};
+const FIELD_COLUMN = new Map<string, ProductCsvColumn>([
+  ['title', 'title'],
+  ['priceFen', 'price'],
+  ['originalPriceFen', 'originalPrice'],
+  ['stock', 'stock'],
+  ['sku', 'sku'],
+  ['code', 'sku'], // a 规格's 商品编码
+  ['spec', 'spec'],
+  ['id', 'spec'],
+  ['skus', 'spec'],
+  ['link', 'link'],
+  ['imageId', 'image'],
+]);
 
 /** A rule's issue as the row and column it came from: `skus.2.priceFen` is the third 规格 row's 价格. */
 function issueAt(issue: Issue, group: RowGroup, column: ColumnName): Issue {
   const each = /^skus\.(\d+)\.(\w+)$/.exec(issue.path);
   const row = (each && group[Number(each[1])]) || group[0];
-  const key = FIELD_COLUMN[each ? each[2]! : issue.path] ?? 'title';
+  const key = FIELD_COLUMN.get(each ? each[2]! : issue.path) ?? 'title';
   return { ...issue, path: column(key) ?? key, line: row.line };
 }
 
