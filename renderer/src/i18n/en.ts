@@ -134,7 +134,7 @@ export const en: Record<MessageKey, string> = {
 
   'import.title': 'Import products from CSV',
   'import.help':
-    "First row is the header, one product per row. Required columns: title, price; optional: original_price, stock, sku, link, selling_points, image, id (Chinese headers work too). Files saved by Excel as CSV (GBK) or CSV UTF-8 both work. If any row has a problem, nothing is imported. The image column names each picture's file: pick the CSV together with its pictures (several files), or the folder they are in. When a file exported from this studio comes back, stock sold since the export and edits made in the studio are kept, line by line.",
+    "First row is the header, one product per row (a product with several specifications: a row per spec, same title). Required columns: title, price; optional: spec, original_price, stock, sku, link, selling_points, image, id (Chinese headers work too). Files saved by Excel as CSV (GBK) or CSV UTF-8 both work. If any row has a problem, nothing is imported. The image column names each picture's file: pick the CSV together with its pictures (several files), or the folder they are in. When a file exported from this studio comes back, stock sold since the export and edits made in the studio are kept, line by line.",
   'import.choose': 'Choose a CSV file',
   'import.chooseFiles': 'Choose the CSV and pictures',
   'import.chooseFolder': 'Choose a folder',
