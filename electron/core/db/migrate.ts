@@ -39,12 +39,23 @@ export function migrate(
   const from = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
-  // IMMEDIATE takes the write lock up front, so two processes opening one data dir cannot both migrate.
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  // Foreign keys cannot be switched inside a transaction: off before it when a step rebuilds a table, checked
+  // inside it, back on after it whatever happened.
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    // IMMEDIATE takes the write lock up front, so two processes opening one data dir cannot both migrate.
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      const broken = rebuilds ? (db.pragma('foreign_key_check') as unknown[]) : [];
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken reference(s)`);
+    }).immediate();
+  } finally {
+    if (rebuilds && keysWereOn) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }

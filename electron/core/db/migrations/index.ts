@@ -5,11 +5,17 @@ import stream from './0003-stream.ts';
 import orders from './0004-orders.ts';
 import safety from './0005-safety.ts';
 import skus from './0006-skus.ts';
+import shop from './0007-shop.ts';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The step rebuilds tables others refer to (SQLite's way of changing a CHECK): it runs with foreign keys off, as
+   * SQLite's ALTER TABLE guide says, and every reference is checked before the step commits.
+   */
+  rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety, skus];
+export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety, skus, shop];
