@@ -34,6 +34,8 @@ import { registerOrders } from './orders/order-handlers.ts';
 import { orderViews } from './orders/order-views.ts';
 import { registerUploads } from './uploads/upload-handlers.ts';
 import { UploadStore } from './uploads/upload-store.ts';
+import { ShopService } from './shop/shop-service.ts';
+import { registerShop } from './shop/shop-handlers.ts';
 
 export interface StudioOptions {
   dataDir: string;
@@ -69,6 +71,8 @@ export interface Studio {
   overlay: OverlayService;
   /** The order log (订单): taking orders, stock, statuses, exports and batch shipping. */
   orders: OrderService;
+  /** The 微信小店 connection: its products and orders in, while a show is live every few seconds. */
+  shop: ShopService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -172,6 +176,10 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     ),
   );
 
+  const shop = new ShopService({ db, secrets, catalog, orders: orders.store, publish });
+  registerShop(server, shop);
+  if (options.exclusive !== false) shop.startPolling(() => live.onAir() !== null);
+
   let closed = false;
   return {
     server,
@@ -184,10 +192,12 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     stream,
     overlay,
     orders,
+    shop,
     jobs,
     async close() {
       if (closed) return;
       closed = true;
+      await shop.settle();
       // A show still running ends here, its recording finalised, before the database closes.
       await stream.close();
       await overlay.dispose();

@@ -24,6 +24,7 @@ function product(id: number, version = 1, stock = 10): Product {
     linkKind: null,
     sellingPoints: '',
     imageId: null,
+    shopProductId: null,
     archived: false,
     version,
     createdAt: 0,

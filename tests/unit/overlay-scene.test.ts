@@ -33,6 +33,7 @@ function item(productId: number, linkNo: number, over: Partial<BagItem['product'
       linkKind: null,
       sellingPoints: '',
       imageId: null,
+      shopProductId: null,
       archived: false,
       version: 1,
       createdAt: 1,

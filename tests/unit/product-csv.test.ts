@@ -246,6 +246,7 @@ const product = (p: Partial<Product> & Pick<Product, 'id' | 'title' | 'priceFen'
   linkKind: null,
   sellingPoints: '',
   imageId: null,
+  shopProductId: null,
   archived: false,
   version: 1,
   createdAt: 0,

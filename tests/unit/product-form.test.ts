@@ -36,6 +36,7 @@ function product(skus: Product['skus']): Product {
     linkKind: null,
     sellingPoints: '',
     imageId: null,
+    shopProductId: null,
     archived: false,
     version: 3,
     createdAt: 0,

@@ -15,6 +15,7 @@ export interface ProductRow {
   link_kind: LinkKind | null;
   selling_points: string;
   image_id: string | null;
+  shop_product_id: string | null;
   archived_at: number | null;
   version: number;
   /** Bumped only when what a person edits changes (not by stock an order takes or returns): see import. */
@@ -71,6 +72,7 @@ export function toProduct(row: ProductRow, skus: Sku[]): Product {
     linkKind: row.link_kind,
     sellingPoints: row.selling_points,
     imageId: row.image_id,
+    shopProductId: row.shop_product_id,
     archived: row.archived_at !== null,
     version: row.version,
     createdAt: row.created_at,

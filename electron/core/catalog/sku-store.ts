@@ -68,6 +68,8 @@ export class SkuStore {
   private readonly renameStmt;
   private readonly retireStmt;
   private readonly summaryStmt;
+  private readonly setStockStmt;
+  private readonly setStockOnly;
 
   constructor(db: Db) {
     this.ofProduct = db.prepare<[number], SkuRow>(
@@ -79,6 +81,7 @@ export class SkuStore {
     );
     this.byCode = db.prepare<[string], SkuRow>('SELECT * FROM product_skus WHERE code = ?');
     this.byId = db.prepare<[number], SkuRow>('SELECT * FROM product_skus WHERE id = ?');
+    this.setStockOnly = db.prepare('UPDATE product_skus SET stock = @stock, updated_at = @now WHERE id = @id');
     this.insertStmt = db.prepare(
       `INSERT INTO product_skus (product_id, position, spec, price_fen, original_price_fen, stock, code, created_at, updated_at)
        VALUES (@productId, @position, @spec, @priceFen, @originalPriceFen, @stock, @code, @now, @now)`,
@@ -98,6 +101,12 @@ export class SkuStore {
     this.summaryStmt = db.prepare(
       `UPDATE product_skus SET stock = stock
        WHERE id = (SELECT id FROM product_skus WHERE product_id = @productId AND archived_at IS NULL LIMIT 1)`,
+    );
+    // The product's version moves with its stock (as an order's does), so every screen redraws it.
+    this.setStockStmt = db.prepare(
+      `UPDATE products SET version = version + 1, updated_at = @now
+       WHERE id = (SELECT product_id FROM product_skus WHERE id = @id)
+         AND EXISTS (SELECT 1 FROM product_skus WHERE id = @id AND stock <> @stock)`,
     );
     // A retired SKU gives its code back: orders keep the code they were placed with (order_lines.sku).
     this.retireStmt = db.prepare(
@@ -127,6 +136,13 @@ export class SkuStore {
   get(id: number): { sku: Sku; productId: number } | undefined {
     const row = this.byId.get(id);
     return row && { sku: toSku(row), productId: row.product_id };
+  }
+
+  /** Sets one SKU's stock (the shop's count); false when it already had it. */
+  setStock(id: number, stock: number, now: number): boolean {
+    if (this.setStockStmt.run({ id, stock, now }).changes === 0) return false;
+    this.setStockOnly.run({ id, stock, now });
+    return true;
   }
 
   /** A new product's SKUs: its row already holds their summary (product-rules.ts summaryOf). */

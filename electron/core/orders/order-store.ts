@@ -27,8 +27,13 @@ export interface OrderRow {
   coupon_name: string | null;
   subtotal_fen: number;
   discount_fen: number;
+  freight_fen: number;
   paid_fen: number;
   units: number;
+  platform: 'wxshop' | 'douyin' | null;
+  platform_status: string | null;
+  aftersale_open: number;
+  aftersale_done: number;
   carrier: string | null;
   tracking_no: string | null;
   version: number;
@@ -80,7 +85,8 @@ export function idempotencyKey(actor: Pick<Actor, 'deviceId'>, key: string): str
 
 /** Who made a change, for the order's history. */
 export interface Actor {
-  role: Exclude<Role, 'overlay'>;
+  /** 'shop': the platform changed it (a sync, a platform file), not a person here. */
+  role: Exclude<Role, 'overlay'> | 'shop';
   deviceId: number | null;
   client: string;
 }
@@ -126,8 +132,13 @@ export function toOrder(row: OrderRow, lines: OrderLine[]): Order {
     couponName: row.coupon_name,
     subtotalFen: row.subtotal_fen,
     discountFen: row.discount_fen,
+    freightFen: row.freight_fen,
     paidFen: row.paid_fen,
     units: row.units,
+    platform: row.platform,
+    platformStatus: row.platform_status,
+    aftersaleOpen: row.aftersale_open,
+    aftersaleDone: row.aftersale_done,
     carrier: row.carrier,
     trackingNo: row.tracking_no,
     lines,

@@ -72,6 +72,8 @@ export const productSchema = z.object({
   linkKind: z.enum(LINK_KINDS).nullable(),
   sellingPoints: z.string(),
   imageId: z.string().nullable(),
+  /** The 微信小店 product this one is linked to: its title, prices, stock and 规格 are refreshed from the shop. */
+  shopProductId: z.string().nullable(),
   archived: z.boolean(),
   /** Bumped on every change; an update must name the version it was based on. */
   version: z.number().int(),

@@ -10,6 +10,7 @@ import { streamMethods, type StreamEvents } from './stream-schemas.ts';
 import { overlayMethods, type OverlayEvents } from './overlay-schemas.ts';
 import { hotkeyMethods, type HotkeyEvents } from './hotkeys-schemas.ts';
 import { showMethods } from './show-schemas.ts';
+import { shopMethods, type ShopEvents } from './shop-schemas.ts';
 import { uploadMethods } from './upload-schemas.ts';
 export type {
   Order,
@@ -64,6 +65,7 @@ export const methods = {
   ...showMethods,
   ...orderMethods,
   ...uploadMethods,
+  ...shopMethods,
 } as const;
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -72,7 +74,7 @@ export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
 export interface Events
-  extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents, OverlayEvents, HotkeyEvents {
+  extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents, OverlayEvents, HotkeyEvents, ShopEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };

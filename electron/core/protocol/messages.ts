@@ -5,6 +5,7 @@ import type { MessageParams, MessageTable } from './message-table.ts';
 import { ORDER_MESSAGES } from './order-messages.ts';
 import { SAFETY_MESSAGES } from './safety-messages.ts';
 import { SKU_MESSAGES } from './sku-messages.ts';
+import { SHOP_MESSAGES } from './shop-messages.ts';
 import { STREAM_MESSAGES } from './stream-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -13,6 +14,7 @@ const MESSAGES: MessageTable = {
   ...ORDER_MESSAGES,
   ...SAFETY_MESSAGES,
   ...SKU_MESSAGES,
+  ...SHOP_MESSAGES,
   ...STREAM_MESSAGES,
   // request-level errors
   bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },

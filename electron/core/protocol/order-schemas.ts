@@ -95,8 +95,17 @@ export const orderSchema = z.object({
   couponName: z.string().nullable(),
   subtotalFen: z.number().int(),
   discountFen: z.number().int(),
+  /** Shipping the buyer paid (platform orders; 0 for orders taken here): paid = subtotal − discount + freight. */
+  freightFen: z.number().int(),
   paidFen: z.number().int(),
   units: z.number().int(),
+  /** Where it was placed: null in the studio, else the platform (its order id is then the order number). */
+  platform: z.enum(['wxshop', 'douyin']).nullable(),
+  /** The platform's own status, as it gave it. */
+  platformStatus: z.string().nullable(),
+  /** Units in an after-sale on the platform now, and units whose after-sale finished. */
+  aftersaleOpen: z.number().int(),
+  aftersaleDone: z.number().int(),
   carrier: z.string().nullable(),
   trackingNo: z.string().nullable(),
   lines: z.array(orderLineSchema),
@@ -111,7 +120,7 @@ export const orderHistorySchema = z.object({
   from: z.enum(ORDER_STATUSES).nullable(),
   to: z.enum(ORDER_STATUSES),
   /** Who: the host or an assistant device (by its paired name), and from which client (desktop, browser, api, cli). */
-  role: z.enum(['host', 'assistant']),
+  role: z.enum(['host', 'assistant', 'shop']),
   deviceName: z.string().nullable(),
   client: z.string(),
   note: z.string().nullable(),

@@ -41,11 +41,18 @@ const CLIENTS = {
   browser: 'orders.client.browser',
   api: 'orders.client.api',
   cli: 'orders.client.cli',
+  wxshop: 'orders.client.wxshop',
+  file: 'orders.client.file',
 } as const;
 
 /** "主播 · 工作室" or "前台平板 · 工作室": who made a change, and from where. */
 export function actorLabel(tr: Translator, entry: OrderHistoryEntry): string {
-  const who = entry.role === 'host' ? tr.t('orders.actor.host') : (entry.deviceName ?? tr.t('orders.actor.assistant'));
+  const who =
+    entry.role === 'host'
+      ? tr.t('orders.actor.host')
+      : entry.role === 'shop'
+        ? tr.t('orders.actor.shop')
+        : (entry.deviceName ?? tr.t('orders.actor.assistant'));
   const known = CLIENTS[entry.client as keyof typeof CLIENTS];
   return `${who} · ${known ? tr.t(known) : entry.client}`;
 }

@@ -1,0 +1,192 @@
+// Orders in (api_getorderlist + api_getorder): by update time, in windows of at most 7 days ("距离end_time不可超过
+// 7天"), 100 ids a page with next_key, each order read whole. Each page's orders and the position reached are
+// written in one transaction, so a run killed anywhere resumes at the page it was on: an order already in is
+// found by its shop id and changes nothing, none is lost. Afterwards the products those orders sold are read
+// again, so the library's stock is the shop's.
+import { gatedWrite } from '../db/gated-write.ts';
+import type { PlatformOrder, PlatformOrderLine } from '../orders/platform-orders.ts';
+import type { Order } from '../protocol/order-schemas.ts';
+import { StudioError } from '../protocol/errors.ts';
+import { pullProduct } from './product-sync.ts';
+import type { SyncOutcome } from './shop-store.ts';
+import type { ShopSyncContext, SyncProgress } from './sync-context.ts';
+import { platformOrder, specOf, type WxOrder, type WxOrderLine } from './wxshop-mapping.ts';
+
+const DAY_S = 86_400;
+export const WINDOW_S = 7 * DAY_S;
+const PAGE = 100; // "每页数量(不超过100)"
+/** A first sync without --since reaches back this far. */
+export const FIRST_SYNC_DAYS = 30;
+/**
+ * Each run starts this far before where the last one ended: an order the shop stamped a moment before our clock
+ * said the window closed is read again rather than missed (reading it again changes nothing).
+ */
+const OVERLAP_S = 10;
+const DETAIL_CONCURRENCY = 4;
+
+export interface OrderCursor {
+  /** Every order the shop updated before this (seconds) is in the log. */
+  since: number | null;
+  /** The window being read and the page reached in it (next_key), when a run stopped inside one. */
+  window: { start: number; end: number; nextKey: string | null } | null;
+}
+
+export const EMPTY_ORDER_CURSOR: OrderCursor = { since: null, window: null };
+
+interface ListReply {
+  order_id_list?: Array<string | number>;
+  next_key?: string;
+  has_more?: boolean;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The library's product and SKU for a shop order line, reading the shop's product when it is not linked yet. */
+async function resolveLine(ctx: ShopSyncContext, line: WxOrderLine, pulled: Set<string>): Promise<PlatformOrderLine> {
+  const shopProductId = String(line.product_id);
+  const shopSkuId = String(line.sku_id);
+  let linked = ctx.shopProducts.linkedSku(shopSkuId);
+  if (!linked && !pulled.has(shopProductId)) {
+    pulled.add(shopProductId);
+    try {
+      await pullProduct(ctx, shopProductId);
+    } catch (error) {
+      // A product the shop no longer has (10020052) is taken from the order line itself, so the order comes in.
+      if (!(error instanceof StudioError) || ctx.shopProducts.linked(shopProductId)) throw error;
+    }
+    linked = ctx.shopProducts.linkedSku(shopSkuId);
+  }
+  if (!linked && !ctx.shopProducts.linked(shopProductId)) {
+    const spec = specOf(line.sku_attrs);
+    const shop = {
+      shopProductId,
+      title: line.title?.trim() || shopProductId,
+      imageId: null,
+      skus: [{ shopSkuId, spec, priceFen: line.sale_price, stock: 0, code: line.sku_code?.trim() || null }],
+    };
+    await ctx.catalog.gate.run(() => ctx.shopProducts.apply(shop, ctx.now()));
+    linked = ctx.shopProducts.linkedSku(shopSkuId);
+  }
+  if (!linked) {
+    throw new StudioError('refused', `shop SKU ${shopSkuId} of product ${shopProductId} could not be linked`, {
+      issues: [{ path: '(root)', code: 'shop_sku_unlinked', params: { product: shopProductId, sku: shopSkuId } }],
+    });
+  }
+  return {
+    productId: linked.productId,
+    skuId: linked.skuId,
+    title: (line.title ?? '').trim() || shopProductId,
+    spec: specOf(line.sku_attrs),
+    sku: line.sku_code?.trim() || null,
+    unitPriceFen: line.sale_price,
+    quantity: Math.max(1, line.sku_cnt),
+  };
+}
+
+export interface OrderSyncOptions {
+  /** Start from here (seconds) instead of where the last run ended (`livecart shop sync --since`). */
+  since?: number;
+  /** Polling during a show: the products sold are read again every time, for the bag's stock. */
+  client?: string;
+}
+
+export async function syncOrders(
+  ctx: ShopSyncContext,
+  options: OrderSyncOptions,
+  progress: SyncProgress,
+): Promise<SyncOutcome> {
+  // The shop's clock, not ours: a window ends where the shop's time is now. Orders updated after this run began
+  // are the next run's.
+  const until = ctx.client.shopSeconds();
+  const saved = ctx.store.sync<OrderCursor>('orders', EMPTY_ORDER_CURSOR).cursor;
+  let cursor: OrderCursor =
+    options.since !== undefined
+      ? { since: options.since, window: null }
+      : saved.window
+        ? saved
+        : { since: saved.since === null ? until - FIRST_SYNC_DAYS * DAY_S : saved.since - OVERLAP_S, window: null };
+  const counts = { orders: 0, created: 0, updated: 0, unchanged: 0 };
+  const soldProducts = new Set<string>();
+  const pulled = new Set<string>();
+  const started = cursor.window?.start ?? cursor.since!;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    if (!cursor.window) {
+      const start = cursor.since!;
+      const end = Math.min(start + WINDOW_S, until);
+      if (end < start) break;
+      cursor = { since: start, window: { start, end, nextKey: null } };
+    }
+    const window = cursor.window!;
+    progress('shop_phase_orders', Math.max(0, window.start - started), Math.max(1, until - started));
+    let reply: ListReply;
+    try {
+      reply = await ctx.client.call<ListReply>('/channels/ec/order/list/get', {
+        update_time_range: { start_time: window.start, end_time: window.end },
+        page_size: PAGE,
+        ...(window.nextKey && { next_key: window.nextKey }),
+      });
+    } catch (error) {
+      // 606006: the saved next_key no longer fits (a resumed run): read the window again from its first page.
+      if (isErrcode(error, 606006) && window.nextKey) {
+        cursor = { since: cursor.since, window: { ...window, nextKey: null } };
+        continue;
+      }
+      throw error;
+    }
+    const ids = (reply.order_id_list ?? []).map(String);
+    const orders = await mapLimited(ids, DETAIL_CONCURRENCY, async (id) => {
+      const { order } = await ctx.client.call<{ order?: WxOrder }>('/channels/ec/order/get', { order_id: id });
+      if (!order) throw new Error(`order ${id}: no order in the answer`);
+      return order;
+    });
+    const mapped: PlatformOrder[] = [];
+    for (const o of orders) {
+      const lines = [];
+      for (const line of o.order_detail?.product_infos ?? []) lines.push(await resolveLine(ctx, line, pulled));
+      if (lines.length === 0) continue; // an order without goods (none expected) has nothing to log
+      mapped.push(platformOrder(o, lines));
+      for (const line of o.order_detail?.product_infos ?? []) soldProducts.add(String(line.product_id));
+    }
+    const more = Boolean(reply.has_more) && ids.length > 0 && Boolean(reply.next_key);
+    const next: OrderCursor = more
+      ? { since: cursor.since, window: { ...window, nextKey: reply.next_key! } }
+      : { since: window.end, window: null };
+    await gatedWrite(
+      ctx.catalog.gate,
+      (work) => ctx.store.transaction(work),
+      ctx.publish,
+      (emit) => {
+        const now = ctx.now();
+        const touched: Order[] = [];
+        for (const order of mapped) {
+          const { outcome, id } = ctx.platformOrders.upsert(order, now, options.client ?? 'wxshop');
+          counts[outcome]++;
+          if (outcome !== 'unchanged') touched.push(ctx.platformOrders.get(id)!);
+        }
+        ctx.store.saveCursor('orders', next);
+        if (touched.length > 20) emit('orders.bulkChanged', { count: touched.length });
+        else for (const order of touched) emit('orders.changed', { order });
+      },
+    );
+    counts.orders += mapped.length;
+    cursor = next;
+    if (!more && window.end >= until) break;
+  }
+  // The shop took the stock: the library follows it for what these orders sold.
+  for (const id of soldProducts) if (!pulled.has(id)) await pullProduct(ctx, id);
+  progress('shop_phase_orders', 1, 1);
+  return { ok: true, counts: { ...counts, products: soldProducts.size } };
+}
+
+function isErrcode(error: unknown, errcode: number): boolean {
+  return error instanceof StudioError && error.issues?.[0]?.params?.errcode === errcode;
+}

@@ -1,0 +1,25 @@
+// What a sync works with: the shop's client, the library and the order log through their narrow interfaces, the
+// clock, and where to announce changes.
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import type { ShopProducts } from '../catalog/shop-products.ts';
+import type { Db } from '../db/connection.ts';
+import type { PlatformOrders } from '../orders/platform-orders.ts';
+import type { Publish } from '../publish.ts';
+import type { ShopStore } from './shop-store.ts';
+import type { WxShopClient } from './wxshop-client.ts';
+
+export interface ShopSyncContext {
+  client: WxShopClient;
+  db: Db;
+  store: ShopStore;
+  catalog: CatalogService;
+  shopProducts: ShopProducts;
+  platformOrders: PlatformOrders;
+  publish: Publish;
+  /** Pictures are fetched with it (tests: the fake shop's). */
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+/** A phase (a messages.ts code) and how far it is. */
+export type SyncProgress = (phase: string, done: number, total: number) => void;

@@ -1,0 +1,246 @@
+// The 微信小店 connector against a fake shop on loopback that keeps the documented rules (tests/support/
+// fake-wxshop.ts): connecting, products with 规格 and pictures, orders across 7-day windows and pages, a second
+// sync that changes nothing, a token that expires mid-sync, the whitelist error, and orders arriving during a show.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { DB_FILE } from '../../electron/core/studio.ts';
+import { messageFor } from '../../electron/core/protocol/messages.ts';
+import type { Order } from '../../electron/core/protocol/contract.ts';
+import { CallFailed, TestClient } from '../support/ws-client.ts';
+import { runStudio, type Running } from '../support/studio-fixture.ts';
+import { FakeWxShop, fakeOrder, type FakeProduct } from '../support/fake-wxshop.ts';
+import { makePicture, requireTool } from '../support/tools.ts';
+
+const DAY = 86_400;
+let fake: FakeWxShop;
+let run: Running;
+let host: TestClient;
+const nowS = () => Math.floor(Date.now() / 1000);
+
+before(async () => {
+  fake = new FakeWxShop();
+  process.env.LIVECART_WXSHOP_API = await fake.start();
+  process.env.LIVECART_WXSHOP_POLL_SECONDS = '1';
+  run = await runStudio();
+  host = await TestClient.connect(run.host.port, run.host.token);
+});
+after(async () => {
+  host.close();
+  await run.stop();
+  await fake.stop();
+  delete process.env.LIVECART_WXSHOP_API;
+  delete process.env.LIVECART_WXSHOP_POLL_SECONDS;
+});
+
+async function refusal(work: Promise<unknown>): Promise<{ code: string; params: Record<string, unknown> }> {
+  try {
+    await work;
+  } catch (error) {
+    assert.ok(error instanceof CallFailed, String(error));
+    const issue = error.error.issues?.[0];
+    return { code: issue?.code ?? error.error.code, params: issue?.params ?? {} };
+  }
+  assert.fail('expected a refusal');
+}
+
+const RICE: FakeProduct = {
+  product_id: '10000065246211',
+  title: '五常大米',
+  head_imgs: [],
+  status: 5,
+  skus: [
+    {
+      sku_id: '1573386083',
+      sale_price: 3990,
+      stock_num: 40,
+      sku_code: 'RICE-5',
+      sku_attrs: [{ attr_key: '重量', attr_value: '5kg' }],
+      status: 5,
+    },
+    {
+      sku_id: '1573386084',
+      sale_price: 6990,
+      stock_num: 12,
+      sku_code: 'RICE-10',
+      sku_attrs: [{ attr_key: '重量', attr_value: '10kg' }],
+      status: 5,
+    },
+  ],
+};
+const TEA: FakeProduct = {
+  product_id: '10000065246300',
+  title: '福鼎白茶 100g',
+  head_imgs: [],
+  status: 5,
+  skus: [{ sku_id: '1573386300', sale_price: 8800, stock_num: 7, sku_code: 'TEA-1', sku_attrs: [], status: 5 }],
+};
+
+test('connect: a wrong secret or an IP off the whitelist is refused with what to do, and nothing is kept', async () => {
+  assert.deepEqual((await host.call('shop.status', {})).connected, false);
+  const wrong = await refusal(host.call('shop.connect', { appId: fake.appId, appSecret: 'not-the-secret-at-all' }));
+  assert.equal(wrong.code, 'shop_credentials');
+  assert.equal(wrong.params.errcode, 40125);
+
+  fake.whitelist = ['10.0.0.1'];
+  const ip = await refusal(host.call('shop.connect', { appId: fake.appId, appSecret: fake.secret }));
+  assert.equal(ip.code, 'shop_ip_not_whitelisted');
+  assert.equal(ip.params.ip, '127.0.0.1');
+  assert.match(messageFor(ip.code, 'zh-CN', ip.params as Record<string, string>), /127\.0\.0\.1.*IP 白名单/);
+  fake.whitelist = null;
+  assert.equal((await host.call('shop.status', {})).connected, false, 'nothing was kept');
+
+  const status = await host.call('shop.connect', { appId: fake.appId, appSecret: fake.secret });
+  assert.deepEqual([status.connected, status.appId, status.secretUnavailable], [true, fake.appId, false]);
+  assert.ok(!JSON.stringify(status).includes(fake.secret));
+  run.studio.db.pragma('wal_checkpoint(TRUNCATE)');
+  for (const file of fs.readdirSync(run.dataDir).filter((f) => f.startsWith(DB_FILE))) {
+    assert.ok(
+      !fs.readFileSync(path.join(run.dataDir, file)).includes(fake.secret),
+      `${file} holds no AppSecret in clear`,
+    );
+  }
+});
+
+test('products in: 规格, prices in fen, stock, pictures; a product matched by its code is linked, not doubled', async (t) => {
+  if (!requireTool(t, 'ffmpeg')) return;
+  const picture = makePicture('testsrc=size=64x64', 'png-bytes');
+  RICE.head_imgs = [fake.picture('rice.png', picture)];
+  fake.addProduct(RICE);
+  fake.addProduct(TEA);
+  const local = await host.call('catalog.create', {
+    input: { title: '白茶（旧）', priceFen: 9900, stock: 3, sku: 'TEA-1', sellingPoints: '口感清甜' },
+  });
+
+  const outcome = await run.studio.shop.sync('products');
+  assert.deepEqual(outcome, { ok: true, counts: { products: 2, created: 1, updated: 1, unchanged: 0, skipped: 0 } });
+  const rice = run.studio.shop.shopProducts.linked(RICE.product_id)!;
+  assert.deepEqual(
+    rice.skus.map((s) => [s.spec, s.priceFen, s.stock, s.code]),
+    [
+      ['5kg', 3990, 40, 'RICE-5'],
+      ['10kg', 6990, 12, 'RICE-10'],
+    ],
+  );
+  assert.ok(rice.imageId && run.studio.catalog.images.exists(rice.imageId), 'the picture came with it');
+  const tea = run.studio.catalog.get(local.id);
+  assert.deepEqual(
+    [tea.title, tea.priceFen, tea.stock, tea.shopProductId, tea.sellingPoints],
+    ['福鼎白茶 100g', 8800, 7, TEA.product_id, '口感清甜'],
+    'what the shop owns is refreshed; the selling points are the studio’s own',
+  );
+  assert.equal(run.studio.catalog.store.count('all'), 2);
+
+  const again = await run.studio.shop.sync('products');
+  assert.deepEqual(again.counts, { products: 2, created: 0, updated: 0, unchanged: 2, skipped: 0 });
+});
+
+test('orders in across 7-day windows and pages; amounts as the shop computed them; a second sync changes nothing', async () => {
+  const rice5 = RICE.skus[0]!;
+  const tea = TEA.skus[0]!;
+  const start = nowS() - 20 * DAY;
+  for (let i = 0; i < 230; i++) {
+    // 120 in the first two hours (a window of more than 100 orders: pages), the rest over 20 days.
+    const at = i < 120 ? start + i * 60 : start + Math.floor((i * 20 * DAY) / 230);
+    const lines = i % 3 === 0 ? [{ product: TEA, sku: tea, count: 1 }] : [{ product: RICE, sku: rice5, count: 2 }];
+    fake.addOrder(
+      fakeOrder(`37046123545597${String(i).padStart(5, '0')}`, at, lines, {
+        freight: i % 2 ? 800 : 0,
+        discount: i % 5 === 0 ? 300 : 0,
+      }),
+    );
+  }
+  const outcome = await run.studio.shop.sync('orders', { since: start - DAY });
+  assert.equal(outcome.ok, true, JSON.stringify(outcome.error));
+  assert.equal(outcome.counts.created, 230);
+  const lists = fake.callsTo('/channels/ec/order/list/get').filter((c) => c.errcode === 0);
+  const windows = new Set(lists.map((c) => JSON.stringify(c.body.update_time_range)));
+  assert.ok(windows.size >= 3, `${windows.size} windows`);
+  for (const w of windows) {
+    const { start_time, end_time } = JSON.parse(w) as { start_time: number; end_time: number };
+    assert.ok(end_time - start_time <= 7 * DAY);
+  }
+  assert.ok(
+    lists.some((c) => c.body.next_key),
+    'a window of more than 100 orders was paged',
+  );
+
+  const one = run.studio.orders.store.getByNo('3704612354559700005')!;
+  assert.deepEqual(
+    [one.platform, one.platformStatus, one.status, one.subtotalFen, one.discountFen, one.freightFen, one.paidFen],
+    ['wxshop', '20', 'paid', 7980, 300, 800, 8480],
+  );
+  assert.deepEqual(
+    one.lines.map((l) => [l.title, l.spec, l.sku, l.quantity, l.unitPriceFen]),
+    [['五常大米', '5kg', 'RICE-5', 2, 3990]],
+  );
+  assert.equal(one.buyer, '陈*', 'the buyer as the shop masks it');
+  const rice = run.studio.shop.shopProducts.linked(RICE.product_id)!;
+  assert.equal(rice.skus[0]!.stock, 40, 'stock is the shop’s: its orders took it there, not here');
+
+  const versions = run.studio.db.prepare('SELECT sum(version) AS v, count(*) AS n FROM orders').get();
+  const second = await run.studio.shop.sync('orders', { since: start - DAY });
+  assert.deepEqual([second.counts.created, second.counts.updated, second.counts.unchanged], [0, 0, 230]);
+  assert.deepEqual(run.studio.db.prepare('SELECT sum(version) AS v, count(*) AS n FROM orders').get(), versions);
+});
+
+test('a token that expires mid-sync is fetched again and the run goes on; a status change comes in with its history', async () => {
+  const id = '3704612354559700001';
+  fake.updateOrder(id, (o) => {
+    o.status = 30;
+    o.order_detail.delivery_info.delivery_product_info.push({
+      waybill_id: 'SF1234567890',
+      delivery_id: 'SF',
+      delivery_time: nowS(),
+      deliver_type: 1,
+      product_infos: [],
+    });
+  });
+  let expired = false;
+  fake.onCall = (p) => {
+    if (p === '/channels/ec/order/get' && !expired) {
+      expired = true;
+      fake.expireTokens();
+    }
+  };
+  const outcome = await run.studio.shop.sync('orders');
+  fake.onCall = null;
+  assert.equal(outcome.ok, true, JSON.stringify(outcome.error));
+  assert.ok(
+    fake.calls.some((c) => c.errcode === 42001),
+    'the shop did refuse the expired token',
+  );
+  const order = run.studio.orders.store.getByNo(id)!;
+  assert.deepEqual([order.status, order.platformStatus, order.trackingNo], ['shipped', '30', 'SF1234567890']);
+  const history = run.studio.orders.store.history(order.id);
+  assert.deepEqual(history.at(-1), {
+    at: history.at(-1)!.at,
+    from: 'paid',
+    to: 'shipped',
+    role: 'shop',
+    deviceName: null,
+    client: 'wxshop',
+    note: '30',
+  });
+});
+
+test('during a live show, an order placed on the shop reaches the log and the show report by the poll', async () => {
+  const rice = run.studio.shop.shopProducts.linked(RICE.product_id)!;
+  const show = await host.call('live.createSession', { input: { title: '秋季大米专场' } });
+  await host.call('live.bagAdd', { sessionId: show.id, productId: rice.id });
+  await host.call('live.goLive', { id: show.id });
+  const id = '3704999999999999001';
+  fake.addOrder(fakeOrder(id, nowS(), [{ product: RICE, sku: RICE.skus[1]!, count: 1 }]));
+  await host.until(
+    () => host.events.some((e) => e.name === 'orders.changed' && (e.data as { order: Order }).order.orderNo === id),
+    30_000,
+  );
+  const order = run.studio.orders.store.getByNo(id)!;
+  assert.equal(order.sessionId, show.id, 'placed while the show was live: the show’s');
+  assert.equal(order.lines[0]!.linkNo, 1, 'the link number its product had in the bag');
+  const report = await host.call('orders.report', { sessionId: show.id });
+  assert.equal(report.totals.orders, 1);
+  assert.equal(report.products[0]!.productId, rice.id);
+  await host.call('live.end', { id: show.id });
+});
