@@ -6,6 +6,7 @@ import { doctorReport, formatDoctor } from './cli/doctor.ts';
 import { ordersExportCommand, ordersShipCommand } from './cli/orders.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
+import { shopCommand } from './cli/shop.ts';
 import { streamCommand } from './cli/stream.ts';
 import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
 import { DEFAULT_OVERLAY_PORT } from './host/overlay-host.ts';
@@ -31,6 +32,11 @@ Commands:
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--to includes that day)
                 [--header zh|en]     the header's language (default: the user's language)
   orders ship FILE                   batch shipping from CSV (order_no, carrier, tracking_no); all or nothing
+  shop connect --app-id WX…          connect the 微信小店 (AppSecret on stdin or in $LIVECART_WXSHOP_SECRET)
+  shop sync [--products] [--orders]  bring the shop's products and orders in (both by default); orders since the
+            [--since YYYY-MM-DD]     last sync, or since that day
+  shop status [--json]               the connection, the last syncs and how they ended
+  shop disconnect                    forget the AppID and AppSecret (what was synced stays)
   stream --test-pattern --to SERVER  go live without a window (rehearsals, scripted checks); each --to is a
          [--key-file FILE]           server address (rtmp://host/app), its key read from --key-file (one per
                                      --to, in order) or $LIVECART_STREAM_KEY, never from the command line
@@ -59,6 +65,11 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]（--to 包含当天）
                 [--header zh|en]     表头语言（默认跟随系统语言）
   orders ship FILE                   从 CSV 批量发货（订单号、快递公司、快递单号），全部成功或全部不改
+  shop connect --app-id WX…          连接微信小店（AppSecret 从标准输入或 $LIVECART_WXSHOP_SECRET 读取）
+  shop sync [--products] [--orders]  同步小店的商品和订单（默认两者）；订单从上次同步处继续，或从指定日期开始
+            [--since YYYY-MM-DD]
+  shop status [--json]               连接状态、上次同步及结果
+  shop disconnect                    删除保存的 AppID 和 AppSecret（已同步的内容保留）
   stream --test-pattern --to SERVER  不开窗口直接推流（彩排、脚本检查）；--to 是推流服务器地址（rtmp://host/app），
          [--key-file FILE]           密钥从 --key-file（每个 --to 一个，按顺序）或环境变量 LIVECART_STREAM_KEY 读取，
                                      绝不写在命令行上
@@ -104,6 +115,10 @@ async function main(argv: string[]): Promise<number> {
       duration: { type: 'string' },
       'low-latency': { type: 'boolean' },
       overlay: { type: 'boolean' },
+      'app-id': { type: 'string' },
+      products: { type: 'boolean' },
+      orders: { type: 'boolean' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -142,6 +157,10 @@ async function main(argv: string[]): Promise<number> {
         return ordersShipCommand(arg, dataDir, locale);
       }
       throw new UsageError(`unknown orders command: ${sub ?? '(none)'}`);
+    case 'shop': {
+      const { products, orders, since, json } = values;
+      return shopCommand(sub, { appId: values['app-id'], products, orders, since, json }, dataDir, locale);
+    }
     case 'stream':
       return streamCommand(
         {

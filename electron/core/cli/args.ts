@@ -2,6 +2,8 @@
 import { defaultDataDir } from '../system/data-dir.ts';
 import { pickLocale, type Locale } from '../protocol/messages.ts';
 
+const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -24,4 +26,23 @@ export function parsePort(flag: string, value: string | undefined, fallback: num
   if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`${flag} must be 0–65535, got ${value}`);
   return port;
+}
+
+/** `YYYY-MM-DD` → local midnight of that day (epoch ms); `dayAfter` gives the next midnight (an inclusive end). */
+export function parseDay(flag: string, value: string, locale: Locale, dayAfter: boolean): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]) - 1, Number(m[3])] : [0, 0, 0];
+  const date = new Date(y, mo, d + (dayAfter ? 1 : 0));
+  // A date that rolls over (2026-02-30) is not the day the seller meant.
+  const check = new Date(y, mo, d);
+  if (!m || check.getFullYear() !== y || check.getMonth() !== mo || check.getDate() !== d) {
+    throw new UsageError(
+      say(
+        locale,
+        `${flag} 应为 YYYY-MM-DD 格式的日期，收到 ${value}`,
+        `${flag} must be a date YYYY-MM-DD, got ${value}`,
+      ),
+    );
+  }
+  return date.getTime();
 }

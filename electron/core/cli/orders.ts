@@ -11,7 +11,7 @@ import { messageFor, type Locale } from '../protocol/messages.ts';
 import { ORDER_STATUS_NAMES } from '../protocol/order-messages.ts';
 import { ORDER_STATUSES, type OrderFilter, type OrderStatus } from '../protocol/order-schemas.ts';
 import { DB_FILE, openStudio } from '../studio.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseDay, UsageError } from './args.ts';
 import { formatIssue, withConsoleProgress } from './console-progress.ts';
 
 const CLI_ACTOR: Actor = { role: 'host', deviceId: null, client: 'cli' };
@@ -37,25 +37,6 @@ function parseStatus(value: string, locale: Locale): OrderStatus {
   throw new UsageError(
     say(locale, `--status 应为 ${list} 之一，收到 ${value}`, `--status must be one of ${list}, got ${value}`),
   );
-}
-
-/** `YYYY-MM-DD` → local midnight of that day (epoch ms); `dayAfter` gives the next midnight (an inclusive end). */
-function parseDay(flag: string, value: string, locale: Locale, dayAfter: boolean): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]) - 1, Number(m[3])] : [0, 0, 0];
-  const date = new Date(y, mo, d + (dayAfter ? 1 : 0));
-  // A date that rolls over (2026-02-30) is not the day the seller meant.
-  const check = new Date(y, mo, d);
-  if (!m || check.getFullYear() !== y || check.getMonth() !== mo || check.getDate() !== d) {
-    throw new UsageError(
-      say(
-        locale,
-        `${flag} 应为 YYYY-MM-DD 格式的日期，收到 ${value}`,
-        `${flag} must be a date YYYY-MM-DD, got ${value}`,
-      ),
-    );
-  }
-  return date.getTime();
 }
 
 /** The flags as an order filter and a header language; a bad value is a UsageError in the user's language. */
