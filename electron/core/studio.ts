@@ -178,6 +178,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
 
   const shop = new ShopService({ db, secrets, catalog, orders: orders.store, publish });
   registerShop(server, shop);
+  orders.setPlatformShipper(shop.shipping);
   if (options.exclusive !== false) shop.startPolling(() => live.onAir() !== null);
 
   let closed = false;

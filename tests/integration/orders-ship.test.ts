@@ -167,6 +167,25 @@ test('a filled-in export (every column, an order per line, a multi-line address)
   }
 });
 
+test('the whole order export, tracking numbers filled in for some: those ship, the others are left alone', async () => {
+  const [first, second, unpaid] = [await newOrder(true), await newOrder(true), await newOrder(false)];
+  const { jobId } = await client.call('orders.exportCsv', { filter: {}, locale: 'zh-CN' });
+  assert.equal((await finished(jobId)).state, 'done');
+  const exported = Buffer.from((await client.call('jobs.result', { id: jobId })).dataBase64, 'base64');
+  const [header, ...lines] = parse(exported, { bom: true }) as string[][];
+  const [carrierAt, trackingAt] = [header!.indexOf('快递公司'), header!.indexOf('快递单号')];
+  const row = lines.find((l) => l[0] === first.orderNo)!;
+  row[carrierAt] = '中通快递';
+  row[trackingAt] = 'ZT5000001';
+  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const job = await ship(utf8Bom([header!, ...lines].map((r) => r.map(quote).join(',')).join('\r\n')));
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.equal(job.summary?.shipped, 1);
+  assert.equal(job.summary?.skipped, lines.length - 1, 'every other row: nothing filled in, or shipped before');
+  const status = async (o: Order) => (await client.call('orders.get', { id: o.id })).order.status;
+  assert.deepEqual([await status(first), await status(second), await status(unpaid)], ['shipped', 'paid', 'pending']);
+});
+
 /** GBK bytes for any text, built from the platform's own gb18030 decoder (no GBK encoder ships with Node). */
 function gbk(text: string): Buffer {
   const decoder = new TextDecoder('gb18030');
@@ -209,9 +228,14 @@ test('`livecart orders ship GOOD.csv` marks them shipped (English header, any ca
   fs.writeFileSync(file, `Tracking_No,ORDER_NO,Carrier\n YT9001 ,${a.orderNo},圆通\n'-9002,${b.orderNo},'=韵达\n`);
   const r = livecart(['orders', 'ship', file]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^2 orders marked shipped$/m);
-  const zh = livecart(['orders', 'ship', file], 'zh-CN');
-  assert.equal(zh.code, 1, 'already shipped now');
+  assert.match(r.stdout, /^2 orders shipped$/m);
+  const again = livecart(['orders', 'ship', file], 'zh-CN');
+  assert.equal(again.code, 0, 'the same file again: shipped with these very shipments, left alone');
+  assert.match(again.stdout, /2 行未填写快递或已发货，保持不变/);
+  const other = path.join(tempDir(), 'other.csv');
+  fs.writeFileSync(other, `order_no,carrier,tracking_no\n${a.orderNo},圆通,YT7777\n`);
+  const zh = livecart(['orders', 'ship', other], 'zh-CN');
+  assert.equal(zh.code, 1, 'another shipment for a shipped order');
   assert.match(zh.stderr, /状态是“已发货”/);
   for (const [o, carrier, trackingNo] of [
     [a, '圆通', 'YT9001'],

@@ -244,3 +244,104 @@ test('during a live show, an order placed on the shop reaches the log and the sh
   assert.equal(report.products[0]!.productId, rice.id);
   await host.call('live.end', { id: show.id });
 });
+
+test('shipping one shop order tells the shop first: the carrier from its list, then the log', async () => {
+  const id = '3704612354559700002';
+  const order = run.studio.orders.store.getByNo(id)!;
+  assert.equal(order.status, 'paid');
+  const unknown = await refusal(
+    host.call('orders.setStatus', {
+      id: order.id,
+      to: 'shipped',
+      shipment: { carrier: '火星快递', trackingNo: 'MX12345678' },
+    }),
+  );
+  assert.equal(unknown.code, 'ship_carrier_unknown');
+  assert.equal(fake.callsTo('/channels/ec/order/delivery/send').length, 0, 'nothing sent');
+  const shipped = await host.call('orders.setStatus', {
+    id: order.id,
+    to: 'shipped',
+    shipment: { carrier: '顺丰', trackingNo: 'SF9988776655' },
+  });
+  assert.deepEqual([shipped.status, shipped.carrier, shipped.trackingNo], ['shipped', '顺丰速运', 'SF9988776655']);
+  const there = fake.orders.get(id)!;
+  assert.equal(there.status, 30);
+  assert.deepEqual(
+    there.order_detail.delivery_info.delivery_product_info.map((d) => [d.delivery_id, d.waybill_id, d.product_infos]),
+    [['SF', 'SF9988776655', [{ product_id: RICE.product_id, sku_id: RICE.skus[0]!.sku_id, product_cnt: 2 }]]],
+  );
+  const cancel = await refusal(host.call('orders.setStatus', { id: order.id, to: 'completed' }));
+  assert.equal(cancel.code, 'order_platform_owned', 'the shop owns its orders’ course');
+});
+
+test('batch shipping: all-or-nothing in the file, then the shop’s answer per order; a retry sends nothing twice', async () => {
+  const ids = ['3704612354559700004', '3704612354559700007', '3704612354559700008'];
+  const csv = (carrier: string) =>
+    [
+      '订单号,快递公司,快递单号',
+      `${ids[0]},中通,ZT100000001`,
+      `${ids[1]},${carrier},YT100000002`,
+      `${ids[2]},SF,SF100000003`,
+      '3704612354559700010,,',
+    ].join('\r\n');
+  const shipFile = async (text: string) => {
+    const uploadId = await host.upload('csv', 'ship.csv', Buffer.from(text));
+    return host.jobFinished((await host.call('orders.shipCsv', { uploadId })).jobId);
+  };
+  const bad = await shipFile(csv('火星快递'));
+  assert.equal(bad.state, 'failed');
+  assert.deepEqual(
+    (bad.error as { issues: Array<{ line: number; code: string }> }).issues.map((i) => [i.line, i.code]),
+    [[3, 'ship_carrier_unknown']],
+  );
+  assert.equal(
+    fake.callsTo('/channels/ec/order/delivery/send').filter((c) => ids.includes(String(c.body.order_id))).length,
+    0,
+  );
+
+  fake.sendRefusals.set(ids[2]!, { errcode: 108009, errmsg: '当前订单有未完成售后单，不允许发货' });
+  const job = await shipFile(csv('圆通'));
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.deepEqual([job.summary?.shipped, job.summary?.skipped, job.summary?.failed], [2, 1, 1]);
+  assert.deepEqual(
+    job.warnings.map((w) => [w.line, w.code, w.params?.errcode]),
+    [[4, 'shop_refused', 108009]],
+  );
+  assert.equal(run.studio.orders.store.getByNo(ids[2]!)!.status, 'paid', 'refused: still to ship');
+  assert.equal(run.studio.orders.store.getByNo(ids[1]!)!.carrier, '圆通速递');
+
+  fake.sendRefusals.delete(ids[2]!);
+  const retry = await shipFile(csv('圆通'));
+  assert.deepEqual([retry.summary?.shipped, retry.summary?.skipped, retry.summary?.failed], [1, 3, 0]);
+  const sends = fake.callsTo('/channels/ec/order/delivery/send').filter((c) => c.errcode === 0);
+  for (const id of ids) assert.equal(sends.filter((c) => String(c.body.order_id) === id).length, 1, `${id} sent once`);
+});
+
+test('a shipment whose answer never came (a crash) is looked up in the shop, not sent again', async () => {
+  const id = '3704612354559700011';
+  const order = run.studio.orders.store.getByNo(id)!;
+  // As a crash between the send and its answer leaves it: the shop has the shipment, the studio only "sending".
+  fake.updateOrder(id, (o) => {
+    o.status = 30;
+    o.order_detail.delivery_info.delivery_product_info.push({
+      waybill_id: 'JT5550001',
+      delivery_id: 'JTSD',
+      delivery_time: nowS(),
+      deliver_type: 1,
+      product_infos: [],
+    });
+  });
+  run.studio.db
+    .prepare(
+      `INSERT INTO shop_shipments (order_id, delivery_id, waybill_id, state, updated_at) VALUES (?, 'JTSD', 'JT5550001', 'sending', 1)`,
+    )
+    .run(order.id);
+  const before = fake.callsTo('/channels/ec/order/delivery/send').length;
+  const shipped = await host.call('orders.setStatus', {
+    id: order.id,
+    to: 'shipped',
+    shipment: { carrier: '极兔', trackingNo: 'JT5550001' },
+  });
+  assert.equal(shipped.status, 'shipped');
+  assert.equal(fake.callsTo('/channels/ec/order/delivery/send').length, before, 'not sent a second time');
+});

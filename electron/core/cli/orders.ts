@@ -124,9 +124,18 @@ export async function ordersShipCommand(file: string, dataDir: string, locale: L
       importShipping(studio.orders, bytes, CLI_ACTOR, progress),
     );
     for (const warning of outcome.warnings ?? []) console.error(formatIssue(warning, locale));
-    const n = outcome.summary.shipped;
-    console.log(say(locale, `已标记发货 ${n} 个订单`, `${n} orders marked shipped`));
-    return EXIT_OK;
+    const { shipped: n, skipped, failed } = outcome.summary as { shipped: number; skipped: number; failed: number };
+    console.log(say(locale, `已发货 ${n} 个订单`, `${n} orders shipped`));
+    if (skipped > 0)
+      console.log(
+        say(
+          locale,
+          `${skipped} 行未填写快递或已发货，保持不变`,
+          `${skipped} rows left alone (no shipment, or already shipped)`,
+        ),
+      );
+    // Refused by the platform (said above, by row): those orders are still paid; fix and run the file again.
+    return failed > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
     if (!(error instanceof StudioError)) throw error;
     const issues = error.issues ?? [];

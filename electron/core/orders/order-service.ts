@@ -18,6 +18,7 @@ import type { Publish } from '../publish.ts';
 import { chosenOption, couponOption, type CouponOption } from './order-coupons.ts';
 import { orderNumber } from './order-number.ts';
 import { idempotencyKey, OrderStore, type Actor } from './order-store.ts';
+import { matchCarrier, type Carrier, type PlatformShipper } from './platform-shipping.ts';
 
 type ParsedInput = ReturnType<typeof orderInputSchema.parse>;
 
@@ -33,6 +34,15 @@ interface Basket {
 // What Excel makes of a long tracking number typed into a General cell (75312345678901 → 7.53123E+13): the
 // digits are gone, so shipping it would send the buyer a wrong number.
 const EXCEL_SCIENTIFIC = /^\d+(?:\.\d+)?E\+\d+$/i;
+
+/** How a batch went: shipped here or on the platform, rows left alone, and platform refusals by row. */
+export interface ShipBatchResult {
+  shipped: number;
+  /** Rows without a shipment (no carrier, no tracking number), and orders already shipped with this very one. */
+  skipped: number;
+  /** Orders the platform refused, each with its reason: still paid here, to be fixed and sent again. */
+  failed: Issue[];
+}
 
 export interface ShipRow {
   line: number;
@@ -69,6 +79,8 @@ export class OrderService {
   private readonly live: LiveService;
   private readonly publish: Publish;
   private readonly now: () => number;
+  /** Who ships orders placed on a platform (the shop domain, once connected): they are shipped there. */
+  private shipper: PlatformShipper | null = null;
 
   constructor(
     db: Db,
@@ -82,6 +94,10 @@ export class OrderService {
     this.live = deps.live;
     this.publish = publish;
     this.now = now;
+  }
+
+  setPlatformShipper(shipper: PlatformShipper | null): void {
+    this.shipper = shipper;
   }
 
   get(id: number): Order {
@@ -189,6 +205,14 @@ export class OrderService {
     note?: string,
     shipment?: { carrier: string; trackingNo: string },
   ): Order | Promise<Order> {
+    const current = this.get(id);
+    // The platform owns its orders' course (paid, cancelled, refunded come from it); shipping is told to it first.
+    if (current.platform !== null) {
+      if (to !== 'shipped' || !shipment) {
+        throw refused('order_platform_owned', `order ${current.orderNo} is the platform's`, { to });
+      }
+      return this.shipOnPlatform(current, shipment, actor, note);
+    }
     return this.write((emit) => {
       const order = this.get(id);
       if (!canTransition(order.status, to)) {
@@ -214,79 +238,170 @@ export class OrderService {
   }
 
   /**
-   * 批量发货: every row is checked before anything is written (unknown order, not paid, empty or overlong cells,
-   * a duplicate row, an order given two shipments); any problem and nothing changes, every problem listed by
-   * its line. Else one transaction. The rows of a filled-in export that are the lines of one order (they differ
-   * in the product, not in the shipment) ship that order once.
+   * 批量发货: every row is checked before anything is written or sent (unknown order, not paid, empty or overlong
+   * cells, a duplicate row, an order given two shipments, a carrier the platform does not know); any problem and
+   * nothing changes, every problem listed by its line. A row with neither carrier nor tracking number is left alone,
+   * as is an order already shipped with this very shipment: a filled-in order export ships what was filled in. The
+   * rows of one order's lines (they differ in the product, not in the shipment) ship it once. Orders taken here are
+   * shipped in one transaction; a platform's orders are then sent to it one by one, each refusal said on its row.
    */
-  shipBatch(rows: readonly ShipRow[], actor: Actor): { shipped: number } | Promise<{ shipped: number }> {
+  async shipBatch(rows: readonly ShipRow[], actor: Actor): Promise<ShipBatchResult> {
+    const carriers = await this.platformCarriers(rows);
     const max = { carrier: ORDER_LIMITS.carrier, trackingNo: ORDER_LIMITS.trackingNo };
-    return this.write((emit) => {
-      const issues: Issue[] = [];
-      const seen = new Map<string, ShipRow>();
-      const targets: Array<{ row: ShipRow; order: Order }> = [];
-      for (const row of rows) {
-        if (!row.orderNo) {
-          issues.push({ path: 'order_no', code: 'required', line: row.line });
+    const issues: Issue[] = [];
+    const seen = new Map<string, ShipRow>();
+    const local: Array<{ row: ShipRow; order: Order }> = [];
+    const platform: Array<{ row: ShipRow; order: Order; carrier: Carrier }> = [];
+    let skipped = 0;
+    let blank = 0;
+    const alreadyShipped = new Set<string>();
+    for (const row of rows) {
+      if (!row.carrier && !row.trackingNo) {
+        blank++;
+        continue;
+      }
+      if (!row.orderNo) {
+        issues.push({ path: 'order_no', code: 'required', line: row.line });
+        continue;
+      }
+      const first = seen.get(row.orderNo);
+      if (first !== undefined) {
+        const sameShipment = row.carrier === first.carrier && row.trackingNo === first.trackingNo;
+        const anotherLine = row.whole !== undefined && row.whole !== first.whole;
+        if (sameShipment && anotherLine) {
+          if (alreadyShipped.has(row.orderNo)) skipped++; // another line of an order left alone: so is this row
           continue;
         }
-        const first = seen.get(row.orderNo);
-        if (first !== undefined) {
-          const sameShipment = row.carrier === first.carrier && row.trackingNo === first.trackingNo;
-          const anotherLine = row.whole !== undefined && row.whole !== first.whole;
-          if (sameShipment && anotherLine) continue;
-          issues.push({
-            path: 'order_no',
-            code: 'ship_duplicate',
-            line: row.line,
-            params: { first: first.line, orderNo: row.orderNo },
-          });
-          continue;
-        }
-        seen.set(row.orderNo, row);
-        const order = this.store.getByNo(row.orderNo);
-        if (!order)
-          issues.push({
-            path: 'order_no',
-            code: 'ship_unknown_order',
-            line: row.line,
-            params: { orderNo: row.orderNo },
-          });
-        else if (order.status !== 'paid') {
-          issues.push({
-            path: 'order_no',
-            code: 'ship_not_paid',
-            line: row.line,
-            params: { orderNo: row.orderNo, status: order.status },
-          });
-        }
-        if (!row.carrier) issues.push({ path: 'carrier', code: 'required', line: row.line });
-        else if (row.carrier.length > max.carrier) {
-          issues.push({ path: 'carrier', code: 'too_long', line: row.line, params: { max: max.carrier } });
-        }
-        if (!row.trackingNo) issues.push({ path: 'tracking_no', code: 'ship_tracking_empty', line: row.line });
-        else if (EXCEL_SCIENTIFIC.test(row.trackingNo)) {
-          issues.push({
-            path: 'tracking_no',
-            code: 'ship_tracking_mangled',
-            line: row.line,
-            params: { value: row.trackingNo },
-          });
-        } else if (row.trackingNo.length > max.trackingNo) {
-          issues.push({ path: 'tracking_no', code: 'too_long', line: row.line, params: { max: max.trackingNo } });
-        }
-        if (order) targets.push({ row, order });
+        issues.push({
+          path: 'order_no',
+          code: 'ship_duplicate',
+          line: row.line,
+          params: { first: first.line, orderNo: row.orderNo },
+        });
+        continue;
       }
-      if (issues.length > 0) {
-        throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
+      seen.set(row.orderNo, row);
+      const order = this.store.getByNo(row.orderNo);
+      if (order?.status === 'shipped' && order.trackingNo === row.trackingNo) {
+        skipped++; // shipped with this very shipment already: an export read back, or a retry
+        alreadyShipped.add(row.orderNo);
+        continue;
       }
+      if (!order)
+        issues.push({ path: 'order_no', code: 'ship_unknown_order', line: row.line, params: { orderNo: row.orderNo } });
+      else if (order.status !== 'paid') {
+        issues.push({
+          path: 'order_no',
+          code: 'ship_not_paid',
+          line: row.line,
+          params: { orderNo: row.orderNo, status: order.status },
+        });
+      }
+      if (!row.carrier) issues.push({ path: 'carrier', code: 'required', line: row.line });
+      else if (row.carrier.length > max.carrier) {
+        issues.push({ path: 'carrier', code: 'too_long', line: row.line, params: { max: max.carrier } });
+      }
+      if (!row.trackingNo) issues.push({ path: 'tracking_no', code: 'ship_tracking_empty', line: row.line });
+      else if (EXCEL_SCIENTIFIC.test(row.trackingNo)) {
+        issues.push({
+          path: 'tracking_no',
+          code: 'ship_tracking_mangled',
+          line: row.line,
+          params: { value: row.trackingNo },
+        });
+      } else if (row.trackingNo.length > max.trackingNo) {
+        issues.push({ path: 'tracking_no', code: 'too_long', line: row.line, params: { max: max.trackingNo } });
+      }
+      if (!order) continue;
+      if (order.platform === null) {
+        local.push({ row, order });
+        continue;
+      }
+      const carrier = carriers === null ? null : matchCarrier(row.carrier, carriers);
+      if (carriers === null) issues.push({ path: 'order_no', code: 'ship_platform_unavailable', line: row.line });
+      else if (row.carrier && !carrier) {
+        issues.push({
+          path: 'carrier',
+          code: 'ship_carrier_unknown',
+          line: row.line,
+          params: { carrier: row.carrier },
+        });
+      }
+      if (carrier) platform.push({ row, order, carrier });
+    }
+    if (issues.length > 0)
+      throw new StudioError('import_invalid', `${issues.length} problem(s) in the file`, { issues });
+    if (blank === rows.length) {
+      throw new StudioError('import_invalid', 'nothing to ship', { issues: [{ path: '', code: 'ship_nothing' }] });
+    }
+    skipped += blank;
+    await this.write((emit) => {
       const now = this.now();
-      for (const { row, order } of targets) {
+      for (const { row, order } of local) {
         this.store.ship(order.id, row.carrier, row.trackingNo, now);
         this.store.appendHistory(order.id, now, 'paid', 'shipped', actor, `${row.carrier} ${row.trackingNo}`);
       }
-      emit('orders.bulkChanged', { count: targets.length });
-      return { shipped: targets.length };
+      if (local.length > 0) emit('orders.bulkChanged', { count: local.length });
+    });
+    const failed: Issue[] = [];
+    for (const { row, order, carrier } of platform) {
+      const answer = await this.shipper!.send(order, carrier, row.trackingNo);
+      if (answer.ok) await this.markShipped(order, carrier.name, row.trackingNo, actor, null);
+      else
+        failed.push({
+          path: 'order_no',
+          code: answer.code,
+          line: row.line,
+          params: { ...answer.params, orderNo: order.orderNo },
+        });
+    }
+    return { shipped: local.length + platform.length - failed.length, skipped, failed };
+  }
+
+  /** The platform's carriers when the rows name one of its orders; null when its orders cannot be shipped now. */
+  private async platformCarriers(rows: readonly ShipRow[]): Promise<Carrier[] | null> {
+    const onPlatform = rows.some((r) => (r.carrier || r.trackingNo) && this.store.getByNo(r.orderNo)?.platform);
+    if (!onPlatform || !this.shipper) return null;
+    return this.shipper.carriers();
+  }
+
+  /** One platform order: the carrier found in the platform's list, the shipment sent, then marked here. */
+  private async shipOnPlatform(
+    order: Order,
+    shipment: { carrier: string; trackingNo: string },
+    actor: Actor,
+    note: string | undefined,
+  ): Promise<Order> {
+    if (order.status !== 'paid') {
+      throw refused('order_transition', `order ${order.orderNo} is ${order.status}`, {
+        from: order.status,
+        to: 'shipped',
+      });
+    }
+    if (!this.shipper) throw refused('ship_platform_unavailable', 'the platform is not connected');
+    const carrier = matchCarrier(shipment.carrier, await this.shipper.carriers());
+    if (!carrier)
+      throw refused('ship_carrier_unknown', `unknown carrier ${shipment.carrier}`, { carrier: shipment.carrier });
+    const answer = await this.shipper.send(order, carrier, shipment.trackingNo);
+    if (!answer.ok) throw refused(answer.code, `the platform refused the shipment of ${order.orderNo}`, answer.params);
+    return this.markShipped(order, carrier.name, shipment.trackingNo, actor, note ?? null);
+  }
+
+  private async markShipped(order: Order, carrier: string, trackingNo: string, actor: Actor, note: string | null) {
+    return this.write((emit) => {
+      const now = this.now();
+      this.store.ship(order.id, carrier, trackingNo, now);
+      this.store.appendHistory(
+        order.id,
+        now,
+        'paid',
+        'shipped',
+        actor,
+        [`${carrier} ${trackingNo}`, note].filter(Boolean).join(' · '),
+      );
+      const changed = this.get(order.id);
+      emit('orders.changed', { order: changed });
+      return changed;
     });
   }
 

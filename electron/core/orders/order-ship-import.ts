@@ -126,17 +126,23 @@ export async function importShipping(
   const file = await readShipFile(text, progress);
   if (file.issues.length > 0) throw invalid(file.issues);
   progress('phase_shipping', 0, file.rows.length);
-  let shipped: number;
-  try {
-    ({ shipped } = await orders.shipBatch(file.rows, actor));
-  } catch (error) {
-    if (!(error instanceof StudioError) || error.code !== 'import_invalid') throw error;
-    const named = (error.issues ?? []).map((issue) => {
+  const named = (issues: readonly Issue[]) =>
+    issues.map((issue) => {
       const key = ISSUE_PATHS[issue.path];
       return key ? { ...issue, path: file.columns.get(key)!.name } : issue;
     });
-    throw invalid(named);
+  let result;
+  try {
+    result = await orders.shipBatch(file.rows, actor);
+  } catch (error) {
+    if (!(error instanceof StudioError) || error.code !== 'import_invalid') throw error;
+    throw invalid(named(error.issues ?? []));
   }
   progress('phase_shipping', file.rows.length, file.rows.length);
-  return { summary: { shipped, rows: file.rows.length, encoding }, warnings: file.warnings };
+  const { shipped, skipped, failed } = result;
+  // A platform's refusals are not the file's fault: the rest shipped; these stay paid, each said on its row.
+  return {
+    summary: { shipped, skipped, failed: failed.length, rows: file.rows.length, encoding },
+    warnings: [...named(failed), ...file.warnings],
+  };
 }

@@ -58,6 +58,23 @@ export const ORDER_MESSAGES: MessageTable = {
     'zh-CN': (p) => `订单 ${p.orderNo} 的状态是“${statusName(p.status, 'zh-CN')}”，只有已付款的订单可以发货`,
     en: (p) => `Order ${p.orderNo} is ${statusName(p.status, 'en')}; only paid orders can be shipped`,
   },
+  ship_carrier_unknown: {
+    'zh-CN': (p) => `微信小店的快递公司列表里没有“${p.carrier}”：请写快递公司的名称（如“顺丰速运”）或编码（如 SF）`,
+    en: (p) =>
+      `"${p.carrier}" is not in the WeChat Shop's list of carriers: write the carrier's name (顺丰速运) or code (SF)`,
+  },
+  ship_platform_unavailable: {
+    'zh-CN': '这是微信小店的订单，需在小店里发货：请先连接微信小店（设置 → 微信小店）',
+    en: 'This order is the WeChat Shop’s and ships there: connect the shop first (Settings → WeChat Shop)',
+  },
+  ship_nothing: {
+    'zh-CN': '文件里没有要发货的订单（没有填写快递公司和快递单号的行保持不变）',
+    en: 'Nothing to ship in the file (rows without a carrier and tracking number are left alone)',
+  },
+  order_platform_owned: {
+    'zh-CN': '这是平台的订单：付款、取消和退款以平台为准，请在平台上操作',
+    en: "This is the platform's order: payment, cancelling and refunds follow the platform; do them there",
+  },
   ship_tracking_empty: { 'zh-CN': '快递单号为空', en: 'The tracking number is empty' },
   ship_tracking_mangled: {
     'zh-CN': (p) => `快递单号“${p.value}”已被 Excel 改成科学计数法，原来的数字丢失了：请把这一列设为“文本”后重新填写`,

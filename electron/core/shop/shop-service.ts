@@ -12,6 +12,7 @@ import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import { syncOrders, type OrderSyncOptions } from './order-sync.ts';
 import { syncProducts } from './product-sync.ts';
+import { ShopShipping } from './shop-shipping.ts';
 import { ShopStore, type SyncKind, type SyncOutcome } from './shop-store.ts';
 import type { ShopSyncContext, SyncProgress } from './sync-context.ts';
 import { WxShopClient, wxshopBase } from './wxshop-client.ts';
@@ -46,6 +47,8 @@ export class ShopService {
   readonly store: ShopStore;
   readonly shopProducts: ShopProducts;
   readonly platformOrders: PlatformOrders;
+  /** Ships the shop's orders in the shop (the order log calls it: OrderService.setPlatformShipper). */
+  readonly shipping: ShopShipping;
   private readonly deps: ShopDeps;
   private readonly now: () => number;
   private readonly running = new Map<SyncKind, Promise<SyncOutcome>>();
@@ -59,6 +62,7 @@ export class ShopService {
     this.store = new ShopStore(deps.db, deps.secrets);
     this.shopProducts = new ShopProducts(deps.db, deps.catalog);
     this.platformOrders = new PlatformOrders(deps.db, deps.orders);
+    this.shipping = new ShopShipping(deps.db, deps.catalog.gate, () => this.context().client, this.now);
     const poll = Number(deps.env?.LIVECART_WXSHOP_POLL_SECONDS ?? process.env.LIVECART_WXSHOP_POLL_SECONDS);
     this.pollSeconds = Number.isInteger(poll) && poll >= 1 && poll <= 300 ? poll : DEFAULT_POLL_SECONDS;
   }

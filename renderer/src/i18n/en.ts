@@ -7,6 +7,7 @@ import { orderEntryEn } from '../features/orders/entry/strings.ts';
 import { ordersEn } from '../features/orders/strings.ts';
 import { streamEn } from '../features/stream/strings.ts';
 import { hotkeysEn } from '../features/settings/strings.ts';
+import { shopEn } from '../features/shop/strings.ts';
 import { overlayEn } from '../features/overlay/strings.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...ordersEn,
   ...streamEn,
   ...hotkeysEn,
+  ...shopEn,
   ...overlayEn,
   ...couponsEn,
   ...accessEn,

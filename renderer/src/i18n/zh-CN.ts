@@ -7,6 +7,7 @@ import { orderEntryZh } from '../features/orders/entry/strings.ts';
 import { ordersZh } from '../features/orders/strings.ts';
 import { streamZh } from '../features/stream/strings.ts';
 import { hotkeysZh } from '../features/settings/strings.ts';
+import { shopZh } from '../features/shop/strings.ts';
 import { overlayZh } from '../features/overlay/strings.ts';
 
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...ordersZh,
   ...streamZh,
   ...hotkeysZh,
+  ...shopZh,
   ...overlayZh,
   ...couponsZh,
   ...accessZh,

@@ -8,6 +8,7 @@ import { bindLive } from './live.ts';
 import { bindOrders } from './orders.ts';
 import { bindOverlay } from './overlay.ts';
 import { bindHotkeys } from './hotkeys.ts';
+import { bindShop } from './shop.ts';
 import { bindPreflight } from './preflight.ts';
 import { bindStream } from './stream.ts';
 import { bindThumbnails } from './thumbnails.ts';
@@ -22,6 +23,7 @@ export function bindStores(client: StudioClient): void {
   bindStream(client);
   bindPreflight(client);
   bindHotkeys(client);
+  bindShop(client);
   bindOrders(client);
   bindOverlay(client);
 }

@@ -9,6 +9,8 @@
 // - products and product_skus: the shop's product and SKU ids once linked (unique among the linked).
 // - shop_account: the one connected shop, its AppSecret sealed like stream keys (system/secret-box.ts).
 // - shop_sync: where each sync stands (resumable after a kill), and how its last run ended.
+// - shop_shipments: each shop order's shipment as sent to the shop ('sending' is written before the call, so a
+//   crash in between is checked with the shop before anything is sent again: nothing is sent twice).
 export default {
   version: 7,
   name: 'shop',
@@ -112,6 +114,18 @@ export default {
       finished_at INTEGER,
       -- How the last run ended: counts, or the error (code and parameters), as JSON.
       outcome TEXT CHECK (outcome IS NULL OR json_valid(outcome))
+    ) STRICT;
+
+    CREATE TABLE shop_shipments (
+      order_id INTEGER PRIMARY KEY REFERENCES orders(id),
+      delivery_id TEXT NOT NULL,
+      waybill_id TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+      -- The shop's refusal, as it said it (errcode and errmsg), for the seller to read and retry.
+      errcode INTEGER,
+      errmsg TEXT,
+      attempts INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+      updated_at INTEGER NOT NULL
     ) STRICT;
   `,
 };

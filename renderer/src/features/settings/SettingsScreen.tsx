@@ -2,6 +2,7 @@
 import { Screen } from '../../ui/Screen.tsx';
 import { AccessSettings } from '../access/AccessSettings.tsx';
 import { HotkeySettings } from './HotkeySettings.tsx';
+import { ShopSettings } from '../shop/ShopSettings.tsx';
 import { systemLocale, useLocaleStore, useT, type LanguagePreference } from '../../i18n/index.ts';
 import { useConnection } from '../../stores/connection.ts';
 
@@ -55,6 +56,7 @@ export function SettingsScreen() {
         <dt>{t('settings.connection')}</dt>
         <dd>{transport === 'electron' ? t('settings.viaElectron') : t('settings.viaWeb')}</dd>
       </dl>
+      {hello?.role === 'host' ? <ShopSettings /> : null}
       {hello?.role === 'host' ? <AccessSettings /> : null}
       {hello?.role === 'host' ? <HotkeySettings /> : null}
       <h2 className="settings__subtitle">{t('settings.shortcuts')}</h2>
