@@ -22,9 +22,12 @@ export class StudioProcess {
   log: string[] = [];
   readonly dataDir: string;
   private child: ChildProcessWithoutNullStreams | null = null;
+  /** Added to the child's environment (a fake shop's address, say). */
+  private readonly env: NodeJS.ProcessEnv;
 
-  private constructor(dataDir: string) {
+  private constructor(dataDir: string, env: NodeJS.ProcessEnv) {
     this.dataDir = dataDir;
+    this.env = env;
   }
 
   /** The running `cli.ts serve` child's PID (its ffmpeg processes are its children); null when it is not running. */
@@ -33,9 +36,9 @@ export class StudioProcess {
     return child && child.exitCode === null && child.signalCode === null ? (child.pid ?? null) : null;
   }
 
-  static async start(): Promise<StudioProcess> {
+  static async start(env: NodeJS.ProcessEnv = {}): Promise<StudioProcess> {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'livecart-e2e-'));
-    const studio = new StudioProcess(dataDir);
+    const studio = new StudioProcess(dataDir, env);
     await studio.spawn();
     return studio;
   }
@@ -70,7 +73,7 @@ export class StudioProcess {
     const lan = ['--lan-host', '127.0.0.1', '--lan-port', '0', '--overlay-port', '0'];
     const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', this.dataDir, '--port', '0', ...lan], {
       cwd: REPO_ROOT,
-      env: { ...process.env, LIVECART_LANG: 'en' },
+      env: { ...process.env, LIVECART_LANG: 'en', ...this.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -1,12 +1,13 @@
 // How the order screens write times, statuses and people, in the user's language and local time zone.
 import type {
+  Order,
   OrderHistoryEntry,
   OrderStatus,
   Segment,
   SessionReport,
 } from '../../../../electron/core/protocol/contract.ts';
 import { ORDER_STATUS_NAMES } from '../../../../electron/core/protocol/order-messages.ts';
-import type { Locale, Translator } from '../../i18n/index.ts';
+import type { Locale, MessageKey, Translator } from '../../i18n/index.ts';
 import { dateFormat } from '../../i18n/dates.ts';
 
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -70,4 +71,24 @@ export function clockLabel(ms: number, spanMs: number): string {
 export function reportSpan(report: SessionReport, segments: readonly Segment[], durationMs: number): number {
   const lastSegmentEnd = Math.max(0, ...segments.map((s) => s.endClockMs ?? durationMs));
   return Math.max(report.buckets.length * report.bucketMs, lastSegmentEnd, durationMs, 5 * 60_000);
+}
+
+// 微信小店's own order statuses (api_getorder); a file's status text is shown as it is.
+const WXSHOP_STATUS: Record<string, MessageKey> = {
+  '10': 'orders.wxshop.10',
+  '12': 'orders.wxshop.12',
+  '13': 'orders.wxshop.13',
+  '20': 'orders.wxshop.20',
+  '21': 'orders.wxshop.21',
+  '30': 'orders.wxshop.30',
+  '100': 'orders.wxshop.100',
+  '200': 'orders.wxshop.200',
+  '250': 'orders.wxshop.250',
+};
+
+/** The platform's own status of a platform order, in words. */
+export function platformStatusName(tr: Translator, order: Pick<Order, 'platform' | 'platformStatus'>): string {
+  const status = order.platformStatus ?? '';
+  const key = order.platform === 'wxshop' ? WXSHOP_STATUS[status] : undefined;
+  return key ? tr.t(key) : status;
 }

@@ -7,14 +7,15 @@ import { ColumnHeads } from '../../../ui/ColumnHeads.tsx';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
-import { orderTimeExact } from '../format.ts';
+import { orderTimeExact, platformStatusName } from '../format.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { OrderHistory } from './OrderHistory.tsx';
 import { StatusActions } from './StatusActions.tsx';
 import { useOrderDetail } from './useOrderDetail.ts';
 
 export function OrderDetail({ initial, onClose }: { initial: Order; onClose(): void }) {
-  const { t, locale } = useT();
+  const tr = useT();
+  const { t, locale } = tr;
   const { order, history, historyLoaded, error, refetch } = useOrderDetail(initial.id, initial);
   const [actionError, setActionError] = useState<string | null>(null);
   const dash = <span className="muted">—</span>;
@@ -38,6 +39,11 @@ export function OrderDetail({ initial, onClose }: { initial: Order; onClose(): v
         <StatusBadge status={order.status} />
         <span>{orderTimeExact(locale, order.createdAt)}</span>
         <span className="muted">{order.sessionTitle ?? t('orders.noSession')}</span>
+        {order.platform ? (
+          <span className="order-platform" data-testid="order-platform">
+            {t(`orders.platform.${order.platform}`)} · {platformStatusName(tr, order)}
+          </span>
+        ) : null}
       </p>
       {actionError || error ? (
         <p className="callout callout--danger" role="alert">
@@ -91,6 +97,18 @@ export function OrderDetail({ initial, onClose }: { initial: Order; onClose(): v
             ? t('orders.detail.couponValue', { name: order.couponName, off: displayFen(order.discountFen) })
             : dash}
         </dd>
+        {order.freightFen > 0 ? (
+          <>
+            <dt>{t('orders.detail.freight')}</dt>
+            <dd>{displayFen(order.freightFen)}</dd>
+          </>
+        ) : null}
+        {order.aftersaleOpen + order.aftersaleDone > 0 ? (
+          <>
+            <dt>{t('orders.detail.aftersale')}</dt>
+            <dd>{t('orders.detail.aftersaleValue', { open: order.aftersaleOpen, done: order.aftersaleDone })}</dd>
+          </>
+        ) : null}
         <dt>{t('orders.detail.buyer')}</dt>
         <dd>{order.buyer}</dd>
         <dt>{t('orders.detail.phone')}</dt>

@@ -35,8 +35,11 @@ export function StatusActions({ order, onChanged, onError }: StatusActionsProps)
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<OrderStatus | null>(null);
   const ship = useCan('files');
-  // Shipping is for whoever may export and ship: the others do not see a button the core would refuse.
-  const next = ORDER_TRANSITIONS[order.status].filter((to) => ship || to !== 'shipped');
+  // Shipping is for whoever may export and ship: the others do not see a button the core would refuse. A platform's
+  // order takes only shipping here (sent to the platform); its other steps happen on the platform.
+  const next = ORDER_TRANSITIONS[order.status].filter(
+    (to) => (ship || to !== 'shipped') && (order.platform === null || to === 'shipped'),
+  );
 
   async function change(to: OrderStatus, note?: string, shipment?: Shipment): Promise<void> {
     setBusy(true);
@@ -64,7 +67,10 @@ export function StatusActions({ order, onChanged, onError }: StatusActionsProps)
     }
   }
 
-  if (next.length === 0) return <p className="muted order-actions__final">{t('orders.detail.final')}</p>;
+  if (next.length === 0) {
+    const final = order.platform === null ? t('orders.detail.final') : t('orders.detail.platformOwned');
+    return <p className="muted order-actions__final">{final}</p>;
+  }
   return (
     <div className="order-actions" role="group" aria-label={t('orders.detail.actions')}>
       {next.map((to) => (

@@ -50,7 +50,8 @@ function OrderCells({ order }: { order: Order }) {
   const first = order.lines[0];
   return (
     <>
-      <div role="cell" className="orders-cell col-no mono">
+      <div role="cell" className="orders-cell col-no mono" title={order.orderNo}>
+        {order.platform ? <span className="order-platform">{t(`orders.platform.${order.platform}`)}</span> : null}
         {order.orderNo}
       </div>
       <div role="cell" className="orders-cell col-time">
