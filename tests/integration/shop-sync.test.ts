@@ -230,6 +230,7 @@ test('during a live show, an order placed on the shop reaches the log and the sh
   const show = await host.call('live.createSession', { input: { title: '秋季大米专场' } });
   await host.call('live.bagAdd', { sessionId: show.id, productId: rice.id });
   await host.call('live.goLive', { id: show.id });
+  const segment = await host.call('live.explain', { sessionId: show.id, productId: rice.id });
   const id = '3704999999999999001';
   fake.addOrder(fakeOrder(id, nowS(), [{ product: RICE, sku: RICE.skus[1]!, count: 1 }]));
   await host.until(
@@ -242,6 +243,11 @@ test('during a live show, an order placed on the shop reaches the log and the sh
   const report = await host.call('orders.report', { sessionId: show.id });
   assert.equal(report.totals.orders, 1);
   assert.equal(report.products[0]!.productId, rice.id);
+  assert.deepEqual(
+    report.explanations,
+    [{ segmentId: segment.id, orders: 1, units: 1, paidFen: 6990 }],
+    'placed while 1号 was being explained: that explanation sold it',
+  );
   await host.call('live.end', { id: show.id });
 });
 

@@ -50,6 +50,21 @@ export function sessionReport(db: Db, sessionId: number): SessionReport {
        FROM orders o WHERE ${sale} AND o.coupon_id IS NOT NULL GROUP BY o.coupon_id ORDER BY discountFen DESC`,
     )
     .all({ sessionId }) as SessionReport['coupons'];
+  // An order belongs to the explanation running when it was placed. A platform stamps whole seconds: its order
+  // stamped 20:00:00 may have been placed at 20:00:00.8, after an explanation began at 20:00:00.5.
+  const placed = `(o.created_at + CASE WHEN o.platform IS NULL THEN 0 ELSE 999 END)`;
+  const during = `${placed} >= g.started_at AND (g.ended_at IS NULL OR o.created_at < g.ended_at)`;
+  const explanations = db
+    .prepare(
+      `SELECT g.id AS segmentId,
+         (SELECT count(*) FROM orders o WHERE ${sale} AND ${during}) AS orders,
+         (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
+            WHERE ${sale} AND ${during} AND l.product_id = g.product_id) AS units,
+         (SELECT coalesce(sum(l.unit_price_fen * l.quantity - l.discount_fen), 0) FROM order_lines l
+            JOIN orders o ON o.id = l.order_id WHERE ${sale} AND ${during} AND l.product_id = g.product_id) AS paidFen
+       FROM explain_segments g WHERE g.session_id = @sessionId ORDER BY g.started_at, g.id`,
+    )
+    .all({ sessionId }) as SessionReport['explanations'];
   const start = session.started_at ?? 0;
   const rows = db
     .prepare(
@@ -67,5 +82,5 @@ export function sessionReport(db: Db, sessionId: number): SessionReport {
     const r = byBucket.get(b);
     buckets.push({ startClockMs: b * REPORT_BUCKET_MS, orders: r?.orders ?? 0, paidFen: r?.paidFen ?? 0 });
   }
-  return { sessionId, totals, products, coupons, bucketMs: REPORT_BUCKET_MS, buckets };
+  return { sessionId, totals, products, coupons, explanations, bucketMs: REPORT_BUCKET_MS, buckets };
 }

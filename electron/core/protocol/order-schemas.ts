@@ -197,6 +197,18 @@ export const sessionReportSchema = z.object({
   coupons: z.array(
     z.object({ couponId: z.number().int(), name: z.string(), orders: z.number().int(), discountFen: z.number().int() }),
   ),
+  /**
+   * What each explanation sold while it ran: every order placed meanwhile (taken here or in the shop), and the
+   * explained product's own units and paid amount among them.
+   */
+  explanations: z.array(
+    z.object({
+      segmentId: z.number().int(),
+      orders: z.number().int(),
+      units: z.number().int(),
+      paidFen: z.number().int(),
+    }),
+  ),
   /** Sales per minute of the session clock (cancelled orders left out). */
   bucketMs: z.number().int(),
   buckets: z.array(reportBucket),

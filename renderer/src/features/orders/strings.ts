@@ -77,6 +77,8 @@ export const ordersZh = {
   'orders.actor.host': '主播',
   'orders.actor.assistant': '助理',
   'orders.actor.shop': '平台',
+  'orders.report.segmentSold': '讲解商品成交',
+  'orders.report.segmentSoldValue': '{units} 件 · {paid}',
   'orders.platform.wxshop': '微信小店',
   'orders.platform.douyin': '抖店',
   'orders.detail.platformOwned': '平台订单：付款、取消和退款以平台为准，请在平台上操作',
@@ -239,6 +241,8 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'orders.actor.host': 'Host',
   'orders.actor.assistant': 'Assistant',
   'orders.actor.shop': 'Platform',
+  'orders.report.segmentSold': 'Explained product sold',
+  'orders.report.segmentSoldValue': '{units} · {paid}',
   'orders.platform.wxshop': 'WeChat Shop',
   'orders.platform.douyin': 'Douyin Shop',
   'orders.detail.platformOwned':

@@ -136,8 +136,17 @@ export function MinuteTable({ report, spanMs }: { report: SessionReport; spanMs:
 }
 
 /** The chart's shaded bands as rows: which link was explained from when to when on the show's clock. */
-export function SegmentTable({ segments, spanMs }: { segments: readonly Segment[]; spanMs: number }) {
+export function SegmentTable({
+  segments,
+  spanMs,
+  report,
+}: {
+  segments: readonly Segment[];
+  spanMs: number;
+  report: SessionReport;
+}) {
   const { t } = useT();
+  const sold = new Map(report.explanations.map((e) => [e.segmentId, e]));
   return (
     <details className="report-minutes">
       <summary>{t('orders.report.bySegment', { count: segments.length })}</summary>
@@ -148,6 +157,8 @@ export function SegmentTable({ segments, spanMs }: { segments: readonly Segment[
             { label: t('orders.line.product') },
             { label: t('orders.report.segmentFrom') },
             { label: t('orders.report.segmentTo') },
+            { label: t('orders.totals.orders'), num: true },
+            { label: t('orders.report.segmentSold'), num: true },
           ]}
         />
         <tbody>
@@ -157,6 +168,13 @@ export function SegmentTable({ segments, spanMs }: { segments: readonly Segment[
               <th scope="row">{s.title}</th>
               <td>{clockLabel(s.startClockMs, spanMs)}</td>
               <td>{s.endClockMs === null ? t('orders.report.segmentOpen') : clockLabel(s.endClockMs, spanMs)}</td>
+              <td className="num">{sold.get(s.id)?.orders ?? 0}</td>
+              <td className="num">
+                {t('orders.report.segmentSoldValue', {
+                  units: sold.get(s.id)?.units ?? 0,
+                  paid: displayFen(sold.get(s.id)?.paidFen ?? 0),
+                })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -52,7 +52,7 @@ export function SessionReportView({ sessionId }: { sessionId: number }) {
             </h2>
             <SalesChart report={data.report} segments={data.detail.segments} durationMs={durationMs} />
             <MinuteTable report={data.report} spanMs={spanMs} />
-            <SegmentTable segments={data.detail.segments} spanMs={spanMs} />
+            <SegmentTable segments={data.detail.segments} spanMs={spanMs} report={data.report} />
           </section>
           <ProductTable report={data.report} />
           <CouponTable report={data.report} />
