@@ -4,7 +4,8 @@
 //                           [--stream-seconds 60] [--stream-runs 5] [--stream-reconnects 3] [--stream-rtt 0]
 //                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
 //                           [--overlay-seconds 60] [--overlay-rounds 3] [--overlay-explains 20] [--status-seconds 30] [--status-clients 3]
-//                           [--only rtt|fanout|csv|orders|stream|overlay|status] [--keep] [--out FILE]
+//                           [--shop-orders 10000]
+//                           [--only rtt|fanout|csv|orders|shop|stream|overlay|status] [--keep] [--out FILE]
 // The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
 // `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
 // The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk).
@@ -26,6 +27,7 @@ import { busyMachineWarning, formatTable, machineInfo, writeJson, type Row } fro
 import { benchStream, streamBenchUnavailable, type StreamResult } from './stream-bench.ts';
 import { benchOverlay, type OverlayCpuRun, type OverlayResult } from './overlay-bench.ts';
 import { benchShowStatus, type ShowStatusResult } from './show-status.ts';
+import { benchShopSync, shopSyncRows, type ShopSyncResult } from './shop-sync.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
@@ -45,6 +47,7 @@ function options() {
       'orders-n': { type: 'string', default: '5000' },
       'orders-clients': { type: 'string', default: '4' },
       'orders-lines': { type: 'string', default: '1000000' },
+      'shop-orders': { type: 'string', default: '10000' },
       'overlay-seconds': { type: 'string', default: '60' },
       'overlay-rounds': { type: 'string', default: '3' },
       'overlay-explains': { type: 'string', default: '20' },
@@ -61,8 +64,8 @@ function options() {
     return n;
   };
   const only = values.only;
-  if (only !== undefined && !['rtt', 'fanout', 'csv', 'orders', 'stream', 'overlay', 'status'].includes(only))
-    throw new Error('--only rtt|fanout|csv|orders|stream|overlay|status');
+  if (only !== undefined && !['rtt', 'fanout', 'csv', 'orders', 'shop', 'stream', 'overlay', 'status'].includes(only))
+    throw new Error('--only rtt|fanout|csv|orders|shop|stream|overlay|status');
   return {
     rows: int('rows', values.rows),
     n: int('n', values.n),
@@ -77,6 +80,7 @@ function options() {
     ordersN: int('orders-n', values['orders-n']),
     ordersClients: int('orders-clients', values['orders-clients']),
     ordersLines: int('orders-lines', values['orders-lines']),
+    shopOrders: int('shop-orders', values['shop-orders']),
     overlaySeconds: int('overlay-seconds', values['overlay-seconds']),
     overlayRounds: int('overlay-rounds', values['overlay-rounds']),
     overlayExplains: int('overlay-explains', values['overlay-explains']),
@@ -485,6 +489,12 @@ async function main(): Promise<void> {
       if (!opts.keep) fs.rmSync(path.join(root, 'orders-export'), { recursive: true, force: true });
     }
 
+    let shopSync: ShopSyncResult | null = null;
+    if (opts.only === undefined || opts.only === 'shop') {
+      console.log(`shop: an orders sync of ${opts.shopOrders} orders from a fake 微信小店 …`);
+      shopSync = await benchShopSync({ dataDir: path.join(root, 'shop'), orders: opts.shopOrders });
+    }
+
     let stream: StreamResult | null = null;
     let streamSkipped: string | null = null;
     // Sampled before the streaming part when it runs: its own encoders keep the load average up for minutes, and
@@ -551,6 +561,7 @@ async function main(): Promise<void> {
       ...(catalogCsv.length ? csvRows(catalogCsv) : []),
       ...(ordersRate ? ordersRateRows(ordersRate) : []),
       ...(ordersExport ? ordersExportRows(ordersExport) : []),
+      ...(shopSync ? shopSyncRows(shopSync) : []),
       ...(stream ? streamRows(stream) : []),
       ...(overlay ? overlayRows(overlay) : []),
       ...(status ? statusRows(status) : []),
@@ -573,6 +584,7 @@ async function main(): Promise<void> {
       liveFanout: fanout,
       catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
       orders: ordersRate || ordersExport ? { rate: ordersRate, export: ordersExport } : null,
+      shopSync,
       stream: stream ?? (streamSkipped ? { skipped: streamSkipped } : null),
       overlay,
       showStatus: status,

@@ -15,7 +15,7 @@ import { requireTool } from '../support/tools.ts';
 
 const RUN = path.resolve(import.meta.dirname, '../bench/run.ts');
 const TINY = ['--rows', '500', '--n', '40', '--warmup', '5', '--clients', '2', '--fanout-n', '10', '--repeat', '1'];
-const TINY_ORDERS = ['--orders-n', '40', '--orders-clients', '2', '--orders-lines', '2000'];
+const TINY_ORDERS = ['--orders-n', '40', '--orders-clients', '2', '--orders-lines', '2000', '--shop-orders', '150'];
 const TINY_OVERLAY = [
   '--overlay-seconds',
   '2',
@@ -48,6 +48,7 @@ for (const [part, section] of [
   ['fanout', 'liveFanout'],
   ['csv', 'catalogCsv'],
   ['orders', 'orders'],
+  ['shop', 'shopSync'],
   ['overlay', 'overlay'],
   ['status', 'showStatus'],
 ] as const) {

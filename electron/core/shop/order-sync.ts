@@ -5,7 +5,6 @@
 // again, so the library's stock is the shop's.
 import { gatedWrite } from '../db/gated-write.ts';
 import type { PlatformOrder, PlatformOrderLine } from '../orders/platform-orders.ts';
-import type { Order } from '../protocol/order-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { pullProduct } from './product-sync.ts';
 import type { SyncOutcome } from './shop-store.ts';
@@ -166,15 +165,16 @@ export async function syncOrders(
       ctx.publish,
       (emit) => {
         const now = ctx.now();
-        const touched: Order[] = [];
+        const touched: number[] = [];
         for (const order of mapped) {
           const { outcome, id } = ctx.platformOrders.upsert(order, now, options.client ?? 'wxshop');
           counts[outcome]++;
-          if (outcome !== 'unchanged') touched.push(ctx.platformOrders.get(id)!);
+          if (outcome !== 'unchanged') touched.push(id);
         }
         ctx.store.saveCursor('orders', next);
+        // A few (a live poll): each order, so the log and the console patch their rows; many: lists refetch.
         if (touched.length > 20) emit('orders.bulkChanged', { count: touched.length });
-        else for (const order of touched) emit('orders.changed', { order });
+        else for (const id of touched) emit('orders.changed', { order: ctx.platformOrders.get(id)! });
       },
     );
     counts.orders += mapped.length;
