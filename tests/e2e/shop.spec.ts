@@ -3,7 +3,7 @@
 // the shop arrives in the log by itself; shipping it from the log sends the shipment to the shop.
 import { TestClient } from '../support/ws-client.ts';
 import { FakeWxShop, fakeOrder, type FakeProduct } from '../support/fake-wxshop.ts';
-import { expect, expectConnected, test } from './fixtures.ts';
+import { expect, expectConnected, productRow, test } from './fixtures.ts';
 import { StudioProcess } from './studio-process.ts';
 
 const HONEY: FakeProduct = {
@@ -55,6 +55,14 @@ test('connect the shop in settings, watch a shop order arrive during the show, s
     await shop.getByRole('button', { name: '立即同步' }).click();
     await expect(shop.getByTestId('shop-products-state')).toContainText('新增 1');
     await expect(shop.getByTestId('shop-orders-state')).toContainText('同步完成');
+
+    // The library says which fields the shop owns before anyone edits them.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '商品库' }).click();
+    await productRow(page, '野生槐花蜜').getByRole('button', { name: '编辑“野生槐花蜜”' }).click();
+    const editor = page.getByRole('dialog', { name: '编辑商品' });
+    await expect(editor.getByTestId('shop-linked')).toContainText('下次同步时被小店的内容覆盖');
+    await page.keyboard.press('Escape');
+    await expect(editor).toBeHidden();
 
     // The show: the synced product in the bag, live (arranged through the protocol; the console has its own tests).
     const api = await TestClient.connect(studio.port, studio.token);

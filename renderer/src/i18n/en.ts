@@ -126,6 +126,8 @@ export const en: Record<MessageKey, string> = {
   'editor.dirtyClose': 'You have unsaved changes.',
   'editor.discard': 'Discard changes',
   'editor.keepEditing': 'Keep editing',
+  'editor.shopLinked':
+    "This product is linked to the WeChat Shop: its title, prices, specifications and stock are the shop's, and changes made here are overwritten at the next sync (selling points, link and picture stay).",
   'editor.staleNotice': 'Someone else just changed this product. Saving will report a conflict.',
   'editor.conflictChanges': 'What they changed:',
   'editor.conflictReload': 'Load the latest (drop my changes)',

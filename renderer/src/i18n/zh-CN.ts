@@ -125,6 +125,8 @@ export const zhCN = {
   'editor.dirtyClose': '有未保存的修改。',
   'editor.discard': '放弃修改',
   'editor.keepEditing': '继续编辑',
+  'editor.shopLinked':
+    '这个商品与微信小店关联：标题、价格、规格和库存以小店为准，在这里修改会在下次同步时被小店的内容覆盖（卖点、链接和图片保留）。',
   'editor.staleNotice': '这个商品刚被其他人修改过。保存时会提示冲突。',
   'editor.conflictChanges': '对方改动的内容：',
   'editor.conflictReload': '载入最新内容（放弃我的修改）',

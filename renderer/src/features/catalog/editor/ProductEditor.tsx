@@ -65,6 +65,11 @@ export function ProductEditor({ product, onClose }: ProductEditorProps) {
 
   return (
     <EditorDialog form={form} texts={TEXTS} onClose={onClose} conflict={conflict} formClassName="product-form">
+      {product?.shopProductId ? (
+        <p className="callout" data-testid="shop-linked">
+          {t('editor.shopLinked')}
+        </p>
+      ) : null}
       <InputField
         label={t('field.title')}
         name="title"
