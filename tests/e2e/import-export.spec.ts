@@ -61,8 +61,8 @@ test('exports a UTF-8 CSV with a BOM and re-imports it unchanged', async ({ page
   const bytes = await readFile(file);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf8');
-  expect(text.split(/\r?\n/)[0]).toMatch(/^商品名称,价格,划线价,库存,商品编码/);
-  expect(text).toContain('云南高山普洱茶 357g,199.00,299.00,50,PUER-357');
+  expect(text.split(/\r?\n/)[0]).toMatch(/^商品名称,规格,价格,划线价,库存,商品编码/);
+  expect(text).toContain('云南高山普洱茶 357g,,199.00,299.00,50,PUER-357');
   await expect(page.getByText(`已导出 ${download.suggestedFilename()}`)).toBeVisible();
 
   await page.getByRole('button', { name: '导入 CSV' }).click();
