@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { cliLocale, EXIT_FAILED, EXIT_USAGE, parsePort, resolveDataDir, UsageError } from './cli/args.ts';
 import { doctorReport, formatDoctor } from './cli/doctor.ts';
-import { ordersExportCommand, ordersShipCommand } from './cli/orders.ts';
+import { ordersExportCommand, ordersImportCommand, ordersShipCommand } from './cli/orders.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
 import { shopCommand } from './cli/shop.ts';
@@ -32,6 +32,7 @@ Commands:
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--to includes that day)
                 [--header zh|en]     the header's language (default: the user's language)
   orders ship FILE                   batch shipping from CSV (order_no, carrier, tracking_no); all or nothing
+  orders import FILE                 a 微信小店 or 抖店 order export (xlsx or CSV) into the log; all or nothing
   shop connect --app-id WX…          connect the 微信小店 (AppSecret on stdin or in $LIVECART_WXSHOP_SECRET)
   shop sync [--products] [--orders]  bring the shop's products and orders in (both by default); orders since the
             [--since YYYY-MM-DD]     last sync, or since that day
@@ -65,6 +66,7 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]（--to 包含当天）
                 [--header zh|en]     表头语言（默认跟随系统语言）
   orders ship FILE                   从 CSV 批量发货（订单号、快递公司、快递单号），全部成功或全部不改
+  orders import FILE                 导入微信小店或抖店导出的订单文件（xlsx 或 CSV），全部成功或全部不导入
   shop connect --app-id WX…          连接微信小店（AppSecret 从标准输入或 $LIVECART_WXSHOP_SECRET 读取）
   shop sync [--products] [--orders]  同步小店的商品和订单（默认两者）；订单从上次同步处继续，或从指定日期开始
             [--since YYYY-MM-DD]
@@ -151,6 +153,11 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'export') {
         const { session, status, from, to, header, out } = values;
         return ordersExportCommand({ session, status, from, to, header, out }, dataDir, locale);
+      }
+      if (sub === 'import') {
+        if (!arg)
+          throw new UsageError(locale === 'zh-CN' ? 'orders import 需要一个文件' : 'orders import needs a FILE');
+        return ordersImportCommand(arg, dataDir, locale);
       }
       if (sub === 'ship') {
         if (!arg) throw new UsageError(locale === 'zh-CN' ? 'orders ship 需要一个文件' : 'orders ship needs a FILE');

@@ -140,7 +140,13 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const live = new LiveService(db, catalog, coupons, publish);
   registerLive(server, live);
   const orders = new OrderService(db, { catalog, coupons, live }, publish);
-  registerOrders(server, orders, db, jobs, uploads);
+  const shop = new ShopService({ db, secrets, catalog, orders: orders.store, publish });
+  registerOrders(server, orders, db, jobs, uploads, {
+    db,
+    catalog,
+    platformOrders: shop.platformOrders,
+    publish,
+  });
   server.setViews(orderViews);
   const access = new AccessService(db, gate, publish, server);
   access.onRightsChanged((deviceId) => jobs.forgetOwner(`device:${deviceId}`));
@@ -176,7 +182,6 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     ),
   );
 
-  const shop = new ShopService({ db, secrets, catalog, orders: orders.store, publish });
   registerShop(server, shop);
   orders.setPlatformShipper(shop.shipping);
   if (options.exclusive !== false) shop.startPolling(() => live.onAir() !== null);

@@ -1,6 +1,7 @@
 // 微信小店 through the UI against the real core and a fake shop on loopback: the seller connects the shop in
 // settings (a wrong secret said in words first), syncs its products, goes live, and an order the buyer placed in
 // the shop arrives in the log by itself; shipping it from the log sends the shipment to the shop.
+import ExcelJS from 'exceljs';
 import { TestClient } from '../support/ws-client.ts';
 import { FakeWxShop, fakeOrder, type FakeProduct } from '../support/fake-wxshop.ts';
 import { expect, expectConnected, productRow, test } from './fixtures.ts';
@@ -106,4 +107,41 @@ test('connect the shop in settings, watch a shop order arrive during the show, s
     await studio.dispose();
     await fake.stop();
   }
+});
+
+test('a 抖店 order export (.xlsx) imported from the order log: a bad row named by its row, then the orders in', async ({
+  page,
+  openStudio,
+}, testInfo) => {
+  const write = async (name: string, id: string) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('订单');
+    sheet.addRow([
+      '主订单编号',
+      '子订单编号',
+      '选购商品',
+      '商品规格',
+      '商品数量',
+      '订单应付金额',
+      '收件人',
+      '订单状态',
+    ]);
+    sheet.addRow([`\t${id}`, '\t69179267688236437511', '枸杞', '500g', 2, 59.8, '王*', '待发货']);
+    const file = testInfo.outputPath(name);
+    await book.xlsx.writeFile(file);
+    return file;
+  };
+  await openStudio();
+  await page.getByRole('link', { name: '订单' }).click();
+  await page.getByRole('button', { name: '导入平台订单' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入平台订单' });
+  await dialog.getByTestId('order-file-input').setInputFiles(await write('bad.xlsx', '6.91793E+18'));
+  await expect(dialog).toContainText('订单文件有 1 处错误');
+  await expect(dialog).toContainText('第 2 行');
+  await expect(dialog).toContainText('科学计数法');
+  await dialog.getByTestId('order-file-input').setInputFiles(await write('good.xlsx', '6917926768823643751'));
+  await expect(dialog).toContainText('1 个订单：新增 1');
+  await page.keyboard.press('Escape');
+  const row = page.locator('[role="row"][data-order-no="6917926768823643751"]');
+  await expect(row).toContainText('抖店');
 });

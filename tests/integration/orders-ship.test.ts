@@ -9,6 +9,7 @@ import type { Job, Order } from '../../electron/core/protocol/contract.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
 import { livecart as runCli } from '../support/cli.ts';
+import { gb18030 } from '../support/encodings.ts';
 
 let run: Running;
 let client: TestClient;
@@ -186,26 +187,12 @@ test('the whole order export, tracking numbers filled in for some: those ship, t
   assert.deepEqual([await status(first), await status(second), await status(unpaid)], ['shipped', 'paid', 'pending']);
 });
 
-/** GBK bytes for any text, built from the platform's own gb18030 decoder (no GBK encoder ships with Node). */
-function gbk(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, [number, number]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(Uint8Array.of(lead, trail));
-      if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  return Buffer.from(
-    [...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : table.get(char)!)),
-  );
-}
-
 test('a GBK file from Excel on Chinese Windows ships too', async () => {
-  assert.deepEqual([...gbk('顺丰')], [0xcb, 0xb3, 0xb7, 0xe1]);
+  assert.deepEqual([...gb18030('顺丰')], [0xcb, 0xb3, 0xb7, 0xe1]);
   const [a, b] = [await newOrder(true), await newOrder(true)];
-  const bytes = gbk(`订单号,快递公司,快递单号\r\n${a.orderNo},顺丰,SF2001\r\n${b.orderNo},中通快递,75312345678901\r\n`);
+  const bytes = gb18030(
+    `订单号,快递公司,快递单号\r\n${a.orderNo},顺丰,SF2001\r\n${b.orderNo},中通快递,75312345678901\r\n`,
+  );
   assert.equal(new TextDecoder('gb18030').decode(bytes).split('\r\n')[1], `${a.orderNo},顺丰,SF2001`);
   const job = await ship(bytes);
   assert.equal(job.state, 'done', JSON.stringify(job.error));

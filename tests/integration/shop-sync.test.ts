@@ -351,3 +351,20 @@ test('a shipment whose answer never came (a crash) is looked up in the shop, not
   assert.equal(shipped.status, 'shipped');
   assert.equal(fake.callsTo('/channels/ec/order/delivery/send').length, before, 'not sent a second time');
 });
+
+test('the same order from the shop’s API and from its export file is one order, as the API has it', async () => {
+  const id = '3704612354559700020';
+  const before = run.studio.orders.store.getByNo(id)!;
+  const csv = [
+    '订单号,订单状态,商品名称,商品规格,商品编码,商品数量,订单实际收款金额',
+    `${id},已完成,五常大米,5kg,RICE-5,2,79.80`,
+  ].join('\r\n');
+  const uploadId = await host.upload('csv', 'wx.csv', Buffer.from(csv));
+  const job = await host.jobFinished((await host.call('orders.importFile', { uploadId })).jobId);
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.deepEqual([job.summary?.created, job.summary?.unchanged], [0, 1]);
+  const after = run.studio.orders.store.getByNo(id)!;
+  assert.deepEqual([after.id, after.version, after.platformStatus], [before.id, before.version, before.platformStatus]);
+  const copies = run.studio.db.prepare('SELECT count(*) AS n FROM orders WHERE order_no = ?').get(id) as { n: number };
+  assert.equal(copies.n, 1);
+});

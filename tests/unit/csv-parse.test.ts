@@ -96,8 +96,8 @@ test('an unclosed quote reports the line where the quoted field started', () => 
 
 test('the generator is lazy: records before a syntax error come out first', () => {
   const gen = parseCsv('a,b\r\nc,d\r\n"broken');
-  assert.deepEqual(gen.next().value, { line: 1, fields: ['a', 'b'] });
-  assert.deepEqual(gen.next().value, { line: 2, fields: ['c', 'd'] });
+  assert.deepEqual(gen.next().value, { line: 1, row: 1, fields: ['a', 'b'] });
+  assert.deepEqual(gen.next().value, { line: 2, row: 2, fields: ['c', 'd'] });
   assert.throws(() => gen.next(), { name: 'CsvSyntaxError', code: 'csv_unclosed_quote', line: 3 });
 });
 
@@ -173,4 +173,17 @@ test('fuzz: whatever csvRow writes, parseCsv and csv-parse read back identically
     assert.deepEqual(linesOf(ours), expectedLines, JSON.stringify(text));
     assert.deepEqual(parse(text, { relax_column_count: true }), grid);
   }
+});
+
+test('rows count as a spreadsheet shows them: a quoted cell with line breaks is one row, an empty line is one', () => {
+  const text = 'h1,h2\r\n"two\r\nlines",x\r\n\r\n"three\nmore\nlines",y\nlast,z';
+  assert.deepEqual(
+    [...parseCsv(text)].map((r) => [r.line, r.row]),
+    [
+      [1, 1],
+      [2, 2],
+      [5, 4],
+      [8, 5],
+    ],
+  );
 });

@@ -233,7 +233,7 @@ test('the mapper consumes one record at a time, so the caller can yield between 
   assert.deepEqual(mapper.finish(), mapText(text));
   assert.equal(mapper.columnName('image'), '图片');
   const english = new ProductCsvMapper();
-  english.push({ line: 1, fields: ['Title', ' PRICE '] });
+  english.push({ line: 1, row: 1, fields: ['Title', ' PRICE '] });
   assert.deepEqual([english.columnName('price'), english.columnName('image')], [' PRICE ', undefined]);
 });
 

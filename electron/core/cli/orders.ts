@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import { exportOrdersCsv, writeOrdersCsv } from '../orders/order-export.ts';
 import { importShipping } from '../orders/order-ship-import.ts';
+import { importOrderFile } from '../orders/order-file-import.ts';
 import type { Actor } from '../orders/order-store.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
@@ -110,14 +111,19 @@ export async function ordersExportCommand(flags: OrderExportFlags, dataDir: stri
   return EXIT_OK;
 }
 
-export async function ordersShipCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
-  let bytes: Buffer;
+/** The file a command was given, or null (and the reason said) when it cannot be read. */
+function readInput(file: string, locale: Locale): Buffer | null {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch {
     console.error(say(locale, `无法读取文件：${file}`, `Cannot read the file: ${file}`));
-    return EXIT_FAILED;
+    return null;
   }
+}
+
+export async function ordersShipCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
+  const bytes = readInput(file, locale);
+  if (!bytes) return EXIT_FAILED;
   const studio = await openStudio({ dataDir, exclusive: false });
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
@@ -145,6 +151,53 @@ export async function ordersShipCommand(file: string, dataDir: string, locale: L
         : messageFor(error.code, locale),
     );
     for (const issue of issues) console.error(`  ${formatIssue(issue, locale)}`);
+    return EXIT_FAILED;
+  } finally {
+    await studio.close();
+  }
+}
+
+/** `livecart orders import FILE`: a 微信小店 or 抖店 order export (xlsx or CSV) into the log, all or nothing. */
+export async function ordersImportCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
+  const bytes = readInput(file, locale);
+  if (!bytes) return EXIT_FAILED;
+  const studio = await openStudio({ dataDir, exclusive: false });
+  try {
+    const outcome = await withConsoleProgress(locale, (progress) =>
+      importOrderFile(
+        { db: studio.db, catalog: studio.catalog, platformOrders: studio.shop.platformOrders, publish: () => {} },
+        bytes,
+        progress,
+      ),
+    );
+    const c = outcome.summary as {
+      orders: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      products: number;
+    };
+    console.log(
+      say(
+        locale,
+        `${c.orders} 个订单：新增 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}；新建商品 ${c.products}`,
+        `${c.orders} orders: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged; ${c.products} products added`,
+      ),
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof StudioError)) throw error;
+    const issues = error.issues ?? [];
+    console.error(
+      error.code === 'import_invalid'
+        ? say(
+            locale,
+            `订单文件有 ${issues.length} 处错误，没有导入任何订单：`,
+            `The order file has ${issues.length} problem(s); nothing was imported:`,
+          )
+        : messageFor(error.code, locale),
+    );
+    for (const issue of issues) console.error(`  ${formatIssue(issue, locale, 'row')}`);
     return EXIT_FAILED;
   } finally {
     await studio.close();

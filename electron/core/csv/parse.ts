@@ -5,6 +5,11 @@ import type { Issue } from '../protocol/errors.ts';
 export interface CsvRecord {
   /** 1-based physical line where the record starts (the header is line 1). */
   line: number;
+  /**
+   * 1-based row as a spreadsheet shows it: every record is one row however many line breaks its quoted cells
+   * hold, and every empty line is a row too.
+   */
+  row: number;
   fields: string[];
 }
 
@@ -71,9 +76,11 @@ export function* parseCsv(text: string, options: ParseCsvOptions = {}): Generato
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  let row = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    // An empty line: not a record, but it still moves the line count on.
+    row++;
+    // An empty line: not a record, but it still moves the line and row counts on.
     if (c === LF || c === CR) {
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
@@ -128,6 +135,6 @@ export function* parseCsv(text: string, options: ParseCsvOptions = {}): Generato
       i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     }
-    yield { line: start, fields };
+    yield { line: start, row, fields };
   }
 }

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.ts';
 import { formatLocalDate } from './order-csv.ts';
 import { exportOrdersCsv } from './order-export.ts';
 import { importShipping } from './order-ship-import.ts';
+import { importOrderFile, type OrderFileContext } from './order-file-import.ts';
 
 export function actorOf(ctx: Pick<CallContext, 'role' | 'deviceId' | 'client'>): Actor {
   // Only the host and assistants reach order methods (the overlay page's token calls nothing here).
@@ -25,6 +26,7 @@ export function registerOrders(
   db: Db,
   jobs: JobRunner,
   uploads: UploadStore,
+  files: Omit<OrderFileContext, 'now'>,
 ): void {
   server.handle('orders.quote', ({ input }) => orders.quote(input));
   server.handle('orders.create', ({ input, key }, ctx) => orders.create(input, actorOf(ctx), key));
@@ -62,5 +64,11 @@ export function registerOrders(
     const actor = actorOf(ctx);
     const work = (progress: Progress) => importShipping(orders, bytes, actor, progress);
     return { jobId: jobs.start('orders.ship', work, ownerOf(ctx)).job.id };
+  });
+  server.handle('orders.importFile', ({ uploadId }, ctx) => {
+    jobs.assertIdle('orders.import');
+    const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
+    const work = (progress: Progress) => importOrderFile(files, bytes, progress);
+    return { jobId: jobs.start('orders.import', work, ownerOf(ctx)).job.id };
   });
 }

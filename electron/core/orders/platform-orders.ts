@@ -115,6 +115,10 @@ export class PlatformOrders {
   upsert(order: PlatformOrder, now: number, client: string): { outcome: PlatformOutcome; id: number } {
     const found = this.stmts.find.get(order.platform, order.platformOrderId);
     if (!found) return { outcome: 'created', id: this.insert(order, now, client) };
+    // A file says nothing of when the platform last changed the order; the shop's API does, and is newer than
+    // any export of it: an order the API brought is left as the API said.
+    if (order.platformUpdatedAt === null && found.platform_updated_at !== null)
+      return { outcome: 'unchanged', id: found.id };
     const same =
       found.status === order.status &&
       found.platform_status === order.platformStatus &&

@@ -76,6 +76,7 @@ const NEEDS: Record<string, readonly Capability[]> = {
   // A file of the order log is the order log: taking it out or shipping from one needs both.
   'orders.exportCsv': ['orders', 'files'],
   'orders.shipCsv': ['orders', 'files'],
+  'orders.importFile': ['orders', 'files'],
   'live.goLive': ['show'],
   'live.end': ['show'],
   'show.goLive': ['show'],

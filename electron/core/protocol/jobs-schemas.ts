@@ -1,7 +1,7 @@
 // Long work (imports, exports) runs as a job: progress arrives as events, the result is fetched once.
 import { z } from 'zod';
 
-export const JOB_KINDS = ['catalog.import', 'catalog.export', 'orders.export', 'orders.ship'] as const;
+export const JOB_KINDS = ['catalog.import', 'catalog.export', 'orders.export', 'orders.ship', 'orders.import'] as const;
 /** The largest slice `jobs.resultChunk` returns. */
 export const JOB_CHUNK_MAX = 4 * 1024 * 1024;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;

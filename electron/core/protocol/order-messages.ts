@@ -58,6 +58,49 @@ export const ORDER_MESSAGES: MessageTable = {
     'zh-CN': (p) => `订单 ${p.orderNo} 的状态是“${statusName(p.status, 'zh-CN')}”，只有已付款的订单可以发货`,
     en: (p) => `Order ${p.orderNo} is ${statusName(p.status, 'en')}; only paid orders can be shipped`,
   },
+  order_file_invalid: {
+    'zh-CN': (p) => `订单文件有 ${p.count} 处错误，没有导入任何订单。请修改后重新导入。`,
+    en: (p) => `The order file has ${p.count} problem(s); nothing was imported. Fix them and import it again.`,
+  },
+  order_file_id_mangled: {
+    'zh-CN': (p) =>
+      `订单号“${p.value}”已被 Excel 改成科学计数法，后面的数字已经丢失，无法对应到订单：请重新从平台导出（不要在 Excel 里另存），或把这一列设为“文本”`,
+    en: (p) =>
+      `The order number "${p.value}" was turned into scientific notation by Excel and its last digits are lost: export it from the platform again (without saving it in Excel), or format the column as Text`,
+  },
+  order_file_id_invalid: {
+    'zh-CN': (p) => `订单号“${p.value}”不是有效的订单号`,
+    en: (p) => `"${p.value}" is not an order number`,
+  },
+  order_file_quantity_invalid: {
+    'zh-CN': (p) => `商品数量“${p.value}”应为正整数`,
+    en: (p) => `The quantity "${p.value}" must be a whole number of at least 1`,
+  },
+  order_file_status_unknown: {
+    'zh-CN': (p) => `不认识的订单状态“${p.value}”`,
+    en: (p) => `Unknown order status "${p.value}"`,
+  },
+  order_file_time_invalid: {
+    'zh-CN': (p) => `“${p.value}”不是有效的时间（应为 2026-12-01 20:00:00 这样的格式）`,
+    en: (p) => `"${p.value}" is not a time (expected like 2026-12-01 20:00:00)`,
+  },
+  order_file_no_header: {
+    'zh-CN':
+      '前 20 行里没有找到微信小店或抖店订单导出的表头（如“订单号”“商品名称”“商品数量”“订单实际收款金额”，或“主订单编号”）',
+    en: 'No 微信小店 or 抖店 order export header in the first 20 rows (订单号, 商品名称, 商品数量, 订单实际收款金额, or 主订单编号)',
+  },
+  order_file_line_repeated: {
+    'zh-CN': (p) => `这个子订单在第 ${p.first} 行已出现过`,
+    en: (p) => `This sub-order already appears on row ${p.first}`,
+  },
+  order_file_order_differs: {
+    'zh-CN': (p) => `同一订单的状态与第 ${p.first} 行不同`,
+    en: (p) => `The same order has another status on row ${p.first}`,
+  },
+  xlsx_unreadable: {
+    'zh-CN': '无法读取这个 Excel 文件：它可能已损坏，或不是 .xlsx 格式（旧的 .xls 请在 Excel 里另存为 .xlsx）',
+    en: 'This Excel file cannot be read: it may be damaged or not .xlsx (save an old .xls as .xlsx in Excel)',
+  },
   ship_carrier_unknown: {
     'zh-CN': (p) => `微信小店的快递公司列表里没有“${p.carrier}”：请写快递公司的名称（如“顺丰速运”）或编码（如 SF）`,
     en: (p) =>

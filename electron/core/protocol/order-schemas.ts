@@ -273,6 +273,11 @@ export const orderMethods = {
     params: z.strictObject({ uploadId: uploadIdSchema }),
     result: z.object({ jobId: z.string() }),
   },
+  /** A platform's order export (微信小店, 抖店; xlsx or CSV) into the log, as a job: all or nothing. */
+  'orders.importFile': {
+    params: z.strictObject({ uploadId: uploadIdSchema }),
+    result: z.object({ jobId: z.string() }),
+  },
 } as const;
 
 export interface OrderEvents {

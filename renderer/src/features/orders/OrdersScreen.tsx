@@ -16,6 +16,7 @@ import { OrderTable } from './list/OrderTable.tsx';
 import { OrdersToolbar } from './OrdersToolbar.tsx';
 import { SessionReportView } from './report/SessionReportView.tsx';
 import { ShipDialog } from './ship/ShipDialog.tsx';
+import { OrderFileDialog } from './ship/OrderFileDialog.tsx';
 import { TotalsBar } from './TotalsBar.tsx';
 import { useOrderExport } from './useOrderExport.ts';
 
@@ -33,6 +34,7 @@ function OrderLog() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [opened, setOpened] = useState<Order | null>(null);
   const [shipping, setShipping] = useState(false);
+  const [importing, setImporting] = useState(false);
   const exporter = useOrderExport();
   const loaded = useOrders((s) => s.loaded);
   const error = useOrders((s) => s.error);
@@ -45,7 +47,16 @@ function OrderLog() {
   }, []);
 
   useWindowKeydown((event) => {
-    if (opened || shipping || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    if (
+      opened ||
+      shipping ||
+      importing ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      isTypingTarget(event.target)
+    )
+      return;
     if (event.key === '/') {
       event.preventDefault();
       searchRef.current?.focus();
@@ -60,6 +71,7 @@ function OrderLog() {
         searchRef={searchRef}
         exporting={exporter.running}
         onShip={() => setShipping(true)}
+        onImport={() => setImporting(true)}
         onExport={() => void exporter.start(useOrders.getState().filter)}
       />
       <OrderFilters />
@@ -92,6 +104,7 @@ function OrderLog() {
       {loaded && total > 0 ? <OrderTable onOpen={onOpen} /> : null}
       {opened ? <OrderDetail key={opened.id} initial={opened} onClose={() => setOpened(null)} /> : null}
       {shipping ? <ShipDialog onClose={() => setShipping(false)} /> : null}
+      {importing ? <OrderFileDialog onClose={() => setImporting(false)} /> : null}
     </Screen>
   );
 }

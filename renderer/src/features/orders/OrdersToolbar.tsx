@@ -1,4 +1,5 @@
-// The log's search (order number, buyer, phone or product title, as you type) and its actions: batch shipping,
+// The log's search (order number, buyer, phone or product title, as you type) and its actions: a platform's
+// order file, batch shipping,
 // CSV export of what the filters match, and the report of the show the session filter names.
 import type { Ref } from 'react';
 import { useT } from '../../i18n/index.ts';
@@ -12,10 +13,11 @@ interface OrdersToolbarProps {
   searchRef: Ref<HTMLInputElement>;
   exporting: boolean;
   onShip(): void;
+  onImport(): void;
   onExport(): void;
 }
 
-export function OrdersToolbar({ searchRef, exporting, onShip, onExport }: OrdersToolbarProps) {
+export function OrdersToolbar({ searchRef, exporting, onShip, onImport, onExport }: OrdersToolbarProps) {
   const files = useCan('files');
   const { t } = useT();
   const query = useOrders((s) => s.form.query);
@@ -36,6 +38,7 @@ export function OrdersToolbar({ searchRef, exporting, onShip, onExport }: Orders
         {sessionId !== null ? (
           <Button onClick={() => go('orders', `report-${sessionId}`)}>{t('orders.report.open')}</Button>
         ) : null}
+        {files ? <Button onClick={onImport}>{t('orders.file.open')}</Button> : null}
         {files ? <Button onClick={onShip}>{t('orders.ship.open')}</Button> : null}
         {files ? (
           <Button onClick={onExport} disabled={exporting}>

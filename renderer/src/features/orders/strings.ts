@@ -122,6 +122,13 @@ export const ordersZh = {
   'orders.confirm.cancel': '确认取消订单',
   'orders.confirm.refund': '确认退款',
 
+  'orders.file.open': '导入平台订单',
+  'orders.file.title': '导入平台订单',
+  'orders.file.help':
+    '选择从微信小店或抖店后台导出的订单文件（.xlsx 或 CSV，UTF-8、GBK、UTF-16 都可以）。同一订单的多行商品会合并成一个订单；已经同步或导入过的订单不会重复。',
+  'orders.file.rules':
+    '表头可以在前 20 行的任何一行。文件中只要有一处错误（比如被 Excel 改成 3.70461E+18 的订单号），所有订单都不会导入，并会按表格里的行号列出问题。文件里的商品按商品编码或名称对应到商品库，找不到的会新建（库存为 0）。',
+  'orders.file.done': '{orders} 个订单：新增 {created}，更新 {updated}，未变 {unchanged}；新建商品 {products} 个',
   'orders.ship.open': '批量发货',
   'orders.ship.title': '批量发货',
   'orders.ship.help':
@@ -287,6 +294,14 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'orders.confirm.cancel': 'Cancel the order',
   'orders.confirm.refund': 'Refund',
 
+  'orders.file.open': 'Import platform orders',
+  'orders.file.title': 'Import platform orders',
+  'orders.file.help':
+    "Choose an order file exported from the 微信小店 or 抖店 back office (.xlsx or CSV; UTF-8, GBK or UTF-16). An order's product rows become one order; orders already synced or imported are not doubled.",
+  'orders.file.rules':
+    'The header may be on any of the first 20 rows. One problem in the file (an order number Excel turned into 3.70461E+18, say) and nothing is imported; every problem is listed by the row the spreadsheet shows. Products are matched to the library by code or name; ones not found are added (stock 0).',
+  'orders.file.done':
+    '{orders} orders: {created} new, {updated} updated, {unchanged} unchanged; {products} products added',
   'orders.ship.open': 'Batch ship',
   'orders.ship.title': 'Batch shipping',
   'orders.ship.help':

@@ -22,6 +22,8 @@ interface CsvUploadDialogProps {
   children: ReactNode;
   /** The CSV may come with its pictures: several files at once, or a whole folder. */
   withPictures?: boolean;
+  /** An Excel workbook (.xlsx) is read as well as a CSV. */
+  withXlsx?: boolean;
 }
 
 export function CsvUploadDialog(props: CsvUploadDialogProps) {
@@ -61,9 +63,13 @@ export function CsvUploadDialog(props: CsvUploadDialogProps) {
       <input
         ref={input}
         type="file"
-        accept={
-          props.withPictures ? '.csv,.txt,text/csv,image/jpeg,image/png,image/webp,image/gif' : '.csv,.txt,text/csv'
-        }
+        accept={[
+          '.csv,.txt,text/csv',
+          props.withXlsx ? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : '',
+          props.withPictures ? 'image/jpeg,image/png,image/webp,image/gif' : '',
+        ]
+          .filter(Boolean)
+          .join(',')}
         multiple={props.withPictures}
         className="visually-hidden"
         tabIndex={-1}
