@@ -202,3 +202,20 @@ test('规格 the file leaves out are kept; a file from before 规格 still impor
   assert.equal(changed.state, 'failed');
   assert.deepEqual(issuesOf(changed), ['2:价格:skus_edit_each']);
 });
+
+test('two groups of rows that are one product (another title, its codes) are refused on the second, not half-written', async () => {
+  await client.call('catalog.create', {
+    input: {
+      title: '核桃',
+      skus: [
+        { spec: '1斤', priceFen: 2500, stock: 3, code: 'NUT-1' },
+        { spec: '2斤', priceFen: 4800, stock: 3, code: 'NUT-2' },
+      ],
+    },
+  });
+  const job = await importText(
+    ['商品名称,规格,价格,商品编码', '核桃,1斤,25.00,NUT-1', '山核桃,2斤,48.00,NUT-2'].join('\r\n'),
+  );
+  assert.equal(job.state, 'failed');
+  assert.deepEqual(issuesOf(job), ['3:商品名称:csv_product_twice']);
+});

@@ -216,3 +216,20 @@ test('`livecart orders import FILE` takes an .xlsx, says each problem by its row
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /1 个订单：新增 1/);
 });
+
+test('a platform order the studio cannot send (no shop connected, or 抖店) ships from the log here', async () => {
+  const pending = run.studio.orders.store.getByNo('3704612354559743232')!;
+  assert.deepEqual([pending.platform, pending.status], ['wxshop', 'paid']);
+  const done = await client.call('orders.setStatus', {
+    id: pending.id,
+    to: 'shipped',
+    shipment: { carrier: '顺丰', trackingNo: 'SF7000002' },
+  });
+  assert.deepEqual(
+    [done.status, done.trackingNo],
+    ['shipped', 'SF7000002'],
+    'recorded here; the seller ships it there',
+  );
+  const refund = client.call('orders.setStatus', { id: pending.id, to: 'completed' });
+  await assert.rejects(refund, /platform/, 'its other steps are the platform’s');
+});

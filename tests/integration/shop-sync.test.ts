@@ -185,6 +185,28 @@ test('orders in across 7-day windows and pages; amounts as the shop computed the
   assert.deepEqual(run.studio.db.prepare('SELECT sum(version) AS v, count(*) AS n FROM orders').get(), versions);
 });
 
+test('an order naming a SKU the shop has since deleted still comes in, under a product found by title and 规格', async () => {
+  const gone = {
+    ...RICE.skus[1]!,
+    sku_id: '1573389999',
+    sku_code: 'RICE-OLD',
+    sku_attrs: [{ attr_key: '重量', attr_value: '25kg' }],
+  };
+  fake.addOrder(fakeOrder('3704612354559799999', nowS(), [{ product: RICE, sku: gone, count: 1 }]));
+  const outcome = await run.studio.shop.sync('orders');
+  assert.equal(outcome.ok, true, JSON.stringify(outcome.error));
+  const order = run.studio.orders.store.getByNo('3704612354559799999')!;
+  assert.deepEqual(
+    order.lines.map((l) => [l.title, l.spec]),
+    [['五常大米', '25kg']],
+  );
+  const product = run.studio.catalog.get(order.lines[0]!.productId);
+  assert.ok(
+    product.skus.some((s) => s.spec === '25kg' && s.stock === 0),
+    'the 规格 added to the library, stock 0',
+  );
+});
+
 test('a token that expires mid-sync is fetched again and the run goes on; a status change comes in with its history', async () => {
   const id = '3704612354559700001';
   fake.updateOrder(id, (o) => {

@@ -259,6 +259,7 @@ async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<nu
     skuOwner: (sku) => (owners.has(sku) ? owners.get(sku)?.productId : catalog.rules.skuOwner(sku)),
   };
   const noneKept = new SinceExport(false, false, file.columnName);
+  const planned = new Map<number, number>();
   let checked = 0;
   for (const group of groups) {
     const first = group[0];
@@ -273,6 +274,17 @@ async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<nu
     }
     const existing =
       (ref ? store.get(Number(ref[1])) : undefined) ?? (byCode === undefined ? undefined : store.get(byCode));
+    // Two groups of rows for one product (another title, the same product's codes): the second would write over
+    // the first. Said on its row instead.
+    if (existing) {
+      const firstLine = planned.get(existing.id);
+      if (firstLine !== undefined) {
+        const path = file.columnName('title') ?? 'title';
+        issues.push({ path, code: 'csv_product_twice', line: first.line, params: { firstLine } });
+        continue;
+      }
+      planned.set(existing.id, first.line);
+    }
     const editedSince =
       existing !== undefined &&
       first.editVersion !== null &&

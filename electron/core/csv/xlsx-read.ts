@@ -21,7 +21,8 @@ function numberText(n: number): string {
       .toExponential(5)
       .replace('e+', 'E+')
       .replace(/\.?0+E/, 'E');
-  return String(n);
+  // Formula results carry binary noise (29.900000000000002): Excel shows 15 significant digits, so does this.
+  return String(Number(n.toPrecision(15)));
 }
 
 export function cellValueText(value: ExcelJS.CellValue): string {

@@ -98,6 +98,11 @@ export async function importOrderFile(
     (emit) => {
       const at = now();
       for (const group of orders) {
+        // The API's order is left as it is, its lines unread: no 规格 is made up from the file's way of naming it.
+        if (ctx.platformOrders.fromApi(group[0]!.platform, group[0]!.orderId)) {
+          counts.unchanged++;
+          continue;
+        }
         const order = platformOrder(group, lineProducts, counts, at);
         counts[ctx.platformOrders.upsert(order, at, 'file').outcome]++;
       }

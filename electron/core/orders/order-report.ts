@@ -53,7 +53,7 @@ export function sessionReport(db: Db, sessionId: number): SessionReport {
   // An order belongs to the explanation running when it was placed. A platform stamps whole seconds: its order
   // stamped 20:00:00 may have been placed at 20:00:00.8, after an explanation began at 20:00:00.5.
   const placed = `(o.created_at + CASE WHEN o.platform IS NULL THEN 0 ELSE 999 END)`;
-  const during = `${placed} >= g.started_at AND (g.ended_at IS NULL OR o.created_at < g.ended_at)`;
+  const during = `${placed} >= g.started_at AND (g.ended_at IS NULL OR ${placed} < g.ended_at)`;
   const explanations = db
     .prepare(
       `SELECT g.id AS segmentId,

@@ -18,7 +18,7 @@ import type { Publish } from '../publish.ts';
 import { chosenOption, couponOption, type CouponOption } from './order-coupons.ts';
 import { orderNumber } from './order-number.ts';
 import { idempotencyKey, OrderStore, type Actor } from './order-store.ts';
-import { matchCarrier, type Carrier, type PlatformShipper } from './platform-shipping.ts';
+import { matchCarrier, type Carrier, type PlatformShipper, type ShipAnswer } from './platform-shipping.ts';
 
 type ParsedInput = ReturnType<typeof orderInputSchema.parse>;
 
@@ -211,7 +211,8 @@ export class OrderService {
       if (to !== 'shipped' || !shipment) {
         throw refused('order_platform_owned', `order ${current.orderNo} is the platform's`, { to });
       }
-      return this.shipOnPlatform(current, shipment, actor, note);
+      // A platform the studio cannot tell (抖店, or the shop not connected): recorded here; the seller ships there.
+      if (this.shipper?.handles(current)) return this.shipOnPlatform(current, shipment, actor, note);
     }
     return this.write((emit) => {
       const order = this.get(id);
@@ -313,13 +314,19 @@ export class OrderService {
         issues.push({ path: 'tracking_no', code: 'too_long', line: row.line, params: { max: max.trackingNo } });
       }
       if (!order) continue;
-      if (order.platform === null) {
+      if (!this.shipper?.handles(order)) {
         local.push({ row, order });
         continue;
       }
-      const carrier = carriers === null ? null : matchCarrier(row.carrier, carriers);
-      if (carriers === null) issues.push({ path: 'order_no', code: 'ship_platform_unavailable', line: row.line });
-      else if (row.carrier && !carrier) {
+      const carrier = 'list' in carriers ? matchCarrier(row.carrier, carriers.list) : null;
+      if ('code' in carriers) {
+        issues.push({
+          path: 'order_no',
+          code: carriers.code,
+          line: row.line,
+          ...(carriers.params && { params: carriers.params }),
+        });
+      } else if (row.carrier && !carrier) {
         issues.push({
           path: 'carrier',
           code: 'ship_carrier_unknown',
@@ -335,34 +342,59 @@ export class OrderService {
       throw new StudioError('import_invalid', 'nothing to ship', { issues: [{ path: '', code: 'ship_nothing' }] });
     }
     skipped += blank;
-    await this.write((emit) => {
+    const shippedHere = await this.write((emit) => {
       const now = this.now();
+      let n = 0;
       for (const { row, order } of local) {
-        this.store.ship(order.id, row.carrier, row.trackingNo, now);
+        // Checked while nobody else writes: an order someone cancelled meanwhile is not shipped, nor said to be.
+        if (!this.store.ship(order.id, row.carrier, row.trackingNo, now)) continue;
         this.store.appendHistory(order.id, now, 'paid', 'shipped', actor, `${row.carrier} ${row.trackingNo}`);
+        n++;
       }
-      if (local.length > 0) emit('orders.bulkChanged', { count: local.length });
+      if (n > 0) emit('orders.bulkChanged', { count: n });
+      return n;
     });
     const failed: Issue[] = [];
+    let shippedThere = 0;
     for (const { row, order, carrier } of platform) {
-      const answer = await this.shipper!.send(order, carrier, row.trackingNo);
-      if (answer.ok) await this.markShipped(order, carrier.name, row.trackingNo, actor, null);
-      else
+      let answer: ShipAnswer;
+      try {
+        answer = await this.shipper!.send(order, carrier, row.trackingNo);
+      } catch (error) {
+        // The platform could not be asked (the network, a quota): this order stays to ship, the rest go on.
+        const issue = error instanceof StudioError ? error.issues?.[0] : undefined;
+        answer = { ok: false, code: issue?.code ?? 'internal', params: issue?.params ?? {} };
+      }
+      const shipped = answer.ok && (await this.markShipped(order, carrier.name, row.trackingNo, actor, null));
+      if (shipped) shippedThere++;
+      else if (!answer.ok) {
         failed.push({
           path: 'order_no',
           code: answer.code,
           line: row.line,
           params: { ...answer.params, orderNo: order.orderNo },
         });
+      }
     }
-    return { shipped: local.length + platform.length - failed.length, skipped, failed };
+    return { shipped: shippedHere + shippedThere, skipped, failed };
   }
 
-  /** The platform's carriers when the rows name one of its orders; null when its orders cannot be shipped now. */
-  private async platformCarriers(rows: readonly ShipRow[]): Promise<Carrier[] | null> {
-    const onPlatform = rows.some((r) => (r.carrier || r.trackingNo) && this.store.getByNo(r.orderNo)?.platform);
-    if (!onPlatform || !this.shipper) return null;
-    return this.shipper.carriers();
+  /** The platform's carriers when the rows name one of its orders it can ship; else why its orders cannot ship now. */
+  private async platformCarriers(
+    rows: readonly ShipRow[],
+  ): Promise<{ list: Carrier[] } | { code: string; params?: Record<string, string | number> }> {
+    const shipper = this.shipper;
+    const needed = rows.some((r) => {
+      const order = (r.carrier || r.trackingNo) && this.store.getByNo(r.orderNo);
+      return order && shipper?.handles(order);
+    });
+    if (!needed || !shipper) return { list: [] };
+    try {
+      return { list: await shipper.carriers() };
+    } catch (error) {
+      const issue = error instanceof StudioError ? error.issues?.[0] : undefined;
+      return { code: issue?.code ?? 'ship_platform_unavailable', ...(issue?.params && { params: issue.params }) };
+    }
   }
 
   /** One platform order: the carrier found in the platform's list, the shipment sent, then marked here. */
@@ -378,30 +410,28 @@ export class OrderService {
         to: 'shipped',
       });
     }
-    if (!this.shipper) throw refused('ship_platform_unavailable', 'the platform is not connected');
-    const carrier = matchCarrier(shipment.carrier, await this.shipper.carriers());
+    const shipper = this.shipper!;
+    const carrier = matchCarrier(shipment.carrier, await shipper.carriers());
     if (!carrier)
       throw refused('ship_carrier_unknown', `unknown carrier ${shipment.carrier}`, { carrier: shipment.carrier });
-    const answer = await this.shipper.send(order, carrier, shipment.trackingNo);
+    const answer = await shipper.send(order, carrier, shipment.trackingNo);
     if (!answer.ok) throw refused(answer.code, `the platform refused the shipment of ${order.orderNo}`, answer.params);
-    return this.markShipped(order, carrier.name, shipment.trackingNo, actor, note ?? null);
+    await this.markShipped(order, carrier.name, shipment.trackingNo, actor, note ?? null);
+    return this.get(order.id);
   }
 
+  /**
+   * Marks shipped here what the platform took; false when the order moved meanwhile (a sync saw it shipped or
+   * refunded there first): then nothing is written, and no history says otherwise.
+   */
   private async markShipped(order: Order, carrier: string, trackingNo: string, actor: Actor, note: string | null) {
     return this.write((emit) => {
       const now = this.now();
-      this.store.ship(order.id, carrier, trackingNo, now);
-      this.store.appendHistory(
-        order.id,
-        now,
-        'paid',
-        'shipped',
-        actor,
-        [`${carrier} ${trackingNo}`, note].filter(Boolean).join(' · '),
-      );
-      const changed = this.get(order.id);
-      emit('orders.changed', { order: changed });
-      return changed;
+      if (!this.store.ship(order.id, carrier, trackingNo, now)) return false;
+      const text = [`${carrier} ${trackingNo}`, note].filter(Boolean).join(' · ');
+      this.store.appendHistory(order.id, now, 'paid', 'shipped', actor, text);
+      emit('orders.changed', { order: this.get(order.id) });
+      return true;
     });
   }
 

@@ -10,6 +10,9 @@ import type { OrderStore } from './order-store.ts';
 export type Platform = 'wxshop' | 'douyin';
 
 export interface PlatformOrderLine {
+  /** The platform's own product and SKU ids, when it gives them (its API does; its files do not). */
+  platformProductId?: string | null;
+  platformSkuId?: string | null;
   productId: number;
   skuId: number | null;
   title: string;
@@ -90,8 +93,10 @@ export class PlatformOrders {
            @aftersaleOpen, @aftersaleDone, @paidAt, @platformUpdatedAt, @createdAt, @now)`,
       ),
       line: db.prepare(
-        `INSERT INTO order_lines (order_id, line_no, product_id, sku_id, title, spec, sku, link_no, unit_price_fen, quantity, discount_fen)
-         VALUES (@orderId, @lineNo, @productId, @skuId, @title, @spec, @sku, @linkNo, @unitPriceFen, @quantity, @discountFen)`,
+        `INSERT INTO order_lines (order_id, line_no, product_id, sku_id, title, spec, sku, link_no, unit_price_fen, quantity,
+           discount_fen, platform_product_id, platform_sku_id)
+         VALUES (@orderId, @lineNo, @productId, @skuId, @title, @spec, @sku, @linkNo, @unitPriceFen, @quantity,
+           @discountFen, @platformProductId, @platformSkuId)`,
       ),
       update: db.prepare(
         `UPDATE orders SET status = @status, platform_status = @platformStatus, aftersale_open = @aftersaleOpen,
@@ -117,8 +122,15 @@ export class PlatformOrders {
     if (!found) return { outcome: 'created', id: this.insert(order, now, client) };
     // A file says nothing of when the platform last changed the order; the shop's API does, and is newer than
     // any export of it: an order the API brought is left as the API said.
-    if (order.platformUpdatedAt === null && found.platform_updated_at !== null)
+    if (order.platformUpdatedAt === null && found.platform_updated_at !== null) {
       return { outcome: 'unchanged', id: found.id };
+    }
+    // A snapshot no newer than the one stored (a page read before a shipment here, an overlap read again) does
+    // not undo what happened since.
+    const stored = found.platform_updated_at;
+    if (order.platformUpdatedAt !== null && stored !== null && order.platformUpdatedAt <= stored) {
+      return { outcome: 'unchanged', id: found.id };
+    }
     const same =
       found.status === order.status &&
       found.platform_status === order.platformStatus &&
@@ -145,6 +157,11 @@ export class PlatformOrders {
     return { outcome: 'updated', id: found.id };
   }
 
+  /** The order is in the log as the shop's API gave it (a file then changes nothing of it). */
+  fromApi(platform: Platform, platformOrderId: string): boolean {
+    return (this.stmts.find.get(platform, platformOrderId)?.platform_updated_at ?? null) !== null;
+  }
+
   get(id: number): Order | undefined {
     return this.store.get(id);
   }
@@ -167,7 +184,15 @@ export class PlatformOrders {
     const orderId = Number(info.lastInsertRowid);
     order.lines.forEach((line, i) => {
       const linkNo = sessionId === null ? null : (this.stmts.linkNo.get(sessionId, line.productId)?.link_no ?? null);
-      this.stmts.line.run({ ...line, orderId, lineNo: i + 1, linkNo, discountFen: parts[i]! });
+      this.stmts.line.run({
+        platformProductId: null,
+        platformSkuId: null,
+        ...line,
+        orderId,
+        lineNo: i + 1,
+        linkNo,
+        discountFen: parts[i]!,
+      });
     });
     this.store.appendHistory(orderId, order.createdAt, null, order.status, actor(client), order.platformStatus);
     return orderId;

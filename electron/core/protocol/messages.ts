@@ -301,6 +301,10 @@ const MESSAGES: MessageTable = {
     en: (p) =>
       `Rows of one product must agree on "${p.column}" (or leave it blank): this differs from row ${p.firstLine}`,
   },
+  csv_product_twice: {
+    'zh-CN': (p) => `这些行和第 ${p.firstLine} 行是同一个商品（商品ID 或商品编码相同）：请合并成一组`,
+    en: (p) => `These rows are the same product as row ${p.firstLine} (same 商品ID or code): keep them together`,
+  },
   csv_too_many_specs: {
     'zh-CN': (p) => `一个商品最多 ${p.max} 个规格`,
     en: (p) => `A product can have at most ${p.max} specifications`,

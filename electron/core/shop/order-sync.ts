@@ -49,7 +49,11 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 }
 
-/** The library's product and SKU for a shop order line, reading the shop's product when it is not linked yet. */
+/**
+ * The library's product and SKU for a shop order line: the linked one, reading the shop's product when it is not
+ * linked yet; failing that (a SKU the shop has since deleted, a product it no longer has, one the library refuses),
+ * found or made by title and 规格 as a file's line is, so the order always comes in and the sync never sticks on it.
+ */
 async function resolveLine(ctx: ShopSyncContext, line: WxOrderLine, pulled: Set<string>): Promise<PlatformOrderLine> {
   const shopProductId = String(line.product_id);
   const shopSkuId = String(line.sku_id);
@@ -57,35 +61,34 @@ async function resolveLine(ctx: ShopSyncContext, line: WxOrderLine, pulled: Set<
   if (!linked && !pulled.has(shopProductId)) {
     pulled.add(shopProductId);
     try {
-      await pullProduct(ctx, shopProductId);
+      const result = await pullProduct(ctx, shopProductId);
+      if (result.outcome === 'refused')
+        ctx.skipped.push({ id: shopProductId, code: result.issues[0]?.code ?? 'invalid' });
     } catch (error) {
-      // A product the shop no longer has (10020052) is taken from the order line itself, so the order comes in.
-      if (!(error instanceof StudioError) || ctx.shopProducts.linked(shopProductId)) throw error;
+      // Only "no such product" (10020052) is the product's own: anything else (the network, a quota) ends the run
+      // before this page is written, to be read again.
+      if (!(error instanceof StudioError) || error.issues?.[0]?.params?.errcode !== 10020052) throw error;
     }
     linked = ctx.shopProducts.linkedSku(shopSkuId);
   }
-  if (!linked && !ctx.shopProducts.linked(shopProductId)) {
-    const spec = specOf(line.sku_attrs);
-    const shop = {
-      shopProductId,
-      title: line.title?.trim() || shopProductId,
-      imageId: null,
-      skus: [{ shopSkuId, spec, priceFen: line.sale_price, stock: 0, code: line.sku_code?.trim() || null }],
-    };
-    await ctx.catalog.gate.run(() => ctx.shopProducts.apply(shop, ctx.now()));
-    linked = ctx.shopProducts.linkedSku(shopSkuId);
-  }
+  const spec = specOf(line.sku_attrs);
+  const title = (line.title ?? '').trim() || shopProductId;
+  const code = line.sku_code?.trim() || null;
   if (!linked) {
-    throw new StudioError('refused', `shop SKU ${shopSkuId} of product ${shopProductId} could not be linked`, {
-      issues: [{ path: '(root)', code: 'shop_sku_unlinked', params: { product: shopProductId, sku: shopSkuId } }],
-    });
+    const taken = code !== null && ctx.catalog.store.skus.withCode(code) !== undefined;
+    const found = await ctx.catalog.gate.run(() =>
+      ctx.lineProducts.resolve({ title, spec, code: taken ? null : code, priceFen: line.sale_price }, ctx.now()),
+    );
+    linked = { productId: found.productId, skuId: found.skuId };
   }
   return {
+    platformProductId: shopProductId,
+    platformSkuId: shopSkuId,
     productId: linked.productId,
     skuId: linked.skuId,
-    title: (line.title ?? '').trim() || shopProductId,
-    spec: specOf(line.sku_attrs),
-    sku: line.sku_code?.trim() || null,
+    title,
+    spec,
+    sku: code,
     unitPriceFen: line.sale_price,
     quantity: Math.max(1, line.sku_cnt),
   };
@@ -105,7 +108,7 @@ export async function syncOrders(
 ): Promise<SyncOutcome> {
   // The shop's clock, not ours: a window ends where the shop's time is now. Orders updated after this run began
   // are the next run's.
-  const until = ctx.client.shopSeconds();
+  const until = await ctx.client.shopSeconds();
   const saved = ctx.store.sync<OrderCursor>('orders', EMPTY_ORDER_CURSOR).cursor;
   let cursor: OrderCursor =
     options.since !== undefined
@@ -182,9 +185,19 @@ export async function syncOrders(
     if (!more && window.end >= until) break;
   }
   // The shop took the stock: the library follows it for what these orders sold.
-  for (const id of soldProducts) if (!pulled.has(id)) await pullProduct(ctx, id);
+  for (const id of soldProducts) {
+    if (pulled.has(id)) continue;
+    try {
+      await pullProduct(ctx, id);
+    } catch (error) {
+      // The orders are in; a product the shop no longer has keeps the stock it had here.
+      const issue = error instanceof StudioError ? error.issues?.[0] : undefined;
+      ctx.skipped.push({ id, code: issue?.code ?? 'internal', ...(issue?.params && { params: issue.params }) });
+    }
+  }
   progress('shop_phase_orders', 1, 1);
-  return { ok: true, counts: { ...counts, products: soldProducts.size } };
+  const skipped = ctx.skipped.slice(0, 100);
+  return { ok: true, counts: { ...counts, products: soldProducts.size }, ...(skipped.length > 0 && { skipped }) };
 }
 
 function isErrcode(error: unknown, errcode: number): boolean {

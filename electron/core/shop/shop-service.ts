@@ -3,6 +3,7 @@
 // reach the log, the console and the report during the show.
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { ShopProducts } from '../catalog/shop-products.ts';
+import { OrderLineProducts } from '../catalog/order-line-products.ts';
 import type { Db } from '../db/connection.ts';
 import type { OrderStore } from '../orders/order-store.ts';
 import { PlatformOrders } from '../orders/platform-orders.ts';
@@ -54,6 +55,8 @@ export class ShopService {
   private readonly running = new Map<SyncKind, Promise<SyncOutcome>>();
   private progress: { phase: string; done: number; total: number } | null = null;
   private poller: NodeJS.Timeout | null = null;
+  private isLive: (() => boolean) | null = null;
+  private closing = false;
   readonly pollSeconds: number;
 
   constructor(deps: ShopDeps) {
@@ -62,7 +65,13 @@ export class ShopService {
     this.store = new ShopStore(deps.db, deps.secrets);
     this.shopProducts = new ShopProducts(deps.db, deps.catalog);
     this.platformOrders = new PlatformOrders(deps.db, deps.orders);
-    this.shipping = new ShopShipping(deps.db, deps.catalog.gate, () => this.context().client, this.now);
+    this.shipping = new ShopShipping(
+      deps.db,
+      deps.catalog.gate,
+      () => this.context().client,
+      () => this.store.credentials() !== null,
+      this.now,
+    );
     const poll = Number(deps.env?.LIVECART_WXSHOP_POLL_SECONDS ?? process.env.LIVECART_WXSHOP_POLL_SECONDS);
     this.pollSeconds = Number.isInteger(poll) && poll >= 1 && poll <= 300 ? poll : DEFAULT_POLL_SECONDS;
   }
@@ -96,11 +105,12 @@ export class ShopService {
   async connect(appId: string, secret: string): Promise<ShopStatus> {
     await this.client({ appId, secret }).verify();
     await this.deps.catalog.gate.run(() => this.store.connect(appId, secret, this.now()));
+    if (this.isLive) this.startPolling(this.isLive);
     return this.changed();
   }
 
   async disconnect(): Promise<ShopStatus> {
-    this.stopPolling();
+    this.stopPolling(); // connect starts it again
     await this.deps.catalog.gate.run(() => this.store.disconnect());
     return this.changed();
   }
@@ -122,15 +132,23 @@ export class ShopService {
     return run;
   }
 
-  /** While a show is live: the shop's orders every pollSeconds, each poll after the last one ended. */
+  /**
+   * While a show is live: the shop's orders every pollSeconds, each poll after the last one ended. Stopped by
+   * disconnect (started again by connect) and by closing the studio.
+   */
   startPolling(isLive: () => boolean): void {
-    if (this.poller) return;
+    this.isLive = isLive;
+    if (this.poller || this.closing) return;
     const tick = () => {
+      if (this.closing || !this.isLive) return;
       this.poller = setTimeout(() => {
-        if (!isLive() || !this.store.account()) return tick();
+        if (this.closing) return;
+        if (!this.isLive?.() || !this.store.account()) return tick();
         this.sync('orders', { client: 'wxshop' })
           .catch(() => undefined) // said in the status; the next poll tries again
-          .finally(tick);
+          .finally(() => {
+            if (this.poller) tick();
+          });
       }, this.pollSeconds * 1000);
       this.poller.unref();
     };
@@ -144,6 +162,7 @@ export class ShopService {
 
   /** Waits for running syncs (closing the studio). */
   async settle(): Promise<void> {
+    this.closing = true;
     this.stopPolling();
     await Promise.allSettled([...this.running.values()]);
   }
@@ -201,6 +220,8 @@ export class ShopService {
       store: this.store,
       catalog: this.deps.catalog,
       shopProducts: this.shopProducts,
+      lineProducts: new OrderLineProducts(this.deps.db, this.deps.catalog),
+      skipped: [],
       platformOrders: this.platformOrders,
       publish: this.deps.publish,
       fetch: this.deps.fetch ?? globalThis.fetch,

@@ -23,15 +23,19 @@ export class ShopShipping implements PlatformShipper {
   private readonly now: () => number;
   private list: Carrier[] | null = null;
 
-  constructor(db: Db, gate: WriteGate, client: () => WxShopClient, now: () => number) {
+  private readonly connected: () => boolean;
+
+  constructor(db: Db, gate: WriteGate, client: () => WxShopClient, connected: () => boolean, now: () => number) {
+    this.connected = connected;
     this.db = db;
     this.gate = gate;
     this.client = client;
     this.now = now;
   }
 
+  /** A 微信小店 order while the shop is connected; the others are shipped here only (the seller tells the platform). */
   handles(order: Order): boolean {
-    return order.platform === 'wxshop';
+    return order.platform === 'wxshop' && this.connected();
   }
 
   /** The shop's carriers (read once per run of the studio: the list changes rarely). */
@@ -84,14 +88,16 @@ export class ShopShipping implements PlatformShipper {
     return (shop?.order_detail?.delivery_info?.delivery_product_info ?? []).some((d) => d.waybill_id === waybill);
   }
 
-  /** The order's lines as the shop names them (its product and SKU ids, through the library's links). */
+  /** The order's lines as the shop names them: its own ids on the line, else through the library's links. */
   private shopLines(order: Order) {
-    const ids = this.db.prepare<[number, number | null], { product: string | null; sku: string | null }>(
-      `SELECT (SELECT shop_product_id FROM products WHERE id = ?) AS product,
-              (SELECT shop_sku_id FROM product_skus WHERE id = ?) AS sku`,
+    const ids = this.db.prepare<[number, number], { product: string | null; sku: string | null }>(
+      `SELECT coalesce(l.platform_product_id, p.shop_product_id) AS product,
+              coalesce(l.platform_sku_id, s.shop_sku_id) AS sku
+       FROM order_lines l JOIN products p ON p.id = l.product_id LEFT JOIN product_skus s ON s.id = l.sku_id
+       WHERE l.order_id = ? AND l.line_no = ?`,
     );
     return order.lines.map((line) => {
-      const shop = ids.get(line.productId, line.skuId)!;
+      const shop = ids.get(order.id, line.lineNo)!;
       return { product_id: shop.product ?? '', sku_id: shop.sku ?? '', product_cnt: line.quantity };
     });
   }

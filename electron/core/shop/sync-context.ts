@@ -1,11 +1,12 @@
 // What a sync works with: the shop's client, the library and the order log through their narrow interfaces, the
 // clock, and where to announce changes.
 import type { CatalogService } from '../catalog/catalog-service.ts';
+import type { OrderLineProducts } from '../catalog/order-line-products.ts';
 import type { ShopProducts } from '../catalog/shop-products.ts';
+import type { ShopStore, SyncOutcome } from './shop-store.ts';
 import type { Db } from '../db/connection.ts';
 import type { PlatformOrders } from '../orders/platform-orders.ts';
 import type { Publish } from '../publish.ts';
-import type { ShopStore } from './shop-store.ts';
 import type { WxShopClient } from './wxshop-client.ts';
 
 export interface ShopSyncContext {
@@ -14,6 +15,10 @@ export interface ShopSyncContext {
   store: ShopStore;
   catalog: CatalogService;
   shopProducts: ShopProducts;
+  /** Lines the shop's links cannot name, found or made by title and 规格. */
+  lineProducts: OrderLineProducts;
+  /** What a run could not take in, said in its outcome. */
+  skipped: NonNullable<SyncOutcome['skipped']>;
   platformOrders: PlatformOrders;
   publish: Publish;
   /** Pictures are fetched with it (tests: the fake shop's). */

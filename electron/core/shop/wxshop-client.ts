@@ -79,9 +79,10 @@ export class WxShopClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private token: { value: string; expiresAt: number } | null = null;
-  /** The shop's clock minus ours (ms), from its answers' Date header. */
-  private offsetMs = 0;
+  /** The shop's clock minus ours (ms), from its answers' Date header; null until one has come. */
+  private offsetMs: number | null = null;
   private lastForced = -Infinity;
+  private renewing: Promise<void> | null = null;
 
   constructor(options: WxShopClientOptions) {
     this.appId = options.appId;
@@ -93,11 +94,12 @@ export class WxShopClient {
   }
 
   /**
-   * The shop's time now, in seconds (its order windows are on its clock), rounded up: its Date header has whole
-   * seconds, so the offset measured from it is up to a second short.
+   * The shop's time now, in seconds (its order windows are on its clock, not this computer's, which may be
+   * minutes off), rounded up: its Date header has whole seconds. Asks the shop (a token) when none has answered yet.
    */
-  shopSeconds(): number {
-    return Math.floor((Date.now() + this.offsetMs) / 1000) + 1;
+  async shopSeconds(): Promise<number> {
+    if (this.offsetMs === null) await this.accessToken();
+    return Math.floor((Date.now() + (this.offsetMs ?? 0)) / 1000) + 1;
   }
 
   /** Fetches a token: the way to check an AppID and AppSecret (and the whitelist) before storing them. */
@@ -120,7 +122,9 @@ export class WxShopClient {
         // A token another client force-refreshed, or one that expired early: ask again; the same token back means
         // the platform still thinks it valid, so force a new one (at most once per 30 s, as the platform allows).
         tokenRetries++;
-        await this.renew(token);
+        // Calls in flight together (an order page's details) share one renewal: one force refresh, not four.
+        this.renewing ??= this.renew(token).finally(() => (this.renewing = null));
+        await this.renewing;
         continue;
       }
       if (errcode === 45011 && rateRetries < RATE_LIMIT_RETRIES) {

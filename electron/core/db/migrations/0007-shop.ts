@@ -94,6 +94,11 @@ export default {
     CREATE TRIGGER order_history_append_only BEFORE UPDATE ON order_history BEGIN SELECT RAISE(ABORT, 'order history is append-only'); END;
     CREATE TRIGGER order_history_no_delete BEFORE DELETE ON order_history BEGIN SELECT RAISE(ABORT, 'order history is append-only'); END;
 
+    -- A platform order's line names the platform's own product and SKU (what shipping tells the platform back),
+    -- whether or not the library's product is linked to it.
+    ALTER TABLE order_lines ADD COLUMN platform_product_id TEXT;
+    ALTER TABLE order_lines ADD COLUMN platform_sku_id TEXT;
+
     ALTER TABLE products ADD COLUMN shop_product_id TEXT;
     CREATE UNIQUE INDEX products_shop ON products (shop_product_id) WHERE shop_product_id IS NOT NULL;
     ALTER TABLE product_skus ADD COLUMN shop_sku_id TEXT;
