@@ -2,7 +2,8 @@
 import { defaultDataDir } from '../system/data-dir.ts';
 import { pickLocale, type Locale } from '../protocol/messages.ts';
 
-const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+/** The user's language's wording of a CLI sentence. */
+export const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;

@@ -12,7 +12,7 @@ import { messageFor, type Locale } from '../protocol/messages.ts';
 import { ORDER_STATUS_NAMES } from '../protocol/order-messages.ts';
 import { ORDER_STATUSES, type OrderFilter, type OrderStatus } from '../protocol/order-schemas.ts';
 import { DB_FILE, openStudio } from '../studio.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseDay, UsageError } from './args.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseDay, say, UsageError } from './args.ts';
 import { formatIssue, withConsoleProgress } from './console-progress.ts';
 
 const CLI_ACTOR: Actor = { role: 'host', deviceId: null, client: 'cli' };
@@ -25,8 +25,6 @@ export interface OrderExportFlags {
   header?: string;
   out?: string;
 }
-
-const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
 function parseStatus(value: string, locale: Locale): OrderStatus {
   const given = value.trim().toLowerCase();

@@ -5,9 +5,7 @@ import { messageFor, type Locale } from '../protocol/messages.ts';
 import { APP_ID, type ShopStatus } from '../protocol/shop-schemas.ts';
 import type { SyncOutcome } from '../shop/shop-store.ts';
 import { openStudio, type Studio } from '../studio.ts';
-import { EXIT_FAILED, EXIT_OK, parseDay, UsageError } from './args.ts';
-
-const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+import { EXIT_FAILED, EXIT_OK, parseDay, say, UsageError } from './args.ts';
 
 export interface ShopFlags {
   appId?: string;

@@ -4,6 +4,7 @@
 import type { Issue } from '../protocol/errors.ts';
 import { parseYuanToFen } from '../protocol/money.ts';
 import type { OrderStatus } from '../protocol/order-schemas.ts';
+import { EXCEL_SCIENTIFIC } from './order-shipping.ts';
 import type { Platform } from './platform-orders.ts';
 
 export type OrderFileField =
@@ -120,9 +121,6 @@ export function cellText(raw: string | undefined): string {
   return EMPTY.test(text) ? '' : text;
 }
 
-// What Excel leaves of a long number in a General cell: 3.70461E+18. Its digits are gone for good.
-const SCIENTIFIC = /^\d+(?:\.\d+)?E\+\d+$/i;
-
 // Platform status texts (the exports write words, not codes) onto ours.
 const STATUS_WORDS: ReadonlyArray<[RegExp, OrderStatus]> = [
   [/退款成功|已退款|全额退款/, 'refunded'],
@@ -187,7 +185,7 @@ export function readOrderRow(
     issues.push({ path: columns.at.get(field)?.name ?? field, code, line: row, ...(params && { params }) });
   const id = (field: 'orderId' | 'subOrderId') => {
     const text = get(field);
-    if (SCIENTIFIC.test(text)) bad(field, 'order_file_id_mangled', { value: text });
+    if (EXCEL_SCIENTIFIC.test(text)) bad(field, 'order_file_id_mangled', { value: text });
     else if (text && !/^[0-9A-Za-z_-]{1,64}$/.test(text)) bad(field, 'order_file_id_invalid', { value: text });
     return text;
   };
@@ -210,7 +208,7 @@ export function readOrderRow(
   };
 
   const orderId = id('orderId');
-  if (!orderId && !SCIENTIFIC.test(get('orderId'))) bad('orderId', 'required');
+  if (!orderId && !EXCEL_SCIENTIFIC.test(get('orderId'))) bad('orderId', 'required');
   const subOrderId = columns.at.has('subOrderId') ? id('subOrderId') || null : null;
   const title = get('title');
   if (!title) bad('title', 'required');

@@ -7,7 +7,8 @@ import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
 import type { Actor } from './order-store.ts';
 import { orderCsvColumnNames, type OrderCsvColumn } from './order-csv.ts';
-import type { OrderService, ShipRow } from './order-service.ts';
+import type { OrderService } from './order-service.ts';
+import type { ShipRow } from './order-shipping.ts';
 
 const YIELD_EVERY = 2000;
 

@@ -7,6 +7,7 @@ import { gatedWrite } from '../db/gated-write.ts';
 import type { PlatformOrder, PlatformOrderLine } from '../orders/platform-orders.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { pullProduct } from './product-sync.ts';
+import { shopErrcode } from './wxshop-client.ts';
 import type { SyncOutcome } from './shop-store.ts';
 import type { ShopSyncContext, SyncProgress } from './sync-context.ts';
 import { platformOrder, specOf, type WxOrder, type WxOrderLine } from './wxshop-mapping.ts';
@@ -67,7 +68,7 @@ async function resolveLine(ctx: ShopSyncContext, line: WxOrderLine, pulled: Set<
     } catch (error) {
       // Only "no such product" (10020052) is the product's own: anything else (the network, a quota) ends the run
       // before this page is written, to be read again.
-      if (!(error instanceof StudioError) || error.issues?.[0]?.params?.errcode !== 10020052) throw error;
+      if (shopErrcode(error) !== 10020052) throw error;
     }
     linked = ctx.shopProducts.linkedSku(shopSkuId);
   }
@@ -138,7 +139,7 @@ export async function syncOrders(
       });
     } catch (error) {
       // 606006: the saved next_key no longer fits (a resumed run): read the window again from its first page.
-      if (isErrcode(error, 606006) && window.nextKey) {
+      if (shopErrcode(error) === 606006 && window.nextKey) {
         cursor = { since: cursor.since, window: { ...window, nextKey: null } };
         continue;
       }
@@ -198,8 +199,4 @@ export async function syncOrders(
   progress('shop_phase_orders', 1, 1);
   const skipped = ctx.skipped.slice(0, 100);
   return { ok: true, counts: { ...counts, products: soldProducts.size }, ...(skipped.length > 0 && { skipped }) };
-}
-
-function isErrcode(error: unknown, errcode: number): boolean {
-  return error instanceof StudioError && error.issues?.[0]?.params?.errcode === errcode;
 }

@@ -2,10 +2,10 @@
 // applied to the library (catalog/shop-products.ts). New ones come with their first picture. A product the
 // library refuses is said by id and reason; the others still come in.
 import type { ShopProductResult } from '../catalog/shop-products.ts';
-import { StudioError } from '../protocol/errors.ts';
 import { MAX_IMAGE_BYTES } from '../protocol/limits.ts';
 import type { SyncOutcome } from './shop-store.ts';
 import type { ShopSyncContext, SyncProgress } from './sync-context.ts';
+import { shopErrcode } from './wxshop-client.ts';
 import { shopProduct, type WxProduct } from './wxshop-mapping.ts';
 
 const PAGE = 30; // "每页数量（默认10，不超过30）"
@@ -76,7 +76,7 @@ export async function syncProducts(ctx: ShopSyncContext, progress: SyncProgress)
       result = await pullProduct(ctx, id);
     } catch (error) {
       // A product deleted since the list was read is no reason to leave the others out; anything else is.
-      if (!(error instanceof StudioError) || error.issues?.[0]?.params?.errcode !== 10020052) throw error;
+      if (shopErrcode(error) !== 10020052) throw error;
       result = { outcome: 'refused', issues: [{ path: 'product', code: 'shop_product_missing' }] };
     }
     if (result.outcome === 'refused') {

@@ -17,7 +17,6 @@ interface ShipmentRow {
 }
 
 export class ShopShipping implements PlatformShipper {
-  private readonly db: Db;
   private readonly gate: WriteGate;
   private readonly client: () => WxShopClient;
   private readonly now: () => number;
@@ -25,9 +24,28 @@ export class ShopShipping implements PlatformShipper {
 
   private readonly connected: () => boolean;
 
+  private readonly lineIds;
+  private readonly shipmentRow;
+  private readonly recordStmt;
+
   constructor(db: Db, gate: WriteGate, client: () => WxShopClient, connected: () => boolean, now: () => number) {
     this.connected = connected;
-    this.db = db;
+    this.lineIds = db.prepare<[number, number], { product: string | null; sku: string | null }>(
+      `SELECT coalesce(l.platform_product_id, p.shop_product_id) AS product,
+              coalesce(l.platform_sku_id, s.shop_sku_id) AS sku
+       FROM order_lines l JOIN products p ON p.id = l.product_id LEFT JOIN product_skus s ON s.id = l.sku_id
+       WHERE l.order_id = ? AND l.line_no = ?`,
+    );
+    this.shipmentRow = db.prepare<[number], ShipmentRow>(
+      'SELECT delivery_id, waybill_id, state FROM shop_shipments WHERE order_id = ?',
+    );
+    this.recordStmt = db.prepare(
+      `INSERT INTO shop_shipments (order_id, delivery_id, waybill_id, state, errcode, errmsg, updated_at)
+       VALUES (@orderId, @deliveryId, @waybillId, @state, @errcode, @errmsg, @now)
+       ON CONFLICT (order_id) DO UPDATE SET delivery_id = @deliveryId, waybill_id = @waybillId, state = @state,
+         errcode = @errcode, errmsg = @errmsg, updated_at = @now,
+         attempts = attempts + (@state = 'sending')`,
+    );
     this.gate = gate;
     this.client = client;
     this.now = now;
@@ -90,22 +108,14 @@ export class ShopShipping implements PlatformShipper {
 
   /** The order's lines as the shop names them: its own ids on the line, else through the library's links. */
   private shopLines(order: Order) {
-    const ids = this.db.prepare<[number, number], { product: string | null; sku: string | null }>(
-      `SELECT coalesce(l.platform_product_id, p.shop_product_id) AS product,
-              coalesce(l.platform_sku_id, s.shop_sku_id) AS sku
-       FROM order_lines l JOIN products p ON p.id = l.product_id LEFT JOIN product_skus s ON s.id = l.sku_id
-       WHERE l.order_id = ? AND l.line_no = ?`,
-    );
     return order.lines.map((line) => {
-      const shop = ids.get(order.id, line.lineNo)!;
+      const shop = this.lineIds.get(order.id, line.lineNo)!;
       return { product_id: shop.product ?? '', sku_id: shop.sku ?? '', product_cnt: line.quantity };
     });
   }
 
   private shipment(orderId: number): ShipmentRow | undefined {
-    return this.db
-      .prepare<[number], ShipmentRow>('SELECT delivery_id, waybill_id, state FROM shop_shipments WHERE order_id = ?')
-      .get(orderId);
+    return this.shipmentRow.get(orderId);
   }
 
   private async record(
@@ -115,15 +125,8 @@ export class ShopShipping implements PlatformShipper {
     state: ShipmentRow['state'],
     refusal: { errcode: number; errmsg: string } | null,
   ): Promise<void> {
-    const statement = this.db.prepare(
-      `INSERT INTO shop_shipments (order_id, delivery_id, waybill_id, state, errcode, errmsg, updated_at)
-         VALUES (@orderId, @deliveryId, @waybillId, @state, @errcode, @errmsg, @now)
-         ON CONFLICT (order_id) DO UPDATE SET delivery_id = @deliveryId, waybill_id = @waybillId, state = @state,
-           errcode = @errcode, errmsg = @errmsg, updated_at = @now,
-           attempts = attempts + (@state = 'sending')`,
-    );
     await this.gate.run(() =>
-      statement.run({
+      this.recordStmt.run({
         orderId,
         deliveryId,
         waybillId,

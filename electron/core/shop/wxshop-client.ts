@@ -2,7 +2,7 @@
 // fetched again on 40001/42001; rate limits backed off; every platform error as a StudioError a seller can act on.
 // The AppSecret and the token never reach a message, a log or an error: the token travels in the URL, so no
 // URL is ever put into one either.
-import { refused, type StudioError } from '../protocol/errors.ts';
+import { refused, StudioError } from '../protocol/errors.ts';
 
 export const WXSHOP_DEFAULT_API = 'https://api.weixin.qq.com';
 
@@ -48,6 +48,12 @@ const NO_PERMISSION = new Set([48001, 48004, 10020050, 10020177]);
 /** What the platform said, without its request id: for the seller and the logs. */
 function platformText(reply: WxReply): string {
   return (reply.errmsg ?? '').replace(/,?\s*rid:\s*[\w-]+\s*$/, '').slice(0, 300);
+}
+
+/** The shop's errcode behind a refusal (shopError keeps it), if the error is one. */
+export function shopErrcode(error: unknown): number | undefined {
+  const errcode = error instanceof StudioError ? error.issues?.[0]?.params?.errcode : undefined;
+  return typeof errcode === 'number' ? errcode : undefined;
 }
 
 /** The platform's refusal as a `refused` error whose code the UI explains (protocol/shop-messages.ts). */
