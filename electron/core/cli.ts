@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // The `livecart` command: the studio core without a window.
 import { parseArgs } from 'node:util';
-import { cliLocale, EXIT_FAILED, EXIT_USAGE, parsePort, resolveDataDir, UsageError } from './cli/args.ts';
+import {
+  cliLocale,
+  EXIT_FAILED,
+  EXIT_USAGE,
+  parseExportFormat,
+  parsePort,
+  resolveDataDir,
+  UsageError,
+} from './cli/args.ts';
 import { doctorReport, formatDoctor } from './cli/doctor.ts';
 import { ordersExportCommand, ordersImportCommand, ordersShipCommand } from './cli/orders.ts';
 import { exportCommand, importCommand } from './cli/products.ts';
@@ -14,7 +22,7 @@ import { backupDatabase } from './db/backup.ts';
 import { DatabaseFromFutureError } from './db/migrate.ts';
 import { DatabaseCorruptError } from './db/connection.ts';
 import { restoreCommand } from './cli/restore.ts';
-import { diskFullError, type StudioError } from './protocol/errors.ts';
+import { diskFullError, StudioError } from './protocol/errors.ts';
 import { FolderBusyError, StudioRunningError } from './system/studio-lock.ts';
 import { openStudio } from './studio.ts';
 import { messageFor, type Locale } from './protocol/messages.ts';
@@ -25,13 +33,15 @@ Commands:
   serve [--port N] [--host H]        the browser studio (default 127.0.0.1, a random port)
         [--lan-host H] [--lan-port N] where assistant access listens while it is on (default 0.0.0.0:17880)
         [--overlay-port N]            where the OBS overlay page listens, on loopback (default 17881)
-  products import FILE               import products from CSV (GBK or UTF-8); all or nothing
-  products export [--out FILE]       export products as CSV for Excel (stdout without --out)
-                  [--archived]
-  orders export [--out FILE]         export orders as CSV for Excel, one row per order line (stdout without --out)
+  products import FILE               import products from .xlsx or CSV (GBK or UTF-8); all or nothing
+  products export [--out FILE]       export products (stdout without --out)
+                  [--archived] [--format csv|xlsx]  (default: xlsx when FILE ends in .xlsx, else CSV)
+  orders export [--out FILE]         export orders, one row per order line (stdout without --out)
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--to includes that day)
                 [--header zh|en]     the header's language (default: the user's language)
-  orders ship FILE                   batch shipping from CSV (order_no, carrier, tracking_no); all or nothing
+                [--format csv|xlsx]  (default: xlsx when FILE ends in .xlsx, else CSV)
+  orders ship FILE                   batch shipping from .xlsx or CSV (order_no, carrier, tracking_no); rows
+                                     without a carrier and tracking number are left alone
   orders import FILE                 a 微信小店 or 抖店 order export (xlsx or CSV) into the log; all or nothing
   shop connect --app-id WX…          connect the 微信小店 (AppSecret on stdin or in $LIVECART_WXSHOP_SECRET)
   shop sync [--products] [--orders]  bring the shop's products and orders in (both by default); orders since the
@@ -59,13 +69,15 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
   serve [--port N] [--host H]        浏览器版工作室（默认 127.0.0.1，随机端口）
         [--lan-host H] [--lan-port N] 助理访问开启时的监听地址（默认 0.0.0.0:17880）
         [--overlay-port N]            OBS 叠加层页面的端口，仅本机（默认 17881）
-  products import FILE               从 CSV 导入商品（GBK 或 UTF-8），全部成功或全部不导入
-  products export [--out FILE]       导出商品为 Excel 可打开的 CSV（不加 --out 则输出到标准输出）
-                  [--archived]
-  orders export [--out FILE]         导出订单为 Excel 可打开的 CSV，每个商品一行（不加 --out 则输出到标准输出）
+  products import FILE               从 .xlsx 或 CSV（GBK 或 UTF-8）导入商品，全部成功或全部不导入
+  products export [--out FILE]       导出商品（不加 --out 则输出到标准输出）
+                  [--archived] [--format csv|xlsx]（默认：FILE 以 .xlsx 结尾时为 xlsx，否则 CSV）
+  orders export [--out FILE]         导出订单，每个商品一行（不加 --out 则输出到标准输出）
                 [--session ID] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]（--to 包含当天）
                 [--header zh|en]     表头语言（默认跟随系统语言）
-  orders ship FILE                   从 CSV 批量发货（订单号、快递公司、快递单号），全部成功或全部不改
+                [--format csv|xlsx]  （默认：FILE 以 .xlsx 结尾时为 xlsx，否则 CSV）
+  orders ship FILE                   从 .xlsx 或 CSV 批量发货（订单号、快递公司、快递单号）；没填快递公司和
+                                     快递单号的行保持不变
   orders import FILE                 导入微信小店或抖店导出的订单文件（xlsx 或 CSV），全部成功或全部不导入
   shop connect --app-id WX…          连接微信小店（AppSecret 从标准输入或 $LIVECART_WXSHOP_SECRET 读取）
   shop sync [--products] [--orders]  同步小店的商品和订单（默认两者）；订单从上次同步处继续，或从指定日期开始
@@ -106,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
       status: { type: 'string' },
       from: { type: 'string' },
       header: { type: 'string' },
+      format: { type: 'string' },
       json: { type: 'boolean' },
       'test-pattern': { type: 'boolean' },
       size: { type: 'string' },
@@ -147,12 +160,16 @@ async function main(argv: string[]): Promise<number> {
         if (!arg) throw new UsageError('products import needs a FILE');
         return importCommand(arg, dataDir, locale);
       }
-      if (sub === 'export') return exportCommand(values.out, dataDir, locale, values.archived ?? false);
+      if (sub === 'export') {
+        const format = parseExportFormat(values.format, values.out, locale);
+        return exportCommand(values.out, dataDir, locale, values.archived ?? false, format);
+      }
       throw new UsageError(`unknown products command: ${sub ?? '(none)'}`);
     case 'orders':
       if (sub === 'export') {
         const { session, status, from, to, header, out } = values;
-        return ordersExportCommand({ session, status, from, to, header, out }, dataDir, locale);
+        const format = parseExportFormat(values.format, out, locale);
+        return ordersExportCommand({ session, status, from, to, header, out, format }, dataDir, locale);
       }
       if (sub === 'import') {
         if (!arg)
@@ -230,6 +247,11 @@ main(process.argv.slice(2)).then(
       process.exitCode = EXIT_FAILED;
     } else if (diskFullError(error) || (error as StudioError).code === 'disk_full') {
       console.error(messageFor('disk_full', cliLocale()));
+      process.exitCode = EXIT_FAILED;
+    } else if (error instanceof StudioError && error.issues?.[0]) {
+      // A refusal that says why (an export too long for one Excel sheet): the why, in the user's language.
+      const issue = error.issues[0];
+      console.error(messageFor(issue.code, cliLocale(), issue.params));
       process.exitCode = EXIT_FAILED;
     } else {
       console.error(error);

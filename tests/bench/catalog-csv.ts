@@ -1,7 +1,7 @@
 // Products CSV import and export through the real jobs, each beside a plain better-sqlite3 baseline doing the
 // same writes (or building the same file) with nothing else: no parsing, no checks, no events, no yields.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { importProductsCsv } from '../../electron/core/catalog/product-import.ts';
+import { importProducts } from '../../electron/core/catalog/product-import.ts';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { runStudio, type Running } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
@@ -121,7 +121,7 @@ async function benchImport(running: Running, opts: CsvBenchOptions): Promise<Imp
   await sleep(20);
   const ping = pinger(client, 10);
   const job = await timedJob(studio.jobs, 'catalog.import', (progress) =>
-    importProductsCsv(studio.catalog, opts.csv, progress),
+    importProducts(studio.catalog, opts.csv, progress),
   );
   const pingSamples = await ping.stop();
   await sleep(20);

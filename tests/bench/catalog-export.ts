@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { exportProductsCsv } from '../../electron/core/catalog/product-export.ts';
+import { exportProductsFile } from '../../electron/core/catalog/product-export.ts';
 import { productCsvHeader } from '../../electron/core/catalog/product-csv.ts';
 import type { Db } from '../../electron/core/db/connection.ts';
 import { openStudio } from '../../electron/core/studio.ts';
@@ -105,7 +105,7 @@ export async function measureExport(side: ExportSideName, dataDir: string): Prom
       const job = await timedJob(
         studio.jobs,
         'catalog.export',
-        (progress) => exportProductsCsv(studio.catalog, { archived: false, locale: 'zh-CN' }, progress),
+        (progress) => exportProductsFile(studio.catalog, { archived: false, locale: 'zh-CN', format: 'csv' }, progress),
         () => memory.sample(),
       );
       bytes = studio.jobs.wholeFile(job.job.id).bytes;

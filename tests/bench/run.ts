@@ -5,10 +5,11 @@
 //                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
 //                           [--overlay-seconds 60] [--overlay-rounds 3] [--overlay-explains 20] [--status-seconds 30] [--status-clients 3]
 //                           [--shop-orders 10000]
-//                           [--only rtt|fanout|csv|orders|shop|stream|overlay|status] [--keep] [--out FILE]
+//                           [--only rtt|fanout|csv|orders|xlsx|shop|stream|overlay|status] [--keep] [--out FILE]
 // The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
 // `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
-// The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk).
+// The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk),
+// and --xlsx-lines (100,000) for the Excel export beside the CSV one (--only xlsx runs that alone).
 // `--stream-rtt 100` also times Go Live to an ingest 100 ms away (emulated by the bench's proxy), ~40 s more.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { benchCatalogCsv, type CsvBenchResult } from './catalog-csv.ts';
 import { collectGarbage, median, now } from './measure.ts';
 import { benchLiveFanout, type FanoutPass, type FanoutResult } from './live-fanout.ts';
 import { benchOrdersExport, ordersExportRows, type OrdersExportResult } from './orders-export.ts';
+import { benchOrdersXlsx, ordersXlsxRows, type OrdersXlsxResult } from './orders-xlsx.ts';
 import { benchOrdersRate, ordersRateRows, type OrdersRateResult } from './orders-rate.ts';
 import { generateProducts, productsCsvBytes } from './product-data.ts';
 import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
@@ -48,6 +50,7 @@ function options() {
       'orders-clients': { type: 'string', default: '4' },
       'orders-lines': { type: 'string', default: '1000000' },
       'shop-orders': { type: 'string', default: '10000' },
+      'xlsx-lines': { type: 'string', default: '100000' },
       'overlay-seconds': { type: 'string', default: '60' },
       'overlay-rounds': { type: 'string', default: '3' },
       'overlay-explains': { type: 'string', default: '20' },
@@ -64,8 +67,8 @@ function options() {
     return n;
   };
   const only = values.only;
-  if (only !== undefined && !['rtt', 'fanout', 'csv', 'orders', 'shop', 'stream', 'overlay', 'status'].includes(only))
-    throw new Error('--only rtt|fanout|csv|orders|shop|stream|overlay|status');
+  const parts = ['rtt', 'fanout', 'csv', 'orders', 'xlsx', 'shop', 'stream', 'overlay', 'status'];
+  if (only !== undefined && !parts.includes(only)) throw new Error(`--only ${parts.join('|')}`);
   return {
     rows: int('rows', values.rows),
     n: int('n', values.n),
@@ -81,6 +84,7 @@ function options() {
     ordersClients: int('orders-clients', values['orders-clients']),
     ordersLines: int('orders-lines', values['orders-lines']),
     shopOrders: int('shop-orders', values['shop-orders']),
+    xlsxLines: int('xlsx-lines', values['xlsx-lines']),
     overlaySeconds: int('overlay-seconds', values['overlay-seconds']),
     overlayRounds: int('overlay-rounds', values['overlay-rounds']),
     overlayExplains: int('overlay-explains', values['overlay-explains']),
@@ -193,7 +197,7 @@ function csvRows(runs: readonly CsvBenchResult[]): Row[] {
       studio: med((r) => r.import.studio.rowsPerSecond),
       baseline: med((r) => r.import.baseline.rowsPerSecond),
       higherIsBetter: true,
-      note: `studio = importProductsCsv as a job (${(im.csvBytes / 1e6).toFixed(1)} MB file: decode, parse, check, write); baseline = one prepared INSERT per pre-parsed row, one transaction, separate file, same schema and pragmas`,
+      note: `studio = importProducts as a job (${(im.csvBytes / 1e6).toFixed(1)} MB file: decode, parse, check, write); baseline = one prepared INSERT per pre-parsed row, one transaction, separate file, same schema and pragmas`,
     },
     {
       name: 'import longest event-loop stall',
@@ -469,6 +473,7 @@ async function main(): Promise<void> {
 
     let ordersRate: OrdersRateResult | null = null;
     let ordersExport: OrdersExportResult | null = null;
+    let ordersXlsx: OrdersXlsxResult | null = null;
     if (opts.only === undefined || opts.only === 'orders') {
       console.log(`orders: ${opts.ordersN} orders.create by ${opts.ordersClients} clients …`);
       ordersRate = await benchOrdersRate({
@@ -487,6 +492,14 @@ async function main(): Promise<void> {
       if (ordersExport.skipped) console.log(`orders export baseline: skipped, ${ordersExport.skipped}`);
       // Its database and files run to a gigabyte at full size: removed at once unless --keep.
       if (!opts.keep) fs.rmSync(path.join(root, 'orders-export'), { recursive: true, force: true });
+    }
+    if (opts.only === undefined || opts.only === 'orders' || opts.only === 'xlsx') {
+      console.log(`orders: xlsx export of ${opts.xlsxLines} order lines beside the CSV export …`);
+      ordersXlsx = await benchOrdersXlsx({
+        dir: path.join(root, 'orders-xlsx'),
+        lines: opts.xlsxLines,
+        keep: opts.keep,
+      });
     }
 
     let shopSync: ShopSyncResult | null = null;
@@ -561,6 +574,7 @@ async function main(): Promise<void> {
       ...(catalogCsv.length ? csvRows(catalogCsv) : []),
       ...(ordersRate ? ordersRateRows(ordersRate) : []),
       ...(ordersExport ? ordersExportRows(ordersExport) : []),
+      ...(ordersXlsx ? ordersXlsxRows(ordersXlsx) : []),
       ...(shopSync ? shopSyncRows(shopSync) : []),
       ...(stream ? streamRows(stream) : []),
       ...(overlay ? overlayRows(overlay) : []),
@@ -583,7 +597,8 @@ async function main(): Promise<void> {
       protocolRtt: rtt,
       liveFanout: fanout,
       catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
-      orders: ordersRate || ordersExport ? { rate: ordersRate, export: ordersExport } : null,
+      orders:
+        ordersRate || ordersExport || ordersXlsx ? { rate: ordersRate, export: ordersExport, xlsx: ordersXlsx } : null,
       shopSync,
       stream: stream ?? (streamSkipped ? { skipped: streamSkipped } : null),
       overlay,

@@ -10,8 +10,8 @@ const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
 test('imports a CSV with Chinese headers', async ({ page, openStudio }) => {
   await openStudio();
-  await page.getByRole('button', { name: '导入 CSV' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '导入商品 CSV' });
+  await page.getByRole('button', { name: '导入商品' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '导入商品（Excel 或 CSV）' });
   await dialog.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'products-zh.csv'));
   await expect(dialog.getByText('导入完成：新建 5 件，更新 0 件，0 件无变化。')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).last().click();
@@ -29,8 +29,8 @@ test('imports a CSV with Chinese headers', async ({ page, openStudio }) => {
 
 test('a file with bad rows imports nothing and lists every problem', async ({ page, openStudio }) => {
   await openStudio();
-  await page.getByRole('button', { name: '导入 CSV' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '导入商品 CSV' });
+  await page.getByRole('button', { name: '导入商品' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '导入商品（Excel 或 CSV）' });
   await dialog.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'products-bad.csv'));
   await expect(dialog.getByText('文件有 5 处错误，未导入任何商品。请修改后重新导入。')).toBeVisible();
   const issues = dialog.getByRole('list', { name: '问题列表' }).getByRole('listitem');
@@ -65,8 +65,8 @@ test('exports a UTF-8 CSV with a BOM and re-imports it unchanged', async ({ page
   expect(text).toContain('云南高山普洱茶 357g,,199.00,299.00,50,PUER-357');
   await expect(page.getByText(`已导出 ${download.suggestedFilename()}`)).toBeVisible();
 
-  await page.getByRole('button', { name: '导入 CSV' }).click();
-  const dialog = page.getByRole('dialog', { name: '导入商品 CSV' });
+  await page.getByRole('button', { name: '导入商品' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入商品（Excel 或 CSV）' });
   await dialog.getByTestId('csv-input').setInputFiles(file);
   await expect(dialog.getByText('导入完成：新建 0 件，更新 0 件，2 件无变化。')).toBeVisible();
 });
@@ -81,8 +81,8 @@ test('a CSV comes with its pictures: picked together, or as the folder they sit 
     '商品名称,价格,商品编码,图片\r\n红色杯子,9.90,CUP-RED,images\\red.png\r\n',
   );
   await openStudio();
-  await page.getByRole('button', { name: '导入 CSV' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '导入商品 CSV' });
+  await page.getByRole('button', { name: '导入商品' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '导入商品（Excel 或 CSV）' });
 
   // The CSV alone: the studio never reads a path itself, and says what to do.
   await dialog.getByTestId('csv-input').setInputFiles(path.join(dir, 'products.csv'));
@@ -105,7 +105,7 @@ test('a CSV comes with its pictures: picked together, or as the folder they sit 
   await expect(row.locator('img')).toHaveAttribute('src', /^blob:|^data:/);
 
   // The whole folder works the same way (the same product and picture, so nothing changes).
-  await page.getByRole('button', { name: '导入 CSV' }).first().click();
+  await page.getByRole('button', { name: '导入商品' }).first().click();
   await dialog.getByTestId('csv-input-folder').setInputFiles(dir);
   await expect(dialog.getByText('导入完成：新建 0 件，更新 0 件，1 件无变化。')).toBeVisible();
 });

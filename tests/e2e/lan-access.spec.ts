@@ -160,7 +160,7 @@ test('what a phone may do is the host’s choice: it shows only that, and picks 
   await nav.getByRole('link', { name: '商品库' }).click();
   await expect(assistant.getByRole('button', { name: '+ 新建商品' })).toBeVisible();
   await expect(assistant.getByRole('button', { name: '导出 CSV' })).toHaveCount(0);
-  await expect(assistant.getByRole('button', { name: '导入 CSV' })).toHaveCount(0);
+  await expect(assistant.getByRole('button', { name: '导入商品' })).toHaveCount(0);
 
   // The host allows exports: the phone reconnects by itself and shows them.
   await may.getByRole('checkbox', { name: '导出、导入和发货' }).check();

@@ -4,6 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Order, Product, Session } from '../../electron/core/protocol/contract.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { expect, test } from './fixtures.ts';
@@ -274,6 +275,35 @@ test('exports the filtered orders as a CSV with a BOM and Chinese headers, one r
   expect(records.find((r) => r['买家'] === '小王')!['商品']).toBe('东北五常大米 5kg');
   await expect(page.getByText(`已导出 ${download.suggestedFilename()}`)).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+  api.close();
+});
+
+test('exports the filtered orders as an Excel workbook: text order numbers, amounts as numbers', async ({
+  page,
+  studio,
+  openStudio,
+}) => {
+  const { api, orders } = await seedShow(studio);
+  await openOrders(page, openStudio);
+  await page.getByLabel('状态').selectOption({ label: '已付款' });
+  await expect(bodyRows(page)).toHaveCount(2);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const header = sheet.getRow(1).values as unknown[];
+  const at = (name: string) => header.indexOf(name);
+  // 小王 has one line, 小赵 two: three rows under the header.
+  expect(sheet.actualRowCount).toBe(4);
+  const wang = sheet.getRows(2, 3)!.find((r) => r.getCell(at('买家')).value === '小王')!;
+  expect(wang.getCell(at('订单号')).value).toBe(orders['小王']!.orderNo);
+  expect(typeof wang.getCell(at('实付')).value).toBe('number');
+  expect(wang.getCell(at('实付')).numFmt).toBe('0.00');
+  await expect(page.getByText(`已导出 ${download.suggestedFilename()}`)).toBeVisible();
   api.close();
 });
 

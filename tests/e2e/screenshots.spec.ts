@@ -171,8 +171,8 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   await page.keyboard.press('Escape');
   await editor.getByRole('button', { name: '放弃修改' }).click();
 
-  await page.getByRole('button', { name: '导入 CSV' }).click();
-  const importer = page.getByRole('dialog', { name: '导入商品 CSV' });
+  await page.getByRole('button', { name: '导入商品' }).click();
+  const importer = page.getByRole('dialog', { name: '导入商品（Excel 或 CSV）' });
   await importer.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'products-bad.csv'));
   await expect(importer.getByRole('list', { name: '问题列表' }).getByRole('listitem')).toHaveCount(5);
   await page.screenshot({ path: out('import-errors.png') });
@@ -214,7 +214,7 @@ test('screenshots of the main screens', async ({ page, studio, openStudio }, tes
   for (const order of taken.slice(0, 6)) await shop.call('orders.setStatus', { id: order.id, to: 'paid' });
   await shop.call('orders.setStatus', { id: taken[7]!.id, to: 'cancelled' });
   const csv = `订单号,快递公司,快递单号\n${taken[0]!.orderNo},顺丰速运,SF1428570031\n${taken[1]!.orderNo},中通快递,ZT7731902645\n`;
-  const { jobId } = await shop.call('orders.shipCsv', {
+  const { jobId } = await shop.call('orders.shipFile', {
     uploadId: await shop.upload('csv', 'ship.csv', Buffer.from(csv)),
   });
   await expect.poll(async () => (await shop.call('jobs.list', {})).find((job) => job.id === jobId)?.state).toBe('done');

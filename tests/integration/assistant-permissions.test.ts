@@ -98,11 +98,11 @@ test('by default: the bag and orders, buyers by nickname only; no exports, no sh
   assert.doesNotMatch(JSON.stringify(phone.events), /13812345678|文三路/);
 
   // What needs more than the defaults is refused, and nothing changes.
-  assert.equal(await code(phone.call('orders.exportCsv', { locale: 'zh-CN' })), 'capability_files');
+  assert.equal(await code(phone.call('orders.exportFile', { locale: 'zh-CN' })), 'capability_files');
   // A CSV does not even start to come in: shipping from a file, or importing one, is not for this device.
   const csvUpload = phone.call('uploads.begin', { kind: 'csv', name: 'ship.csv', size: 10 });
   assert.equal(await code(csvUpload), 'capability_files');
-  assert.equal(await code(phone.call('orders.shipCsv', { uploadId: 'made-up' })), 'capability_files');
+  assert.equal(await code(phone.call('orders.shipFile', { uploadId: 'made-up' })), 'capability_files');
   assert.equal(await code(phone.call('uploads.begin', { kind: 'image', name: 'a.jpg', size: 10 })), 'ok');
   await host.call('orders.setStatus', { id: order.id, to: 'paid' });
   const shipOne = phone.call('orders.setStatus', {
@@ -111,13 +111,13 @@ test('by default: the bag and orders, buyers by nickname only; no exports, no sh
     shipment: { carrier: '顺丰', trackingNo: 'SF1' },
   });
   assert.equal(await code(shipOne), 'capability_files');
-  assert.equal(await code(phone.call('catalog.exportCsv', { locale: 'zh-CN' })), 'capability_files');
+  assert.equal(await code(phone.call('catalog.exportFile', { locale: 'zh-CN' })), 'capability_files');
   assert.equal(await code(phone.call('live.end', { id: session.id })), 'capability_show');
   assert.equal((await host.call('orders.get', { id: order.id })).order.status, 'paid', 'not shipped');
   assert.equal((await host.call('live.session', { id: session.id })).session.state, 'live', 'the show goes on');
 
   // The host's own export is its own: the device neither sees the job nor can fetch its file.
-  const { jobId } = await host.call('orders.exportCsv', { locale: 'zh-CN' });
+  const { jobId } = await host.call('orders.exportFile', { locale: 'zh-CN' });
   await host.jobFinished(jobId);
   assert.deepEqual(
     (await phone.call('jobs.list', {})).map((j) => j.id),
@@ -163,7 +163,7 @@ test('the host grants and takes away, per device; open pages pick it up at once'
     'show',
   ]);
   assert.equal((await again.call('orders.get', { id: order.id })).order.phone, PHONE);
-  const { jobId } = await again.call('orders.exportCsv', { locale: 'zh-CN' });
+  const { jobId } = await again.call('orders.exportFile', { locale: 'zh-CN' });
   assert.equal((await again.jobFinished(jobId)).state, 'done');
   assert.equal(await code(again.call('live.end', { id: session.id })), 'ok');
 
@@ -199,15 +199,15 @@ test('files without orders: the product files, but no file of the order log and 
   await host.call('access.setCapabilities', { id: device.id, capabilities: ['files'] });
   const tablet = await connect();
   await tablet.call('studio.hello', { client: 'warehouse' });
-  const { jobId } = await tablet.call('catalog.exportCsv', { locale: 'zh-CN' });
+  const { jobId } = await tablet.call('catalog.exportFile', { locale: 'zh-CN' });
   assert.equal((await tablet.jobFinished(jobId)).state, 'done');
-  assert.equal(await code(tablet.call('orders.exportCsv', { locale: 'zh-CN' })), 'capability_orders');
+  assert.equal(await code(tablet.call('orders.exportFile', { locale: 'zh-CN' })), 'capability_orders');
   const ship = await tablet.upload(
     'csv',
     'ship.csv',
     Buffer.from(`订单号,快递公司,快递单号\n${order.orderNo},顺丰,SF9\n`),
   );
-  assert.equal(await code(tablet.call('orders.shipCsv', { uploadId: ship })), 'capability_orders');
+  assert.equal(await code(tablet.call('orders.shipFile', { uploadId: ship })), 'capability_orders');
   const shipOne = tablet.call('orders.setStatus', {
     id: order.id,
     to: 'shipped',

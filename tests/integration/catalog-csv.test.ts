@@ -32,7 +32,7 @@ async function importBytes(
   via: TestClient = client,
 ): Promise<Job> {
   const uploadId = await via.upload('csv', 'x.csv', bytes);
-  const { jobId } = await via.call('catalog.importCsv', { uploadId, pictures });
+  const { jobId } = await via.call('catalog.importFile', { uploadId, pictures });
   return via.jobFinished(jobId);
 }
 
@@ -42,7 +42,7 @@ async function uploadPicture(bytes: Buffer, name = 'p.png'): Promise<string> {
 }
 
 async function exportCsv(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Buffer> {
-  const { jobId } = await client.call('catalog.exportCsv', { locale });
+  const { jobId } = await client.call('catalog.exportFile', { locale });
   const job = await finished(jobId);
   assert.equal(job.state, 'done');
   const file = await client.call('jobs.result', { id: jobId });
@@ -228,12 +228,12 @@ test('an uploaded image can be attached to a product; a fake one is refused', as
 
 test('a second import while one runs is refused as busy, not queued silently', async () => {
   const big = ['商品名称,价格', ...Array.from({ length: 30000 }, (_, i) => `批量商品${i},${i % 500}.5`)].join('\n');
-  const first = await client.call('catalog.importCsv', {
+  const first = await client.call('catalog.importFile', {
     uploadId: await client.upload('csv', 'big.csv', Buffer.from(big)),
   });
   const second = await client.upload('csv', 'b.csv', Buffer.from('商品名称,价格\nx,1'));
   await assert.rejects(
-    client.call('catalog.importCsv', { uploadId: second }),
+    client.call('catalog.importFile', { uploadId: second }),
     (e: CallFailed) => e.error.code === 'busy',
   );
   const job = await finished(first.jobId);
@@ -253,7 +253,7 @@ test('during a big import other clients are answered; their writes wait and land
       '商品名称,价格,库存',
       ...Array.from({ length: 60000 }, (_, i) => `并发商品${i},${i % 900}.9,${i}`),
     ].join('\r\n');
-    const { jobId } = await client.call('catalog.importCsv', {
+    const { jobId } = await client.call('catalog.importFile', {
       uploadId: await client.upload('csv', 'big.csv', Buffer.from(big)),
     });
     const jobEvents = () =>

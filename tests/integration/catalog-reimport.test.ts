@@ -21,11 +21,11 @@ after(async () => {
 
 async function importText(text: string): Promise<Job> {
   const uploadId = await client.upload('csv', 'products.csv', Buffer.from(text));
-  return client.jobFinished((await client.call('catalog.importCsv', { uploadId })).jobId);
+  return client.jobFinished((await client.call('catalog.importFile', { uploadId })).jobId);
 }
 
 async function exportRows(): Promise<{ header: string[]; rows: string[][] }> {
-  const { jobId } = await client.call('catalog.exportCsv', { locale: 'zh-CN' });
+  const { jobId } = await client.call('catalog.exportFile', { locale: 'zh-CN' });
   assert.equal((await client.jobFinished(jobId)).state, 'done');
   const file = await client.call('jobs.result', { id: jobId });
   const [header, ...rows] = parse(Buffer.from(file.dataBase64, 'base64').toString('utf8'), { bom: true }) as string[][];

@@ -94,7 +94,7 @@ test('a bad file exits non-zero, imports nothing, and lists every bad row in the
   const en = livecart(['products', 'import', path.join(FIXTURES, 'bad-rows.csv'), '--data-dir', dataDir]);
   assert.equal(en.code, 1);
   assert.match(en.stderr, /nothing was imported/);
-  assert.match(en.stderr, /line 2 · 价格 · "abc" is not a valid amount/);
+  assert.match(en.stderr, /row 2 · 价格 · "abc" is not a valid amount/);
   assert.equal(count(dataDir), 0);
 });
 

@@ -45,7 +45,7 @@ test('buyers are readable by the owner only: the folder, the database and its WA
         input: { sessionId: null, lines: [{ sku: 'HONEY', quantity: 1 }], buyer: '小王', phone: '13800000000' },
       });
       await backupDatabase(run.studio.db, run.dataDir);
-      const { jobId } = await client.call('orders.exportCsv', { locale: 'zh-CN' });
+      const { jobId } = await client.call('orders.exportFile', { locale: 'zh-CN' });
       assert.equal((await client.jobFinished(jobId)).state, 'done');
       const out = path.join(run.dataDir, 'orders-out.csv');
       const exported = livecart(['orders', 'export', '--out', out, '--data-dir', run.dataDir]);

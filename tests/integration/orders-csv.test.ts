@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Job, Order, OrderFilter, OrderInput, Product } from '../../electron/core/protocol/contract.ts';
-import { exportOrdersCsv } from '../../electron/core/orders/order-export.ts';
+import { exportOrders } from '../../electron/core/orders/order-export.ts';
 import type { Progress } from '../../electron/core/jobs/job-runner.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
@@ -129,7 +129,7 @@ const finished = (jobId: string): Promise<Job> => client.jobFinished(jobId);
 
 /** The export through the protocol, fetched in small slices (multi-byte characters cut in two included). */
 async function exportViaProtocol(locale: 'zh-CN' | 'en', filter: OrderFilter = {}): Promise<Buffer> {
-  const { jobId } = await client.call('orders.exportCsv', { filter, locale });
+  const { jobId } = await client.call('orders.exportFile', { filter, locale });
   const job = await finished(jobId);
   assert.equal(job.state, 'done', JSON.stringify(job.error));
   const parts: Buffer[] = [];
@@ -296,8 +296,6 @@ test('bad export flags exit 2 with a clear message in the user language', () => 
 test('a failed export leaves no partial file behind', async () => {
   const out = path.join(tempDir(), 'never.csv');
   const progress = Object.assign(() => {}, { yield: () => Promise.resolve() }) as Progress;
-  await assert.rejects(
-    exportOrdersCsv(path.join(tempDir(), 'missing.db'), { filter: {}, locale: 'en', out }, progress),
-  );
+  await assert.rejects(exportOrders(path.join(tempDir(), 'missing.db'), { filter: {}, locale: 'en', out }, progress));
   assert.equal(fs.existsSync(out), false);
 });

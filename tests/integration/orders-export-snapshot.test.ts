@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Progress } from '../../electron/core/jobs/job-runner.ts';
-import { exportOrdersCsv } from '../../electron/core/orders/order-export.ts';
+import { exportOrders } from '../../electron/core/orders/order-export.ts';
 import { runStudio, tempDir } from '../support/studio-fixture.ts';
 
 const ORDERS = 6000;
@@ -46,7 +46,7 @@ test('orders taken during an export do not leak into it; the file is one consist
       await new Promise((resolve) => setImmediate(resolve));
     };
     const out = path.join(tempDir(), 'orders.csv');
-    const result = await exportOrdersCsv(studio.db.name, { filter: {}, locale: 'en', out }, progress);
+    const result = await exportOrders(studio.db.name, { filter: {}, locale: 'en', out }, progress);
 
     assert.ok(taken >= 1, 'orders were taken mid-export');
     assert.equal(result.rows, ORDERS);

@@ -1,5 +1,5 @@
 // 批量发货 through the real protocol and the real `livecart` process: UTF-8 and GBK files, a filled-in export,
-// and a bad file that changes nothing and names every problem by its line.
+// and a bad file that changes nothing and names every problem by the row a spreadsheet shows.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +52,7 @@ after(async () => {
 const finished = (jobId: string): Promise<Job> => client.jobFinished(jobId);
 
 async function ship(bytes: Buffer): Promise<Job> {
-  const { jobId } = await client.call('orders.shipCsv', { uploadId: await client.upload('csv', 'ship.csv', bytes) });
+  const { jobId } = await client.call('orders.shipFile', { uploadId: await client.upload('csv', 'ship.csv', bytes) });
   return finished(jobId);
 }
 
@@ -65,12 +65,12 @@ async function snapshot() {
   return items.map((o, i) => ({ o, history: histories[i]!.history.length }));
 }
 
-test('a bad file changes nothing; the job and the CLI name every problem with its line', async () => {
+test('a bad file changes nothing; the job and the CLI name every problem by its spreadsheet row', async () => {
   const [a, b, c, pending] = [await newOrder(true), await newOrder(true), await newOrder(true), await newOrder(false)];
   const file = utf8Bom(
     [
       '订单号,备注,快递公司,快递单号',
-      `${a.orderNo},"两行\r\n备注",顺丰,SF001`, // lines 2–3: the quoted note spans a line break
+      `${a.orderNo},"两行\r\n备注",顺丰,SF001`, // row 2 on lines 2–3: the quoted note spans a line break
       '999999-999,,顺丰,SF002',
       `${pending.orderNo},,顺丰,SF003`,
       `${b.orderNo},,顺丰,`,
@@ -78,7 +78,7 @@ test('a bad file changes nothing; the job and the CLI name every problem with it
       `${c.orderNo},,中通,ZT1`,
       `${c.orderNo},,中通,ZT2`,
       `${a.orderNo},,顺丰,SF001`, // another row of order a with the same shipment (as an export's order lines are)
-      `${b.orderNo},,顺丰,`, // line 6 pasted twice: a duplicate row
+      `${b.orderNo},,顺丰,`, // row 5 pasted twice: a duplicate row
       '',
     ].join('\r\n'),
   );
@@ -93,15 +93,15 @@ test('a bad file changes nothing; the job and the CLI name every problem with it
   assert.deepEqual(
     error.issues.map((i) => `${i.line}:${i.path}:${i.code}`),
     [
-      '4:订单号:ship_unknown_order',
-      '5:订单号:ship_not_paid',
-      '6:快递单号:ship_tracking_empty',
-      '9:订单号:ship_duplicate',
-      '11:订单号:ship_duplicate',
+      '3:订单号:ship_unknown_order',
+      '4:订单号:ship_not_paid',
+      '5:快递单号:ship_tracking_empty',
+      '8:订单号:ship_duplicate',
+      '10:订单号:ship_duplicate',
     ],
   );
-  assert.deepEqual(error.issues[4]!.params, { first: 6, orderNo: b.orderNo });
-  assert.deepEqual(error.issues[3]!.params, { first: 8, orderNo: c.orderNo });
+  assert.deepEqual(error.issues[4]!.params, { first: 5, orderNo: b.orderNo });
+  assert.deepEqual(error.issues[3]!.params, { first: 7, orderNo: c.orderNo });
   assert.deepEqual(await snapshot(), before, 'every order, version and history as it was');
 
   const badFile = path.join(tempDir(), 'bad.csv');
@@ -109,14 +109,14 @@ test('a bad file changes nothing; the job and the CLI name every problem with it
   const en = livecart(['orders', 'ship', badFile]);
   assert.equal(en.code, 1, en.stdout);
   assert.match(en.stderr, /The shipping file has 5 problem\(s\); no order was changed/);
-  assert.match(en.stderr, /line 4 · 订单号 · No order 999999-999/);
-  assert.match(en.stderr, new RegExp(`line 5 · 订单号 · Order ${pending.orderNo} is Pending payment`));
-  assert.match(en.stderr, /line 6 · 快递单号 · The tracking number is empty/);
-  assert.match(en.stderr, new RegExp(`line 9 · 订单号 · Order ${c.orderNo} already appears on line 8`));
+  assert.match(en.stderr, /row 3 · 订单号 · No order 999999-999/);
+  assert.match(en.stderr, new RegExp(`row 4 · 订单号 · Order ${pending.orderNo} is Pending payment`));
+  assert.match(en.stderr, /row 5 · 快递单号 · The tracking number is empty/);
+  assert.match(en.stderr, new RegExp(`row 8 · 订单号 · Order ${c.orderNo} already appears on row 7`));
   const zh = livecart(['orders', 'ship', badFile], 'zh-CN');
   assert.equal(zh.code, 1);
   assert.match(zh.stderr, /发货文件有 5 处错误，没有任何订单被改动/);
-  assert.match(zh.stderr, /第 5 行 · 订单号 · 订单 \S+ 的状态是“待付款”/);
+  assert.match(zh.stderr, /第 4 行 · 订单号 · 订单 \S+ 的状态是“待付款”/);
   assert.deepEqual(await snapshot(), before);
 
   const missing = await ship(utf8Bom('订单号,快递单号\r\nX,1\r\n'));
@@ -130,7 +130,7 @@ test('a bad file changes nothing; the job and the CLI name every problem with it
 test('a filled-in export (every column, an order per line, a multi-line address) ships every order in one go', async () => {
   await newOrder(true, 2, '上海市"幸福"小区,3号楼\n2单元');
   await newOrder(true, 1);
-  const { jobId } = await client.call('orders.exportCsv', { filter: { status: 'paid' }, locale: 'zh-CN' });
+  const { jobId } = await client.call('orders.exportFile', { filter: { status: 'paid' }, locale: 'zh-CN' });
   assert.equal((await finished(jobId)).state, 'done');
   const exported = Buffer.from((await client.call('jobs.result', { id: jobId })).dataBase64, 'base64');
   const rows = parse(exported, { bom: true }) as string[][];
@@ -170,7 +170,7 @@ test('a filled-in export (every column, an order per line, a multi-line address)
 
 test('the whole order export, tracking numbers filled in for some: those ship, the others are left alone', async () => {
   const [first, second, unpaid] = [await newOrder(true), await newOrder(true), await newOrder(false)];
-  const { jobId } = await client.call('orders.exportCsv', { filter: {}, locale: 'zh-CN' });
+  const { jobId } = await client.call('orders.exportFile', { filter: {}, locale: 'zh-CN' });
   assert.equal((await finished(jobId)).state, 'done');
   const exported = Buffer.from((await client.call('jobs.result', { id: jobId })).dataBase64, 'base64');
   const [header, ...lines] = parse(exported, { bom: true }) as string[][];

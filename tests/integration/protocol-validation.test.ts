@@ -82,7 +82,7 @@ const cases: Array<[string, string, unknown, string]> = [
   ['bad sort', 'catalog.list', { sort: 'DROP TABLE' }, 'bad_request'],
   ['not base64', 'uploads.append', { uploadId: 'abcdefgh', offset: 0, dataBase64: '<<not base64>>' }, 'bad_request'],
   ['an upload never begun', 'catalog.uploadImage', { uploadId: 'abcdefghijkl' }, 'not_found'],
-  ['a path instead of an upload', 'catalog.importCsv', { uploadId: '/etc/passwd' }, 'bad_request'],
+  ['a path instead of an upload', 'catalog.importFile', { uploadId: '/etc/passwd' }, 'bad_request'],
   ['bad image id', 'catalog.thumbnail', { imageId: '../../etc/passwd' }, 'bad_request'],
   ['unknown job', 'jobs.result', { id: 'nope' }, 'not_found'],
 ];

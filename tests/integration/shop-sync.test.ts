@@ -314,7 +314,7 @@ test('batch shipping: all-or-nothing in the file, then the shop’s answer per o
     ].join('\r\n');
   const shipFile = async (text: string) => {
     const uploadId = await host.upload('csv', 'ship.csv', Buffer.from(text));
-    return host.jobFinished((await host.call('orders.shipCsv', { uploadId })).jobId);
+    return host.jobFinished((await host.call('orders.shipFile', { uploadId })).jobId);
   };
   const bad = await shipFile(csv('火星快递'));
   assert.equal(bad.state, 'failed');

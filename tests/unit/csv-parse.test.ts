@@ -83,7 +83,8 @@ test('a character after a closing quote is csv_bad_quote on its own line', () =>
   // The stray character sits on the 3rd physical line of a record that started on line 2.
   const multi = syntaxError('h\r\n"a\r\nb\r\nc" ,x');
   assert.deepEqual([multi.code, multi.line], ['csv_bad_quote', 4]);
-  assert.deepEqual(multi.toIssue(), { path: '', code: 'csv_bad_quote', line: 4 });
+  // The user is told the row a spreadsheet shows for that record: row 2.
+  assert.deepEqual(multi.toIssue(), { path: '', code: 'csv_bad_quote', line: 2 });
 });
 
 test('an unclosed quote reports the line where the quoted field started', () => {

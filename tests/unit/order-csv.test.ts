@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import {
-  formatLocalDate,
-  formatLocalTime,
-  orderCsvHeader,
-  orderCsvLine,
-  orderToCsvCells,
-  type OrderCsvSource,
-} from '../../electron/core/orders/order-csv.ts';
+import { formatLocalDate, formatLocalTime } from '../../electron/core/csv/table.ts';
+import { orderCells, orderCsvHeader, orderCsvLine, type OrderCsvSource } from '../../electron/core/orders/order-csv.ts';
 import { ORDER_STATUSES } from '../../electron/core/protocol/order-status.ts';
 
 // Built from local fields, so the expectations hold in any time zone.
@@ -111,16 +105,16 @@ test('a line reads back cell by cell: yuan with two decimals, the line’s own d
 
 test('amounts: whole yuan, single fen, zero and large values keep two decimals without grouping', () => {
   const cells = (unit: number, quantity: number, discount: number) =>
-    orderToCsvCells(source({ unit_price_fen: unit, quantity, line_discount_fen: discount }), 'en');
-  assert.deepEqual(cells(100, 1, 0).slice(7, 12), ['1.00', 1, '满100减10', '0.00', '1.00']);
+    cellsOf(orderCsvLine(source({ unit_price_fen: unit, quantity, line_discount_fen: discount }), 'en'));
+  assert.deepEqual(cells(100, 1, 0).slice(7, 12), ['1.00', '1', '满100减10', '0.00', '1.00']);
   assert.deepEqual(cells(1, 3, 1).slice(10, 12), ['0.01', '0.02']);
   assert.deepEqual(cells(129900, 1000, 0).slice(10, 12), ['0.00', '1299000.00']);
 });
 
 test('status names follow the file’s language', () => {
   const names = ORDER_STATUSES.map((status) => [
-    orderToCsvCells(source({ status }), 'zh-CN')[16],
-    orderToCsvCells(source({ status }), 'en')[16],
+    orderCells(source({ status }), 'zh-CN')[16],
+    orderCells(source({ status }), 'en')[16],
   ]);
   assert.deepEqual(names, [
     ['待付款', 'Pending payment'],

@@ -12,7 +12,7 @@ import {
   parseStock,
   productCsvHeader,
   productCsvLines,
-  productToCsvRows,
+  productExportRows,
 } from '../../electron/core/catalog/product-csv.ts';
 import type { ProductRow } from '../../electron/core/catalog/product-csv.ts';
 import type { Product } from '../../electron/core/protocol/catalog-schemas.ts';
@@ -53,7 +53,7 @@ test('GBK file from Excel: amounts with ￥ and grouping, stock 1,000, multi-lin
       imagePath: 'images/anr.jpg',
     }),
     row({
-      line: 4,
+      line: 3, // the row Excel shows: the cell above holds a line break, and the record starting on line 4 is row 3
       title: '柳州螺蛳粉 5袋装',
       priceFen: 3990,
       stock: 200,
@@ -62,7 +62,7 @@ test('GBK file from Excel: amounts with ￥ and grouping, stock 1,000, multi-lin
       sellingPoints: '"臭"香臭香，嗦粉必备',
     }),
     row({
-      line: 5,
+      line: 4,
       title: '褚橙 5斤礼盒',
       priceFen: 8800,
       originalPriceFen: 10800,
@@ -77,7 +77,7 @@ test('UTF-8 BOM file: emoji kept, CRLF inside a cell becomes LF, empty stock is 
   assert.deepEqual(issues, []);
   assert.deepEqual(rows, [
     row({ line: 2, title: '💄 口红 #999 正红', priceFen: 19900, stock: 50, sellingPoints: '🔥显白\n不拔干🔥' }),
-    row({ line: 4, title: '🍊 橙子 🍊', priceFen: 990, sellingPoints: '「现摘」 🔥🔥🔥' }),
+    row({ line: 3, title: '🍊 橙子 🍊', priceFen: 990, sellingPoints: '「现摘」 🔥🔥🔥' }),
   ]);
 });
 
@@ -254,7 +254,7 @@ const product = (p: Partial<Product> & Pick<Product, 'id' | 'title' | 'priceFen'
   ...p,
 });
 
-test('export header and cells: column order, two-decimal amounts, image path', () => {
+test('export header and cells: column order, amounts in fen (two decimals in the CSV), image path', () => {
   assert.deepEqual(productCsvHeader('zh-CN'), [
     '商品名称',
     '规格',
@@ -275,8 +275,8 @@ test('export header and cells: column order, two-decimal amounts, image path', (
   );
   const p = product({ id: 1, title: '=1+1', priceFen: 9990, originalPriceFen: 12900, stock: 3, imageId: 'ab' });
   assert.deepEqual(
-    productToCsvRows(p, (id) => `${id}.jpg`),
-    [['=1+1', '', '99.90', '129.00', 3, null, null, '', 'ab.jpg', null, null, null]],
+    productExportRows(p, (id) => `${id}.jpg`),
+    [['=1+1', '', 9990, 12900, 3, null, null, '', 'ab.jpg', null, null, null]],
   );
   assert.equal(
     productCsvLines(p, () => null, { ref: 'f00d-1', editVersion: 4 }),
@@ -358,10 +358,10 @@ test('round trip: products → export → CSV text → parseCsv → mapProductRo
         editVersion: 2,
       })),
     );
-    // Line numbers account for the multi-line selling points of the first product (4 physical lines).
+    // Rows as a spreadsheet shows them: the first product's selling points span 4 physical lines in one row.
     assert.deepEqual(
       rows.map((r) => r.line),
-      [2, 6, 7, 8, 9],
+      [2, 3, 4, 5, 6],
     );
   }
 });

@@ -4,8 +4,8 @@ import { StudioError } from '../protocol/errors.ts';
 import { ownerOf, type JobRunner, type Progress } from '../jobs/job-runner.ts';
 import type { UploadStore } from '../uploads/upload-store.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { exportProductsCsv } from './product-export.ts';
-import { importProductsCsv } from './product-import.ts';
+import { exportProductsFile } from './product-export.ts';
+import { importProducts } from './product-import.ts';
 
 export function registerCatalog(
   server: StudioServer,
@@ -34,15 +34,15 @@ export function registerCatalog(
   });
   // The pictures were sent beforehand (catalog.uploadImage); the 图片 column is matched to them by name, and no
   // path a client writes is ever opened.
-  server.handle('catalog.importCsv', ({ uploadId, pictures }, ctx) => {
+  server.handle('catalog.importFile', ({ uploadId, pictures }, ctx) => {
     jobs.assertIdle('catalog.import'); // before the upload is used up: "busy" leaves it there to try again
     const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
     const options = { pictures: { kind: 'picked' as const, pictures } };
-    const work = (progress: Progress) => importProductsCsv(catalog, bytes, progress, options);
+    const work = (progress: Progress) => importProducts(catalog, bytes, progress, options);
     return { jobId: jobs.start('catalog.import', work, ownerOf(ctx)).job.id };
   });
-  server.handle('catalog.exportCsv', ({ archived, locale }, ctx) => {
-    const work = (progress: Progress) => exportProductsCsv(catalog, { archived, locale }, progress);
+  server.handle('catalog.exportFile', ({ archived, locale, format }, ctx) => {
+    const work = (progress: Progress) => exportProductsFile(catalog, { archived, locale, format }, progress);
     return { jobId: jobs.start('catalog.export', work, ownerOf(ctx)).job.id };
   });
 }

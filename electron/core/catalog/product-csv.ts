@@ -2,33 +2,33 @@
 // no files. Import reads cells back exactly as export writes them, so export → import changes nothing.
 import { CsvSyntaxError } from '../csv/parse.ts';
 import type { CsvRecord } from '../csv/parse.ts';
-import { csvRow, undefuseFormula } from '../csv/write.ts';
-import type { CsvValue } from '../csv/write.ts';
+import { tableCsvRow, type CellKind, type CellValue, type TableColumn } from '../csv/table.ts';
+import { undefuseFormula } from '../csv/write.ts';
 import type { Product } from '../protocol/catalog-schemas.ts';
 import { IssueList, type Issue } from '../protocol/errors.ts';
-import { formatFen, parseYuanToFen } from '../protocol/money.ts';
+import { parseYuanToFen } from '../protocol/money.ts';
 import { classifyLink } from './link-kind.ts';
 
-// Export order; import accepts any order, Chinese or English names. `defuse`: the column holds user text, which an
-// export writes formula-safe; amounts and counts we format are written raw.
+// Export order; import accepts any order, Chinese or English names. `kind` says how an export writes the cells
+// (csv/table.ts): user text defused in CSV and a text cell in .xlsx, amounts `99.90` or numbers with two decimals.
 const COLUMNS = [
-  { key: 'title', zh: '商品名称', en: 'title', defuse: true },
+  { key: 'title', zh: '商品名称', en: 'title', kind: 'text', width: 30 },
   // A product with 规格 is a row per 规格, its own cells repeated on each (how 微信小店 and spreadsheets list them).
-  { key: 'spec', zh: '规格', en: 'spec', defuse: true },
-  { key: 'price', zh: '价格', en: 'price', defuse: false },
-  { key: 'originalPrice', zh: '划线价', en: 'original_price', defuse: false },
-  { key: 'stock', zh: '库存', en: 'stock', defuse: false },
-  { key: 'sku', zh: '商品编码', en: 'sku', defuse: true },
-  { key: 'link', zh: '链接', en: 'link', defuse: true },
-  { key: 'sellingPoints', zh: '卖点', en: 'selling_points', defuse: true },
-  { key: 'image', zh: '图片', en: 'image', defuse: true },
+  { key: 'spec', zh: '规格', en: 'spec', kind: 'text', width: 12 },
+  { key: 'price', zh: '价格', en: 'price', kind: 'fen', width: 10 },
+  { key: 'originalPrice', zh: '划线价', en: 'original_price', kind: 'fen', width: 10 },
+  { key: 'stock', zh: '库存', en: 'stock', kind: 'count', width: 8 },
+  { key: 'sku', zh: '商品编码', en: 'sku', kind: 'text', width: 14 },
+  { key: 'link', zh: '链接', en: 'link', kind: 'text', width: 30 },
+  { key: 'sellingPoints', zh: '卖点', en: 'selling_points', kind: 'text', width: 30 },
+  { key: 'image', zh: '图片', en: 'image', kind: 'text', width: 20 },
   // Which product of which studio a row came from, so re-importing an export updates products without a SKU.
-  { key: 'ref', zh: '商品ID', en: 'id', defuse: false },
+  { key: 'ref', zh: '商品ID', en: 'id', kind: 'own', width: 12 },
   // What the product (or the row's 规格) was when exported, so a re-import keeps what changed since (stock sold
   // meanwhile above all).
-  { key: 'stockAtExport', zh: '导出时库存', en: 'stock_at_export', defuse: false },
-  { key: 'editVersion', zh: '导出版本', en: 'edit_version', defuse: false },
-] as const;
+  { key: 'stockAtExport', zh: '导出时库存', en: 'stock_at_export', kind: 'count', width: 10 },
+  { key: 'editVersion', zh: '导出版本', en: 'edit_version', kind: 'count', width: 8 },
+] as const satisfies ReadonlyArray<{ key: string; zh: string; en: string; kind: CellKind; width: number }>;
 type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type ProductCsvColumn = ColumnKey;
 const REQUIRED: readonly ColumnKey[] = ['title', 'price'];
@@ -44,6 +44,7 @@ export const PRODUCT_CSV_LIMITS = {
 };
 
 export interface ProductRow {
+  /** The row a spreadsheet shows for it (what every message names). */
   line: number;
   title: string;
   /** '' for a product without 规格 (or a file without the column). */
@@ -101,7 +102,7 @@ const isBlank = (fields: readonly string[]) => fields.every((f) => f.trim() === 
 
 /**
  * Reads a product file one record at a time (the header first), so the caller can yield to the event loop
- * between records. Every bad cell of every row is reported with its line and column header.
+ * between records. Every bad cell of every row is reported with its row and column header.
  */
 export class ProductCsvMapper {
   private columns: Map<ColumnKey, Column> | null = null;
@@ -152,9 +153,9 @@ export class ProductCsvMapper {
       const col = findColumn(name);
       const params = { column: name };
       if (!col) {
-        this.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.line, params });
+        this.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.row, params });
       } else if (columns.has(col.key)) {
-        this.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.line, params });
+        this.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.row, params });
       } else {
         columns.set(col.key, { index, name: raw });
         if (col.zh === name) zh = true;
@@ -166,7 +167,7 @@ export class ProductCsvMapper {
       const c = COLUMNS.find((x) => x.key === key)!;
       // Name the missing column in the language the file uses (both when nothing was recognised).
       const column = zh ? c.zh : en ? c.en : `${c.zh} / ${c.en}`;
-      this.issues.push({ path: column, code: 'csv_missing_column', line: header.line, params: { column } });
+      this.issues.push({ path: column, code: 'csv_missing_column', line: header.row, params: { column } });
     }
     this.columns = columns;
     this.headerOk = this.issues.length === 0;
@@ -177,7 +178,8 @@ export class ProductCsvMapper {
     const columns = this.columns!;
     const issues = this.issues;
     const before = issues.length;
-    const { line } = record;
+    // Every message names the row a spreadsheet shows (a quoted line break above does not shift it).
+    const line = record.row;
     // Cells are trimmed (spreadsheets keep stray spaces), the export's formula defusing is undone, and line
     // breaks inside a cell become LF (what a textarea gives) whether the file used CRLF, CR or LF.
     const text = (key: ColumnKey): string | undefined => {
@@ -290,8 +292,12 @@ export function productCsvHeader(locale: 'zh-CN' | 'en'): string[] {
   return COLUMNS.map((c) => (locale === 'zh-CN' ? c.zh : c.en));
 }
 
-/** Which export columns hold user text (defused) and which hold amounts and counts we format (written raw). */
-export const PRODUCT_CSV_DEFUSE: readonly boolean[] = COLUMNS.map((c) => c.defuse);
+/** The columns for an .xlsx export, headed in the user's language. */
+export function productTableColumns(locale: 'zh-CN' | 'en'): TableColumn[] {
+  return COLUMNS.map((c) => ({ header: locale === 'zh-CN' ? c.zh : c.en, kind: c.kind, width: c.width }));
+}
+
+const KINDS: readonly CellKind[] = COLUMNS.map((c) => c.kind);
 
 /** Where an exported row came from, for its re-import: `<studio>-<id>` and what the product was then. */
 export interface ExportedFrom {
@@ -302,23 +308,23 @@ export interface ExportedFrom {
 type SkuCells = Pick<Product, 'priceFen' | 'originalPriceFen' | 'stock'> & { spec: string; code: string | null };
 
 /**
- * A product's rows in export order, not yet defused: one per 规格 (a product without 规格 is one row with an empty
- * 规格 cell), the product's own cells repeated on each. Amounts as `99.90`, stock as a number, the picture as its
+ * A product's rows in export order: one per 规格 (a product without 规格 is one row with an empty 规格 cell), the
+ * product's own cells repeated on each. Amounts in fen (each writer formats them), the picture as its
  * name in the library (`<sha-256>.jpg`: importing the file again finds the same picture, and the file says nothing
  * about where the studio keeps its data). Write them with productCsvLines.
  */
-export function productToCsvRows(
+export function productExportRows(
   p: Product,
   imageNameFor: (imageId: string) => string | null,
   from: ExportedFrom | null = null,
-): CsvValue[][] {
+): CellValue[][] {
   const skus: SkuCells[] = p.skus.length > 0 ? p.skus : [{ ...p, spec: '', code: p.sku }];
   const image = p.imageId === null ? null : imageNameFor(p.imageId);
   return skus.map((s) => [
     p.title,
     s.spec,
-    formatFen(s.priceFen),
-    s.originalPriceFen === null ? null : formatFen(s.originalPriceFen),
+    s.priceFen,
+    s.originalPriceFen,
     s.stock,
     s.code,
     p.link,
@@ -330,13 +336,13 @@ export function productToCsvRows(
   ]);
 }
 
-/** A product's exported lines (each with CRLF): user text defused, amounts raw. */
+/** A product's exported CSV lines (each with CRLF): user text defused, amounts `99.90`. */
 export function productCsvLines(
   p: Product,
   imageNameFor: (imageId: string) => string | null,
   from: ExportedFrom | null = null,
 ): string {
   let text = '';
-  for (const cells of productToCsvRows(p, imageNameFor, from)) text += csvRow(cells, { defuse: PRODUCT_CSV_DEFUSE });
+  for (const cells of productExportRows(p, imageNameFor, from)) text += tableCsvRow(cells, KINDS);
   return text;
 }

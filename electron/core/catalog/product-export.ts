@@ -1,37 +1,86 @@
-// CSV export of the product library, run as a job: UTF-8 with a BOM for Excel, user text defused.
+// The product library's export, run as a job: CSV (UTF-8 with a BOM for Excel, user text defused) or an .xlsx
+// workbook with typed cells, written to a stream as it goes.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { CSV_BOM, csvRow } from '../csv/write.ts';
+import { XlsxTableWriter } from '../csv/xlsx-write.ts';
+import { exportFileName } from '../csv/export-file.ts';
+import { memorySink } from '../csv/memory-sink.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
+import type { ExportFormat } from '../protocol/jobs-schemas.ts';
 import type { Locale } from '../protocol/messages.ts';
 import type { CatalogService } from './catalog-service.ts';
-import { productCsvHeader, productCsvLines } from './product-csv.ts';
+import { productCsvHeader, productCsvLines, productTableColumns, productExportRows } from './product-csv.ts';
 
 const BATCH = 2000;
 
-export async function exportProductsCsv(
+export interface ProductExportOptions {
+  archived: boolean;
+  locale: Locale;
+  format: ExportFormat;
+}
+
+/** Writes CSV text to `dest`, waiting when it asks to (a big library does not pile up in memory). */
+async function write(dest: Writable, text: string): Promise<void> {
+  if (!dest.write(text)) await once(dest, 'drain');
+}
+
+/** The library (with or without archived products) to `dest`; `end: false` leaves it open (stdout). */
+export async function exportProducts(
   catalog: CatalogService,
-  options: { archived: boolean; locale: Locale },
+  options: ProductExportOptions,
+  dest: Writable,
   progress: Progress,
-): Promise<JobOutcome> {
+  { end = true }: { end?: boolean } = {},
+): Promise<{ rows: number }> {
   const total = catalog.store.count(options.archived);
-  // Each batch becomes bytes at once: holding 100,000 rows as JS strings until the end cost 3× the file size.
-  const chunks: Buffer[] = [Buffer.from(CSV_BOM + csvRow(productCsvHeader(options.locale)))];
   const imageName = (id: string) => catalog.images.fileNameOf(id);
   const studioId = catalog.studioId();
+  const xlsx =
+    options.format === 'xlsx'
+      ? new XlsxTableWriter(
+          dest,
+          productTableColumns(options.locale),
+          options.locale === 'zh-CN' ? '商品' : 'Products',
+          {
+            end,
+          },
+        )
+      : null;
+  if (!xlsx) await write(dest, CSV_BOM + csvRow(productCsvHeader(options.locale)));
   let batch = '';
   let rows = 0;
   for (const { product, editVersion } of catalog.store.iterateWithEditVersion(options.archived)) {
-    batch += productCsvLines(product, imageName, { ref: `${studioId}-${product.id}`, editVersion });
+    const from = { ref: `${studioId}-${product.id}`, editVersion };
+    if (xlsx) for (const cells of productExportRows(product, imageName, from)) xlsx.add(cells);
+    else batch += productCsvLines(product, imageName, from);
     if (++rows % BATCH === 0) {
-      chunks.push(Buffer.from(batch));
+      if (xlsx) await xlsx.drained();
+      else await write(dest, batch);
       batch = '';
       progress('phase_exporting', rows, total);
       await progress.yield();
     }
   }
-  chunks.push(Buffer.from(batch));
-  const stamp = new Date().toISOString().slice(0, 10);
-  return {
-    summary: { rows },
-    file: { fileName: `products-${stamp}.csv`, mime: 'text/csv;charset=utf-8', bytes: Buffer.concat(chunks) },
-  };
+  if (xlsx) await xlsx.finish();
+  else {
+    await write(dest, batch);
+    if (end) {
+      dest.end();
+      await finished(dest);
+    }
+  }
+  return { rows };
+}
+
+/** The export as a job's outcome, its file kept in memory until fetched: a library is megabytes at most. */
+export async function exportProductsFile(
+  catalog: CatalogService,
+  options: ProductExportOptions,
+  progress: Progress,
+): Promise<JobOutcome> {
+  const sink = memorySink();
+  const { rows } = await exportProducts(catalog, options, sink.stream, progress);
+  return { summary: { rows }, file: { ...exportFileName('products', options.format), bytes: sink.bytes() } };
 }

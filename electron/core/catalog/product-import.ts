@@ -1,11 +1,11 @@
-// Bulk CSV import of the product library, run as a job. All or nothing: every row is checked first (cells,
+// Bulk import of the product library from a CSV or .xlsx file, run as a job. All or nothing: every row is checked first (cells,
 // pictures, the catalogue as it is), then every product is written in one transaction. The transaction spans
 // many event-loop turns while the write gate is held, so other clients are still answered during a big import.
 //
 // A row exported from this studio carries what its product was then (stock, edit version). What changed in the
 // studio since is kept rather than overwritten — stock that sold meanwhile above all — and said per line.
-import { decodeCsvBytes } from '../csv/decode.ts';
-import { CsvSyntaxError, parseCsv } from '../csv/parse.ts';
+import { CsvSyntaxError } from '../csv/parse.ts';
+import { openSheet, type SheetRecords } from '../csv/sheet.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { IssueList, StudioError, type Issue } from '../protocol/errors.ts';
 import type { Product, ProductInput, Sku, SkuInput } from '../protocol/catalog-schemas.ts';
@@ -31,21 +31,14 @@ interface CheckedFile extends ProductCsvResult {
 
 const invalid = (issues: IssueList) => issues.error('import_invalid', `${issues.length} problem(s) in the file`);
 
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-async function checkCells(text: string, progress: Progress): Promise<CheckedFile> {
+async function checkCells(sheet: SheetRecords, progress: Progress): Promise<CheckedFile> {
   const mapper = new ProductCsvMapper();
-  const totalLines = countLines(text);
   let seen = 0;
   try {
-    for (const record of parseCsv(text)) {
+    for (const record of sheet.records) {
       mapper.push(record);
       if (++seen % YIELD_EVERY === 0) {
-        progress('phase_checking', record.line, totalLines);
+        progress('phase_checking', record.line, sheet.lines);
         await progress.yield();
       }
     }
@@ -340,15 +333,16 @@ async function write(catalog: CatalogService, steps: Step[], progress: Progress)
   return counts;
 }
 
-export async function importProductsCsv(
+export async function importProducts(
   catalog: CatalogService,
   bytes: Uint8Array,
   progress: Progress,
   options: ImportOptions = {},
 ): Promise<JobOutcome> {
   progress('phase_reading', 0, bytes.byteLength);
-  const { text, encoding } = decodeCsvBytes(bytes);
-  const file = await checkCells(text, progress);
+  const sheet = await openSheet(bytes);
+  if (sheet.issue) throw new StudioError('import_invalid', 'unreadable workbook', { issues: [sheet.issue] });
+  const file = await checkCells(sheet, progress);
   if (file.issuesTotal > 0) {
     const issues = new IssueList();
     issues.push(...file.issues);
@@ -371,7 +365,7 @@ export async function importProductsCsv(
   const warnings = new IssueList();
   warnings.push(...file.warnings, ...outcome.kept.items);
   return {
-    summary: { ...counts, kept: outcome.keptRows, rows: file.rows.length, encoding },
+    summary: { ...counts, kept: outcome.keptRows, rows: file.rows.length, encoding: sheet.format },
     warnings: warnings.items,
     warningsTotal: file.warningsTotal + outcome.kept.length,
   };

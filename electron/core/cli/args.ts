@@ -1,5 +1,6 @@
 // Shared pieces of the `livecart` command: options every command takes, the user's language, exit codes.
 import { defaultDataDir } from '../system/data-dir.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../protocol/jobs-schemas.ts';
 import { pickLocale, type Locale } from '../protocol/messages.ts';
 
 /** The user's language's wording of a CLI sentence. */
@@ -46,4 +47,15 @@ export function parseDay(flag: string, value: string, locale: Locale, dayAfter: 
     );
   }
   return date.getTime();
+}
+
+/** `--format csv|xlsx`; without it, what `--out`'s name says (a `.xlsx` file is a workbook), else CSV. */
+export function parseExportFormat(flag: string | undefined, out: string | undefined, locale: Locale): ExportFormat {
+  if (flag === undefined) return out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const given = flag.trim().toLowerCase();
+  const format = EXPORT_FORMATS.find((f) => f === given);
+  if (format) return format;
+  throw new UsageError(
+    say(locale, `--format 应为 csv 或 xlsx，收到 ${flag}`, `--format must be csv or xlsx, got ${flag}`),
+  );
 }

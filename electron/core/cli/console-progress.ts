@@ -20,8 +20,8 @@ export async function withConsoleProgress<T>(locale: Locale, work: (progress: Pr
   }
 }
 
-/** `第 3 行 · 价格 · …`; `unit` says whether the number is a file's line or a spreadsheet's row. */
-export function formatIssue(issue: Issue, locale: Locale, unit: 'line' | 'row' = 'line'): string {
-  const where = issue.line !== undefined ? (locale === 'zh-CN' ? `第 ${issue.line} 行` : `${unit} ${issue.line}`) : '';
+/** `第 3 行 · 价格 · …`: the number is the row a spreadsheet shows. */
+export function formatIssue(issue: Issue, locale: Locale): string {
+  const where = issue.line !== undefined ? (locale === 'zh-CN' ? `第 ${issue.line} 行` : `row ${issue.line}`) : '';
   return [where, issue.path, messageFor(issue.code, locale, issue.params)].filter(Boolean).join(' · ');
 }

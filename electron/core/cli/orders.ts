@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import { prepareDataFolder } from '../system/data-folder.ts';
 import path from 'node:path';
 import { openDatabase } from '../db/connection.ts';
-import { exportOrdersCsv, writeOrdersCsv } from '../orders/order-export.ts';
+import { exportOrders, writeOrders } from '../orders/order-export.ts';
 import { importShipping } from '../orders/order-ship-import.ts';
 import { importOrderFile } from '../orders/order-file-import.ts';
 import type { Actor } from '../orders/order-store.ts';
 import { StudioError } from '../protocol/errors.ts';
+import type { ExportFormat } from '../protocol/jobs-schemas.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import { ORDER_STATUS_NAMES } from '../protocol/order-messages.ts';
 import { ORDER_STATUSES, type OrderFilter, type OrderStatus } from '../protocol/order-schemas.ts';
@@ -24,6 +25,7 @@ export interface OrderExportFlags {
   to?: string[];
   header?: string;
   out?: string;
+  format?: ExportFormat;
 }
 
 function parseStatus(value: string, locale: Locale): OrderStatus {
@@ -97,11 +99,11 @@ export async function ordersExportCommand(flags: OrderExportFlags, dataDir: stri
     db.close();
   }
   const dbFile = path.resolve(dataDir, DB_FILE);
-  const options = { filter, locale: header };
+  const options = { filter, locale: header, format: flags.format ?? 'csv' };
   const { rows } = await withConsoleProgress(locale, (progress) =>
     flags.out
-      ? exportOrdersCsv(dbFile, { ...options, out: flags.out }, progress)
-      : writeOrdersCsv(dbFile, options, process.stdout, progress, { end: false }),
+      ? exportOrders(dbFile, { ...options, out: flags.out }, progress)
+      : writeOrders(dbFile, options, process.stdout, progress, { end: false }),
   );
   if (flags.out) {
     console.error(say(locale, `已导出 ${rows} 行订单到 ${flags.out}`, `Exported ${rows} order lines to ${flags.out}`));
@@ -195,7 +197,7 @@ export async function ordersImportCommand(file: string, dataDir: string, locale:
           )
         : messageFor(error.code, locale),
     );
-    for (const issue of issues) console.error(`  ${formatIssue(issue, locale, 'row')}`);
+    for (const issue of issues) console.error(`  ${formatIssue(issue, locale)}`);
     return EXIT_FAILED;
   } finally {
     await studio.close();

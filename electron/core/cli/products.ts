@@ -1,13 +1,14 @@
 // `livecart products import FILE` and `livecart products export [--out FILE]`: the same jobs the UI runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportProductsCsv } from '../catalog/product-export.ts';
-import { importProductsCsv } from '../catalog/product-import.ts';
+import { exportProducts } from '../catalog/product-export.ts';
+import { importProducts } from '../catalog/product-import.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import { openStudio } from '../studio.ts';
-import { ownerOnly } from '../system/data-folder.ts';
-import { EXIT_FAILED, EXIT_OK } from './args.ts';
+import type { ExportFormat } from '../protocol/jobs-schemas.ts';
+import { OWNER_FILE_MODE } from '../system/data-folder.ts';
+import { EXIT_FAILED, EXIT_OK, say } from './args.ts';
 import { formatIssue, withConsoleProgress } from './console-progress.ts';
 
 export async function importCommand(file: string, dataDir: string, locale: Locale): Promise<number> {
@@ -21,7 +22,7 @@ export async function importCommand(file: string, dataDir: string, locale: Local
   const studio = await openStudio({ dataDir, exclusive: false });
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
-      importProductsCsv(studio.catalog, bytes, progress, {
+      importProducts(studio.catalog, bytes, progress, {
         pictures: { kind: 'files', baseDir: path.dirname(path.resolve(file)) },
       }),
     );
@@ -49,24 +50,22 @@ export async function exportCommand(
   dataDir: string,
   locale: Locale,
   archived: boolean,
+  format: ExportFormat,
 ): Promise<number> {
   const studio = await openStudio({ dataDir, exclusive: false });
   try {
-    const outcome = await withConsoleProgress(locale, (progress) =>
-      exportProductsCsv(studio.catalog, { archived, locale }, progress),
-    );
-    if (!outcome.file || !('bytes' in outcome.file)) return EXIT_FAILED;
-    if (out) {
-      // Owner-only, like everything the studio writes (a new file; an existing one keeps its mode).
-      fs.writeFileSync(out, outcome.file.bytes, ownerOnly);
-      console.error(
-        locale === 'zh-CN'
-          ? `已导出 ${outcome.summary.rows} 个商品到 ${out}`
-          : `Exported ${outcome.summary.rows} products to ${out}`,
-      );
-    } else {
-      process.stdout.write(outcome.file.bytes);
+    // Owner-only, like everything the studio writes (a new file; an existing one keeps its mode).
+    const dest = out ? fs.createWriteStream(out, { mode: OWNER_FILE_MODE }) : process.stdout;
+    let rows: number;
+    try {
+      ({ rows } = await withConsoleProgress(locale, (progress) =>
+        exportProducts(studio.catalog, { archived, locale, format }, dest, progress, { end: out !== undefined }),
+      ));
+    } catch (error) {
+      if (out) fs.rmSync(out, { force: true });
+      throw error;
     }
+    if (out) console.error(say(locale, `已导出 ${rows} 个商品到 ${out}`, `Exported ${rows} products to ${out}`));
     return EXIT_OK;
   } finally {
     await studio.close();

@@ -17,16 +17,20 @@ export type CsvSyntaxCode = 'csv_unclosed_quote' | 'csv_bad_quote';
 
 export class CsvSyntaxError extends Error {
   readonly code: CsvSyntaxCode;
+  /** The physical line of the fault (where the unclosed quote opened). */
   readonly line: number;
-  constructor(code: CsvSyntaxCode, line: number) {
+  /** The row a spreadsheet shows for the record it is in: what the user is told. */
+  readonly row: number;
+  constructor(code: CsvSyntaxCode, line: number, row = line) {
     super(code === 'csv_unclosed_quote' ? `unclosed quote starting on line ${line}` : `bad quote on line ${line}`);
     this.name = 'CsvSyntaxError';
     this.code = code;
     this.line = line;
+    this.row = row;
   }
   /** The file-level issue to show the user (no column: the problem is in the file's structure). */
   toIssue(): Issue {
-    return { path: '', code: this.code, line: this.line };
+    return { path: '', code: this.code, line: this.row };
   }
 }
 
@@ -95,7 +99,7 @@ export function* parseCsv(text: string, options: ParseCsvOptions = {}): Generato
         let j = i + 1;
         for (;;) {
           const q = text.indexOf('"', j);
-          if (q === -1) throw new CsvSyntaxError('csv_unclosed_quote', quoteLine);
+          if (q === -1) throw new CsvSyntaxError('csv_unclosed_quote', quoteLine, row);
           const chunk = text.slice(j, q);
           value += chunk;
           line += countLineBreaks(chunk);
@@ -114,7 +118,7 @@ export function* parseCsv(text: string, options: ParseCsvOptions = {}): Generato
           i++;
           continue;
         }
-        if (i < n && d !== CR && d !== LF) throw new CsvSyntaxError('csv_bad_quote', line);
+        if (i < n && d !== CR && d !== LF) throw new CsvSyntaxError('csv_bad_quote', line, row);
       } else {
         let j = i;
         for (; j < n; j++) {

@@ -36,6 +36,14 @@ export function undefuseFormula(text: string): string {
   return UNDEFUSE_NEEDED.test(text) ? text.slice(1) : text;
 }
 
+/**
+ * For a typed text cell (xlsx), where nothing is defused: text that an import's undefuseFormula would change gets
+ * the one `'` it removes, so export → import stays exact there too.
+ */
+export function escapeForUndefuse(text: string): string {
+  return UNDEFUSE_NEEDED.test(text) ? `'${text}` : text;
+}
+
 export interface CsvRowOptions {
   /**
    * Per column: false writes a string raw (text we formatted ourselves, such as the amount `-5.00`).

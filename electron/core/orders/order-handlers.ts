@@ -6,8 +6,8 @@ import type { OrderService } from './order-service.ts';
 import type { Actor } from './order-store.ts';
 import { sessionReport } from './order-report.ts';
 import type { Db } from '../db/connection.ts';
-import { formatLocalDate } from './order-csv.ts';
-import { exportOrdersCsv } from './order-export.ts';
+import { exportFileName } from '../csv/export-file.ts';
+import { exportOrders } from './order-export.ts';
 import { importShipping } from './order-ship-import.ts';
 import { importOrderFile, type OrderFileContext } from './order-file-import.ts';
 
@@ -44,21 +44,20 @@ export function registerOrders(
   );
   server.handle('orders.report', ({ sessionId }) => sessionReport(db, sessionId));
   // The export reads the database file through its own read-only connection (see order-export.ts).
-  server.handle('orders.exportCsv', ({ filter, locale }, ctx) => {
+  server.handle('orders.exportFile', ({ filter, locale, format }, ctx) => {
     const { job } = jobs.start(
       'orders.export',
       async (progress) => {
-        const out = jobs.tempPath('.csv');
+        const out = jobs.tempPath(`.${format}`);
         const contacts = allowed(ctx, 'contacts');
-        const { rows } = await exportOrdersCsv(db.name, { filter, locale, out, contacts }, progress);
-        const fileName = `orders-${formatLocalDate(Date.now())}.csv`;
-        return { summary: { rows }, file: { fileName, mime: 'text/csv;charset=utf-8', path: out } };
+        const { rows } = await exportOrders(db.name, { filter, locale, format, out, contacts }, progress);
+        return { summary: { rows }, file: { ...exportFileName('orders', format), path: out } };
       },
       ownerOf(ctx),
     );
     return { jobId: job.id };
   });
-  server.handle('orders.shipCsv', ({ uploadId }, ctx) => {
+  server.handle('orders.shipFile', ({ uploadId }, ctx) => {
     jobs.assertIdle('orders.ship'); // before the upload is used up: "busy" leaves it there to try again
     const { bytes } = uploads.take(ctx.connectionId, uploadId, 'csv');
     const actor = actorOf(ctx);

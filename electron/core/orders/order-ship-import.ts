@@ -1,7 +1,7 @@
-// 批量发货 from a CSV file, run as a job: order number, carrier and tracking number per row, any other columns
+// 批量发货 from a CSV or .xlsx file, run as a job: order number, carrier and tracking number per row, any other columns
 // ignored (a filled-in order export imports as it is). The rules and the write are OrderService.shipBatch's.
-import { decodeCsvBytes } from '../csv/decode.ts';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from '../csv/parse.ts';
+import { CsvSyntaxError, type CsvRecord } from '../csv/parse.ts';
+import { openSheet, type SheetRecords } from '../csv/sheet.ts';
 import { undefuseFormula } from '../csv/write.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
@@ -47,9 +47,9 @@ function readHeader(header: CsvRecord, file: ShipFile): void {
     const key = findColumn(name);
     const params = { column: name };
     if (!key) {
-      file.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.line, params });
+      file.warnings.push({ path: raw, code: 'csv_unknown_column', line: header.row, params });
     } else if (file.columns.has(key)) {
-      file.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.line, params });
+      file.issues.push({ path: raw, code: 'csv_duplicate_column', line: header.row, params });
     } else {
       file.columns.set(key, { index, name: raw });
       if (orderCsvColumnNames(key).zh === name) zh = true;
@@ -61,7 +61,7 @@ function readHeader(header: CsvRecord, file: ShipFile): void {
     const names = orderCsvColumnNames(key);
     // Named in the language the file uses (both when nothing was recognised).
     const column = zh ? names.zh : en ? names.en : `${names.zh} / ${names.en}`;
-    file.issues.push({ path: column, code: 'csv_missing_column', line: header.line, params: { column } });
+    file.issues.push({ path: column, code: 'csv_missing_column', line: header.row, params: { column } });
   }
 }
 
@@ -71,19 +71,13 @@ function cell(record: CsvRecord, file: ShipFile, key: ShipColumn): string {
   return undefuseFormula((record.fields[index] ?? '').trim());
 }
 
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-async function readShipFile(text: string, progress: Progress): Promise<ShipFile> {
+async function readShipFile(sheet: SheetRecords, progress: Progress): Promise<ShipFile> {
   const file: ShipFile = { rows: [], issues: [], warnings: [], columns: new Map() };
-  const totalLines = countLines(text);
+  if (sheet.issue) return { ...file, issues: [sheet.issue] };
   let header = false;
   let records = 0;
   try {
-    for (const record of parseCsv(text)) {
+    for (const record of sheet.records) {
       if (isBlank(record.fields)) continue;
       if (!header) {
         readHeader(record, file);
@@ -91,9 +85,9 @@ async function readShipFile(text: string, progress: Progress): Promise<ShipFile>
         if (file.issues.length > 0) return file;
         continue;
       }
-      // record.line is where the record starts, so a quoted address spanning lines keeps later lines right.
+      // The row a spreadsheet shows, so a quoted address spanning lines keeps later rows right.
       file.rows.push({
-        line: record.line,
+        line: record.row,
         orderNo: cell(record, file, 'orderNo'),
         carrier: cell(record, file, 'carrier'),
         trackingNo: cell(record, file, 'trackingNo'),
@@ -101,7 +95,7 @@ async function readShipFile(text: string, progress: Progress): Promise<ShipFile>
         whole: record.fields.map((f) => f.trim()).join('\u0000'),
       });
       if (++records % YIELD_EVERY === 0) {
-        progress('phase_checking', record.line, totalLines);
+        progress('phase_checking', record.line, sheet.lines);
         await progress.yield();
       }
     }
@@ -123,8 +117,8 @@ export async function importShipping(
   progress: Progress,
 ): Promise<JobOutcome> {
   progress('phase_reading', 0, bytes.byteLength);
-  const { text, encoding } = decodeCsvBytes(bytes);
-  const file = await readShipFile(text, progress);
+  const sheet = await openSheet(bytes);
+  const file = await readShipFile(sheet, progress);
   if (file.issues.length > 0) throw invalid(file.issues);
   progress('phase_shipping', 0, file.rows.length);
   const named = (issues: readonly Issue[]) =>
@@ -143,7 +137,7 @@ export async function importShipping(
   const { shipped, skipped, failed } = result;
   // A platform's refusals are not the file's fault: the rest shipped; these stay paid, each said on its row.
   return {
-    summary: { shipped, skipped, failed: failed.length, rows: file.rows.length, encoding },
+    summary: { shipped, skipped, failed: failed.length, rows: file.rows.length, encoding: sheet.format },
     warnings: [...named(failed), ...file.warnings],
   };
 }

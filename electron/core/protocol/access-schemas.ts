@@ -71,11 +71,11 @@ const NEEDS: Record<string, readonly Capability[]> = {
   'orders.get': ['orders'],
   'orders.report': ['orders'],
   'orders.setStatus': ['orders'],
-  'catalog.exportCsv': ['files'],
-  'catalog.importCsv': ['files'],
+  'catalog.exportFile': ['files'],
+  'catalog.importFile': ['files'],
   // A file of the order log is the order log: taking it out or shipping from one needs both.
-  'orders.exportCsv': ['orders', 'files'],
-  'orders.shipCsv': ['orders', 'files'],
+  'orders.exportFile': ['orders', 'files'],
+  'orders.shipFile': ['orders', 'files'],
   'orders.importFile': ['orders', 'files'],
   'live.goLive': ['show'],
   'live.end': ['show'],
@@ -92,7 +92,7 @@ export function capabilitiesFor(method: string, params: unknown): readonly Capab
   // A file comes in only for what it is for: a CSV to import or ship from, a picture for a product.
   if (method === 'uploads.begin') return (params as { kind?: unknown } | null)?.kind === 'csv' ? ['files'] : ['bag'];
   if (method === 'orders.setStatus' && (params as { to?: unknown } | null)?.to === 'shipped') {
-    return NEEDS['orders.shipCsv']!;
+    return NEEDS['orders.shipFile']!;
   }
   return NEEDS[method] ?? [];
 }

@@ -1,5 +1,6 @@
 // The product library's part of the contract: what a product is and what may be asked of the catalogue.
 import { z } from 'zod';
+import { exportFormatSchema } from './jobs-schemas.ts';
 import { MAX_FEN } from './money.ts';
 import { uploadIdSchema } from './upload-schemas.ts';
 
@@ -127,10 +128,10 @@ export const catalogMethods = {
     result: z.object({ mime: z.string(), dataBase64: z.string() }),
   },
   /**
-   * A CSV sent with uploads.begin/append (kind `csv`). Its 图片 cells are matched by name to `pictures`, the files
+   * A CSV or .xlsx file sent with uploads.begin/append (kind `csv`: any spreadsheet file). Its 图片 cells are matched by name to `pictures`, the files
    * the user picked with it (each already a library image); the core opens no path a client names.
    */
-  'catalog.importCsv': {
+  'catalog.importFile': {
     params: z.strictObject({
       uploadId: uploadIdSchema,
       pictures: z
@@ -140,9 +141,13 @@ export const catalogMethods = {
     }),
     result: z.object({ jobId: z.string() }),
   },
-  'catalog.exportCsv': {
+  'catalog.exportFile': {
     // Headers in the language of whoever asked (Chinese headers for a Chinese UI).
-    params: z.strictObject({ archived: z.boolean().default(false), locale: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    params: z.strictObject({
+      archived: z.boolean().default(false),
+      locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+      format: exportFormatSchema,
+    }),
     result: z.object({ jobId: z.string() }),
   },
 } as const;

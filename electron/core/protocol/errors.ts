@@ -27,7 +27,7 @@ export interface Issue {
   path: string;
   /** A message code from messages.ts (`price_invalid`, `required`, …). */
   code: string;
-  /** 1-based line in the file, for file imports (the header is line 1). */
+  /** For file imports: the 1-based row a spreadsheet shows (the header is usually row 1). */
   line?: number;
   params?: Record<string, string | number>;
 }

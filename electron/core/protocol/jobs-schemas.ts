@@ -6,6 +6,11 @@ export const JOB_KINDS = ['catalog.import', 'catalog.export', 'orders.export', '
 export const JOB_CHUNK_MAX = 4 * 1024 * 1024;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;
 
+/** What an export writes: CSV (any tool reads it) or an Excel workbook with typed cells. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const exportFormatSchema = z.enum(EXPORT_FORMATS).default('csv');
+
 export const jobSchema = z.object({
   id: z.string(),
   kind: z.enum(JOB_KINDS),

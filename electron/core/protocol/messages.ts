@@ -70,7 +70,7 @@ const MESSAGES: MessageTable = {
   },
   sku_repeated: {
     'zh-CN': (p) => `商品编码 ${p.sku} 在第 ${p.firstLine} 行已出现`,
-    en: (p) => `SKU ${p.sku} already appears on line ${p.firstLine}`,
+    en: (p) => `SKU ${p.sku} already appears on row ${p.firstLine}`,
   },
   link_invalid: {
     'zh-CN': '链接应为 http(s) 网址（店铺或公众号文章）或小程序路径',
@@ -289,7 +289,19 @@ const MESSAGES: MessageTable = {
   csv_duplicate_column: { 'zh-CN': (p) => `列重复：${p.column}`, en: (p) => `Column appears twice: ${p.column}` },
   csv_unclosed_quote: {
     'zh-CN': '引号没有闭合（从这一行开始）',
-    en: 'A quoted field is never closed (starting on this line)',
+    en: 'A quoted field is never closed (starting on this row)',
+  },
+  xlsx_unreadable: {
+    'zh-CN': '无法读取这个 Excel 文件：它可能已损坏，或不是 .xlsx 格式（旧的 .xls 请在 Excel 里另存为 .xlsx）',
+    en: 'This Excel file cannot be read: it may be damaged or not .xlsx (save an old .xls as .xlsx in Excel)',
+  },
+  xlsx_too_many_rows: {
+    'zh-CN': (p) => `共 ${p.rows} 行，超过了 Excel 一个工作表的上限（${p.max} 行）：请缩小筛选范围，或导出 CSV`,
+    en: (p) => `${p.rows} rows do not fit in one Excel sheet (at most ${p.max}): narrow the filter, or export CSV`,
+  },
+  xls_old_format: {
+    'zh-CN': '这是旧的 .xls 格式：请在 Excel 或 WPS 里“另存为” .xlsx 或 CSV 再导入',
+    en: 'This is an old .xls workbook: use Save As .xlsx or CSV in Excel or WPS, then import that',
   },
   csv_bad_quote: { 'zh-CN': '引号位置不正确', en: 'A quote appears in the wrong place' },
   csv_unknown_column: {

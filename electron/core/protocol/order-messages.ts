@@ -97,10 +97,6 @@ export const ORDER_MESSAGES: MessageTable = {
     'zh-CN': (p) => `同一订单的状态与第 ${p.first} 行不同`,
     en: (p) => `The same order has another status on row ${p.first}`,
   },
-  xlsx_unreadable: {
-    'zh-CN': '无法读取这个 Excel 文件：它可能已损坏，或不是 .xlsx 格式（旧的 .xls 请在 Excel 里另存为 .xlsx）',
-    en: 'This Excel file cannot be read: it may be damaged or not .xlsx (save an old .xls as .xlsx in Excel)',
-  },
   ship_carrier_unknown: {
     'zh-CN': (p) => `微信小店的快递公司列表里没有“${p.carrier}”：请写快递公司的名称（如“顺丰速运”）或编码（如 SF）`,
     en: (p) =>
@@ -126,7 +122,7 @@ export const ORDER_MESSAGES: MessageTable = {
   },
   ship_duplicate: {
     'zh-CN': (p) => `订单 ${p.orderNo} 在第 ${p.first} 行已出现过`,
-    en: (p) => `Order ${p.orderNo} already appears on line ${p.first}`,
+    en: (p) => `Order ${p.orderNo} already appears on row ${p.first}`,
   },
   ship_invalid: {
     'zh-CN': (p) => `发货文件有 ${p.count} 处错误，没有任何订单被改动。请修改后重新导入。`,

@@ -1,6 +1,7 @@
 // Orders (订单): what buyers claimed during a show, their stock, coupons, status history, and the files that
 // go out (CSV export) and come back (batch shipping, 批量发货). Amounts are integer fen; times epoch ms.
 import { z } from 'zod';
+import { exportFormatSchema } from './jobs-schemas.ts';
 import { ORDER_STATUSES } from './order-status.ts';
 import { uploadIdSchema } from './upload-schemas.ts';
 
@@ -264,12 +265,16 @@ export const orderMethods = {
     result: orderSchema,
   },
   'orders.report': { params: z.strictObject({ sessionId: id }), result: sessionReportSchema },
-  'orders.exportCsv': {
-    params: z.strictObject({ filter: orderFilterSchema.default({}), locale: z.enum(['zh-CN', 'en']) }),
+  'orders.exportFile': {
+    params: z.strictObject({
+      filter: orderFilterSchema.default({}),
+      locale: z.enum(['zh-CN', 'en']),
+      format: exportFormatSchema,
+    }),
     result: z.object({ jobId: z.string() }),
   },
   /** 批量发货: all rows checked first; any bad row and nothing changes (the job fails listing every problem). */
-  'orders.shipCsv': {
+  'orders.shipFile': {
     params: z.strictObject({ uploadId: uploadIdSchema }),
     result: z.object({ jobId: z.string() }),
   },

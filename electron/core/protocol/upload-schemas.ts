@@ -1,6 +1,6 @@
 // Files from a client (a CSV, a picture) travel in slices: no message ever carries a whole file, so the message
 // limit stays small for everyone. An upload belongs to the connection that began it and is consumed by the
-// call that uses it (catalog.importCsv, catalog.uploadImage, orders.shipCsv).
+// call that uses it (catalog.importFile, catalog.uploadImage, orders.shipFile).
 import { z } from 'zod';
 import { MAX_CSV_BYTES, UPLOAD_CHUNK_BYTES } from './limits.ts';
 

@@ -1,7 +1,8 @@
-// A CSV export from the UI: start the core's job (headers in the UI's language, so a Chinese seller's Excel opens
+// An export from the UI (Excel or CSV): start the core's job (headers in the UI's language, so a Chinese seller's Excel opens
 // with Chinese column names), follow its progress, download the file a slice at a time, and say where it went.
 // The catalogue and the order log differ only in the job they start.
 import { useState } from 'react';
+import type { Issue } from '../../../electron/core/protocol/errors.ts';
 import { describeError } from '../i18n/describe.ts';
 import { useT, type Locale } from '../i18n/index.ts';
 import { useJobs, waitForJob } from '../stores/jobs.ts';
@@ -23,8 +24,10 @@ export function useJobExport<A>(begin: (arg: A, locale: Locale) => Promise<{ job
       setJobId(id);
       const finished = await waitForJob(id);
       if (finished.state === 'failed') {
-        const code = (finished.error as { code?: string } | null)?.code ?? 'internal';
-        notify('error', tr.msg(code));
+        const error = finished.error as { code?: string; issues?: Issue[] } | null;
+        // A refusal says why in its first issue (too many rows for one Excel sheet…).
+        const why = error?.issues?.[0];
+        notify('error', why ? tr.msg(why.code, why.params) : tr.msg(error?.code ?? 'internal'));
         return;
       }
       setDownload({ done: 0, total: 0 });

@@ -80,7 +80,7 @@ export function CatalogScreen() {
         exporting={exporter.running}
         onNew={openNew}
         onImport={openImport}
-        onExport={() => void exporter.start(archivedFilter)}
+        onExport={(format) => void exporter.start({ archived: archivedFilter, format })}
       />
       {exporter.running ? (
         <ProgressBar

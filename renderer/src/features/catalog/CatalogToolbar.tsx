@@ -1,8 +1,10 @@
 // Search (as you type), the archived filter, and the catalogue's actions.
 import type { Ref } from 'react';
+import type { ExportFormat } from '../../../../electron/core/protocol/jobs-schemas.ts';
 import { useT } from '../../i18n/index.ts';
 import { useCatalog } from '../../stores/catalog.ts';
 import { Button } from '../../ui/Button.tsx';
+import { ExportButtons } from '../../ui/ExportButtons.tsx';
 import { useCan } from '../../stores/connection.ts';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 
@@ -11,7 +13,7 @@ interface CatalogToolbarProps {
   exporting: boolean;
   onNew(): void;
   onImport(): void;
-  onExport(): void;
+  onExport(format: ExportFormat): void;
 }
 
 export function CatalogToolbar({ searchRef, exporting, onNew, onImport, onExport }: CatalogToolbarProps) {
@@ -38,11 +40,7 @@ export function CatalogToolbar({ searchRef, exporting, onNew, onImport, onExport
       </label>
       <div className="toolbar__actions">
         {files ? <Button onClick={onImport}>{t('catalog.import')}</Button> : null}
-        {files ? (
-          <Button onClick={onExport} disabled={exporting}>
-            {t('catalog.export')}
-          </Button>
-        ) : null}
+        {files ? <ExportButtons running={exporting} onExport={onExport} /> : null}
         {bag ? (
           <Button variant="primary" onClick={onNew} aria-keyshortcuts="N">
             + {t('catalog.new')}

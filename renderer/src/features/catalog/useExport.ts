@@ -1,7 +1,10 @@
-// CSV export of the catalogue (with or without archived products).
+// The export of the catalogue (with or without archived products), Excel or CSV.
+import type { ExportFormat } from '../../../../electron/core/protocol/jobs-schemas.ts';
 import { studio } from '../../api/index.ts';
 import { useJobExport } from '../../ui/useJobExport.ts';
 
 export function useExport() {
-  return useJobExport((archived: boolean, locale) => studio.call('catalog.exportCsv', { archived, locale }));
+  return useJobExport(({ archived, format }: { archived: boolean; format: ExportFormat }, locale) =>
+    studio.call('catalog.exportFile', { archived, locale, format }),
+  );
 }

@@ -72,7 +72,7 @@ function OrderLog() {
         exporting={exporter.running}
         onShip={() => setShipping(true)}
         onImport={() => setImporting(true)}
-        onExport={() => void exporter.start(useOrders.getState().filter)}
+        onExport={(format) => void exporter.start({ filter: useOrders.getState().filter, format })}
       />
       <OrderFilters />
       {exporter.running ? <ExportProgress job={exporter.job} download={exporter.download} /> : null}

@@ -1,11 +1,13 @@
 // The log's search (order number, buyer, phone or product title, as you type) and its actions: a platform's
-// order file, batch shipping,
-// CSV export of what the filters match, and the report of the show the session filter names.
+// order file, batch shipping, the export of what the filters match (Excel or CSV), and the report of the show the
+// session filter names.
 import type { Ref } from 'react';
+import type { ExportFormat } from '../../../../electron/core/protocol/jobs-schemas.ts';
 import { useT } from '../../i18n/index.ts';
 import { useOrders } from '../../stores/orders.ts';
 import { useRoute } from '../../stores/route.ts';
 import { Button } from '../../ui/Button.tsx';
+import { ExportButtons } from '../../ui/ExportButtons.tsx';
 import { useCan } from '../../stores/connection.ts';
 import { SearchBox } from '../../ui/SearchBox.tsx';
 
@@ -14,7 +16,7 @@ interface OrdersToolbarProps {
   exporting: boolean;
   onShip(): void;
   onImport(): void;
-  onExport(): void;
+  onExport(format: ExportFormat): void;
 }
 
 export function OrdersToolbar({ searchRef, exporting, onShip, onImport, onExport }: OrdersToolbarProps) {
@@ -40,11 +42,7 @@ export function OrdersToolbar({ searchRef, exporting, onShip, onImport, onExport
         ) : null}
         {files ? <Button onClick={onImport}>{t('orders.file.open')}</Button> : null}
         {files ? <Button onClick={onShip}>{t('orders.ship.open')}</Button> : null}
-        {files ? (
-          <Button onClick={onExport} disabled={exporting}>
-            {t('orders.export')}
-          </Button>
-        ) : null}
+        {files ? <ExportButtons running={exporting} onExport={onExport} /> : null}
       </div>
     </div>
   );

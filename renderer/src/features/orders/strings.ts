@@ -8,12 +8,12 @@ export const ordersZh = {
   'orders.retry': '重试',
   'orders.rowLoading': '正在加载…',
   'orders.emptyTitle': '还没有订单',
-  'orders.emptyBody': '开播后，直播间的订单会记录在这里：可按场次、状态、日期、商品和买家筛选，导出 CSV，批量发货。',
+  'orders.emptyBody':
+    '开播后，直播间的订单会记录在这里：可按场次、状态、日期、商品和买家筛选，导出 Excel 或 CSV，批量发货。',
   'orders.emptyFilteredTitle': '没有符合筛选条件的订单',
   'orders.emptyFilteredBody': '换个关键词或放宽筛选条件试试。',
   'orders.search': '搜索订单',
   'orders.searchPlaceholder': '搜索订单号、买家、手机号、商品名…（按 / 聚焦）',
-  'orders.export': '导出 CSV',
   'orders.exportDownloading': '正在下载：{done} / {total} KB',
   'orders.sortHint': '按{column}排序',
   'orders.noSession': '场外订单',
@@ -132,13 +132,14 @@ export const ordersZh = {
   'orders.ship.open': '批量发货',
   'orders.ship.title': '批量发货',
   'orders.ship.help':
-    '选择一个 CSV 文件，每行一个订单：订单号、快递公司、快递单号。文件可以是 GBK 或 UTF-8 编码；把导出的订单 CSV 填好这三列后直接导入也可以。',
+    '选择一个 Excel（.xlsx）或 CSV 文件，每行一个订单：订单号、快递公司、快递单号。CSV 可以是 GBK 或 UTF-8 编码。把导出的订单表填好部分订单的快递公司和快递单号后直接导入也可以：只发这些订单，没填的保持不变。',
   'orders.ship.example': '示例',
   'orders.ship.colOrderNo': '订单号',
   'orders.ship.colCarrier': '快递公司',
   'orders.ship.colTracking': '快递单号',
   'orders.ship.sampleCarrier': '顺丰速运',
-  'orders.ship.rules': '只有“已付款”的订单可以发货。文件中只要有一处错误，所有订单都不会改动，并会逐行列出问题。',
+  'orders.ship.rules':
+    '只有“已付款”的订单可以发货。文件中只要有一处错误，所有订单都不会改动，并会按表格里的行号列出问题。',
   'orders.ship.done': '已发货 {count} 单',
 
   'orders.report.open': '场次报表',
@@ -179,12 +180,11 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'orders.rowLoading': 'Loading…',
   'orders.emptyTitle': 'No orders yet',
   'orders.emptyBody':
-    'Orders taken during your shows are kept here: filter them by show, status, date, product and buyer, export them as CSV, ship them in a batch.',
+    'Orders taken during your shows are kept here: filter them by show, status, date, product and buyer, export them to Excel or CSV, ship them in a batch.',
   'orders.emptyFilteredTitle': 'No orders match these filters',
   'orders.emptyFilteredBody': 'Try other words, or loosen the filters.',
   'orders.search': 'Search orders',
   'orders.searchPlaceholder': 'Search order no., buyer, phone, product… (press /)',
-  'orders.export': 'Export CSV',
   'orders.exportDownloading': 'Downloading: {done} / {total} KB',
   'orders.sortHint': 'Sort by {column}',
   'orders.noSession': 'Outside a show',
@@ -305,14 +305,14 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'orders.ship.open': 'Batch ship',
   'orders.ship.title': 'Batch shipping',
   'orders.ship.help':
-    'Choose a CSV file with one order per row and the columns order_no, carrier and tracking_no (or their Chinese names 订单号, 快递公司, 快递单号). GBK or UTF-8 both work; an exported order CSV with those columns filled in works too.',
+    'Choose an Excel (.xlsx) or CSV file with one order per row and the columns order_no, carrier and tracking_no (or their Chinese names 订单号, 快递公司, 快递单号); a CSV may be GBK or UTF-8. An exported order file with the carrier and tracking number filled in for some orders works too: those ship, the rest stay as they are.',
   'orders.ship.example': 'Example',
   'orders.ship.colOrderNo': 'order_no',
   'orders.ship.colCarrier': 'carrier',
   'orders.ship.colTracking': 'tracking_no',
   'orders.ship.sampleCarrier': 'SF Express',
   'orders.ship.rules':
-    'Only paid orders can be shipped. If any row has a problem, no order changes and every problem is listed by line.',
+    'Only paid orders can be shipped. If any row has a problem, no order changes and every problem is listed by its row.',
   'orders.ship.done': 'Shipped {count} order(s)',
 
   'orders.report.open': 'Show report',

@@ -1,8 +1,11 @@
-// CSV export of the filtered orders, with the log's filter.
+// The export of the filtered orders (Excel or CSV), with the log's filter.
+import type { ExportFormat } from '../../../../electron/core/protocol/jobs-schemas.ts';
 import type { OrderFilter } from '../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../api/index.ts';
 import { useJobExport } from '../../ui/useJobExport.ts';
 
 export function useOrderExport() {
-  return useJobExport((filter: OrderFilter, locale) => studio.call('orders.exportCsv', { filter, locale }));
+  return useJobExport(({ filter, format }: { filter: OrderFilter; format: ExportFormat }, locale) =>
+    studio.call('orders.exportFile', { filter, locale, format }),
+  );
 }

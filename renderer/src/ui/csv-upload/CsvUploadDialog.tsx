@@ -1,5 +1,6 @@
-// The dialog both CSV uploads use (product import, batch shipping): pick a file, follow the job, and either what
-// it did or every problem by line. The caller brings the explanation, the success sentence and the failure one.
+// The dialog every spreadsheet upload uses (product import, batch shipping, platform order files): pick a file,
+// follow the job, and either what it did or every problem by row. The caller brings the explanation, the success
+// sentence and the failure one.
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { Button } from '../Button.tsx';
@@ -22,8 +23,6 @@ interface CsvUploadDialogProps {
   children: ReactNode;
   /** The CSV may come with its pictures: several files at once, or a whole folder. */
   withPictures?: boolean;
-  /** An Excel workbook (.xlsx) is read as well as a CSV. */
-  withXlsx?: boolean;
 }
 
 export function CsvUploadDialog(props: CsvUploadDialogProps) {
@@ -64,8 +63,8 @@ export function CsvUploadDialog(props: CsvUploadDialogProps) {
         ref={input}
         type="file"
         accept={[
-          '.csv,.txt,text/csv',
-          props.withXlsx ? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : '',
+          // Every import reads an Excel workbook as well as a CSV.
+          '.xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           props.withPictures ? 'image/jpeg,image/png,image/webp,image/gif' : '',
         ]
           .filter(Boolean)

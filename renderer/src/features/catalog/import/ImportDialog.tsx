@@ -1,5 +1,5 @@
-// CSV import: pick a file, send it, follow the job. A file with bad rows imports nothing, and every bad
-// cell is listed with its line and column so the seller can fix the spreadsheet in one pass.
+// Product import (Excel or CSV): pick a file, send it, follow the job. A file with bad rows imports nothing, and
+// every bad cell is listed with its row and column so the seller can fix the spreadsheet in one pass.
 import { studio } from '../../../api/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { CsvUploadDialog } from '../../../ui/csv-upload/CsvUploadDialog.tsx';
@@ -7,7 +7,7 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const { t } = useT();
-  const upload = useCsvUpload((uploadId, pictures) => studio.call('catalog.importCsv', { uploadId, pictures }), {
+  const upload = useCsvUpload((uploadId, pictures) => studio.call('catalog.importFile', { uploadId, pictures }), {
     withPictures: true,
   });
   const summary = upload.job?.summary;

@@ -17,7 +17,6 @@ export function OrderFileDialog({ onClose }: { onClose(): void }) {
       className="import-dialog"
       upload={upload}
       testId="order-file-input"
-      withXlsx
       done={t('orders.file.done', {
         orders: Number(s.orders ?? 0),
         created: Number(s.created ?? 0),

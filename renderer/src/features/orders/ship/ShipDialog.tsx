@@ -1,5 +1,5 @@
-// 批量发货: a CSV of order number, carrier and tracking number marks those paid orders shipped. Every row is
-// checked first; one bad row and nothing changes, and every problem is listed by its line to fix in one pass.
+// 批量发货: an Excel or CSV file of order number, carrier and tracking number marks those paid orders shipped.
+// Every row is checked first; one bad row and nothing changes, and every problem is listed by its row.
 import { studio } from '../../../api/index.ts';
 import { ColumnHeads } from '../../../ui/ColumnHeads.tsx';
 import { useT } from '../../../i18n/index.ts';
@@ -9,7 +9,7 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 export function ShipDialog({ onClose }: { onClose(): void }) {
   const tr = useT();
   const { t } = tr;
-  const upload = useCsvUpload((uploadId) => studio.call('orders.shipCsv', { uploadId }));
+  const upload = useCsvUpload((uploadId) => studio.call('orders.shipFile', { uploadId }));
   return (
     <CsvUploadDialog
       title={t('orders.ship.title')}
