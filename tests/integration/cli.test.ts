@@ -42,7 +42,7 @@ test('products import reads pictures beside the CSV only as capped regular files
   const run = livecart(['products', 'import', path.join(work, 'p.csv'), '--data-dir', dataDir]);
   assert.equal(run.code, 1, run.stderr);
   const lines = run.stderr.split('\n');
-  const said = (line: number) => lines.find((l) => l.includes(`line ${line}`)) ?? '';
+  const said = (line: number) => lines.find((l) => l.includes(`row ${line}`)) ?? '';
   assert.match(said(3), /not a regular file/);
   assert.match(said(4), /not a regular file/);
   assert.match(said(5), /not a regular file/);

@@ -247,6 +247,51 @@ test('a token that expires mid-sync is fetched again and the run goes on; a stat
   });
 });
 
+test('a later sync brings a changed price (改价 before payment) and a changed address, the discount spread again', async () => {
+  const id = '3704612354559799001';
+  const at = nowS() - 3600;
+  fake.addOrder(
+    fakeOrder(
+      id,
+      at,
+      [
+        { product: RICE, sku: RICE.skus[0]!, count: 2 },
+        { product: TEA, sku: TEA.skus[0]!, count: 1 },
+      ],
+      {
+        status: 10,
+        freight: 800,
+      },
+    ),
+  );
+  assert.equal((await run.studio.shop.sync('orders', { since: at - DAY })).ok, true);
+  const before = run.studio.orders.store.getByNo(id)!;
+  assert.deepEqual([before.status, before.paidFen, before.discountFen], ['pending', 7980 + 8800 + 800, 0]);
+
+  // The seller lowers the goods by 5.00 and waives the freight (order_price = original − change_down_price); the
+  // buyer's address is changed before shipping.
+  fake.updateOrder(id, (o) => {
+    const price = o.order_detail.price_info;
+    price.change_down_price = 500;
+    price.freight = 0;
+    price.order_price = 7980 + 8800 - 500;
+    o.order_detail.delivery_info.address_info.detail_info = '江南大道**号';
+  });
+  const outcome = await run.studio.shop.sync('orders', { since: at - DAY });
+  assert.equal(outcome.counts.updated, 1);
+  const after = run.studio.orders.store.getByNo(id)!;
+  assert.deepEqual([after.subtotalFen, after.discountFen, after.freightFen, after.paidFen], [16780, 500, 0, 16280]);
+  assert.equal(after.address, '广东省 广州市 海珠区 江南大道**号');
+  assert.equal(after.version, before.version + 1);
+  assert.equal(
+    after.lines.reduce((sum, l) => sum + l.discountFen, 0),
+    500,
+    'the lines carry the whole discount, so the report splits it right',
+  );
+  const again = await run.studio.shop.sync('orders', { since: at - DAY });
+  assert.equal(again.counts.updated, 0, 'nothing new: nothing moves');
+});
+
 test('during a live show, an order placed on the shop reaches the log and the show report by the poll', async () => {
   const rice = run.studio.shop.shopProducts.linked(RICE.product_id)!;
   const show = await host.call('live.createSession', { input: { title: '秋季大米专场' } });

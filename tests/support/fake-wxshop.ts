@@ -50,7 +50,14 @@ export interface FakeOrder {
   openid: string;
   order_detail: {
     product_infos: FakeOrderLine[];
-    price_info: { product_price: number; order_price: number; freight: number; discounted_price?: number };
+    price_info: {
+      product_price: number;
+      order_price: number;
+      freight: number;
+      discounted_price?: number;
+      /** 商家改价: order_price = original − discounted_price − deduction_price − change_down_price. */
+      change_down_price?: number;
+    };
     pay_info?: { pay_time?: number; transaction_id?: string; payment_method?: number };
     delivery_info: {
       address_info: {

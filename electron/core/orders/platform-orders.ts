@@ -1,6 +1,6 @@
 // Orders placed on a platform (微信小店 through its API or its export file, 抖店 through its file) in the log, as the
 // platform has them: its order id (one order however often it arrives), its amounts, its status beside ours, its
-// after-sale counts. The platform took the stock, not the studio. An order placed while a show was live belongs
+// after-sale counts. A later, newer snapshot brings a changed price (改价) or address as well as a new status. The platform took the stock, not the studio. An order placed while a show was live belongs
 // to that show, each line to the link number its product had in the bag, so the report counts it.
 import type { Db } from '../db/connection.ts';
 import { allocateDiscount } from '../protocol/order-money.ts';
@@ -79,11 +79,29 @@ export class PlatformOrders {
           aftersale_open: number;
           aftersale_done: number;
           tracking_no: string | null;
+          subtotal_fen: number;
+          discount_fen: number;
+          freight_fen: number;
+          paid_fen: number;
+          buyer: string;
+          phone: string;
+          address: string;
+          note: string;
         }
       >(
-        `SELECT id, status, platform_status, platform_updated_at, aftersale_open, aftersale_done, tracking_no
+        `SELECT id, status, platform_status, platform_updated_at, aftersale_open, aftersale_done, tracking_no,
+           subtotal_fen, discount_fen, freight_fen, paid_fen, buyer, phone, address, note
          FROM orders WHERE platform = ? AND platform_order_id = ?`,
       ),
+      // A changed price (改价) or address (the buyer's 修改地址 before shipping), as the platform now has them.
+      refresh: db.prepare(
+        `UPDATE orders SET discount_fen = @discountFen, freight_fen = @freightFen, paid_fen = @paidFen, buyer = @buyer,
+           phone = @phone, address = @address, note = @note WHERE id = @id`,
+      ),
+      lines: db.prepare<[number], { product_id: number; unit_price_fen: number; quantity: number }>(
+        'SELECT product_id, unit_price_fen, quantity FROM order_lines WHERE order_id = ? ORDER BY line_no',
+      ),
+      lineDiscount: db.prepare('UPDATE order_lines SET discount_fen = ? WHERE order_id = ? AND line_no = ?'),
       insert: db.prepare(
         `INSERT INTO orders (order_no, session_id, status, buyer, phone, address, note, subtotal_fen, discount_fen,
            freight_fen, paid_fen, units, carrier, tracking_no, platform, platform_order_id, platform_status,
@@ -131,7 +149,17 @@ export class PlatformOrders {
     if (order.platformUpdatedAt !== null && stored !== null && order.platformUpdatedAt <= stored) {
       return { outcome: 'unchanged', id: found.id };
     }
+    const money = balancedAmounts(found.subtotal_fen, order);
+    const refreshed =
+      found.discount_fen !== money.discountFen ||
+      found.freight_fen !== money.freightFen ||
+      found.paid_fen !== order.paidFen ||
+      found.buyer !== order.buyer ||
+      found.phone !== order.phone ||
+      found.address !== order.address ||
+      found.note !== order.note;
     const same =
+      !refreshed &&
       found.status === order.status &&
       found.platform_status === order.platformStatus &&
       found.aftersale_open === order.aftersaleOpen &&
@@ -151,10 +179,23 @@ export class PlatformOrders {
       platformUpdatedAt: order.platformUpdatedAt ?? found.platform_updated_at,
       now,
     });
+    if (refreshed) this.refresh(found.id, order, money);
     if (found.status !== order.status) {
       this.store.appendHistory(found.id, now, found.status, order.status, actor(client), order.platformStatus);
     }
     return { outcome: 'updated', id: found.id };
+  }
+
+  /** The platform's amounts and the buyer's details over the stored ones; the discount spread over the lines again. */
+  private refresh(id: number, order: PlatformOrder, money: { discountFen: number; freightFen: number }): void {
+    this.stmts.refresh.run({ ...order, ...money, id });
+    const lines = this.stmts.lines.all(id).map((l) => ({
+      productId: l.product_id,
+      unitPriceFen: l.unit_price_fen,
+      quantity: l.quantity,
+    }));
+    const parts = allocateDiscount(money.discountFen, { scope: 'shop', productIds: [] }, lines);
+    parts.forEach((part, i) => this.stmts.lineDiscount.run(part, id, i + 1));
   }
 
   /** The order is in the log as the shop's API gave it (a file then changes nothing of it). */
