@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { formatLocalTime } from '../../electron/core/csv/table.ts';
+import { exportOrders } from '../../electron/core/orders/order-export.ts';
 import type { Job, Order } from '../../electron/core/protocol/contract.ts';
 import { livecart as runCli } from '../support/cli.ts';
 import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
@@ -231,6 +232,16 @@ test('the product export as .xlsx imports back unchanged, formula-looking titles
   assert.deepEqual(run.studio.db.prepare('SELECT id, version FROM products ORDER BY id').all(), versions);
   const titles = run.studio.db.prepare('SELECT title FROM products WHERE price_fen IN (1, 2) ORDER BY id').all();
   assert.deepEqual(titles, [{ title: "'=看起来像公式" }, { title: '=SUM(1)' }]);
+});
+
+test('an .xlsx export whose destination fails says so and leaves no file', async () => {
+  const out = path.join(tempDir(), 'gone', 'orders.xlsx');
+  const progress = Object.assign(() => {}, { yield: () => new Promise<void>((resolve) => setImmediate(resolve)) });
+  await assert.rejects(
+    exportOrders(run.studio.db.name, { filter: {}, locale: 'zh-CN', format: 'xlsx', out }, progress),
+    { code: 'ENOENT' },
+  );
+  assert.equal(fs.existsSync(out), false);
 });
 
 test('an old .xls workbook is refused with what to do', async () => {

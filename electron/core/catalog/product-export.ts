@@ -37,31 +37,28 @@ export async function exportProducts(
   const total = catalog.store.count(options.archived);
   const imageName = (id: string) => catalog.images.fileNameOf(id);
   const studioId = catalog.studioId();
-  const xlsx =
-    options.format === 'xlsx'
-      ? new XlsxTableWriter(
-          dest,
-          productTableColumns(options.locale),
-          options.locale === 'zh-CN' ? '商品' : 'Products',
-          {
-            end,
-          },
-        )
-      : null;
+  const sheetName = options.locale === 'zh-CN' ? '商品' : 'Products';
+  const columns = productTableColumns(options.locale);
+  const xlsx = options.format === 'xlsx' ? new XlsxTableWriter(dest, columns, sheetName, { end }) : null;
   if (!xlsx) await write(dest, CSV_BOM + csvRow(productCsvHeader(options.locale)));
   let batch = '';
   let rows = 0;
-  for (const { product, editVersion } of catalog.store.iterateWithEditVersion(options.archived)) {
-    const from = { ref: `${studioId}-${product.id}`, editVersion };
-    if (xlsx) for (const cells of productExportRows(product, imageName, from)) xlsx.add(cells);
-    else batch += productCsvLines(product, imageName, from);
-    if (++rows % BATCH === 0) {
-      if (xlsx) await xlsx.drained();
-      else await write(dest, batch);
-      batch = '';
-      progress('phase_exporting', rows, total);
-      await progress.yield();
+  try {
+    for (const { product, editVersion } of catalog.store.iterateWithEditVersion(options.archived)) {
+      const from = { ref: `${studioId}-${product.id}`, editVersion };
+      if (xlsx) for (const cells of productExportRows(product, imageName, from)) xlsx.add(cells);
+      else batch += productCsvLines(product, imageName, from);
+      if (++rows % BATCH === 0) {
+        if (xlsx) await xlsx.drained();
+        else await write(dest, batch);
+        batch = '';
+        progress('phase_exporting', rows, total);
+        await progress.yield();
+      }
     }
+  } catch (error) {
+    xlsx?.abort(error as Error);
+    throw error;
   }
   if (xlsx) await xlsx.finish();
   else {

@@ -43,15 +43,19 @@ export class XlsxTableWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
   private readonly kinds: TableColumn['kind'][];
+  /** The file reaching `dest`: rejects when `dest` fails (a full disk, a folder that is gone). */
   private readonly piped: Promise<void>;
+  private readonly zip = new PassThrough();
   private counted = 0;
 
   /** `end: false` leaves `dest` open (stdout). */
   constructor(dest: Writable, columns: readonly TableColumn[], sheetName: string, { end = true } = {}) {
     // exceljs ends the stream it writes to; the pass-through lets stdout stay open and counts the bytes.
-    const zip = new PassThrough();
+    const zip = this.zip;
     zip.on('data', (chunk: Buffer) => (this.counted += chunk.byteLength));
     this.piped = pipeline(zip, dest, { end });
+    // Said by drained() and finish(), whichever comes first; never left unhandled meanwhile.
+    this.piped.catch(() => {});
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zip, useStyles: true, useSharedStrings: false });
     this.sheet = this.workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     this.kinds = columns.map((c) => c.kind);
@@ -91,14 +95,19 @@ export class XlsxTableWriter {
     // keeps its state in _writableState): that one says when it is full, and when it has room again.
     type Entry = Writable & { _writableState?: { needDrain?: boolean } };
     const entry = (this.sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
-    if (entry?._writableState?.needDrain) await once(entry, 'drain');
+    // A destination that fails stops the zip: its error ends the wait (the room would never come).
+    if (entry?._writableState?.needDrain) await Promise.race([once(entry, 'drain'), this.piped]);
+  }
+
+  /** Gives up half-way (the export failed): `dest` is closed rather than left open, waiting for the rest. */
+  abort(error: Error): void {
+    this.zip.destroy(error);
   }
 
   /** Writes the rest of the file; resolves once `dest` has it all. */
   async finish(): Promise<number> {
     this.sheet.commit();
-    await this.workbook.commit();
-    await this.piped;
+    await Promise.all([this.workbook.commit(), this.piped]);
     return this.counted;
   }
 }

@@ -115,13 +115,18 @@ async function writeXlsx(
   const sheetName = options.locale === 'zh-CN' ? '订单' : 'Orders';
   const writer = new XlsxTableWriter(dest, orderTableColumns(options.locale), sheetName, { end });
   let rows = 0;
-  for (const row of lines) {
-    writer.add(orderCells(row, options.locale));
-    if (++rows % YIELD_EVERY === 0) {
-      await writer.drained();
-      progress('phase_exporting', rows, total);
-      await progress.yield();
+  try {
+    for (const row of lines) {
+      writer.add(orderCells(row, options.locale));
+      if (++rows % YIELD_EVERY === 0) {
+        await writer.drained();
+        progress('phase_exporting', rows, total);
+        await progress.yield();
+      }
     }
+  } catch (error) {
+    writer.abort(error as Error);
+    throw error;
   }
   const bytes = await writer.finish();
   progress('phase_exporting', rows, total);
