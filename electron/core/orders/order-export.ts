@@ -160,9 +160,11 @@ export async function exportOrders(
   options: OrderExportOptions & { out: string },
   progress: Progress,
 ): Promise<OrderExportResult> {
+  const dest = fs.createWriteStream(options.out, { mode: OWNER_FILE_MODE });
   try {
-    return await writeOrders(dbFile, options, fs.createWriteStream(options.out, { mode: OWNER_FILE_MODE }), progress);
+    return await writeOrders(dbFile, options, dest, progress);
   } catch (error) {
+    dest.destroy(); // refused before a byte was written (too many rows for a sheet): the file is closed all the same
     fs.rmSync(options.out, { force: true });
     throw error;
   }
