@@ -9,6 +9,10 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { FlvReader, TAG_AUDIO, TAG_VIDEO } from '../../electron/core/stream/engine/flv-reader.ts';
 import { recoverRecordings, RECORDING_SUFFIX } from '../../electron/core/stream/recording-recovery.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { RecordingStore } from '../../electron/core/stream/recording-store.ts';
+import { StreamRecordings } from '../../electron/core/stream/stream-recordings.ts';
+import { StreamStore } from '../../electron/core/stream/stream-store.ts';
 import { makeFlv } from '../support/flv-sample.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
@@ -170,4 +174,27 @@ test('no recordings folder yet is no recordings; other files in it are not touch
   fs.mkdirSync(path.join(dir, `nested${RECORDING_SUFFIX}`));
   assert.deepEqual(await recoverRecordings(dir, 'ffmpeg', { now: LATER }), []);
   assert.deepEqual(fs.readdirSync(dir).sort(), ['nested.recording.flv', 'notes.flv']);
+});
+
+test('a crash-left recording in the recordings table is finished there: its MP4, its length, its end', async (t) => {
+  if (!tools(t)) return;
+  const dir = recordingsDir(t);
+  const db = openDatabase(path.join(dir, 'studio.db'));
+  t.after(() => db.close());
+  const registry = new RecordingStore(db);
+  const recordings = new StreamRecordings(new StreamStore(db), registry, (work) => work());
+  const flv = leave(dir, '2026-11-24_20-00-05', makeFlv(3), Date.now() / 1000 - 120);
+  const started = Date.now() - 200_000;
+  const id = registry.begin(flv, { recordingMs: 0, wallMs: started });
+  registry.addAnchor(id, { recordingMs: 1000, wallMs: started + 5000 });
+
+  await recordings.recover(dir, 'ffmpeg', () => false);
+  const row = registry.get(id)!;
+  const mp4 = flv.slice(0, -RECORDING_SUFFIX.length);
+  assert.deepEqual([row.file, row.state], [mp4, 'interrupted']);
+  const seconds = probe(mp4).duration;
+  assert.ok(row.durationMs !== null && Math.abs(row.durationMs - seconds * 1000) < 100, `${row.durationMs} ms`);
+  // Its end on the wall clock from the last anchor: the file ran on from there for the rest of its length.
+  assert.equal(row.endedAt, started + 5000 + (row.durationMs! - 1000));
+  assert.equal(recordings.lastFile, mp4);
 });

@@ -202,6 +202,17 @@ test(
       execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', recording]),
     );
     assert.ok(duration > 1, `the recording plays (${duration} s)`);
+    // The recordings table has it: its file now, its time tied to the wall clock at its first frame, its length.
+    const rows = studio.db.prepare('SELECT * FROM recordings').all() as Array<Record<string, unknown>>;
+    assert.equal(rows.length, 1);
+    const [row] = rows;
+    assert.deepEqual([row!.file, row!.state, row!.deleted_at], [recording, 'done', null]);
+    const anchors = JSON.parse(row!.anchors as string) as Array<{ recordingMs: number; wallMs: number }>;
+    assert.equal(anchors.length, 1);
+    assert.equal(row!.started_at, anchors[0]!.wallMs);
+    assert.ok(anchors[0]!.wallMs >= started.startedAt! - 60_000 && anchors[0]!.wallMs <= Date.now());
+    assert.ok(Math.abs((row!.duration_ms as number) - duration * 1000) < 1000, `${row!.duration_ms} ms`);
+    assert.ok((row!.ended_at as number) >= (row!.started_at as number));
     assert.ok(stopped.destinations.every((d) => d.live === null));
     await host.until(() => states(host).at(-1)?.phase === 'idle');
 

@@ -18,13 +18,21 @@ test("an .flv target is the encoder's FLV byte for byte", async (t) => {
   if (!requireTool(t, 'ffmpeg')) return;
   const flv = makeFlv(2);
   const { header, tags } = readAll(flv);
-  const recorder = new Recorder(path.join(tempDir(t), 'show.flv'));
+  const anchors: Array<{ recordingMs: number; wallMs: number }> = [];
+  const recorder = new Recorder(path.join(tempDir(t), 'show.flv'), {
+    onAnchor: (anchor) => anchors.push(anchor),
+    now: () => 1_000_000,
+  });
   recorder.tag(tags[0]!); // before the header: not written
   recorder.header(header);
   recorder.header(header); // once only
   for (const tag of tags) recorder.tag(tag);
   const result = await recorder.finish('ffmpeg');
-  assert.deepEqual(result, { file: recorder.target, bytes: flv.length, remuxed: false });
+  const last = Math.max(...tags.map((tag) => tag.timestamp));
+  assert.deepEqual(result, { file: recorder.target, bytes: flv.length, remuxed: false, durationMs: last });
+  // Its time tied to the wall clock at the first video frame written.
+  const firstVideo = tags.find((tag) => tag.type === 9)!;
+  assert.deepEqual(anchors, [{ recordingMs: firstVideo.timestamp, wallMs: 1_000_000 }]);
   assert.deepEqual(fs.readFileSync(result.file), flv);
 });
 

@@ -2,6 +2,7 @@
 // critical, the recording is ended at once while the database still has room (the stream goes on), and remuxed only
 // if a second copy fits in what is left.
 import { diskVerdict, RESERVE_BYTES } from './disk-space.ts';
+import type { RecordingResult } from './engine/recorder.ts';
 import type { Show } from './stream-show.ts';
 
 export interface DiskWatch {
@@ -11,8 +12,8 @@ export interface DiskWatch {
   current(show: Show): boolean;
   /** The show's state changed: announce it. */
   changed(show: Show): void;
-  /** The recording ended early: remember it as the last recording. */
-  remember(file: string): Promise<void>;
+  /** The recording ended early: note its end, and remember it as the last recording. */
+  ended(recording: RecordingResult): Promise<void>;
 }
 
 export async function checkDisk(show: Show, watch: DiskWatch): Promise<void> {
@@ -25,6 +26,6 @@ export async function checkDisk(show: Show, watch: DiskWatch): Promise<void> {
   const remux = free - RESERVE_BYTES > show.engine.recordedBytes * 1.05;
   console.warn(`[stream] the disk is nearly full (${Math.round(free / 1024 ** 2)} MB free): the recording ends now`);
   const recording = await show.engine.endRecording(remux);
-  if (recording) await watch.remember(recording.file).catch(() => undefined);
+  if (recording) await watch.ended(recording).catch(() => undefined);
   watch.changed(show);
 }

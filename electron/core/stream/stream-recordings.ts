@@ -1,9 +1,12 @@
-// The shows' recordings as the studio remembers them: the last one (kept in the database, so it is still offered
-// after a restart), and the ones a crash of the studio left unfinished, remuxed in the background at start.
+// The shows' recordings as the studio remembers them: every one in the recordings table (its file, its time tied to
+// the wall clock: what the clips are cut by), the last one (still offered after a restart), and the ones a crash of
+// the studio left unfinished, remuxed in the background at start.
 import fs from 'node:fs';
 import { recoverRecordings } from './recording-recovery.ts';
 import type { StreamState } from '../protocol/stream-schemas.ts';
-import { writtenPath } from './engine/recorder.ts';
+import { writtenPath, type RecordingAnchor, type RecordingResult } from './engine/recorder.ts';
+import { mediaDurationMs } from './media-duration.ts';
+import type { RecordingStore } from './recording-store.ts';
 import type { Show } from './stream-show.ts';
 import type { StreamStore } from './stream-store.ts';
 
@@ -20,18 +23,61 @@ export function recordingView(
   return { file: running && writtenPath(running), becomes, lastFile };
 }
 
+/** One show's recording in the table: its row written at its first frame, its anchors as they come, then its end. */
+export interface TrackedRecording {
+  anchor(anchor: RecordingAnchor): void;
+  /** Finished (the show's end, or a disk running full): where the file is now and how long it plays. */
+  finish(result: RecordingResult, endedAt: number): Promise<void>;
+}
+
+type Write = (work: () => void) => void | Promise<void>;
+
 export class StreamRecordings {
   /** The last show's recording, null when there is none (or it was moved or deleted since). */
   lastFile: string | null;
   private readonly store: StreamStore;
+  private readonly registry: RecordingStore;
   /** A write behind the gate (the service's): the store is only written that way. */
-  private readonly write: (work: () => void) => void | Promise<void>;
+  private readonly write: Write;
 
-  constructor(store: StreamStore, write: (work: () => void) => void | Promise<void>) {
+  constructor(store: StreamStore, registry: RecordingStore, write: Write) {
     this.store = store;
+    this.registry = registry;
     this.write = write;
     const last = store.lastRecording();
     this.lastFile = last !== null && fs.existsSync(last) ? last : null;
+  }
+
+  /** A show's recording, written to `flvPath`: nothing is written before its first frame. */
+  track(flvPath: string): TrackedRecording {
+    let id: number | null = null;
+    let finished = false;
+    // In order, each after the one before: an anchor never races the row it belongs to.
+    let chain: Promise<void> = Promise.resolve();
+    const then = (work: () => void) => {
+      chain = chain
+        .then(() => this.write(work))
+        .catch((error: Error) => {
+          console.error('[stream] the recording could not be noted:', error.message);
+        });
+      return chain;
+    };
+    return {
+      anchor: (anchor) => {
+        void then(() => {
+          if (id === null) id = this.registry.begin(flvPath, anchor);
+          else this.registry.addAnchor(id, anchor);
+        });
+      },
+      finish: (result, endedAt) =>
+        then(() => {
+          // Not one frame was written; or finished already (the disk watch ended it before the show did).
+          if (id === null || finished) return;
+          finished = true;
+          const durationMs = result.durationMs ?? null;
+          this.registry.finish(id, { file: result.file, endedAt, durationMs, state: 'done' });
+        }),
+    };
   }
 
   async remember(file: string): Promise<void> {
@@ -51,11 +97,23 @@ export class StreamRecordings {
       for (const result of results) {
         const how = result.remuxed ? 'remuxed to' : `kept as FLV (${result.error ?? 'remux failed'}):`;
         console.log(`[stream] a recording left by a crash was ${how} ${result.file}`);
+        await this.interrupted(result.source, result.file, ffmpegPath);
       }
       const newest = results.at(-1);
       if (newest && !closed() && this.lastFile === before) await this.remember(newest.file);
     } catch (error) {
       console.error('[stream] recovering recordings failed:', (error as Error).message);
     }
+  }
+
+  /** A recording a crash ended, finished at this start: its file now, and its end from how long the file plays. */
+  private async interrupted(flvPath: string, file: string, ffmpegPath: string): Promise<void> {
+    const row = this.registry.writtenTo(flvPath);
+    if (!row) return; // from before recordings were registered, or another data folder's
+    const durationMs = await mediaDurationMs(ffmpegPath, file);
+    const last = row.anchors.at(-1);
+    const endedAt =
+      durationMs !== null && last ? last.wallMs + Math.max(0, durationMs - last.recordingMs) : row.startedAt;
+    await this.write(() => this.registry.finish(row.id, { file, endedAt, durationMs, state: 'interrupted' }));
   }
 }

@@ -32,6 +32,8 @@ import {
   type Show,
 } from './stream-show.ts';
 import { StreamStore } from './stream-store.ts';
+import { RecordingStore, type RecordingsRead } from './recording-store.ts';
+import { writtenPath } from './engine/recorder.ts';
 import { StreamAnnouncer } from './stream-announcer.ts';
 import { prepareOverlay, type OverlayFeed } from './stream-overlay.ts';
 import {
@@ -67,6 +69,7 @@ export class StreamService {
   private errorCode: string | null = null;
   private show: Show | null = null;
   private readonly recordings: StreamRecordings;
+  private readonly registry: RecordingStore;
   /** Finishing the recordings a crash left (at construction, in the background). */
   readonly recovering: Promise<void>;
   /** The pre-flight check: a show does not start while one runs (it would push to the same keys). */
@@ -90,10 +93,16 @@ export class StreamService {
     this.recordingsDir = path.join(options.dataDir, 'recordings');
     this.deps = { ...DEFAULT_DEPS, ...options.deps };
     this.overlay = options.overlay ?? null;
-    this.recordings = new StreamRecordings(this.store, (work) => this.write(work));
+    this.registry = new RecordingStore(db);
+    this.recordings = new StreamRecordings(this.store, this.registry, (work) => this.write(work));
     this.destinations.tidy(this.deps.now());
     const ffmpeg = this.deps.locate()?.path ?? null;
     this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.announcer.silent);
+  }
+
+  /** The recordings, as the clips domain may read them. */
+  get recordingsRead(): RecordingsRead {
+    return this.registry;
   }
 
   state(): StreamState {
@@ -188,6 +197,7 @@ export class StreamService {
     }
 
     const show = newShow(plan);
+    if (plan.recordPath) show.recording = this.recordings.track(writtenPath(plan.recordPath));
     show.overlay = await prepareOverlay(this.overlay, plan);
     show.overlayState = show.overlay ? 'composited' : this.overlay ? 'unavailable' : null;
     show.engine = this.deps.createEngine(
@@ -339,7 +349,10 @@ export class StreamService {
         freeSpace: () => this.deps.freeSpace(this.recordingsDir),
         current: (s) => this.show === s,
         changed: (s) => this.engineChanged(s),
-        remember: (file) => this.recordings.remember(file),
+        ended: async (recording) => {
+          await this.recordings.remember(recording.file);
+          await show.recording?.finish(recording, this.deps.now());
+        },
       });
     }
     this.announcer.flush();
@@ -366,6 +379,7 @@ export class StreamService {
       } catch (error) {
         console.error('[stream] stopping failed:', redact((error as Error).message, show.secrets));
       }
+      if (summary?.recording) await show.recording?.finish(summary.recording, this.deps.now());
       if (summary?.recording && !this.announcer.silent) {
         await this.recordings.remember(summary.recording.file).catch((error: Error) => {
           console.error('[stream] the recording could not be noted:', error.message);

@@ -9,6 +9,7 @@ import type { Publish } from '../publish.ts';
 import { phaseKey, sourceOf } from './stream-rules.ts';
 import { NO_DISK, type Disk } from './disk-space.ts';
 import type { ShowOverlay } from './stream-overlay.ts';
+import type { TrackedRecording } from './stream-recordings.ts';
 
 /** The sound silent this long while live (and not muted, and not the stand-in): the host is warned. */
 export const SILENCE_WARN_MS = 10_000;
@@ -41,6 +42,8 @@ export interface Show {
   /** The keys and publish URLs of this show: scrubbed from every text that leaves the service. */
   secrets: string[];
   recordFile: string | null;
+  /** The recording's row in the recordings table (null without a recording). */
+  recording: TrackedRecording | null;
   encoder: NonNullable<StreamState['encoder']>;
   /** The destination phases and source state last announced (`announceKey`): a change is announced at once. */
   announced: string;
@@ -69,6 +72,7 @@ export function newShow(plan: ShowPlan): Show {
     ids: new Set(plan.targets.map((t) => t.id)),
     secrets: plan.targets.map((t) => t.key),
     recordFile: plan.recordPath,
+    recording: null,
     encoder: plan.encoder,
     announced: '',
     slowSince: null,
@@ -165,6 +169,7 @@ export function engineOptions(
     overlay: show.overlay,
     preview: true,
     onChange: out.changed,
+    onRecordingAnchor: (anchor) => show.recording?.anchor(anchor),
     onLevel: ({ peakDb, rmsDb }) => {
       if (out.current()) out.publish('stream.level', { peakDb, rmsDb });
     },

@@ -6,6 +6,7 @@ import orders from './0004-orders.ts';
 import safety from './0005-safety.ts';
 import skus from './0006-skus.ts';
 import shop from './0007-shop.ts';
+import recordings from './0008-recordings.ts';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,4 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety, skus, shop];
+export const MIGRATIONS: readonly Migration[] = [catalog, live, stream, orders, safety, skus, shop, recordings];

@@ -5,7 +5,7 @@ import type { RtmpTarget } from '../rtmp/rtmp-target.ts';
 import type { EncodeSettings, EncoderOverlay, OverlayPlaces, Source } from './encoder-args.ts';
 import type { IngestProbe } from './ingest-probe.ts';
 import type { AudioLevel } from './audio-meter.ts';
-import type { RecordingResult } from './recorder.ts';
+import type { RecordingAnchor, RecordingResult } from './recorder.ts';
 
 export type EnginePhase = 'idle' | 'starting' | 'live' | 'stopping' | 'stopped' | 'failed';
 
@@ -45,6 +45,8 @@ export interface EngineOptions {
   preview?: boolean;
   onChange?(): void;
   onPreview?(jpeg: Buffer): void;
+  /** The recording's time tied to the wall clock: at its first frame and after each change of encoder. */
+  onRecordingAnchor?(anchor: RecordingAnchor): void;
   /** The sound's level, ten times a second (asking for it adds the meter's pipe to the encoder). */
   onLevel?(level: AudioLevel): void;
   spawn?: (command: string, args: string[], options: SpawnOptions) => ChildProcess;

@@ -6,7 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runFfmpeg } from '../run-ffmpeg.ts';
 import { makePrivateDir, OWNER_FILE_MODE, ownerOnly, tighten } from '../../system/data-folder.ts';
-import type { FlvTag } from './flv-reader.ts';
+import { TAG_VIDEO, type FlvTag } from './flv-reader.ts';
+
+/**
+ * Where the recording's time and the wall clock were tied: at its first frame and at each change of encoder (a lost
+ * camera and its stand-in). Between two anchors the file runs with the wall clock; across one, the wall-clock time
+ * of the stall is not in the file (it shows as a short freeze), so a time after it maps by the later anchor.
+ */
+export interface RecordingAnchor {
+  /** The file's own time (the FLV timestamp), ms. */
+  recordingMs: number;
+  /** When that frame reached the studio (epoch ms). */
+  wallMs: number;
+}
 
 export interface RecordingResult {
   /** The file to keep: the MP4 when the remux worked, else the FLV (which plays as it is). */
@@ -15,6 +27,8 @@ export interface RecordingResult {
   remuxed: boolean;
   /** Why the remux failed (ffmpeg's last error line, `timeout`, `ENOENT`…), when it did. */
   error?: string;
+  /** How long it plays (its last frame's time), when the recorder knows it. */
+  durationMs?: number;
 }
 
 const REMUX_TIMEOUT_MS = 10 * 60_000;
@@ -39,9 +53,20 @@ export class Recorder {
   result: RecordingResult | null = null;
   /** Why the file could not be closed (a full disk, a bad folder), when it could not. */
   failure: string | null = null;
+  /** The file's time so far: the last tag's timestamp (ms). */
+  lastMs = 0;
+  /** The next video tag starts a new encoder's part: its time and the wall clock's are noted. */
+  private anchorPending = true;
+  private readonly onAnchor: (anchor: RecordingAnchor) => void;
+  private readonly now: () => number;
 
   /** `target` ending in .flv is kept as FLV; anything else is written as FLV beside it and remuxed at the end. */
-  constructor(target: string) {
+  constructor(
+    target: string,
+    { onAnchor = () => {}, now = Date.now }: { onAnchor?: (anchor: RecordingAnchor) => void; now?: () => number } = {},
+  ) {
+    this.onAnchor = onAnchor;
+    this.now = now;
     this.target = path.resolve(target);
     this.flvPath = writtenPath(this.target);
     makePrivateDir(path.dirname(this.flvPath));
@@ -59,7 +84,18 @@ export class Recorder {
   }
 
   tag(tag: FlvTag): void {
-    if (this.wroteHeader) this.write(tag.bytes);
+    if (!this.wroteHeader) return;
+    if (this.anchorPending && tag.type === TAG_VIDEO && !this.closed) {
+      this.anchorPending = false;
+      this.onAnchor({ recordingMs: tag.timestamp, wallMs: this.now() });
+    }
+    if (!this.closed) this.lastMs = Math.max(this.lastMs, tag.timestamp);
+    this.write(tag.bytes);
+  }
+
+  /** The next tags come from another encoder (the engine's timeline has joined them on): a new anchor is due. */
+  cut(): void {
+    this.anchorPending = true;
   }
 
   /** Bytes written so far (the FLV's size). */
@@ -90,8 +126,11 @@ export class Recorder {
     await new Promise<void>((resolve, reject) =>
       this.out.end((error?: Error | null) => (error ? reject(this.error ?? error) : resolve())),
     );
-    if (this.flvPath === this.target || !remux) return { file: this.flvPath, bytes: this.bytes, remuxed: false };
-    return remuxToMp4(ffmpegPath, this.flvPath, this.target);
+    const durationMs = this.lastMs;
+    if (this.flvPath === this.target || !remux) {
+      return { file: this.flvPath, bytes: this.bytes, remuxed: false, durationMs };
+    }
+    return { ...(await remuxToMp4(ffmpegPath, this.flvPath, this.target)), durationMs };
   }
 
   private write(bytes: Buffer): void {

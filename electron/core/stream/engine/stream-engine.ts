@@ -84,7 +84,9 @@ export class StreamEngine {
     this.options = options;
     this.now = options.now ?? Date.now;
     this.timeline = new Timeline(options.settings.fps);
-    this.recorder = options.recordPath ? new Recorder(options.recordPath) : null;
+    this.recorder = options.recordPath
+      ? new Recorder(options.recordPath, { onAnchor: options.onRecordingAnchor, now: this.now })
+      : null;
     const connect: ConnectPublisher = options.connect ?? ((target, events) => new RtmpPublisher(target, events));
     this.destinations = options.destinations.map(
       (d) =>
@@ -255,6 +257,7 @@ export class StreamEngine {
     this.current = run;
     this.candidate = null;
     this.timeline.cut();
+    this.recorder?.cut();
     this.sound.newSource();
     if (previous) {
       previous.retired = true;

@@ -1,0 +1,197 @@
+// Clips cut from a real recording: the engine records the test pattern (testsrc: every frame a different picture)
+// with real ffmpeg, explanations start and end while it runs (one across a lost camera and its stand-in), and each
+// clip is checked by decoding: its first and last frames are found among the recording's own frames, and must
+// fall within one GOP of the planned cut (copy mode) or on it (exact mode).
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { cutClip } from '../../electron/core/clips/clip-cutter.ts';
+import { planClips, usable, type ClipPiece, type ExplainedSegment } from '../../electron/core/clips/clip-plan.ts';
+import type { RecordingAnchor } from '../../electron/core/stream/engine/recorder.ts';
+import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
+import { decodesCleanly, packetTimes, until } from '../support/media-probe.ts';
+import { tempDir } from '../support/studio-fixture.ts';
+import { requireTool } from '../support/tools.ts';
+
+const FPS = 30;
+const FRAME_MS = 1000 / FPS;
+/** The engine forces a keyframe every 2 s. */
+const GOP_MS = 2000;
+const W = 96;
+const H = 54;
+
+/** Every frame of a file, decoded small and grey (one byte a pixel), in presentation order. */
+function frames(file: string): Buffer[] {
+  const raw = execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-map',
+      '0:v:0',
+      '-fps_mode',
+      'passthrough',
+      '-s',
+      `${W}x${H}`,
+      '-pix_fmt',
+      'gray',
+    ].concat(['-f', 'rawvideo', '-']),
+    { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 },
+  );
+  const size = W * H;
+  return Array.from({ length: raw.length / size }, (_, k) => raw.subarray(k * size, (k + 1) * size));
+}
+
+/** Sum of absolute differences: 0 for the same decoded picture. */
+function sad(a: Buffer, b: Buffer): number {
+  let d = 0;
+  for (let k = 0; k < a.length; k++) d += Math.abs(a[k]! - b[k]!);
+  return d;
+}
+
+/** The recording's frame (its time, ms) that `frame` shows, searched around `nearMs`; with how sure the match is. */
+function locate(frame: Buffer, recording: Buffer[], times: number[], nearMs: number) {
+  let best = -1;
+  let bestSad = Infinity;
+  let second = Infinity;
+  recording.forEach((candidate, k) => {
+    // The stand-in replays the pattern from its start: only frames near the cut are candidates.
+    if (Math.abs(times[k]! - nearMs) > GOP_MS + 1000) return;
+    const d = sad(frame, candidate);
+    if (d < bestSad) [second, bestSad, best] = [bestSad, d, k];
+    else if (d < second) second = d;
+  });
+  assert.ok(best >= 0, `no recording frame near ${nearMs} ms`);
+  return { ms: times[best]!, sad: bestSad, second };
+}
+
+function tools(t: TestContext): boolean {
+  return ['ffmpeg', 'ffprobe'].every((tool) => requireTool(t, tool));
+}
+
+test(
+  'clips from a real recording: copy mode within one GOP of the cut, exact mode on it, across a lost camera',
+  { timeout: 180_000 },
+  async (t) => {
+    if (!tools(t)) return;
+    const dir = tempDir('livecart-clips-');
+    const record = path.join(dir, 'show.mp4');
+    const anchors: RecordingAnchor[] = [];
+    const encoders: ChildProcess[] = [];
+    const engine = new StreamEngine({
+      ffmpegPath: 'ffmpeg',
+      source: { kind: 'test-pattern' },
+      settings: {
+        width: 640,
+        height: 360,
+        fps: FPS,
+        videoKbps: 1500,
+        audioKbps: 96,
+        encoder: 'libx264',
+        preset: 'ultrafast',
+        lowLatency: false,
+      },
+      destinations: [],
+      recordPath: record,
+      onRecordingAnchor: (anchor) => anchors.push(anchor),
+      spawn: (command, args, options) => {
+        const child = spawn(command, args, options);
+        if (args.includes('pipe:4')) encoders.push(child);
+        return child;
+      },
+    });
+    // Explanations begin and end at points of the media, read from the encoder's progress (never a fixed sleep).
+    const at = (seconds: number) =>
+      until(`${seconds} s of media`, () => engine.health.mediaSeconds >= seconds, 60_000).then(() => Date.now());
+    const segments: ExplainedSegment[] = [];
+    const explain = (id: number, startedAt: number, endedAt: number) =>
+      segments.push({ id, productId: id, linkNo: id, title: `商品${id}`, startedAt, endedAt });
+    try {
+      await engine.start();
+      const aFrom = await at(3);
+      const aTo = await at(7.5);
+      explain(1, aFrom, aTo);
+      const bFrom = await at(9);
+      // The camera is lost mid-explanation: the stand-in takes over, and the recording goes on on one timeline.
+      encoders[0]!.kill('SIGKILL');
+      await until('the stand-in', () => engine.source.fallback && encoders.length === 2 && anchors.length === 2);
+      const resumed = engine.health.mediaSeconds;
+      const bTo = await at(resumed + 4);
+      explain(2, bFrom, bTo);
+      await at(resumed + 6);
+    } finally {
+      await engine.stop();
+    }
+    const result = engine.summary().recording!;
+    assert.equal(result.remuxed, true, result.error);
+    assert.ok(result.durationMs! > 10_000, `${result.durationMs} ms recorded`);
+    assert.equal(anchors.length, 2, 'the start and the stand-in');
+    assert.ok(anchors[1]!.recordingMs > anchors[0]!.recordingMs);
+
+    const recording = usable(
+      {
+        id: 1,
+        file: result.file,
+        startedAt: anchors[0]!.wallMs,
+        endedAt: Date.now(),
+        durationMs: result.durationMs!,
+        anchors,
+        state: 'done',
+        deletedAt: null,
+      },
+      fs.existsSync,
+    )!;
+    const plans = planClips(segments, [recording]);
+    assert.deepEqual(
+      plans.map((p) => [p.segmentIds, p.pieces.length, p.missing]),
+      [
+        [[1], 1, []],
+        [[2], 1, []],
+      ],
+    );
+    const recFrames = frames(result.file);
+    const recTimes = packetTimes(result.file).map((s) => s * 1000);
+    assert.equal(recFrames.length, recTimes.length);
+
+    const check = async (piece: ClipPiece, exact: boolean, name: string) => {
+      const out = path.join(dir, `${name}.mp4`);
+      const progress: number[] = [];
+      const cut = await cutClip([piece], out, {
+        ffmpegPath: 'ffmpeg',
+        exact,
+        onProgress: (done) => progress.push(done),
+      });
+      decodesCleanly(cut.file);
+      assert.ok(cut.poster && fs.statSync(cut.poster).size > 1000, 'a poster frame');
+      assert.equal(progress.at(-1), piece.toMs - piece.fromMs, 'progress ends at the whole');
+      const clip = frames(cut.file);
+      const first = locate(clip[0]!, recFrames, recTimes, piece.fromMs);
+      const last = locate(clip.at(-1)!, recFrames, recTimes, piece.toMs);
+      if (exact) {
+        // Re-encoded: the nearest recording frame, clearly nearer than any other, on the cut.
+        assert.ok(first.sad < first.second / 2, `${name}: the first frame matches one recording frame`);
+        assert.ok(Math.abs(first.ms - piece.fromMs) <= FRAME_MS + 1, `${name}: first ${first.ms} vs ${piece.fromMs}`);
+        assert.ok(Math.abs(last.ms - piece.toMs) <= 2 * FRAME_MS + 1, `${name}: last ${last.ms} vs ${piece.toMs}`);
+      } else {
+        // Copied: the very frames of the recording, from the keyframe at or before the cut.
+        assert.equal(first.sad, 0, `${name}: the first frame is the recording's own`);
+        assert.ok(first.ms <= piece.fromMs + 1 && first.ms >= piece.fromMs - GOP_MS, `${name}: first ${first.ms}`);
+        assert.ok(Math.abs(last.ms - piece.toMs) <= GOP_MS, `${name}: last ${last.ms} vs ${piece.toMs}`);
+      }
+      return cut;
+    };
+    for (const [k, plan] of plans.entries()) {
+      const piece = plan.pieces[0]!;
+      await check(piece, false, `copy-${k + 1}`);
+      const exact = await check(piece, true, `exact-${k + 1}`);
+      assert.ok(Math.abs(exact.durationMs - (piece.toMs - piece.fromMs)) <= 2 * FRAME_MS + 1);
+    }
+    // The second explanation spans the stand-in: its clip holds frames from both encoders.
+    const [, b] = plans;
+    assert.ok(b!.pieces[0]!.fromMs < anchors[1]!.recordingMs && b!.pieces[0]!.toMs > anchors[1]!.recordingMs);
+  },
+);
