@@ -15,6 +15,7 @@ import { ordersExportCommand, ordersImportCommand, ordersShipCommand } from './c
 import { exportCommand, importCommand } from './cli/products.ts';
 import { serveCommand } from './cli/serve.ts';
 import { shopCommand } from './cli/shop.ts';
+import { clipsCommand } from './cli/clips.ts';
 import { streamCommand } from './cli/stream.ts';
 import { DEFAULT_LAN_HOST, DEFAULT_LAN_PORT } from './host/lan-host.ts';
 import { DEFAULT_OVERLAY_PORT } from './host/overlay-host.ts';
@@ -43,6 +44,9 @@ Commands:
   orders ship FILE                   batch shipping from .xlsx or CSV (order_no, carrier, tracking_no); rows
                                      without a carrier and tracking number are left alone
   orders import FILE                 a 微信小店 or 抖店 order export (xlsx or CSV) into the log; all or nothing
+  clips list|cut|export --session ID a show's explanation clips (讲解回放): list them, cut them (copying the
+        [--exact] [--join]           streams, from the keyframe before; --exact re-encodes to the frame; --join
+        [--vertical] [--out DIR]     makes one clip per product), or copy them (cut first if need be) to --out
   shop connect --app-id WX…          connect the 微信小店 (AppSecret on stdin or in $LIVECART_WXSHOP_SECRET)
   shop sync [--products] [--orders]  bring the shop's products and orders in (both by default); orders since the
             [--since YYYY-MM-DD]     last sync, or since that day
@@ -79,6 +83,9 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
   orders ship FILE                   从 .xlsx 或 CSV 批量发货（订单号、快递公司、快递单号）；没填快递公司和
                                      快递单号的行保持不变
   orders import FILE                 导入微信小店或抖店导出的订单文件（xlsx 或 CSV），全部成功或全部不导入
+  clips list|cut|export --session ID 一场直播的讲解回放：列出、剪辑（默认直接复制画面，从前一个关键帧开始；
+        [--exact] [--join]           --exact 重新编码，精确到帧；--join 同一商品合成一段），或复制到 --out 文件夹
+        [--vertical] [--out DIR]     （还没剪辑的先剪辑）；--vertical 把横屏裁成竖屏
   shop connect --app-id WX…          连接微信小店（AppSecret 从标准输入或 $LIVECART_WXSHOP_SECRET 读取）
   shop sync [--products] [--orders]  同步小店的商品和订单（默认两者）；订单从上次同步处继续，或从指定日期开始
             [--since YYYY-MM-DD]
@@ -119,6 +126,9 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       header: { type: 'string' },
       format: { type: 'string' },
+      exact: { type: 'boolean' },
+      join: { type: 'boolean' },
+      vertical: { type: 'boolean' },
       json: { type: 'boolean' },
       'test-pattern': { type: 'boolean' },
       size: { type: 'string' },
@@ -181,6 +191,10 @@ async function main(argv: string[]): Promise<number> {
         return ordersShipCommand(arg, dataDir, locale);
       }
       throw new UsageError(`unknown orders command: ${sub ?? '(none)'}`);
+    case 'clips': {
+      const { session, exact, join, vertical, out } = values;
+      return clipsCommand(sub, { session, exact, join, vertical, out }, dataDir, locale);
+    }
     case 'shop': {
       const { products, orders, since, json } = values;
       return shopCommand(sub, { appId: values['app-id'], products, orders, since, json }, dataDir, locale);

@@ -31,6 +31,8 @@ import { HotkeyService } from './hotkeys/hotkeys-service.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
+import { registerClips } from './clips/clip-handlers.ts';
+import { ClipService } from './clips/clip-service.ts';
 import { orderViews } from './orders/order-views.ts';
 import { registerUploads } from './uploads/upload-handlers.ts';
 import { UploadStore } from './uploads/upload-store.ts';
@@ -73,6 +75,7 @@ export interface Studio {
   orders: OrderService;
   /** The 微信小店 connection: its products and orders in, while a show is live every few seconds. */
   shop: ShopService;
+  clips: ClipService;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -130,6 +133,10 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     const file = jobs.wholeFile(id, ctx);
     return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
   });
+  server.handle('jobs.cancel', ({ id }, ctx) => {
+    jobs.cancel(id, ctx);
+    return {};
+  });
   server.handle('jobs.resultChunk', ({ id, offset, length }, ctx) => {
     const { bytes, ...rest } = jobs.chunk(id, offset, length, ctx);
     return { ...rest, dataBase64: bytes.toString('base64') };
@@ -182,6 +189,18 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     ),
   );
 
+  const clips = new ClipService(
+    db,
+    {
+      shows: { session: (id) => live.store.session(id), segments: (id) => live.store.segments(id) },
+      recordings: stream.recordingsRead,
+    },
+    gate,
+    publish,
+    { dataDir, ffmpeg: () => stream.ffmpegPath() },
+  );
+  registerClips(server, clips, jobs);
+
   registerShop(server, shop);
   orders.setPlatformShipper(shop.shipping);
   if (options.exclusive !== false) shop.startPolling(() => live.onAir() !== null);
@@ -199,6 +218,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     overlay,
     orders,
     shop,
+    clips,
     jobs,
     async close() {
       if (closed) return;

@@ -40,6 +40,8 @@ export interface Progress {
   (phase: string, done: number, total: number): void;
   /** Lets other work run; call every few thousand rows. */
   yield(): Promise<void>;
+  /** Aborted when the user cancels the job (its reason a `cancelled` StudioError); absent outside a runner. */
+  signal?: AbortSignal;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -52,6 +54,8 @@ export class JobRunner {
   private readonly files = new Map<string, JobFile>();
   /** Running jobs whose owner lost its rights: forgotten the moment they end. */
   private readonly disowned = new Set<string>();
+  /** Running jobs, to cancel. */
+  private readonly controllers = new Map<string, AbortController>();
   private readonly publish: Publish;
   private readonly now: () => number;
 
@@ -133,6 +137,13 @@ export class JobRunner {
     if (file && 'path' in file) fs.rmSync(file.path, { force: true });
   }
 
+  /** Stops a running job (for whoever may see it): its work is told, and it ends failed with `cancelled`. */
+  cancel(id: string, viewer?: Pick<Principal, 'role' | 'deviceId'>): void {
+    const owner = this.owners.get(id);
+    if (!owner || (viewer && !maySee(viewer, owner))) throw new StudioError('not_found', `no job ${id}`);
+    this.controllers.get(id)?.abort(new StudioError('cancelled', `job ${id} was cancelled`));
+  }
+
   /** Refuses (busy) while a job of this kind runs: call before taking anything the job would use up (an upload). */
   assertIdle(kind: Job['kind']): void {
     if (this.list().some((j) => j.kind === kind && j.state === 'running')) {
@@ -192,6 +203,9 @@ export class JobRunner {
       }
     }) as Progress;
     progress.yield = () => new Promise((resolve) => setImmediate(resolve));
+    const controller = new AbortController();
+    this.controllers.set(job.id, controller);
+    progress.signal = controller.signal;
 
     const done = (async () => {
       try {
@@ -212,6 +226,7 @@ export class JobRunner {
         Object.assign(job, { state: 'failed', error: shape });
       }
       job.finishedAt = this.now();
+      this.controllers.delete(job.id);
       if (this.disowned.delete(job.id)) {
         // Its result is not kept; the host's windows still learn it ended. The device's pages were closed.
         this.forget(job.id);

@@ -9,7 +9,7 @@ export const ROLES = ['host', 'assistant', 'overlay'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Methods and events under these prefixes are the host's alone. */
-export const HOST_ONLY_PREFIXES = ['access.', 'stream.', 'settings.', 'overlay.', 'shop.'] as const;
+export const HOST_ONLY_PREFIXES = ['access.', 'stream.', 'settings.', 'overlay.', 'shop.', 'clips.'] as const;
 
 export function isHostOnly(name: string): boolean {
   return HOST_ONLY_PREFIXES.some((prefix) => name.startsWith(prefix));

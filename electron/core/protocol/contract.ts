@@ -11,6 +11,7 @@ import { overlayMethods, type OverlayEvents } from './overlay-schemas.ts';
 import { hotkeyMethods, type HotkeyEvents } from './hotkeys-schemas.ts';
 import { showMethods } from './show-schemas.ts';
 import { shopMethods, type ShopEvents } from './shop-schemas.ts';
+import { clipMethods, type ClipEvents } from './clip-schemas.ts';
 import { uploadMethods } from './upload-schemas.ts';
 export type {
   Order,
@@ -66,6 +67,7 @@ export const methods = {
   ...orderMethods,
   ...uploadMethods,
   ...shopMethods,
+  ...clipMethods,
 } as const;
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -74,7 +76,16 @@ export type ParsedParams<M extends MethodName> = z.output<Methods[M]['params']>;
 export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
 
 export interface Events
-  extends LiveEvents, CouponEvents, AccessEvents, StreamEvents, OrderEvents, OverlayEvents, HotkeyEvents, ShopEvents {
+  extends
+    LiveEvents,
+    CouponEvents,
+    AccessEvents,
+    StreamEvents,
+    OrderEvents,
+    OverlayEvents,
+    HotkeyEvents,
+    ShopEvents,
+    ClipEvents {
   'catalog.productChanged': { product: Product };
   /** After a bulk import: lists should refetch rather than patch. */
   'catalog.bulkChanged': { created: number; updated: number };

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'disk_full', // a write failed for want of disk space; nothing was saved
   'refused', // not allowed in the current state; issues[0].code says why (`session_bag_empty`, …)
   'forbidden', // this connection's role may not do that (an assistant asking for stream settings)
+  'cancelled', // the user stopped the job
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,14 @@
 // Long work (imports, exports) runs as a job: progress arrives as events, the result is fetched once.
 import { z } from 'zod';
 
-export const JOB_KINDS = ['catalog.import', 'catalog.export', 'orders.export', 'orders.ship', 'orders.import'] as const;
+export const JOB_KINDS = [
+  'catalog.import',
+  'catalog.export',
+  'orders.export',
+  'orders.ship',
+  'orders.import',
+  'clips.cut',
+] as const;
 /** The largest slice `jobs.resultChunk` returns. */
 export const JOB_CHUNK_MAX = 4 * 1024 * 1024;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;
@@ -56,4 +63,6 @@ export const jobMethods = {
     params: z.strictObject({ id: z.string().max(64) }),
     result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
+  /** Stops a running job; it ends failed with the code `cancelled` (a finished one is left as it is). */
+  'jobs.cancel': { params: z.strictObject({ id: z.string().max(64) }), result: z.object({}) },
 } as const;

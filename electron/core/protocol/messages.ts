@@ -6,6 +6,7 @@ import { ORDER_MESSAGES } from './order-messages.ts';
 import { SAFETY_MESSAGES } from './safety-messages.ts';
 import { SKU_MESSAGES } from './sku-messages.ts';
 import { SHOP_MESSAGES } from './shop-messages.ts';
+import { CLIP_MESSAGES } from './clip-messages.ts';
 import { STREAM_MESSAGES } from './stream-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -15,6 +16,7 @@ const MESSAGES: MessageTable = {
   ...SAFETY_MESSAGES,
   ...SKU_MESSAGES,
   ...SHOP_MESSAGES,
+  ...CLIP_MESSAGES,
   ...STREAM_MESSAGES,
   // request-level errors
   bad_request: { 'zh-CN': '请求格式不正确', en: 'The request was malformed' },
@@ -47,6 +49,7 @@ const MESSAGES: MessageTable = {
   internal: { 'zh-CN': '出现内部错误，数据未被修改', en: 'Internal error; nothing was changed' },
   refused: { 'zh-CN': '当前无法执行该操作', en: 'That cannot be done right now' },
   forbidden: { 'zh-CN': '助理设备无权进行此操作', en: 'Assistant devices cannot do that' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
   disconnected: { 'zh-CN': '与工作室的连接已断开，正在重连…', en: 'Connection to the studio lost; reconnecting…' },
 
   // field and cell problems

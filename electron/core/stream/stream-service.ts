@@ -100,6 +100,11 @@ export class StreamService {
     this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.announcer.silent);
   }
 
+  /** The ffmpeg the studio uses (settings, FFMPEG_PATH, ffmpeg-static, PATH), or null without one. */
+  ffmpegPath(): string | null {
+    return this.deps.locate()?.path ?? null;
+  }
+
   /** The recordings, as the clips domain may read them. */
   get recordingsRead(): RecordingsRead {
     return this.registry;

@@ -1,0 +1,32 @@
+// Wires the clips' protocol methods to their service.
+import { ownerOf, type JobRunner } from '../jobs/job-runner.ts';
+import type { ClipPlanView, ClipView } from '../protocol/clip-schemas.ts';
+import type { StudioServer } from '../protocol/server.ts';
+import type { ClipPlan } from './clip-plan.ts';
+import type { ClipService } from './clip-service.ts';
+import type { Clip } from './clip-store.ts';
+import path from 'node:path';
+
+/** A clip as the wire shows it: its file's name, never where the studio keeps its data. */
+export function clipView(clip: Clip): ClipView {
+  const { file, poster, ...rest } = clip;
+  return { ...rest, fileName: path.basename(file), hasPoster: poster !== null };
+}
+
+export function planView(plan: ClipPlan): ClipPlanView {
+  const { pieces, ...rest } = plan;
+  return { ...rest, recordedMs: pieces.reduce((sum, p) => sum + p.toMs - p.fromMs, 0) };
+}
+
+export function registerClips(server: StudioServer, clips: ClipService, jobs: JobRunner): void {
+  server.handle('clips.list', ({ sessionId }) => ({
+    clips: clips.list(sessionId).map(clipView),
+    plans: clips.plans(sessionId).map(planView),
+  }));
+  server.handle('clips.cut', (request, ctx) => {
+    clips.plans(request.sessionId); // an unknown show is refused now, not as a failed job
+    const work = (progress: Parameters<ClipService['cut']>[1]) => clips.cut(request, progress, progress.signal);
+    return { jobId: jobs.start('clips.cut', work, ownerOf(ctx)).job.id };
+  });
+  server.handle('clips.delete', async ({ sessionId }) => ({ deleted: await clips.deleteClips(sessionId) }));
+}

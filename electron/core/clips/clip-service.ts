@@ -1,0 +1,218 @@
+// 讲解回放: a clip per explanation of a show, cut from its recordings. The show's sessions and explanations come from
+// the live domain and the recordings from the stream domain, each through a narrow read; this domain owns the clips
+// table and the data folder's clips/. Cutting runs as a job (progress, cancel); a clip is cut again when asked (the
+// old file goes), and deleted only when the user says so.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/connection.ts';
+import { gatedWrite } from '../db/gated-write.ts';
+import type { WriteGate } from '../db/write-gate.ts';
+import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
+import { refused, StudioError, type Issue } from '../protocol/errors.ts';
+import type { Publish } from '../publish.ts';
+import type { RecordingsRead } from '../stream/recording-store.ts';
+import { makePrivateDir } from '../system/data-folder.ts';
+import { clipBaseName, freeName } from './clip-names.ts';
+import { cutClip } from './clip-cutter.ts';
+import { planClips, usable, type ClipPlan, type ExplainedSegment } from './clip-plan.ts';
+import { ClipStore, type Clip } from './clip-store.ts';
+
+/** What the clips need of a show: its title and times, and its explanations (the live domain's). */
+export interface ClipShows {
+  session(id: number): { id: number; title: string; startedAt: number | null; endedAt: number | null } | undefined;
+  segments(sessionId: number): Array<Omit<ExplainedSegment, 'endedAt'> & { endedAt: number | null }>;
+}
+
+export interface CutRequest {
+  sessionId: number;
+  /** Only these explanations (default: every ended one). */
+  segmentIds?: number[];
+  exact?: boolean;
+  /** One clip per product, its explanations joined. */
+  join?: boolean;
+  vertical?: boolean;
+}
+
+export interface ClipServiceOptions {
+  dataDir: string;
+  /** The ffmpeg to cut with, or null when there is none. */
+  ffmpeg(): string | null;
+  now?: () => number;
+}
+
+export class ClipService {
+  readonly store: ClipStore;
+  private readonly db: Db;
+  private readonly shows: ClipShows;
+  private readonly recordings: RecordingsRead;
+  private readonly gate: WriteGate;
+  private readonly publish: Publish;
+  private readonly options: ClipServiceOptions;
+  private readonly now: () => number;
+
+  constructor(
+    db: Db,
+    sources: { shows: ClipShows; recordings: RecordingsRead },
+    gate: WriteGate,
+    publish: Publish,
+    options: ClipServiceOptions,
+  ) {
+    this.db = db;
+    this.store = new ClipStore(db);
+    this.shows = sources.shows;
+    this.recordings = sources.recordings;
+    this.gate = gate;
+    this.publish = publish;
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.removeLeftovers();
+  }
+
+  /** A cut the studio was killed in the middle of leaves its `.cutting-…` files: nothing refers to them. */
+  private removeLeftovers(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return; // no clips yet
+    }
+    for (const name of names) if (name.startsWith('.cutting-')) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  get dir(): string {
+    return path.join(this.options.dataDir, 'clips');
+  }
+
+  /** The show's ended explanations as clips would be cut now: their pieces, and what no recording holds. */
+  plans(sessionId: number, { join = false }: { join?: boolean } = {}): ClipPlan[] {
+    const show = this.show(sessionId);
+    if (show.startedAt === null) return [];
+    const segments = this.shows.segments(sessionId).filter((s): s is ExplainedSegment => s.endedAt !== null);
+    const to = show.endedAt ?? this.now();
+    const recordings = this.recordings
+      .overlapping(show.startedAt, to)
+      .map((r) => usable(r, (file) => fs.existsSync(file)))
+      .filter((r) => r !== null);
+    return planClips(segments, recordings, { join });
+  }
+
+  list(sessionId: number): Clip[] {
+    this.show(sessionId);
+    return this.store.ofSession(sessionId);
+  }
+
+  /** Cuts the asked explanations' clips, one after another; a re-cut replaces the clip of the same explanations. */
+  async cut(request: CutRequest, progress: Progress, signal?: AbortSignal): Promise<JobOutcome> {
+    const ffmpegPath = this.options.ffmpeg();
+    if (!ffmpegPath) throw refused('clips_no_ffmpeg', 'ffmpeg was not found');
+    const show = this.show(request.sessionId);
+    const wanted = request.segmentIds ? new Set(request.segmentIds) : null;
+    const plans = this.plans(request.sessionId, { join: request.join }).filter(
+      (p) => !wanted || p.segmentIds.some((id) => wanted.has(id)),
+    );
+    if (plans.length === 0) throw refused('clips_nothing', 'no ended explanation to cut');
+    const warnings: Issue[] = [];
+    const total = plans.reduce((sum, p) => sum + p.pieces.reduce((s, x) => s + x.toMs - x.fromMs, 0), 0);
+    let before = 0;
+    let cut = 0;
+    makePrivateDir(this.dir);
+    progress('phase_cutting', 0, total);
+    for (const plan of plans) {
+      const params = { linkNo: plan.linkNo, title: plan.title };
+      if (plan.pieces.length === 0) {
+        warnings.push({ path: '', code: 'clip_not_recorded', params });
+        continue;
+      }
+      if (plan.missing.length > 0) {
+        const seconds = Math.round(plan.missing.reduce((s, [a, b]) => s + b - a, 0) / 1000);
+        warnings.push({ path: '', code: 'clip_partly_recorded', params: { ...params, seconds } });
+      }
+      const base = clipBaseName({ title: show.title, startedAt: show.startedAt ?? plan.startedAt }, plan);
+      // Cut under a name of its own; named once the clip it replaces (if any) is gone, so a re-cut keeps the name.
+      const cutting = path.join(this.dir, `.cutting-${crypto.randomUUID()}.mp4`);
+      const result = await cutClip(plan.pieces, cutting, {
+        ffmpegPath,
+        exact: request.exact,
+        vertical: request.vertical,
+        signal,
+        onProgress: (done) => progress('phase_cutting', before + done, total),
+      });
+      before += plan.pieces.reduce((s, x) => s + x.toMs - x.fromMs, 0);
+      await this.write((emit) => {
+        for (const old of this.store.ofSession(request.sessionId)) {
+          if (sameSegments(old.segmentIds, plan.segmentIds)) this.removeClip(old);
+        }
+        const file = freeName(this.dir, base, '.mp4');
+        fs.renameSync(result.file, file);
+        const poster = result.poster && `${file.slice(0, -'.mp4'.length)}.jpg`;
+        if (result.poster && poster) fs.renameSync(result.poster, poster);
+        this.store.insert({
+          sessionId: request.sessionId,
+          productId: plan.productId,
+          linkNo: plan.linkNo,
+          segmentIds: plan.segmentIds,
+          file,
+          poster,
+          mode: request.exact || request.vertical ? 'exact' : 'copy',
+          vertical: request.vertical ?? false,
+          durationMs: result.durationMs,
+          bytes: result.bytes,
+          missing: plan.missing,
+          createdAt: this.now(),
+        });
+        emit('clips.changed', { sessionId: request.sessionId });
+      });
+      cut++;
+    }
+    progress('phase_cutting', total, total);
+    return { summary: { clips: cut, skipped: plans.length - cut }, warnings };
+  }
+
+  /** Copies the clips (and their posters) into `dir`; returns where each went. */
+  exportTo(clipIds: number[], dir: string): string[] {
+    makePrivateDir(dir);
+    return clipIds.map((id) => {
+      const clip = this.store.get(id);
+      if (!clip || !fs.existsSync(clip.file)) throw new StudioError('not_found', `clip ${id} not found`);
+      const base = path.basename(clip.file, '.mp4');
+      const target = freeName(dir, base, '.mp4');
+      fs.copyFileSync(clip.file, target);
+      if (clip.poster && fs.existsSync(clip.poster)) {
+        fs.copyFileSync(clip.poster, `${target.slice(0, -'.mp4'.length)}.jpg`);
+      }
+      return target;
+    });
+  }
+
+  /** Deletes a show's clips (their files and posters). */
+  async deleteClips(sessionId: number): Promise<number> {
+    this.show(sessionId);
+    return this.write((emit) => {
+      const clips = this.store.ofSession(sessionId);
+      for (const clip of clips) this.removeClip(clip);
+      emit('clips.changed', { sessionId });
+      return clips.length;
+    });
+  }
+
+  private removeClip(clip: Clip): void {
+    this.store.remove(clip.id);
+    fs.rmSync(clip.file, { force: true });
+    if (clip.poster) fs.rmSync(clip.poster, { force: true });
+  }
+
+  private show(sessionId: number) {
+    const show = this.shows.session(sessionId);
+    if (!show) throw new StudioError('not_found', `session ${sessionId} not found`);
+    return show;
+  }
+
+  private async write<T>(work: (emit: Publish) => T): Promise<T> {
+    return gatedWrite(this.gate, (w) => this.db.transaction(w).immediate(), this.publish, work);
+  }
+}
+
+function sameSegments(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

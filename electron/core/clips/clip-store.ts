@@ -1,0 +1,94 @@
+// The clips table (clips domain): SQL in, rows out.
+import type { Db } from '../db/connection.ts';
+
+export interface Clip {
+  id: number;
+  sessionId: number;
+  productId: number;
+  linkNo: number | null;
+  segmentIds: number[];
+  file: string;
+  poster: string | null;
+  mode: 'copy' | 'exact';
+  vertical: boolean;
+  durationMs: number;
+  bytes: number;
+  /** Wall-clock ranges of the explanations no recording held. */
+  missing: Array<[number, number]>;
+  createdAt: number;
+}
+
+interface Row {
+  id: number;
+  session_id: number;
+  product_id: number;
+  link_no: number | null;
+  segment_ids: string;
+  file: string;
+  poster: string | null;
+  mode: 'copy' | 'exact';
+  vertical: number;
+  duration_ms: number;
+  bytes: number;
+  missing: string;
+  created_at: number;
+}
+
+const toClip = (r: Row): Clip => ({
+  id: r.id,
+  sessionId: r.session_id,
+  productId: r.product_id,
+  linkNo: r.link_no,
+  segmentIds: JSON.parse(r.segment_ids) as number[],
+  file: r.file,
+  poster: r.poster,
+  mode: r.mode,
+  vertical: r.vertical === 1,
+  durationMs: r.duration_ms,
+  bytes: r.bytes,
+  missing: JSON.parse(r.missing) as Array<[number, number]>,
+  createdAt: r.created_at,
+});
+
+export type NewClip = Omit<Clip, 'id'>;
+
+export class ClipStore {
+  private readonly stmts;
+
+  constructor(db: Db) {
+    this.stmts = {
+      insert: db.prepare(
+        `INSERT INTO clips (session_id, product_id, link_no, segment_ids, file, poster, mode, vertical, duration_ms,
+           bytes, missing, created_at)
+         VALUES (@sessionId, @productId, @linkNo, @segmentIds, @file, @poster, @mode, @vertical, @durationMs, @bytes,
+           @missing, @createdAt)`,
+      ),
+      get: db.prepare<[number], Row>('SELECT * FROM clips WHERE id = ?'),
+      bySession: db.prepare<[number], Row>('SELECT * FROM clips WHERE session_id = ? ORDER BY id'),
+      remove: db.prepare<[number]>('DELETE FROM clips WHERE id = ?'),
+    };
+  }
+
+  insert(clip: NewClip): Clip {
+    const info = this.stmts.insert.run({
+      ...clip,
+      segmentIds: JSON.stringify(clip.segmentIds),
+      vertical: clip.vertical ? 1 : 0,
+      missing: JSON.stringify(clip.missing),
+    });
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  get(id: number): Clip | undefined {
+    const row = this.stmts.get.get(id);
+    return row ? toClip(row) : undefined;
+  }
+
+  ofSession(sessionId: number): Clip[] {
+    return this.stmts.bySession.all(sessionId).map(toClip);
+  }
+
+  remove(id: number): void {
+    this.stmts.remove.run(id);
+  }
+}

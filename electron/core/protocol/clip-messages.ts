@@ -1,0 +1,24 @@
+// What the clips' codes say, in both languages (merged into messages.ts).
+import type { MessageTable } from './message-table.ts';
+
+export const CLIP_MESSAGES: MessageTable = {
+  phase_cutting: { 'zh-CN': '剪辑讲解回放', en: 'Cutting the clips' },
+  clips_no_ffmpeg: {
+    'zh-CN': '找不到 ffmpeg，无法剪辑：请在“直播”设置中指定 ffmpeg，或运行 livecart doctor 查看',
+    en: 'ffmpeg was not found, so nothing can be cut: set it in the stream settings, or run livecart doctor',
+  },
+  clips_nothing: {
+    'zh-CN': '这场直播还没有结束的讲解可以剪辑',
+    en: 'This show has no finished explanation to cut',
+  },
+  clip_not_recorded: {
+    'zh-CN': (p) => `${p.linkNo}号 ${p.title}：讲解时没有录制，无法生成回放`,
+    en: (p) => `No. ${p.linkNo} ${p.title}: nothing was recorded while it was explained, so there is no clip`,
+  },
+  clip_partly_recorded: {
+    'zh-CN': (p) =>
+      `${p.linkNo}号 ${p.title}：讲解中有 ${p.seconds} 秒没有录到（录制开始前、中断或文件已删除），回放缺少这部分`,
+    en: (p) =>
+      `No. ${p.linkNo} ${p.title}: ${p.seconds} s of the explanation were not recorded (before the recording began, a break, or a deleted file): the clip lacks them`,
+  },
+};

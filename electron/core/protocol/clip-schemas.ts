@@ -1,0 +1,61 @@
+// 讲解回放: a clip per explanation of a show, cut from its recordings (core/clips). Host only for now: the files are
+// on the host's disk, and the studio window plays them.
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+
+export const clipSchema = z.object({
+  id: z.number().int(),
+  sessionId: z.number().int(),
+  productId: z.number().int(),
+  linkNo: z.number().int().nullable(),
+  segmentIds: z.array(z.number().int()),
+  /** The file's name (its folder is the studio's own). */
+  fileName: z.string(),
+  hasPoster: z.boolean(),
+  mode: z.enum(['copy', 'exact']),
+  vertical: z.boolean(),
+  durationMs: z.number().int(),
+  bytes: z.number().int(),
+  /** Wall-clock ranges of the explanations no recording held. */
+  missing: z.array(z.tuple([z.number().int(), z.number().int()])),
+  createdAt: z.number().int(),
+});
+export type ClipView = z.infer<typeof clipSchema>;
+
+export const clipPlanSchema = z.object({
+  segmentIds: z.array(z.number().int()),
+  productId: z.number().int(),
+  linkNo: z.number().int(),
+  title: z.string(),
+  startedAt: z.number().int(),
+  /** Of the explanation, what the recordings hold (ms) and what they do not. */
+  recordedMs: z.number().int(),
+  missing: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type ClipPlanView = z.infer<typeof clipPlanSchema>;
+
+export const clipMethods = {
+  /** The show's clips, and its ended explanations as they would be cut now (what the recordings hold of each). */
+  'clips.list': {
+    params: z.strictObject({ sessionId: id }),
+    result: z.object({ clips: z.array(clipSchema), plans: z.array(clipPlanSchema) }),
+  },
+  /** Cuts clips as a job (progress as job.updated; jobs.cancel stops it). */
+  'clips.cut': {
+    params: z.strictObject({
+      sessionId: id,
+      segmentIds: z.array(id).max(1000).optional(),
+      exact: z.boolean().default(false),
+      join: z.boolean().default(false),
+      vertical: z.boolean().default(false),
+    }),
+    result: z.object({ jobId: z.string() }),
+  },
+  /** Deletes the show's clips (their files too); the recording stays. */
+  'clips.delete': { params: z.strictObject({ sessionId: id }), result: z.object({ deleted: z.number().int() }) },
+} as const;
+
+export interface ClipEvents {
+  'clips.changed': { sessionId: number };
+}

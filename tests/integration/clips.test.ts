@@ -1,0 +1,162 @@
+// 讲解回放 through the real protocol and the real `livecart` process: a show recorded by the studio's own stream
+// (the test pattern, real ffmpeg), explained product by product; its clips listed, cut as a job (named by date,
+// show, link number and product, with a poster), cut again exact (replacing the first), cancelled half-way (nothing
+// left behind), exported to a folder by the CLI, and deleted with the recording kept.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test, type TestContext } from 'node:test';
+import type { Job } from '../../electron/core/protocol/contract.ts';
+import { livecart as runCli } from '../support/cli.ts';
+import { until } from '../support/media-probe.ts';
+import { runStudio, tempDir, type Running } from '../support/studio-fixture.ts';
+import { requireTool } from '../support/tools.ts';
+import { TestClient } from '../support/ws-client.ts';
+
+let run: Running;
+let host: TestClient;
+let sessionId: number;
+let ready = false;
+
+const sizeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+
+before(async () => {
+  run = await runStudio();
+  host = await TestClient.connect(run.host.port, run.host.token);
+  await host.call('studio.hello', { client: 'desktop' });
+});
+after(async () => {
+  host.close();
+  await run.stop();
+});
+
+/** Records a show of two explanations with the studio's own stream (no destination: a rehearsal, recorded). */
+async function recordShow(t: TestContext): Promise<boolean> {
+  if (!requireTool(t, 'ffmpeg') || !requireTool(t, 'ffprobe')) return false;
+  if (ready) return true;
+  const show = await host.call('live.createSession', { input: { title: '秋茶专场' } });
+  sessionId = show.id;
+  for (const title of ['福鼎白茶', '武夷/岩茶:大红袍']) {
+    const product = await host.call('catalog.create', { input: { title, priceFen: 8800, stock: 10 } });
+    await host.call('live.bagAdd', { sessionId, productId: product.id });
+  }
+  const state = await host.call('stream.state', {});
+  await host.call('stream.saveSettings', { settings: { ...state.settings, record: true, hardware: false } });
+  await host.call('show.goLive', { sessionId, rehearse: true });
+  const flv = (await host.call('stream.state', {})).recording.file!;
+  // Explanations last a stretch of recorded media (its bytes), never a fixed time.
+  const media = async (bytes: number) => {
+    const from = sizeOf(flv);
+    await until(`${bytes} more bytes recorded`, () => sizeOf(flv) > from + bytes, 60_000);
+  };
+  await media(200_000);
+  await host.call('live.explain', { sessionId, linkNo: 1 });
+  await media(900_000);
+  await host.call('live.explain', { sessionId, linkNo: 2 });
+  await media(900_000);
+  await host.call('live.stopExplaining', { sessionId });
+  await media(200_000);
+  await host.call('show.end', { sessionId });
+  ready = true;
+  return true;
+}
+
+const cut = async (params: { exact?: boolean; vertical?: boolean }): Promise<Job> => {
+  const { jobId } = await host.call('clips.cut', { sessionId, ...params });
+  return host.jobFinished(jobId);
+};
+
+test('a show’s explanations are listed with what the recording holds, and cut as a job into named clips', async (t) => {
+  if (!(await recordShow(t))) return;
+  const listed = await host.call('clips.list', { sessionId });
+  assert.deepEqual(listed.clips, []);
+  assert.deepEqual(
+    listed.plans.map((p) => [p.linkNo, p.title, p.missing]),
+    [
+      [1, '福鼎白茶', []],
+      [2, '武夷/岩茶:大红袍', []],
+    ],
+  );
+  assert.ok(listed.plans.every((p) => p.recordedMs > 1000));
+
+  const events = host.events.length;
+  const job = await cut({});
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  assert.deepEqual(job.summary, { clips: 2, skipped: 0 });
+  assert.ok(host.events.slice(events).some((e) => e.name === 'clips.changed'));
+  const { clips } = await host.call('clips.list', { sessionId });
+  const day = (await host.call('live.session', { id: sessionId })).session.startedAt!;
+  const date = new Date(day);
+  const stamp = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  assert.deepEqual(
+    clips.map((c) => [c.fileName, c.linkNo, c.mode, c.hasPoster]),
+    [
+      [`${stamp} 秋茶专场 1号 福鼎白茶.mp4`, 1, 'copy', true],
+      // What no file system takes in a name (/ and :) becomes a space.
+      [`${stamp} 秋茶专场 2号 武夷 岩茶 大红袍.mp4`, 2, 'copy', true],
+    ],
+  );
+  const dir = path.join(run.dataDir, 'clips');
+  for (const clip of clips) {
+    const file = path.join(dir, clip.fileName);
+    assert.equal(fs.statSync(file).size, clip.bytes);
+    assert.equal(fs.statSync(file).mode & 0o077, 0, 'owner-only, like everything the studio keeps');
+    assert.ok(fs.existsSync(file.replace(/\.mp4$/, '.jpg')), 'its poster');
+    assert.ok(clip.durationMs > 1000);
+  }
+});
+
+test('cut again exact: the clip is replaced, not doubled; a cut cancelled half-way leaves nothing behind', async (t) => {
+  if (!(await recordShow(t))) return;
+  const before = (await host.call('clips.list', { sessionId })).clips;
+  const job = await cut({ exact: true });
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  const { clips } = await host.call('clips.list', { sessionId });
+  assert.deepEqual(
+    clips.map((c) => [c.linkNo, c.mode]),
+    [
+      [1, 'exact'],
+      [2, 'exact'],
+    ],
+  );
+  assert.deepEqual(
+    clips.map((c) => c.fileName),
+    before.map((c) => c.fileName),
+    'the same names: the old files went first',
+  );
+  const dir = path.join(run.dataDir, 'clips');
+  const files = fs.readdirSync(dir).sort();
+  assert.equal(files.length, 4, files.join(', '));
+
+  const { jobId } = await host.call('clips.cut', { sessionId, vertical: true });
+  await host.call('jobs.cancel', { id: jobId });
+  const cancelled = await host.jobFinished(jobId);
+  assert.equal(cancelled.state, 'failed');
+  assert.equal((cancelled.error as { code: string }).code, 'cancelled');
+  assert.deepEqual(fs.readdirSync(dir).sort(), files, 'no half-cut file, the clips as they were');
+});
+
+test('`livecart clips list|export` and the deletion of a show’s clips; the recording stays', async (t) => {
+  if (!(await recordShow(t))) return;
+  const listed = runCli(['clips', 'list', '--session', String(sessionId), '--data-dir', run.dataDir], 'zh-CN');
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /1号 福鼎白茶 {2}· {2}\d+:\d\d {2}· {2}\S+ 秋茶专场 1号 福鼎白茶\.mp4/);
+  const out = tempDir('livecart-clips-out-');
+  const exported = runCli(['clips', 'export', '--session', String(sessionId), '--out', out, '--data-dir', run.dataDir]);
+  assert.equal(exported.code, 0, exported.stderr);
+  const names = fs.readdirSync(out).sort();
+  assert.equal(names.filter((n) => n.endsWith('.mp4')).length, 2);
+  assert.equal(names.filter((n) => n.endsWith('.jpg')).length, 2);
+  const missing = runCli(['clips', 'cut', '--session', '99999', '--data-dir', run.dataDir]);
+  assert.equal(missing.code, 1);
+  const usage = runCli(['clips', 'cut', '--data-dir', run.dataDir]);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /clips needs --session ID/);
+
+  const recording = (run.studio.db.prepare('SELECT file FROM recordings').get() as { file: string }).file;
+  const { deleted } = await host.call('clips.delete', { sessionId });
+  assert.equal(deleted, 2);
+  assert.deepEqual((await host.call('clips.list', { sessionId })).clips, []);
+  assert.deepEqual(fs.readdirSync(path.join(run.dataDir, 'clips')), []);
+  assert.ok(fs.existsSync(recording), 'the recording is kept');
+});
