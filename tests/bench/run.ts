@@ -5,7 +5,8 @@
 //                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
 //                           [--overlay-seconds 60] [--overlay-rounds 3] [--overlay-explains 20] [--status-seconds 30] [--status-clients 3]
 //                           [--shop-orders 10000]
-//                           [--only rtt|fanout|csv|orders|xlsx|shop|stream|overlay|status] [--keep] [--out FILE]
+//                           [--clip-minutes 60]
+//                           [--only rtt|fanout|csv|orders|xlsx|shop|stream|overlay|status|clips] [--keep] [--out FILE]
 // The streaming part (needs ffmpeg and nginx with its RTMP module) takes about 2 × --stream-seconds + 1.5 min;
 // `--stream-seconds 10` is enough for a quick look (the CPU figures are then dominated by start and stop).
 // The orders part seeds --orders-lines order lines for its export (1,000,000: under a minute, under 1 GB of disk),
@@ -22,6 +23,7 @@ import { collectGarbage, median, now } from './measure.ts';
 import { benchLiveFanout, type FanoutPass, type FanoutResult } from './live-fanout.ts';
 import { benchOrdersExport, ordersExportRows, type OrdersExportResult } from './orders-export.ts';
 import { benchOrdersXlsx, ordersXlsxRows, type OrdersXlsxResult } from './orders-xlsx.ts';
+import { benchClips, clipsRows, type ClipsBenchResult } from './clips-cut.ts';
 import { benchOrdersRate, ordersRateRows, type OrdersRateResult } from './orders-rate.ts';
 import { generateProducts, productsCsvBytes } from './product-data.ts';
 import { benchProtocolRtt, type RttResult } from './protocol-rtt.ts';
@@ -51,6 +53,7 @@ function options() {
       'orders-lines': { type: 'string', default: '1000000' },
       'shop-orders': { type: 'string', default: '10000' },
       'xlsx-lines': { type: 'string', default: '100000' },
+      'clip-minutes': { type: 'string', default: '60' },
       'overlay-seconds': { type: 'string', default: '60' },
       'overlay-rounds': { type: 'string', default: '3' },
       'overlay-explains': { type: 'string', default: '20' },
@@ -67,7 +70,7 @@ function options() {
     return n;
   };
   const only = values.only;
-  const parts = ['rtt', 'fanout', 'csv', 'orders', 'xlsx', 'shop', 'stream', 'overlay', 'status'];
+  const parts = ['rtt', 'fanout', 'csv', 'orders', 'xlsx', 'shop', 'stream', 'overlay', 'status', 'clips'];
   if (only !== undefined && !parts.includes(only)) throw new Error(`--only ${parts.join('|')}`);
   return {
     rows: int('rows', values.rows),
@@ -85,6 +88,7 @@ function options() {
     ordersLines: int('orders-lines', values['orders-lines']),
     shopOrders: int('shop-orders', values['shop-orders']),
     xlsxLines: int('xlsx-lines', values['xlsx-lines']),
+    clipMinutes: int('clip-minutes', values['clip-minutes']),
     overlaySeconds: int('overlay-seconds', values['overlay-seconds']),
     overlayRounds: int('overlay-rounds', values['overlay-rounds']),
     overlayExplains: int('overlay-explains', values['overlay-explains']),
@@ -502,6 +506,13 @@ async function main(): Promise<void> {
       });
     }
 
+    let clips: ClipsBenchResult | null = null;
+    if (opts.only === undefined || opts.only === 'clips') {
+      console.log(`clips: 40 explanations of a ${opts.clipMinutes}-min 720p recording (made once, then cached) …`);
+      clips = await benchClips({ dir: path.join(root, 'clips'), minutes: opts.clipMinutes, clips: 40 });
+      if (!opts.keep) fs.rmSync(path.join(root, 'clips'), { recursive: true, force: true });
+    }
+
     let shopSync: ShopSyncResult | null = null;
     if (opts.only === undefined || opts.only === 'shop') {
       console.log(`shop: an orders sync of ${opts.shopOrders} orders from a fake 微信小店 …`);
@@ -575,6 +586,7 @@ async function main(): Promise<void> {
       ...(ordersRate ? ordersRateRows(ordersRate) : []),
       ...(ordersExport ? ordersExportRows(ordersExport) : []),
       ...(ordersXlsx ? ordersXlsxRows(ordersXlsx) : []),
+      ...(clips ? clipsRows(clips) : []),
       ...(shopSync ? shopSyncRows(shopSync) : []),
       ...(stream ? streamRows(stream) : []),
       ...(overlay ? overlayRows(overlay) : []),
@@ -600,6 +612,7 @@ async function main(): Promise<void> {
       orders:
         ordersRate || ordersExport || ordersXlsx ? { rate: ordersRate, export: ordersExport, xlsx: ordersXlsx } : null,
       shopSync,
+      clips,
       stream: stream ?? (streamSkipped ? { skipped: streamSkipped } : null),
       overlay,
       showStatus: status,

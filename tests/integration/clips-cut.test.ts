@@ -1,16 +1,22 @@
 // Clips cut from a real recording: the engine records the test pattern (testsrc: every frame a different picture)
 // with real ffmpeg, explanations start and end while it runs (one across a lost camera and its stand-in), and each
 // clip is checked by decoding: its first and last frames are found among the recording's own frames, and must
-// fall within one GOP of the planned cut (copy mode) or on it (exact mode).
+// fall within one GOP of the planned cut (copy mode) or on it (exact mode). A copy of the FLV taken mid-show stands
+// for what a crash leaves: finished at the next start, it gives the same clip.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { cutClip } from '../../electron/core/clips/clip-cutter.ts';
+import { cutClip, makePoster } from '../../electron/core/clips/clip-cutter.ts';
 import { planClips, usable, type ClipPiece, type ExplainedSegment } from '../../electron/core/clips/clip-plan.ts';
 import type { RecordingAnchor } from '../../electron/core/stream/engine/recorder.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
 import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
+import { RECORDING_SUFFIX } from '../../electron/core/stream/recording-recovery.ts';
+import { RecordingStore } from '../../electron/core/stream/recording-store.ts';
+import { StreamRecordings } from '../../electron/core/stream/stream-recordings.ts';
+import { StreamStore } from '../../electron/core/stream/stream-store.ts';
 import { decodesCleanly, packetTimes, until } from '../support/media-probe.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
@@ -74,12 +80,14 @@ function tools(t: TestContext): boolean {
 }
 
 test(
-  'clips from a real recording: copy mode within one GOP of the cut, exact mode on it, across a lost camera',
+  'clips from a real recording: within one GOP (copy) or on the cut (exact), across a lost camera, from a crash-left FLV',
   { timeout: 180_000 },
   async (t) => {
     if (!tools(t)) return;
     const dir = tempDir('livecart-clips-');
     const record = path.join(dir, 'show.mp4');
+    const crashDir = path.join(dir, 'crash');
+    const crashFlv = path.join(crashDir, `2026-12-02_20-00-00.mp4${RECORDING_SUFFIX}`);
     const anchors: RecordingAnchor[] = [];
     const encoders: ChildProcess[] = [];
     const engine = new StreamEngine({
@@ -115,7 +123,11 @@ test(
       const aFrom = await at(3);
       const aTo = await at(7.5);
       explain(1, aFrom, aTo);
-      const bFrom = await at(9);
+      await at(9);
+      // What a crash of the studio here would leave: the FLV as written so far (perhaps cut mid-tag).
+      fs.mkdirSync(crashDir);
+      fs.copyFileSync(`${record}.recording.flv`, crashFlv);
+      const bFrom = await at(9.5);
       // The camera is lost mid-explanation: the stand-in takes over, and the recording goes on on one timeline.
       encoders[0]!.kill('SIGKILL');
       await until('the stand-in', () => engine.source.fallback && encoders.length === 2 && anchors.length === 2);
@@ -166,7 +178,9 @@ test(
         onProgress: (done) => progress.push(done),
       });
       decodesCleanly(cut.file);
-      assert.ok(cut.poster && fs.statSync(cut.poster).size > 1000, 'a poster frame');
+      const poster = path.join(dir, `${name}.jpg`);
+      await makePoster('ffmpeg', cut.file, cut.durationMs, poster);
+      assert.deepEqual([...fs.readFileSync(poster).subarray(0, 2)], [0xff, 0xd8], 'a poster frame, as JPEG');
       assert.equal(progress.at(-1), piece.toMs - piece.fromMs, 'progress ends at the whole');
       const clip = frames(cut.file);
       const first = locate(clip[0]!, recFrames, recTimes, piece.fromMs);
@@ -190,8 +204,46 @@ test(
       const exact = await check(piece, true, `exact-${k + 1}`);
       assert.ok(Math.abs(exact.durationMs - (piece.toMs - piece.fromMs)) <= 2 * FRAME_MS + 1);
     }
+    // Two explanations joined (one product explained twice): the pieces one after the other, playing through.
+    const pieces = plans.map((p) => p.pieces[0]!);
+    const joined = await cutClip(pieces, path.join(dir, 'joined.mp4'), { ffmpegPath: 'ffmpeg' });
+    decodesCleanly(joined.file);
+    const planned = pieces.reduce((sum, p) => sum + p.toMs - p.fromMs, 0);
+    assert.ok(joined.durationMs >= planned - FRAME_MS, `${joined.durationMs} of ${planned} ms`);
+    assert.ok(joined.durationMs <= planned + 2 * GOP_MS, 'each piece from its keyframe before, no more');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.startsWith('joined')),
+      ['joined.mp4'],
+      'its parts and list are gone',
+    );
+
     // The second explanation spans the stand-in: its clip holds frames from both encoders.
     const [, b] = plans;
     assert.ok(b!.pieces[0]!.fromMs < anchors[1]!.recordingMs && b!.pieces[0]!.toMs > anchors[1]!.recordingMs);
+
+    // The crash-left FLV: the next start finishes it (its row in the recordings table too), and the first
+    // explanation's clip is cut from it, frame for frame the same as from the whole recording.
+    const db = openDatabase(path.join(dir, 'studio.db'));
+    try {
+      const registry = new RecordingStore(db);
+      const id = registry.begin(crashFlv, anchors[0]!);
+      const old = Date.now() / 1000 - 120;
+      fs.utimesSync(crashFlv, old, old);
+      await new StreamRecordings(new StreamStore(db), registry, (work) => work()).recover(
+        crashDir,
+        'ffmpeg',
+        () => false,
+      );
+      const crashed = registry.get(id)!;
+      assert.equal(crashed.state, 'interrupted');
+      assert.match(crashed.file, /\.mp4$/);
+      const [fromCrash] = planClips([segments[0]!], [usable(crashed, fs.existsSync)!]);
+      assert.deepEqual(fromCrash!.missing, []);
+      const piece = fromCrash!.pieces[0]!;
+      assert.ok(Math.abs(piece.fromMs - plans[0]!.pieces[0]!.fromMs) <= 1);
+      await check(piece, false, 'crash-copy');
+    } finally {
+      db.close();
+    }
   },
 );

@@ -91,9 +91,9 @@ test('a show’s explanations are listed with what the recording holds, and cut 
   assert.deepEqual(
     clips.map((c) => [c.fileName, c.linkNo, c.mode, c.hasPoster]),
     [
-      [`${stamp} 秋茶专场 1号 福鼎白茶.mp4`, 1, 'copy', true],
+      [`${stamp} 秋茶专场 1号 福鼎白茶.mp4`, 1, 'copy', false],
       // What no file system takes in a name (/ and :) becomes a space.
-      [`${stamp} 秋茶专场 2号 武夷 岩茶 大红袍.mp4`, 2, 'copy', true],
+      [`${stamp} 秋茶专场 2号 武夷 岩茶 大红袍.mp4`, 2, 'copy', false],
     ],
   );
   const dir = path.join(run.dataDir, 'clips');
@@ -101,9 +101,13 @@ test('a show’s explanations are listed with what the recording holds, and cut 
     const file = path.join(dir, clip.fileName);
     assert.equal(fs.statSync(file).size, clip.bytes);
     assert.equal(fs.statSync(file).mode & 0o077, 0, 'owner-only, like everything the studio keeps');
-    assert.ok(fs.existsSync(file.replace(/\.mp4$/, '.jpg')), 'its poster');
     assert.ok(clip.durationMs > 1000);
+    // The poster is made when first asked for, then kept beside the clip.
+    const poster = await host.call('clips.poster', { clipId: clip.id });
+    assert.deepEqual([...Buffer.from(poster.dataBase64, 'base64').subarray(0, 2)], [0xff, 0xd8]);
+    assert.ok(fs.existsSync(file.replace(/\.mp4$/, '.jpg')), 'its poster');
   }
+  assert.ok((await host.call('clips.list', { sessionId })).clips.every((c) => c.hasPoster));
 });
 
 test('cut again exact: the clip is replaced, not doubled; a cut cancelled half-way leaves nothing behind', async (t) => {
@@ -126,7 +130,7 @@ test('cut again exact: the clip is replaced, not doubled; a cut cancelled half-w
   );
   const dir = path.join(run.dataDir, 'clips');
   const files = fs.readdirSync(dir).sort();
-  assert.equal(files.length, 4, files.join(', '));
+  assert.equal(files.length, 2, files.join(', '));
 
   const { jobId } = await host.call('clips.cut', { sessionId, vertical: true });
   await host.call('jobs.cancel', { id: jobId });

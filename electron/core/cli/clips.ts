@@ -68,7 +68,7 @@ export async function clipsCommand(sub: string | undefined, flags: ClipFlags, da
       console.error(say(locale, `已剪辑 ${outcome.summary.clips} 段回放`, `Cut ${outcome.summary.clips} clip(s)`));
     }
     if (sub === 'export') {
-      const files = clips.exportTo(
+      const files = await clips.exportTo(
         clips.list(sessionId).map((c) => c.id),
         path.resolve(flags.out!),
       );

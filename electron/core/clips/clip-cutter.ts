@@ -3,7 +3,8 @@
 // Exact: decoded and encoded again, first frame on the padded start (and an optional crop to vertical, which needs
 // the encode too). Several pieces (an explanation across two recordings, or several explanations of one product)
 // are cut one by one and joined with ffmpeg's concat demuxer. Written aside and renamed: a clip file is whole or
-// absent; a poster frame from a third of the way in.
+// absent. The poster is made when first wanted (`makePoster`): made with every cut, it cost a third more than the
+// cut itself (measured: every keyframe of the clip decoded), and a clip nobody looks at needs none.
 import fs from 'node:fs';
 import path from 'node:path';
 import { mediaDurationMs } from '../stream/media-duration.ts';
@@ -24,7 +25,6 @@ export interface CutOptions {
 
 export interface CutResult {
   file: string;
-  poster: string | null;
   durationMs: number;
   bytes: number;
 }
@@ -42,6 +42,8 @@ function pieceArgs(piece: ClipPiece, out: string, options: CutOptions): string[]
       ? [
           ...(options.vertical ? ['-vf', VERTICAL] : []),
           ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'],
+          // A keyframe every 2 s, as the recording has: a player seeks in it, and a poster is found quickly.
+          ['-force_key_frames', 'expr:gte(t,n_forced*2)'],
           ['-c:a', 'aac', '-b:a', '128k'],
         ].flat()
       : // Copy: the frames from the keyframe before the start are kept (they are what makes the first ones decode);
@@ -57,6 +59,8 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
   const partial = `${out}.cutting.mp4`;
   const parts: string[] = [];
   let doneMs = 0;
+  /** What ffmpeg last said it had written of the file being made: the clip's length, without asking again. */
+  let writtenMs = 0;
   try {
     for (const [i, piece] of pieces.entries()) {
       const target = pieces.length === 1 ? partial : `${out}.part${i + 1}.mp4`;
@@ -65,11 +69,14 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
       const before = doneMs;
       await runFfmpegTask(options.ffmpegPath, pieceArgs(piece, target, options), {
         signal: options.signal,
-        onProgress: (ms) => options.onProgress?.(Math.min(totalMs, before + ms), totalMs),
+        onProgress: (ms) => {
+          writtenMs = ms;
+          options.onProgress?.(Math.min(totalMs, before + ms), totalMs);
+        },
       });
       doneMs += piece.toMs - piece.fromMs;
     }
-    if (parts.length > 0) await join(parts, partial, options);
+    if (parts.length > 0) writtenMs = await join(parts, partial, options);
     tighten(partial);
     fs.renameSync(partial, out);
   } finally {
@@ -78,26 +85,47 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
     fs.rmSync(`${out}.concat.txt`, { force: true });
   }
   options.onProgress?.(totalMs, totalMs);
-  const durationMs = (await mediaDurationMs(options.ffmpegPath, out)) ?? totalMs;
-  const poster = await posterOf(out, durationMs, options).catch(() => null);
-  return { file: out, poster, durationMs, bytes: fs.statSync(out).size };
+  const durationMs = writtenMs > 0 ? writtenMs : ((await mediaDurationMs(options.ffmpegPath, out)) ?? totalMs);
+  return { file: out, durationMs, bytes: fs.statSync(out).size };
+}
+
+/**
+ * The clip's poster: the first keyframe at or after a third of the way in, else its first frame (a clip shorter
+ * than a keyframe's distance), 480 px wide, as `poster` (a .jpg path). Only keyframes are decoded: it costs one
+ * keyframe's decode, not the clip's.
+ */
+export async function makePoster(ffmpegPath: string, clip: string, durationMs: number, poster: string) {
+  const partial = `${poster}.making.jpg`;
+  try {
+    for (const atMs of [durationMs / 3, 0]) {
+      fs.writeFileSync(partial, '', ownerOnly);
+      // prettier-ignore
+      await runFfmpegTask(ffmpegPath, [
+        '-y', '-skip_frame', 'nokey', '-ss', seconds(atMs), '-i', clip,
+        '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '4', '-f', 'image2', '-update', '1', partial,
+      ]);
+      if (fs.statSync(partial).size > 0) {
+        fs.renameSync(partial, poster);
+        return;
+      }
+    }
+    throw new Error('no frame to make a poster of');
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
 }
 
 /** The parts one after another, streams copied (they share the recording's codecs, or the same encode). */
-async function join(parts: string[], out: string, options: CutOptions): Promise<void> {
+async function join(parts: string[], out: string, options: CutOptions): Promise<number> {
   const list = `${out.replace(/\.cutting\.mp4$/, '')}.concat.txt`;
   // The concat demuxer's quoting: each path in single quotes, a quote inside written '\''.
   const lines = parts.map((p) => `file '${path.resolve(p).replaceAll("'", "'\\''")}'`);
   fs.writeFileSync(list, `${lines.join('\n')}\n`, ownerOnly);
   const args = ['-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4'];
-  await runFfmpegTask(options.ffmpegPath, [...args, out], { signal: options.signal });
-}
-
-/** A JPEG from a third of the way in, 480 px wide: what the report and the player show before it plays. */
-async function posterOf(clip: string, durationMs: number, options: CutOptions): Promise<string> {
-  const poster = clip.replace(/\.mp4$/i, '.jpg');
-  const args = ['-y', '-ss', seconds(durationMs / 3), '-i', clip, '-frames:v', '1', '-vf', 'scale=480:-2'];
-  await runFfmpegTask(options.ffmpegPath, [...args, '-q:v', '4', poster], { signal: options.signal });
-  tighten(poster);
-  return poster;
+  let writtenMs = 0;
+  await runFfmpegTask(options.ffmpegPath, [...args, out], {
+    signal: options.signal,
+    onProgress: (ms) => (writtenMs = ms),
+  });
+  return writtenMs;
 }

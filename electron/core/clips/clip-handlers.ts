@@ -5,7 +5,9 @@ import type { StudioServer } from '../protocol/server.ts';
 import type { ClipPlan } from './clip-plan.ts';
 import type { ClipService } from './clip-service.ts';
 import type { Clip } from './clip-store.ts';
+import fs from 'node:fs';
 import path from 'node:path';
+import { StudioError } from '../protocol/errors.ts';
 
 /** A clip as the wire shows it: its file's name, never where the studio keeps its data. */
 export function clipView(clip: Clip): ClipView {
@@ -27,6 +29,11 @@ export function registerClips(server: StudioServer, clips: ClipService, jobs: Jo
     clips.plans(request.sessionId); // an unknown show is refused now, not as a failed job
     const work = (progress: Parameters<ClipService['cut']>[1]) => clips.cut(request, progress, progress.signal);
     return { jobId: jobs.start('clips.cut', work, ownerOf(ctx)).job.id };
+  });
+  server.handle('clips.poster', async ({ clipId }) => {
+    const poster = await clips.poster(clipId);
+    if (!poster) throw new StudioError('not_found', `clip ${clipId} has no file to make a poster of`);
+    return { mime: 'image/jpeg' as const, dataBase64: fs.readFileSync(poster).toString('base64') };
   });
   server.handle('clips.delete', async ({ sessionId }) => ({ deleted: await clips.deleteClips(sessionId) }));
 }

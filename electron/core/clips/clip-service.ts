@@ -14,7 +14,7 @@ import type { Publish } from '../publish.ts';
 import type { RecordingsRead } from '../stream/recording-store.ts';
 import { makePrivateDir } from '../system/data-folder.ts';
 import { clipBaseName, freeName } from './clip-names.ts';
-import { cutClip } from './clip-cutter.ts';
+import { cutClip, makePoster } from './clip-cutter.ts';
 import { planClips, usable, type ClipPlan, type ExplainedSegment } from './clip-plan.ts';
 import { ClipStore, type Clip } from './clip-store.ts';
 
@@ -145,15 +145,13 @@ export class ClipService {
         }
         const file = freeName(this.dir, base, '.mp4');
         fs.renameSync(result.file, file);
-        const poster = result.poster && `${file.slice(0, -'.mp4'.length)}.jpg`;
-        if (result.poster && poster) fs.renameSync(result.poster, poster);
         this.store.insert({
           sessionId: request.sessionId,
           productId: plan.productId,
           linkNo: plan.linkNo,
           segmentIds: plan.segmentIds,
           file,
-          poster,
+          poster: null,
           mode: request.exact || request.vertical ? 'exact' : 'copy',
           vertical: request.vertical ?? false,
           durationMs: result.durationMs,
@@ -169,20 +167,33 @@ export class ClipService {
     return { summary: { clips: cut, skipped: plans.length - cut }, warnings };
   }
 
-  /** Copies the clips (and their posters) into `dir`; returns where each went. */
-  exportTo(clipIds: number[], dir: string): string[] {
+  /** The clip's poster JPEG, made the first time it is wanted (null when the clip's file is gone). */
+  async poster(clipId: number): Promise<string | null> {
+    const clip = this.store.get(clipId);
+    if (!clip) throw new StudioError('not_found', `clip ${clipId} not found`);
+    if (clip.poster && fs.existsSync(clip.poster)) return clip.poster;
+    const ffmpegPath = this.options.ffmpeg();
+    if (!ffmpegPath || !fs.existsSync(clip.file)) return null;
+    const poster = `${clip.file.slice(0, -'.mp4'.length)}.jpg`;
+    await makePoster(ffmpegPath, clip.file, clip.durationMs, poster);
+    await this.write(() => this.store.setPoster(clip.id, poster));
+    return poster;
+  }
+
+  /** Copies the clips and their posters into `dir`; returns where each went. */
+  async exportTo(clipIds: number[], dir: string): Promise<string[]> {
     makePrivateDir(dir);
-    return clipIds.map((id) => {
+    const written: string[] = [];
+    for (const id of clipIds) {
       const clip = this.store.get(id);
       if (!clip || !fs.existsSync(clip.file)) throw new StudioError('not_found', `clip ${id} not found`);
-      const base = path.basename(clip.file, '.mp4');
-      const target = freeName(dir, base, '.mp4');
+      const target = freeName(dir, path.basename(clip.file, '.mp4'), '.mp4');
       fs.copyFileSync(clip.file, target);
-      if (clip.poster && fs.existsSync(clip.poster)) {
-        fs.copyFileSync(clip.poster, `${target.slice(0, -'.mp4'.length)}.jpg`);
-      }
-      return target;
-    });
+      const poster = await this.poster(id).catch(() => null);
+      if (poster) fs.copyFileSync(poster, `${target.slice(0, -'.mp4'.length)}.jpg`);
+      written.push(target);
+    }
+    return written;
   }
 
   /** Deletes a show's clips (their files and posters). */

@@ -66,6 +66,7 @@ export class ClipStore {
       get: db.prepare<[number], Row>('SELECT * FROM clips WHERE id = ?'),
       bySession: db.prepare<[number], Row>('SELECT * FROM clips WHERE session_id = ? ORDER BY id'),
       remove: db.prepare<[number]>('DELETE FROM clips WHERE id = ?'),
+      poster: db.prepare<[string, number]>('UPDATE clips SET poster = ? WHERE id = ?'),
     };
   }
 
@@ -86,6 +87,10 @@ export class ClipStore {
 
   ofSession(sessionId: number): Clip[] {
     return this.stmts.bySession.all(sessionId).map(toClip);
+  }
+
+  setPoster(id: number, poster: string): void {
+    this.stmts.poster.run(poster, id);
   }
 
   remove(id: number): void {

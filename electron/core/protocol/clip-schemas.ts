@@ -12,6 +12,7 @@ export const clipSchema = z.object({
   segmentIds: z.array(z.number().int()),
   /** The file's name (its folder is the studio's own). */
   fileName: z.string(),
+  /** Its poster was made already (clips.poster makes it otherwise). */
   hasPoster: z.boolean(),
   mode: z.enum(['copy', 'exact']),
   vertical: z.boolean(),
@@ -51,6 +52,11 @@ export const clipMethods = {
       vertical: z.boolean().default(false),
     }),
     result: z.object({ jobId: z.string() }),
+  },
+  /** A clip's poster frame (made the first time it is asked for), as a JPEG. */
+  'clips.poster': {
+    params: z.strictObject({ clipId: id }),
+    result: z.object({ mime: z.literal('image/jpeg'), dataBase64: z.string() }),
   },
   /** Deletes the show's clips (their files too); the recording stays. */
   'clips.delete': { params: z.strictObject({ sessionId: id }), result: z.object({ deleted: z.number().int() }) },

@@ -61,7 +61,8 @@ export class RecordingStore implements RecordingsRead {
       ),
       get: db.prepare<[number], Row>('SELECT * FROM recordings WHERE id = ?'),
       byFile: db.prepare<[string], Row>(
-        `SELECT * FROM recordings WHERE file = ? AND state = 'recording' ORDER BY id DESC LIMIT 1`,
+        // Still 'recording' after a crash; or 'interrupted' with its FLV kept when the remux failed (tried again).
+        `SELECT * FROM recordings WHERE file = ? AND state != 'done' ORDER BY id DESC LIMIT 1`,
       ),
       // A recording still written has no end yet: it overlaps anything after its start.
       overlapping: db.prepare<[number, number], Row>(
@@ -88,7 +89,7 @@ export class RecordingStore implements RecordingsRead {
     this.stmts.finish.run({ id, ...end });
   }
 
-  /** The recording still marked as written to `flvPath` (a crash left it so), if any. */
+  /** The unfinished recording whose file is `flvPath` (a crash left it so), if any. */
   writtenTo(flvPath: string): Recording | undefined {
     const row = this.stmts.byFile.get(flvPath);
     return row ? toRecording(row) : undefined;
