@@ -1,8 +1,8 @@
 // Cutting a show's explanation clips (copy mode) beside a bare ffmpeg loop over the same segments. The recording is
 // made once (testsrc at 720p30 with a tone, x264 with a keyframe every 2 s and AAC, as the studio records) and kept
-// in ~/.cache/livecart/bench/ for later runs; 40 explanations spread over it. Studio = cutClip for each (its
-// poster made in the same ffmpeg run, `-progress` read, faststart); baseline = `ffmpeg -ss … -i REC -t … -c copy
-// -avoid_negative_ts make_zero OUT` for each, one after another.
+// in ~/.cache/livecart/bench/ for later runs; 40 explanations spread over it. Studio = cutClip for each
+// (`-progress` read, faststart; posters are made when first shown, not here); baseline = `ffmpeg -ss … -i REC -t …
+// -c copy -avoid_negative_ts make_zero OUT` for each, one after another.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,7 +103,7 @@ export function clipsRows(r: ClipsBenchResult): Row[] {
       unit: 's',
       studio: r.studioSeconds,
       baseline: r.baselineSeconds,
-      note: `recording ${r.recordingMb.toFixed(0)} MB (${made}), clips ${r.clipsMb.toFixed(0)} MB in all. Studio = cutClip per explanation (stream copy from the keyframe before, its poster in the same ffmpeg run from keyframes only, progress read, faststart); baseline = a bare \`ffmpeg -ss … -i REC -t … -c copy -avoid_negative_ts make_zero\` loop over the same segments`,
+      note: `recording ${r.recordingMb.toFixed(0)} MB (${made}), clips ${r.clipsMb.toFixed(0)} MB in all. Studio = cutClip per explanation (stream copy from the keyframe before, progress read, faststart; posters are made when first shown, not here); baseline = a bare \`ffmpeg -ss … -i REC -t … -c copy -avoid_negative_ts make_zero\` loop over the same segments`,
     },
   ];
 }
