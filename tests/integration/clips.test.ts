@@ -151,6 +151,10 @@ test('`livecart clips list|export` and the deletion of a show’s clips; the rec
   const names = fs.readdirSync(out).sort();
   assert.equal(names.filter((n) => n.endsWith('.mp4')).length, 2);
   assert.equal(names.filter((n) => n.endsWith('.jpg')).length, 2);
+  // Copies to share: the usual permissions, not the studio's owner-only ones; the folder's left as it was.
+  const folderMode = fs.statSync(out).mode & 0o777;
+  for (const name of names) assert.equal(fs.statSync(path.join(out, name)).mode & 0o777, 0o644, name);
+  assert.equal(fs.statSync(out).mode & 0o777, folderMode);
   const missing = runCli(['clips', 'cut', '--session', '99999', '--data-dir', run.dataDir]);
   assert.equal(missing.code, 1);
   const usage = runCli(['clips', 'cut', '--data-dir', run.dataDir]);

@@ -197,4 +197,14 @@ test('a crash-left recording in the recordings table is finished there: its MP4,
   // Its end on the wall clock from the last anchor: the file ran on from there for the rest of its length.
   assert.equal(row.endedAt, started + 5000 + (row.durationMs! - 1000));
   assert.equal(recordings.lastFile, mp4);
+
+  // A show the disk watch ended without a remux: its row is finished, its FLV remuxed at this start: the row follows.
+  const kept = leave(dir, '2026-11-25_20-00-05', makeFlv(2), Date.now() / 1000 - 120);
+  const done = registry.begin(kept, { recordingMs: 0, wallMs: started });
+  registry.finish(done, { file: kept, endedAt: started + 2000, durationMs: 2000, state: 'done' });
+  await recordings.recover(dir, 'ffmpeg', () => false);
+  assert.deepEqual(
+    [registry.get(done)!.file, registry.get(done)!.state, registry.get(done)!.endedAt],
+    [kept.slice(0, -RECORDING_SUFFIX.length), 'done', started + 2000],
+  );
 });

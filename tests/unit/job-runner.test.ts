@@ -195,3 +195,26 @@ test('assertIdle says busy before anything is used up', async () => {
   await first.done;
   jobs.assertIdle('orders.ship');
 });
+
+test('cancel: a job that listens to its signal ends failed with cancelled; an import is refused, not stopped', async () => {
+  const { jobs } = runner();
+  const cut = jobs.start('clips.cut', (progress) => {
+    return new Promise((_resolve, reject) => {
+      progress.signal!.addEventListener('abort', () => reject(progress.signal!.reason as Error), { once: true });
+    });
+  });
+  jobs.cancel(cut.job.id);
+  const cancelled = await cut.done;
+  assert.equal(cancelled.state, 'failed');
+  assert.equal((cancelled.error as { code: string }).code, 'cancelled');
+
+  let finish = () => {};
+  const load = jobs.start('catalog.import', () => new Promise((resolve) => (finish = () => resolve({ summary: {} }))));
+  assert.throws(
+    () => jobs.cancel(load.job.id),
+    (error: unknown) => error instanceof StudioError && error.issues?.[0]?.code === 'job_not_cancellable',
+  );
+  finish();
+  assert.equal((await load.done).state, 'done', 'the import ran to its end');
+  assert.throws(() => jobs.cancel('no-such-job'), { code: 'not_found' });
+});

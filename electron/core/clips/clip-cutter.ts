@@ -5,12 +5,14 @@
 // are cut one by one and joined with ffmpeg's concat demuxer. Written aside and renamed: a clip file is whole or
 // absent. The poster is made when first wanted (`makePoster`): made with every cut, it cost a third more than the
 // cut itself (measured: every keyframe of the clip decoded), and a clip nobody looks at needs none.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { mediaDurationMs } from '../stream/media-duration.ts';
 import { ownerOnly, tighten } from '../system/data-folder.ts';
 import type { ClipPiece } from './clip-plan.ts';
 import { runFfmpegTask } from './ffmpeg-task.ts';
+import { mp4DurationMs } from './mp4-duration.ts';
 
 export interface CutOptions {
   ffmpegPath: string;
@@ -85,7 +87,9 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
     fs.rmSync(`${out}.concat.txt`, { force: true });
   }
   options.onProgress?.(totalMs, totalMs);
-  const durationMs = writtenMs > 0 ? writtenMs : ((await mediaDurationMs(options.ffmpegPath, out)) ?? totalMs);
+  // Copied, the clip starts at the keyframe before its cut: its header says how long it plays, not the progress.
+  const durationMs =
+    mp4DurationMs(out) ?? (writtenMs > 0 ? writtenMs : ((await mediaDurationMs(options.ffmpegPath, out)) ?? totalMs));
   return { file: out, durationMs, bytes: fs.statSync(out).size };
 }
 
@@ -95,7 +99,7 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
  * keyframe's decode, not the clip's.
  */
 export async function makePoster(ffmpegPath: string, clip: string, durationMs: number, poster: string) {
-  const partial = `${poster}.making.jpg`;
+  const partial = `${poster}.${crypto.randomUUID()}.making.jpg`;
   try {
     for (const atMs of [durationMs / 3, 0]) {
       fs.writeFileSync(partial, '', ownerOnly);

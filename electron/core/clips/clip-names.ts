@@ -38,10 +38,11 @@ export function clipBaseName(show: { title: string; startedAt: number }, clip: {
   return fit(parts.filter(Boolean).join(' '));
 }
 
-/** `dir/base.ext`, or `dir/base (2).ext`… when that is taken. */
-export function freeName(dir: string, base: string, ext: string): string {
+/** `dir/base.ext`, or `dir/base (2).ext`… when that is taken (with every one of `exts` free, the first returned). */
+export function freeName(dir: string, base: string, exts: string | readonly string[]): string {
+  const all = typeof exts === 'string' ? [exts] : exts;
   for (let n = 1; ; n++) {
-    const file = path.join(dir, `${base}${n === 1 ? '' : ` (${n})`}${ext}`);
-    if (!fs.existsSync(file)) return file;
+    const stem = path.join(dir, `${base}${n === 1 ? '' : ` (${n})`}`);
+    if (all.every((ext) => !fs.existsSync(`${stem}${ext}`))) return `${stem}${all[0]}`;
   }
 }

@@ -18,6 +18,9 @@ import { cutClip, makePoster } from './clip-cutter.ts';
 import { planClips, usable, type ClipPlan, type ExplainedSegment } from './clip-plan.ts';
 import { ClipStore, type Clip } from './clip-store.ts';
 
+/** A `.cutting-…` file older than this was left by a studio that died mid-cut. */
+const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000;
+
 /** What the clips need of a show: its title and times, and its explanations (the live domain's). */
 export interface ClipShows {
   session(id: number): { id: number; title: string; startedAt: number | null; endedAt: number | null } | undefined;
@@ -69,7 +72,10 @@ export class ClipService {
     this.removeLeftovers();
   }
 
-  /** A cut the studio was killed in the middle of leaves its `.cutting-…` files: nothing refers to them. */
+  /**
+   * A cut the studio was killed in the middle of leaves its `.cutting-…` files: nothing refers to them. Only a
+   * day-old one goes: a `livecart` command opened beside a studio that is cutting must not take its cut away.
+   */
   private removeLeftovers(): void {
     let names: string[];
     try {
@@ -77,7 +83,15 @@ export class ClipService {
     } catch {
       return; // no clips yet
     }
-    for (const name of names) if (name.startsWith('.cutting-')) fs.rmSync(path.join(this.dir, name), { force: true });
+    for (const name of names) {
+      if (!name.startsWith('.cutting-')) continue;
+      const file = path.join(this.dir, name);
+      try {
+        if (this.now() - fs.statSync(file).mtimeMs > LEFTOVER_AGE_MS) fs.rmSync(file, { force: true });
+      } catch {
+        // gone meanwhile, or in use (Windows): left for another day
+      }
+    }
   }
 
   get dir(): string {
@@ -182,15 +196,22 @@ export class ClipService {
 
   /** Copies the clips and their posters into `dir`; returns where each went. */
   async exportTo(clipIds: number[], dir: string): Promise<string[]> {
-    makePrivateDir(dir);
+    // The user's folder (a share, ~/Public): made if need be, its permissions left as they are.
+    fs.mkdirSync(dir, { recursive: true });
     const written: string[] = [];
     for (const id of clipIds) {
       const clip = this.store.get(id);
       if (!clip || !fs.existsSync(clip.file)) throw new StudioError('not_found', `clip ${id} not found`);
-      const target = freeName(dir, path.basename(clip.file, '.mp4'), '.mp4');
+      const target = freeName(dir, path.basename(clip.file, '.mp4'), ['.mp4', '.jpg']);
       fs.copyFileSync(clip.file, target);
+      // Copies get the folder's usual permissions, not the studio's owner-only ones: they are meant to be shared.
+      fs.chmodSync(target, 0o644);
       const poster = await this.poster(id).catch(() => null);
-      if (poster) fs.copyFileSync(poster, `${target.slice(0, -'.mp4'.length)}.jpg`);
+      if (poster) {
+        const copy = `${target.slice(0, -'.mp4'.length)}.jpg`;
+        fs.copyFileSync(poster, copy);
+        fs.chmodSync(copy, 0o644);
+      }
       written.push(target);
     }
     return written;

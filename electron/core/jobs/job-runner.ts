@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../protocol/jobs-schemas.ts';
-import { capIssues, diskFullError, StudioError, type Issue } from '../protocol/errors.ts';
+import { capIssues, diskFullError, refused, StudioError, type Issue } from '../protocol/errors.ts';
 import type { Principal } from '../protocol/server.ts';
 import type { Publish } from '../publish.ts';
 import { makePrivateDir } from '../system/data-folder.ts';
@@ -45,6 +45,8 @@ export interface Progress {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** The kinds whose work listens to its signal (an import's all-or-nothing write is not stopped half-way). */
+const CANCELLABLE: ReadonlySet<Job['kind']> = new Set(['clips.cut']);
 /** Finished jobs kept per owner, so one device's work never pushes out the host's export before it is fetched. */
 const KEEP_FINISHED = 20;
 
@@ -141,6 +143,10 @@ export class JobRunner {
   cancel(id: string, viewer?: Pick<Principal, 'role' | 'deviceId'>): void {
     const owner = this.owners.get(id);
     if (!owner || (viewer && !maySee(viewer, owner))) throw new StudioError('not_found', `no job ${id}`);
+    const job = this.jobs.get(id);
+    if (job?.state === 'running' && !CANCELLABLE.has(job.kind)) {
+      throw refused('job_not_cancellable', `a ${job.kind} job runs to its end`);
+    }
     this.controllers.get(id)?.abort(new StudioError('cancelled', `job ${id} was cancelled`));
   }
 

@@ -63,6 +63,9 @@ export const jobMethods = {
     params: z.strictObject({ id: z.string().max(64) }),
     result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
-  /** Stops a running job; it ends failed with the code `cancelled` (a finished one is left as it is). */
+  /**
+   * Stops a running job (cutting clips); it ends failed with the code `cancelled`. A kind that cannot stop half-way
+   * (imports, exports) is refused with `job_not_cancellable`; a finished job is left as it is.
+   */
   'jobs.cancel': { params: z.strictObject({ id: z.string().max(64) }), result: z.object({}) },
 } as const;

@@ -50,6 +50,10 @@ const MESSAGES: MessageTable = {
   refused: { 'zh-CN': '当前无法执行该操作', en: 'That cannot be done right now' },
   forbidden: { 'zh-CN': '助理设备无权进行此操作', en: 'Assistant devices cannot do that' },
   cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+  job_not_cancellable: {
+    'zh-CN': '这项任务不能中途取消（导入全部成功或全部不改），请等它完成',
+    en: 'This job cannot be stopped half-way (an import is all or nothing): let it finish',
+  },
   disconnected: { 'zh-CN': '与工作室的连接已断开，正在重连…', en: 'Connection to the studio lost; reconnecting…' },
 
   // field and cell problems

@@ -61,8 +61,9 @@ export class RecordingStore implements RecordingsRead {
       ),
       get: db.prepare<[number], Row>('SELECT * FROM recordings WHERE id = ?'),
       byFile: db.prepare<[string], Row>(
-        // Still 'recording' after a crash; or 'interrupted' with its FLV kept when the remux failed (tried again).
-        `SELECT * FROM recordings WHERE file = ? AND state != 'done' ORDER BY id DESC LIMIT 1`,
+        // Still 'recording' after a crash; or finished with its FLV kept (the disk was full, or the remux failed),
+        // which a later start remuxes.
+        `SELECT * FROM recordings WHERE file = ? ORDER BY id DESC LIMIT 1`,
       ),
       // A recording still written has no end yet: it overlaps anything after its start.
       overlapping: db.prepare<[number, number], Row>(
@@ -70,6 +71,7 @@ export class RecordingStore implements RecordingsRead {
          ORDER BY started_at, id`,
       ),
       deleted: db.prepare<[number, number]>('UPDATE recordings SET deleted_at = ? WHERE id = ?'),
+      moved: db.prepare<[string, number]>('UPDATE recordings SET file = ? WHERE id = ?'),
     };
   }
 
@@ -89,7 +91,7 @@ export class RecordingStore implements RecordingsRead {
     this.stmts.finish.run({ id, ...end });
   }
 
-  /** The unfinished recording whose file is `flvPath` (a crash left it so), if any. */
+  /** The recording whose file is `flvPath` (a crash left it so, or a remux that did not happen), if any. */
   writtenTo(flvPath: string): Recording | undefined {
     const row = this.stmts.byFile.get(flvPath);
     return row ? toRecording(row) : undefined;
@@ -102,6 +104,11 @@ export class RecordingStore implements RecordingsRead {
 
   overlapping(from: number, to: number): Recording[] {
     return this.stmts.overlapping.all(to, from).map(toRecording);
+  }
+
+  /** The file moved (an FLV remuxed to MP4 at a later start). */
+  moved(id: number, file: string): void {
+    this.stmts.moved.run(file, id);
   }
 
   markDeleted(id: number, at: number): void {

@@ -110,6 +110,8 @@ export class StreamRecordings {
   private async interrupted(flvPath: string, file: string, ffmpegPath: string): Promise<void> {
     const row = this.registry.writtenTo(flvPath);
     if (!row) return; // from before recordings were registered, or another data folder's
+    // Finished by its show with the FLV kept (no room to remux then): only the file changes.
+    if (row.state === 'done') return this.write(() => this.registry.moved(row.id, file));
     const durationMs = await mediaDurationMs(ffmpegPath, file);
     const last = row.anchors.at(-1);
     const endedAt =
