@@ -245,19 +245,28 @@ test('an order opened with the keyboard is marked paid; a cancelled one returns 
   api.close();
 });
 
+/** The show's paid orders (two) exported from the log with the given button: the download it starts. */
+async function exportPaid(
+  page: Page,
+  studio: StudioProcess,
+  openStudio: Parameters<typeof openOrders>[1],
+  button: string,
+) {
+  const { api, orders } = await seedShow(studio);
+  await openOrders(page, openStudio);
+  await page.getByLabel('状态').selectOption({ label: '已付款' });
+  await expect(bodyRows(page)).toHaveCount(2);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  return { api, orders, download: await downloading };
+}
+
 test('exports the filtered orders as a CSV with a BOM and Chinese headers, one row per order line', async ({
   page,
   studio,
   openStudio,
 }) => {
-  const { api, orders } = await seedShow(studio);
-  await openOrders(page, openStudio);
-  await page.getByLabel('状态').selectOption({ label: '已付款' });
-  await expect(bodyRows(page)).toHaveCount(2);
-
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 CSV' }).click();
-  const download = await downloading;
+  const { api, orders, download } = await exportPaid(page, studio, openStudio, '导出 CSV');
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -283,14 +292,7 @@ test('exports the filtered orders as an Excel workbook: text order numbers, amou
   studio,
   openStudio,
 }) => {
-  const { api, orders } = await seedShow(studio);
-  await openOrders(page, openStudio);
-  await page.getByLabel('状态').selectOption({ label: '已付款' });
-  await expect(bodyRows(page)).toHaveCount(2);
-
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 Excel' }).click();
-  const download = await downloading;
+  const { api, orders, download } = await exportPaid(page, studio, openStudio, '导出 Excel');
   expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);

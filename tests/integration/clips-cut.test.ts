@@ -4,7 +4,7 @@
 // fall within one GOP of the planned cut (copy mode) or on it (exact mode). A copy of the FLV taken mid-show stands
 // for what a crash leaves: finished at the next start, it gives the same clip.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -18,6 +18,7 @@ import { RecordingStore } from '../../electron/core/stream/recording-store.ts';
 import { StreamRecordings } from '../../electron/core/stream/stream-recordings.ts';
 import { StreamStore } from '../../electron/core/stream/stream-store.ts';
 import { decodesCleanly, packetTimes, until } from '../support/media-probe.ts';
+import { spawnNotingEncoders } from '../support/encoder-spawn.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
 
@@ -106,11 +107,7 @@ test(
       destinations: [],
       recordPath: record,
       onRecordingAnchor: (anchor) => anchors.push(anchor),
-      spawn: (command, args, options) => {
-        const child = spawn(command, args, options);
-        if (args.includes('pipe:4')) encoders.push(child);
-        return child;
-      },
+      spawn: spawnNotingEncoders(encoders),
     });
     // Explanations begin and end at points of the media, read from the encoder's progress (never a fixed sleep).
     const at = (seconds: number) =>

@@ -4,13 +4,14 @@
 // carrying H.264 + AAC at the chosen size, and the host can switch back. The recording plays end to end on one
 // timeline: no gap between frames, no step back in time.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { Destination } from '../../electron/core/stream/engine/destination.ts';
 import { StreamEngine } from '../../electron/core/stream/engine/stream-engine.ts';
 import { decodesCleanly, longestGap, packetTimes, probeStreams, stepBack, until } from '../support/media-probe.ts';
 import { startRtmpServer } from '../support/rtmp-server.ts';
+import { spawnNotingEncoders } from '../support/encoder-spawn.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 import { requireTool } from '../support/tools.ts';
 
@@ -46,12 +47,7 @@ test(
       destinations: [{ id: 'a', target: server.target('key-a') }],
       recordPath: record,
       preview: true,
-      // The real spawn, noting each encoder (the one process with a progress pipe on fd 4) so the test can end it.
-      spawn: (command, args, options) => {
-        const child = spawn(command, args, options);
-        if (args.includes('pipe:4')) encoders.push(child);
-        return child;
-      },
+      spawn: spawnNotingEncoders(encoders),
     });
     const [destination] = engine.destinations as [Destination];
     const phases = new Set<string>();

@@ -36,7 +36,8 @@ export class StreamRecordings {
   /** The last show's recording, null when there is none (or it was moved or deleted since). */
   lastFile: string | null;
   private readonly store: StreamStore;
-  private readonly registry: RecordingStore;
+  /** Every recording, as the clips domain may read them. */
+  readonly registry: RecordingStore;
   /** A write behind the gate (the service's): the store is only written that way. */
   private readonly write: Write;
 
@@ -78,6 +79,19 @@ export class StreamRecordings {
           this.registry.finish(id, { file: result.file, endedAt, durationMs, state: 'done' });
         }),
     };
+  }
+
+  /**
+   * A show's recording finished (its show ended, or the disk watch ended it): its row gets its end, and with
+   * `remember` (not while the studio closes) it is offered as the last recording. Never rejects: it only logs.
+   */
+  async ended(tracked: TrackedRecording | null, result: RecordingResult, endedAt: number, remember: boolean) {
+    try {
+      if (remember) await this.remember(result.file);
+      await tracked?.finish(result, endedAt);
+    } catch (error) {
+      console.error('[stream] the recording could not be noted:', (error as Error).message);
+    }
   }
 
   async remember(file: string): Promise<void> {

@@ -24,6 +24,7 @@ import { CHECK_EVERY_MS } from './disk-space.ts';
 import { checkDisk } from './stream-disk-watch.ts';
 import {
   announceKey,
+  logSourceLosses,
   engineOptions,
   newShow,
   runningPhases,
@@ -69,7 +70,6 @@ export class StreamService {
   private errorCode: string | null = null;
   private show: Show | null = null;
   private readonly recordings: StreamRecordings;
-  private readonly registry: RecordingStore;
   /** Finishing the recordings a crash left (at construction, in the background). */
   readonly recovering: Promise<void>;
   /** The pre-flight check: a show does not start while one runs (it would push to the same keys). */
@@ -93,11 +93,9 @@ export class StreamService {
     this.recordingsDir = path.join(options.dataDir, 'recordings');
     this.deps = { ...DEFAULT_DEPS, ...options.deps };
     this.overlay = options.overlay ?? null;
-    this.registry = new RecordingStore(db);
-    this.recordings = new StreamRecordings(this.store, this.registry, (work) => this.write(work));
+    this.recordings = new StreamRecordings(this.store, new RecordingStore(db), (work) => this.write(work));
     this.destinations.tidy(this.deps.now());
-    const ffmpeg = this.deps.locate()?.path ?? null;
-    this.recovering = this.recordings.recover(this.recordingsDir, ffmpeg, () => this.announcer.silent);
+    this.recovering = this.recordings.recover(this.recordingsDir, this.ffmpegPath(), () => this.announcer.silent);
   }
 
   /** The ffmpeg the studio uses (settings, FFMPEG_PATH, ffmpeg-static, PATH), or null without one. */
@@ -107,7 +105,7 @@ export class StreamService {
 
   /** The recordings, as the clips domain may read them. */
   get recordingsRead(): RecordingsRead {
-    return this.registry;
+    return this.recordings.registry;
   }
 
   state(): StreamState {
@@ -328,12 +326,7 @@ export class StreamService {
       this.failShow(show, show.engine.error ?? 'the encoder stopped');
       return;
     }
-    const { source } = show.engine;
-    if (source.losses > show.lossesLogged) {
-      show.lossesLogged = source.losses;
-      const detail = redact(source.lostDetail ?? '', show.secrets);
-      console.warn(`[stream] the source was lost (${source.lostReason}): ${detail}; the test pattern stands in`);
-    }
+    logSourceLosses(show);
     const key = announceKey(show);
     if (key !== show.announced) {
       show.announced = key;
@@ -354,10 +347,7 @@ export class StreamService {
         freeSpace: () => this.deps.freeSpace(this.recordingsDir),
         current: (s) => this.show === s,
         changed: (s) => this.engineChanged(s),
-        ended: async (recording) => {
-          await this.recordings.remember(recording.file);
-          await show.recording?.finish(recording, this.deps.now());
-        },
+        ended: (recording) => this.recordings.ended(show.recording, recording, this.deps.now(), true),
       });
     }
     this.announcer.flush();
@@ -384,12 +374,8 @@ export class StreamService {
       } catch (error) {
         console.error('[stream] stopping failed:', redact((error as Error).message, show.secrets));
       }
-      if (summary?.recording) await show.recording?.finish(summary.recording, this.deps.now());
-      if (summary?.recording && !this.announcer.silent) {
-        await this.recordings.remember(summary.recording.file).catch((error: Error) => {
-          console.error('[stream] the recording could not be noted:', error.message);
-        });
-      }
+      const { recording } = summary ?? {};
+      if (recording) await this.recordings.ended(show.recording, recording, this.deps.now(), !this.announcer.silent);
       if (summary?.recordingError) {
         console.error('[stream] the recording could not be finished:', redact(summary.recordingError, show.secrets));
       }

@@ -6,7 +6,7 @@ import type { RunningPhases } from './stream-destinations.ts';
 import type { Engine, ShowPlan } from './stream-plan.ts';
 import type { EngineOptions } from './engine/engine-types.ts';
 import type { Publish } from '../publish.ts';
-import { phaseKey, sourceOf } from './stream-rules.ts';
+import { phaseKey, redact, sourceOf } from './stream-rules.ts';
 import { NO_DISK, type Disk } from './disk-space.ts';
 import type { ShowOverlay } from './stream-overlay.ts';
 import type { TrackedRecording } from './stream-recordings.ts';
@@ -87,6 +87,15 @@ export function newShow(plan: ShowPlan): Show {
     overlayState: null,
     bytesPerSecond: ((plan.encode.videoKbps + plan.encode.audioKbps) * 1000) / 8,
   };
+}
+
+/** Each loss of the source is logged once, what the capture printed scrubbed of the show's secrets. */
+export function logSourceLosses(show: Show): void {
+  const { source } = show.engine;
+  if (source.losses <= show.lossesLogged) return;
+  show.lossesLogged = source.losses;
+  const detail = redact(source.lostDetail ?? '', show.secrets);
+  console.warn(`[stream] the source was lost (${source.lostReason}): ${detail}; the test pattern stands in`);
 }
 
 /** What makes a change worth announcing at once: destination phases and the source's state, not numbers. */
