@@ -1,4 +1,5 @@
 // The composition root: opens a data directory and wires every domain to the protocol server.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DB_FILE, openDatabase, type Db } from './db/connection.ts';
@@ -33,6 +34,7 @@ import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
 import { registerClips } from './clips/clip-handlers.ts';
 import { ClipService } from './clips/clip-service.ts';
+import { MediaTickets } from './media/media-tickets.ts';
 import { orderViews } from './orders/order-views.ts';
 import { registerUploads } from './uploads/upload-handlers.ts';
 import { UploadStore } from './uploads/upload-store.ts';
@@ -56,6 +58,11 @@ export interface StudioOptions {
   secretKey?: Buffer;
   /** The desktop app's keychain holds the data key but cannot open it now: stream keys stay closed (not replaced). */
   secretsLocked?: boolean;
+  /**
+   * The key that signs media tickets (clips played in the studio). The desktop app's main process makes one per
+   * launch and checks tickets with it in its app:// protocol; without it the core makes its own.
+   */
+  mediaKey?: Buffer;
 }
 
 export interface Studio {
@@ -76,6 +83,8 @@ export interface Studio {
   /** The 微信小店 connection: its products and orders in, while a show is live every few seconds. */
   shop: ShopService;
   clips: ClipService;
+  /** Short-lived tickets to play the data folder's clips over HTTP (host/media-tickets.ts). */
+  media: MediaTickets;
   jobs: JobRunner;
   close(): Promise<void>;
 }
@@ -199,7 +208,8 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     publish,
     { dataDir, ffmpeg: () => stream.ffmpegPath() },
   );
-  registerClips(server, clips, jobs);
+  const media = new MediaTickets(options.mediaKey ?? crypto.randomBytes(32), dataDir);
+  registerClips(server, clips, jobs, media);
 
   registerShop(server, shop);
   orders.setPlatformShipper(shop.shipping);
@@ -219,6 +229,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     orders,
     shop,
     clips,
+    media,
     jobs,
     async close() {
       if (closed) return;

@@ -2,8 +2,13 @@
 // checks, no access to the rest of the disk, and the same headers on every response. Electron objects are
 // passed in (type-only import), so this file loads in plain Node and its handler is tested with a fake.
 import type { Protocol } from 'electron';
-import { readFile, realpath } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { answerRange } from '../core/host/byte-range.ts';
+import { MEDIA_HEADERS } from '../core/host/media-files.ts';
+import { MEDIA_PATH, type MediaTickets } from '../core/media/media-tickets.ts';
 import { contentTypeFor, RENDERER_HEADERS } from '../core/host/renderer-policy.ts';
 import { APP_ORIGIN, APP_SCHEME } from './security.ts';
 
@@ -14,7 +19,11 @@ export { contentTypeFor };
 /** Must run before `app` is ready: a standard, secure scheme gets an origin, fetch and localStorage. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    // stream: a <video> of a clip reads it by range requests as it plays and seeks.
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
+    },
   ]);
 }
 
@@ -58,10 +67,37 @@ async function isInside(root: string, file: string): Promise<boolean> {
   return realFile.startsWith(realRoot + path.sep);
 }
 
-/** The protocol handler itself: GET/HEAD of files under `root`, 404 for everything else, CSP always. */
-export function appRequestHandler(root: string): (request: Request) => Promise<Response> {
+/** A clip (or its poster) a media ticket opened, answered by range like the web host does. */
+async function mediaResponse(file: string | null, request: Request): Promise<Response> {
+  let size: number;
+  try {
+    if (!file) throw new Error('no ticket');
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    return new Response('not found', { status: 404, headers: { ...MEDIA_HEADERS, 'content-type': 'text/plain' } });
+  }
+  const answer = answerRange(request.headers.get('range') ?? undefined, size);
+  const headers = { ...MEDIA_HEADERS, ...answer.headers, 'content-type': contentTypeFor(file) };
+  if (answer.status === 416 || request.method === 'HEAD' || size === 0) {
+    return new Response(null, { status: answer.status, headers });
+  }
+  const body = Readable.toWeb(createReadStream(file, { start: answer.start, end: answer.end })) as ReadableStream;
+  return new Response(body, { status: answer.status, headers });
+}
+
+/**
+ * The protocol handler itself: GET/HEAD of files under `root`, 404 for everything else, CSP always; with `media`,
+ * `/media/<ticket>` plays the data folder's clips (the ticket checked here, with the key the core signs with).
+ */
+export function appRequestHandler(root: string, media?: MediaTickets): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
+    const urlPath = request.url.startsWith(APP_PREFIX)
+      ? `/${request.url.slice(APP_PREFIX.length).split(/[?#]/, 1)[0]}`
+      : '';
+    if (media && urlPath.startsWith(MEDIA_PATH)) return mediaResponse(media.openPath(urlPath), request);
     const file = resolveAppPath(root, request.url);
     if (!file) return plain(404, 'Not Found');
     try {
@@ -78,8 +114,8 @@ export function appRequestHandler(root: string): (request: Request) => Promise<R
 }
 
 /** Call after `app` is ready. */
-export function installAppProtocol(protocol: Pick<Protocol, 'handle'>, root: string): void {
-  protocol.handle(APP_SCHEME, appRequestHandler(root));
+export function installAppProtocol(protocol: Pick<Protocol, 'handle'>, root: string, media?: MediaTickets): void {
+  protocol.handle(APP_SCHEME, appRequestHandler(root, media));
 }
 
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;

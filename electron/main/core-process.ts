@@ -23,6 +23,8 @@ export interface CoreOptions {
   rendererDir: string;
   /** The data key for stream keys (from safeStorage), or none: the core keeps its own key file, or keeps them closed. */
   secrets: SecretKeyAnswer;
+  /** The per-launch key the core signs clip tickets with (the app protocol checks them with it). */
+  mediaKey: Buffer;
   /** The core cannot open its data; it is not restarted. */
   onFatal(fatal: FatalMessage): void;
   /** The core crashed too often; it is not restarted again. */
@@ -97,6 +99,7 @@ export function startCore(options: CoreOptions): CoreHost {
       rendererDir: options.rendererDir,
       secretKey: options.secrets.key?.toString('base64') ?? null,
       secretsLocked: options.secrets.protection === 'locked',
+      mediaKey: options.mediaKey.toString('base64'),
     });
   };
 

@@ -1,7 +1,9 @@
 // The Electron main process: lifecycle and wiring only. Every decision it applies lives in a pure module
 // next to it (security, window, permissions, core-policy) with its own test.
 import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
+import crypto from 'node:crypto';
 import path from 'node:path';
+import { MediaTickets } from '../core/media/media-tickets.ts';
 import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
 import { pickLocale, type Locale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
@@ -100,14 +102,17 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       const locale = pickLocale(app.getLocale());
       const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
-      installAppProtocol(protocol, rendererDir);
-      installPermissionHandlers(session.defaultSession);
       // userData (the CLI's default too), or LIVECART_DATA_DIR for a test's fresh folder.
       const dataDir = process.env.LIVECART_DATA_DIR ? defaultDataDir() : app.getPath('userData');
+      // The core signs clip tickets with this key, and the app protocol checks them: clips play without a round trip.
+      const media = new MediaTickets(crypto.randomBytes(32), dataDir);
+      installAppProtocol(protocol, rendererDir, media);
+      installPermissionHandlers(session.defaultSession);
       const host = startCore({
         entryPath: CORE_ENTRY,
         dataDir,
         secrets: loadSecretKey(dataDir, safeStorage),
+        mediaKey: media.key,
         appVersion: app.getVersion(),
         rendererDir,
         onFatal: (fatal) => coreFailed(fatal, dataDir, locale),

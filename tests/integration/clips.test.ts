@@ -18,6 +18,7 @@ let host: TestClient;
 let sessionId: number;
 let ready = false;
 
+const media = (urlPath: string) => `http://127.0.0.1:${run.host.port}${urlPath}`;
 const sizeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 
 before(async () => {
@@ -103,11 +104,43 @@ test('a show’s explanations are listed with what the recording holds, and cut 
     assert.equal(fs.statSync(file).mode & 0o077, 0, 'owner-only, like everything the studio keeps');
     assert.ok(clip.durationMs > 1000);
     // The poster is made when first asked for, then kept beside the clip.
-    const poster = await host.call('clips.poster', { clipId: clip.id });
-    assert.deepEqual([...Buffer.from(poster.dataBase64, 'base64').subarray(0, 2)], [0xff, 0xd8]);
+    const poster = await fetch(media((await host.call('clips.poster', { clipId: clip.id })).url));
+    assert.equal(poster.headers.get('content-type'), 'image/jpeg');
+    assert.deepEqual([...new Uint8Array(await poster.arrayBuffer()).subarray(0, 2)], [0xff, 0xd8]);
     assert.ok(fs.existsSync(file.replace(/\.mp4$/, '.jpg')), 'its poster');
   }
   assert.ok((await host.call('clips.list', { sessionId })).clips.every((c) => c.hasPoster));
+});
+
+test('a clip plays from the studio’s own address: range requests answered, a forged ticket refused', async (t) => {
+  if (!(await recordShow(t))) return;
+  const [clip] = (await host.call('clips.list', { sessionId })).clips;
+  assert.ok(clip);
+  const played = await host.call('clips.play', { clipId: clip.id });
+  assert.equal(played.fileName, clip.fileName);
+  const bytes = fs.readFileSync(path.join(run.dataDir, 'clips', clip.fileName));
+  const whole = await fetch(media(played.url));
+  assert.equal(whole.status, 200);
+  assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+  assert.equal(whole.headers.get('content-type'), 'video/mp4');
+  assert.ok(Buffer.from(await whole.arrayBuffer()).equals(bytes));
+  // A <video> seeking: a slice, and the rest from a point.
+  const part = await fetch(media(played.url), { headers: { range: 'bytes=100-199' } });
+  assert.equal(part.status, 206);
+  assert.equal(part.headers.get('content-range'), `bytes 100-199/${bytes.length}`);
+  assert.ok(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(100, 200)));
+  const tail = await fetch(media(played.url), { headers: { range: `bytes=${bytes.length - 10}-` } });
+  assert.ok(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(-10)));
+  const beyond = await fetch(media(played.url), { headers: { range: `bytes=${bytes.length}-` } });
+  assert.equal(beyond.status, 416);
+  await beyond.arrayBuffer();
+  // The ticket is the key: changed by one character, or missing, nothing is served.
+  const last = played.url.at(-1) === 'A' ? 'B' : 'A';
+  for (const url of [played.url.slice(0, -1) + last, '/media/', '/media/clips/' + encodeURIComponent(clip.fileName)]) {
+    const refused = await fetch(media(url));
+    assert.equal(refused.status, 404, url);
+    await refused.arrayBuffer();
+  }
 });
 
 test('cut again exact: the clip is replaced, not doubled; a cut cancelled half-way leaves nothing behind', async (t) => {

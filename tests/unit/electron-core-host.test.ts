@@ -79,6 +79,7 @@ test('handshake messages: parsed strictly both ways', () => {
     rendererDir: null,
     secretKey: null,
     secretsLocked: false,
+    mediaKey: null,
   });
   assert.deepEqual(parseToCore({ type: 'init', dataDir: '/d', rendererDir: '/r', secretsLocked: true }), {
     type: 'init',
@@ -87,6 +88,7 @@ test('handshake messages: parsed strictly both ways', () => {
     rendererDir: '/r',
     secretKey: null,
     secretsLocked: true,
+    mediaKey: null,
   });
   assert.equal(
     (parseToCore({ type: 'init', dataDir: '/d', secretsLocked: 'yes' }) as { secretsLocked: unknown }).secretsLocked,
@@ -95,6 +97,12 @@ test('handshake messages: parsed strictly both ways', () => {
   // The data key for stream keys: exactly 32 bytes of base64, or none at all.
   const key = Buffer.alloc(32, 7).toString('base64');
   assert.equal((parseToCore({ type: 'init', dataDir: '/d', secretKey: key }) as { secretKey: unknown }).secretKey, key);
+  // The media key likewise (the app protocol checks clip tickets with it).
+  assert.equal((parseToCore({ type: 'init', dataDir: '/d', mediaKey: key }) as { mediaKey: unknown }).mediaKey, key);
+  assert.equal(
+    (parseToCore({ type: 'init', dataDir: '/d', mediaKey: 'short' }) as { mediaKey: unknown }).mediaKey,
+    null,
+  );
   for (const bad of ['short', 42, `${key}x`]) {
     assert.equal(
       (parseToCore({ type: 'init', dataDir: '/d', secretKey: bad }) as { secretKey: unknown }).secretKey,
@@ -176,7 +184,13 @@ test('utility: ports that arrive while the studio opens wait, then connect; read
   const exits: number[] = [];
   const utility = runUtility(parent, {
     openStudio: async (options) => {
-      assert.deepEqual(options, { dataDir: '/data', appVersion: '0.1.0', secretKey: undefined, secretsLocked: false });
+      assert.deepEqual(options, {
+        dataDir: '/data',
+        appVersion: '0.1.0',
+        secretKey: undefined,
+        secretsLocked: false,
+        mediaKey: undefined,
+      });
       await opened;
       return fake.studio;
     },

@@ -8,6 +8,7 @@ import type { Clip } from './clip-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../protocol/errors.ts';
+import type { MediaTickets } from '../media/media-tickets.ts';
 
 /** A clip as the wire shows it: its file's name, never where the studio keeps its data. */
 export function clipView(clip: Clip): ClipView {
@@ -20,7 +21,7 @@ export function planView(plan: ClipPlan): ClipPlanView {
   return { ...rest, recordedMs: pieces.reduce((sum, p) => sum + p.toMs - p.fromMs, 0) };
 }
 
-export function registerClips(server: StudioServer, clips: ClipService, jobs: JobRunner): void {
+export function registerClips(server: StudioServer, clips: ClipService, jobs: JobRunner, media: MediaTickets): void {
   server.handle('clips.list', ({ sessionId }) => ({
     clips: clips.list(sessionId).map(clipView),
     plans: clips.plans(sessionId).map(planView),
@@ -30,10 +31,20 @@ export function registerClips(server: StudioServer, clips: ClipService, jobs: Jo
     const work = (progress: Parameters<ClipService['cut']>[1]) => clips.cut(request, progress, progress.signal);
     return { jobId: jobs.start('clips.cut', work, ownerOf(ctx)).job.id };
   });
+  const urlOf = (file: string) => {
+    const url = media.url(file);
+    if (!url) throw new StudioError('not_found', 'the clip is not in the data folder');
+    return url;
+  };
   server.handle('clips.poster', async ({ clipId }) => {
     const poster = await clips.poster(clipId);
     if (!poster) throw new StudioError('not_found', `clip ${clipId} has no file to make a poster of`);
-    return { mime: 'image/jpeg' as const, dataBase64: fs.readFileSync(poster).toString('base64') };
+    return { url: urlOf(poster) };
+  });
+  server.handle('clips.play', ({ clipId }) => {
+    const clip = clips.store.get(clipId);
+    if (!clip || !fs.existsSync(clip.file)) throw new StudioError('not_found', `clip ${clipId} not found`);
+    return { url: urlOf(clip.file), fileName: path.basename(clip.file) };
   });
   server.handle('clips.delete', async ({ sessionId }) => ({ deleted: await clips.deleteClips(sessionId) }));
 }

@@ -21,6 +21,8 @@ import { allowedHost } from './allowed-host.ts';
 import { AuthGate } from './auth-guard.ts';
 import { RENDERER_HEADERS } from './renderer-policy.ts';
 import { serveStatic } from './static-files.ts';
+import { serveMedia } from './media-files.ts';
+import { MEDIA_PATH } from '../media/media-tickets.ts';
 import { ORDERS_API_PATH, serveOrdersApi } from './orders-api.ts';
 
 export const DEFAULT_RENDERER_DIR = path.resolve(fileURLToPath(new URL('../../../dist/renderer', import.meta.url)));
@@ -55,6 +57,8 @@ export interface ListenerOptions {
   resolvePrincipal(token: unknown): Principal | null;
   /** Slows and bounds wrong tokens per address; pass one in to keep its memory across restarts. */
   gate?: AuthGate;
+  /** The file a media URL (`/media/<ticket>`) opens, or null; without it no media is served (the LAN listener). */
+  media?(urlPath: string): string | null;
   /** After a connection is authenticated and attached to the server. */
   onConnect?(principal: Principal, channel: Channel): void;
 }
@@ -112,6 +116,14 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, RENDERER_HEADERS).end();
+      return;
+    }
+    if (options.media && url.pathname.startsWith(MEDIA_PATH)) {
+      serveMedia(options.media(url.pathname), req, res).catch((error: unknown) => {
+        console.error('[host] serving media failed:', (error as Error).message);
+        if (!res.headersSent) res.writeHead(500, RENDERER_HEADERS).end();
+        else res.destroy();
+      });
       return;
     }
     serveStatic(options.rendererDir, url.pathname, res, req.method === 'HEAD').catch((error: unknown) => {

@@ -57,8 +57,9 @@ export function runUtility<S extends CoreStudio>(
     if (message.type === 'init') {
       if (opening) return; // only the first init counts: one process, one data directory
       const secretKey = message.secretKey ? Buffer.from(message.secretKey, 'base64') : undefined;
+      const mediaKey = message.mediaKey ? Buffer.from(message.mediaKey, 'base64') : undefined;
       const { dataDir, appVersion, secretsLocked } = message;
-      opening = deps.openStudio({ dataDir, appVersion, secretKey, secretsLocked }).then(
+      opening = deps.openStudio({ dataDir, appVersion, secretKey, secretsLocked, mediaKey }).then(
         (opened) => {
           studio = opened;
           for (const port of waiting.splice(0)) attach(port);

@@ -12,6 +12,8 @@ export interface InitMessage {
   secretKey: string | null;
   /** The keychain holds the key but cannot open it now: stored stream keys stay closed (never a new key). */
   secretsLocked: boolean;
+  /** The per-launch key that signs media tickets (base64, 32 bytes); main's app:// protocol checks with it. */
+  mediaKey: string | null;
 }
 export type ToCoreMessage = InitMessage | { type: 'connect' } | { type: 'shutdown' };
 
@@ -43,6 +45,8 @@ export function parseToCore(data: unknown): ToCoreMessage | null {
         secretKey:
           typeof data.secretKey === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(data.secretKey) ? data.secretKey : null,
         secretsLocked: data.secretsLocked === true,
+        mediaKey:
+          typeof data.mediaKey === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(data.mediaKey) ? data.mediaKey : null,
       };
     case 'connect':
     case 'shutdown':

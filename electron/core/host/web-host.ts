@@ -23,7 +23,10 @@ export interface WebHost {
 
 const HOST: Principal = { role: 'host' };
 
-export async function startWebHost(studio: Pick<Studio, 'server'>, options: WebHostOptions = {}): Promise<WebHost> {
+export async function startWebHost(
+  studio: Pick<Studio, 'server'> & Partial<Pick<Studio, 'media'>>,
+  options: WebHostOptions = {},
+): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   const listener = await listen(studio.server, {
@@ -31,6 +34,8 @@ export async function startWebHost(studio: Pick<Studio, 'server'>, options: WebH
     port: options.port ?? 0,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     resolvePrincipal: (given) => (tokensMatch(token, given) ? HOST : null),
+    // Only the host's own listener plays clips; the LAN listener has no media at all.
+    media: studio.media ? (urlPath) => studio.media?.openPath(urlPath) ?? null : undefined,
   });
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {

@@ -53,11 +53,13 @@ export const clipMethods = {
     }),
     result: z.object({ jobId: z.string() }),
   },
-  /** A clip's poster frame (made the first time it is asked for), as a JPEG. */
-  'clips.poster': {
-    params: z.strictObject({ clipId: id }),
-    result: z.object({ mime: z.literal('image/jpeg'), dataBase64: z.string() }),
-  },
+  /** A clip's poster frame (a JPEG, made the first time it is asked for): a short-lived URL of the studio's own. */
+  'clips.poster': { params: z.strictObject({ clipId: id }), result: z.object({ url: z.string() }) },
+  /**
+   * Plays a clip: a short-lived URL of the studio's own (`/media/<ticket>`, range requests answered) for a <video>,
+   * and the name to save it under.
+   */
+  'clips.play': { params: z.strictObject({ clipId: id }), result: z.object({ url: z.string(), fileName: z.string() }) },
   /** Deletes the show's clips (their files too); the recording stays. */
   'clips.delete': { params: z.strictObject({ sessionId: id }), result: z.object({ deleted: z.number().int() }) },
 } as const;
