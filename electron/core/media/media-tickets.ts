@@ -69,6 +69,7 @@ function servable(relative: string): boolean {
   return (
     parts.length === 2 &&
     SERVED_FOLDERS.includes(parts[0] ?? '') &&
+    // eslint-disable-next-line no-control-regex -- a file name with control characters is never ours
     /^[^\\/:\u0000-\u001f]+$/.test(parts[1] ?? '') &&
     !(parts[1] ?? '.').startsWith('.')
   );
