@@ -7,7 +7,7 @@ import { prepareDataFolder } from './system/data-folder.ts';
 import { holdForCommand, lockDataFolder } from './system/studio-lock.ts';
 import { WriteGate } from './db/write-gate.ts';
 import { ImageStore } from './media/image-store.ts';
-import { PROTOCOL_VERSION } from './protocol/contract.ts';
+import { PROTOCOL_VERSION, type Events } from './protocol/contract.ts';
 import { capabilitiesOf, StudioServer } from './protocol/server.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { registerCatalog } from './catalog/catalog-handlers.ts';
@@ -34,6 +34,7 @@ import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
 import { registerClips } from './clips/clip-handlers.ts';
 import { ClipService } from './clips/clip-service.ts';
+import { AutoClips } from './clips/auto-clips.ts';
 import { MediaTickets } from './media/media-tickets.ts';
 import { orderViews } from './orders/order-views.ts';
 import { registerUploads } from './uploads/upload-handlers.ts';
@@ -116,10 +117,10 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   }
   const server = new StudioServer();
   // Every event also passes the domains that follow others' changes (the overlay draws from the live show).
-  const observers: Array<(name: string) => void> = [];
+  const observers: Array<(name: string, data: unknown) => void> = [];
   const publish: Publish = (name, data, audience) => {
     server.emit(name, data, audience);
-    for (const observe of observers) observe(name);
+    for (const observe of observers) observe(name, data);
   };
   const uploads = new UploadStore();
   registerUploads(server, uploads);
@@ -210,6 +211,19 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   );
   const media = new MediaTickets(options.mediaKey ?? crypto.randomBytes(32), dataDir);
   registerClips(server, clips, jobs, media);
+  // The studio itself (not a `livecart` command beside it) cuts each explanation's clip as it ends.
+  const autoClips =
+    options.exclusive === false
+      ? null
+      : new AutoClips(clips, {
+          startCut: (sessionId, segmentIds) => {
+            jobs.start('clips.cut', (progress) => clips.cut({ sessionId, segmentIds }, progress, progress.signal));
+          },
+        });
+  observers.push((name, data) => {
+    const ended = name === 'live.explainChanged' ? (data as Events['live.explainChanged']).ended : null;
+    if (ended && autoClips) autoClips.ended(ended.sessionId, ended.id);
+  });
 
   registerShop(server, shop);
   orders.setPlatformShipper(shop.shipping);
@@ -234,6 +248,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     async close() {
       if (closed) return;
       closed = true;
+      autoClips?.dispose();
       await shop.settle();
       // A show still running ends here, its recording finalised, before the database closes.
       await stream.close();

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { MediaTickets } from '../core/media/media-tickets.ts';
 import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
-import { pickLocale, type Locale } from '../core/protocol/messages.ts';
+import { messageFor, pickLocale, type Locale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { fatalDialogText, gaveUpDialogText, restoreFailedText, restoreOffer, type DialogText } from './core-policy.ts';
 import type { FatalMessage } from '../core/host/utility-messages.ts';
@@ -15,6 +15,7 @@ import { LEAVE_BUTTON, leaveWhileLiveDialog } from './leave-guard.ts';
 import { loadSecretKey } from './secret-key.ts';
 import { startCore, type CoreHost } from './core-process.ts';
 import { guardWebContents } from './guard.ts';
+import { installDownloads } from './downloads.ts';
 import { installPermissionHandlers } from './permissions.ts';
 import { trustedExternalUrl } from './security.ts';
 import { mainWindowOptions } from './window.ts';
@@ -108,6 +109,15 @@ if (!app.requestSingleInstanceLock()) {
       const media = new MediaTickets(crypto.randomBytes(32), dataDir);
       installAppProtocol(protocol, rendererDir, media);
       installPermissionHandlers(session.defaultSession);
+      installDownloads(session.defaultSession, () => {
+        // Synchronous: the download waits for its path. Shown over the studio's window.
+        const options: Electron.OpenDialogSyncOptions = {
+          title: messageFor('clips_export_folder', locale),
+          properties: ['openDirectory', 'createDirectory'],
+        };
+        const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
+        return chosen?.[0] ?? null;
+      });
       const host = startCore({
         entryPath: CORE_ENTRY,
         dataDir,

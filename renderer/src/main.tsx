@@ -21,6 +21,7 @@ import './styles/overlay.css';
 import './styles/orders.css';
 import './styles/order-detail.css';
 import './styles/orders-report.css';
+import './styles/clips.css';
 import './styles/order-entry.css';
 
 bindStores(studio);

@@ -225,7 +225,7 @@ test(
     // explanation's clip is cut from it, frame for frame the same as from the whole recording.
     const db = openDatabase(path.join(dir, 'studio.db'));
     try {
-      const registry = new RecordingStore(db);
+      const registry = new RecordingStore(db, dir);
       const id = registry.begin(crashFlv, anchors[0]!);
       const old = Date.now() / 1000 - 120;
       fs.utimesSync(crashFlv, old, old);

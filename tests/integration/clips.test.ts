@@ -67,15 +67,29 @@ const cut = async (params: { exact?: boolean; vertical?: boolean }): Promise<Job
   return host.jobFinished(jobId);
 };
 
-test('a show’s explanations are listed with what the recording holds, and cut as a job into named clips', async (t) => {
+test('each explanation is cut as it ends; the show’s explanations are listed, and cut again as a job', async (t) => {
   if (!(await recordShow(t))) return;
-  const listed = await host.call('clips.list', { sessionId });
-  assert.deepEqual(listed.clips, []);
+  // The studio cut both clips by itself as the explanations ended (the second as the show ended).
+  const finishedCuts = () =>
+    host.events
+      .filter((e) => e.name === 'job.updated')
+      .map((e) => (e.data as { job: Job }).job)
+      .filter((j) => j.kind === 'clips.cut' && j.state === 'done');
+  await host.until(() => new Set(finishedCuts().map((j) => j.id)).size >= 2, 60_000);
+  const auto = (await host.call('clips.list', { sessionId })).clips;
   assert.deepEqual(
-    listed.plans.map((p) => [p.linkNo, p.title, p.missing]),
+    auto.map((c) => [c.linkNo, c.mode, c.segmentIds.length]),
     [
-      [1, '福鼎白茶', []],
-      [2, '武夷/岩茶:大红袍', []],
+      [1, 'copy', 1],
+      [2, 'copy', 1],
+    ],
+  );
+  const listed = await host.call('clips.list', { sessionId });
+  assert.deepEqual(
+    listed.plans.map((p) => [p.linkNo, p.title, p.missing, p.waiting]),
+    [
+      [1, '福鼎白茶', [], false],
+      [2, '武夷/岩茶:大红袍', [], false],
     ],
   );
   assert.ok(listed.plans.every((p) => p.recordedMs > 1000));
@@ -86,6 +100,10 @@ test('a show’s explanations are listed with what the recording holds, and cut 
   assert.deepEqual(job.summary, { clips: 2, skipped: 0 });
   assert.ok(host.events.slice(events).some((e) => e.name === 'clips.changed'));
   const { clips } = await host.call('clips.list', { sessionId });
+  assert.ok(
+    clips.every((c) => !auto.some((a) => a.id === c.id)),
+    'cut again: new clips in place of the first',
+  );
   const day = (await host.call('live.session', { id: sessionId })).session.startedAt!;
   const date = new Date(day);
   const stamp = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -194,7 +212,8 @@ test('`livecart clips list|export` and the deletion of a show’s clips; the rec
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /clips needs --session ID/);
 
-  const recording = (run.studio.db.prepare('SELECT file FROM recordings').get() as { file: string }).file;
+  const stored = (run.studio.db.prepare('SELECT file FROM recordings').get() as { file: string }).file;
+  const recording = path.join(run.dataDir, stored);
   const { deleted } = await host.call('clips.delete', { sessionId });
   assert.equal(deleted, 2);
   assert.deepEqual((await host.call('clips.list', { sessionId })).clips, []);

@@ -181,7 +181,7 @@ test('a crash-left recording in the recordings table is finished there: its MP4,
   const dir = recordingsDir(t);
   const db = openDatabase(path.join(dir, 'studio.db'));
   t.after(() => db.close());
-  const registry = new RecordingStore(db);
+  const registry = new RecordingStore(db, path.dirname(dir));
   const recordings = new StreamRecordings(new StreamStore(db), registry, (work) => work());
   const flv = leave(dir, '2026-11-24_20-00-05', makeFlv(3), Date.now() / 1000 - 120);
   const started = Date.now() - 200_000;
@@ -206,5 +206,11 @@ test('a crash-left recording in the recordings table is finished there: its MP4,
   assert.deepEqual(
     [registry.get(done)!.file, registry.get(done)!.state, registry.get(done)!.endedAt],
     [kept.slice(0, -RECORDING_SUFFIX.length), 'done', started + 2000],
+  );
+  // Kept relative to the data folder, so a moved data folder keeps its recordings.
+  const stored = db.prepare<[], { file: string }>('SELECT file FROM recordings ORDER BY id').all();
+  assert.deepEqual(
+    stored.map((r) => r.file),
+    [mp4, kept.slice(0, -RECORDING_SUFFIX.length)].map((f) => `${path.basename(dir)}/${path.basename(f)}`),
   );
 });

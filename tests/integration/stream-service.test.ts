@@ -206,7 +206,11 @@ test(
     const rows = studio.db.prepare('SELECT * FROM recordings').all() as Array<Record<string, unknown>>;
     assert.equal(rows.length, 1);
     const [row] = rows;
-    assert.deepEqual([row!.file, row!.state, row!.deleted_at], [recording, 'done', null]);
+    // Kept relative to the data folder: a moved data folder keeps its recordings.
+    assert.deepEqual(
+      [row!.file, row!.state, row!.deleted_at],
+      [path.relative(studio.dataDir, recording).split(path.sep).join('/'), 'done', null],
+    );
     const anchors = JSON.parse(row!.anchors as string) as Array<{ recordingMs: number; wallMs: number }>;
     assert.equal(anchors.length, 1);
     assert.equal(row!.started_at, anchors[0]!.wallMs);

@@ -41,14 +41,14 @@ const segment = (id: number, productId: number, from: number, to: number): Expla
   endedAt: T0 + to,
 });
 
-test('a clip per explanation, padded by a second inside the recording', () => {
+test('a clip per explanation, padded inside the recording: a second before, a second and a half after', () => {
   const rec = usable(recording({ id: 1, startedAt: T0 }), () => true)!;
   const plans = planClips([segment(2, 8, 30_000, 90_000), segment(1, 7, 500, 20_000)], [rec]);
   assert.deepEqual(
     plans.map((p) => [p.segmentIds, p.pieces.map((x) => [x.fromMs, x.toMs]), p.missing]),
     [
-      [[1], [[0, 21_000]], []], // padding stops at the file's start
-      [[2], [[29_000, 91_000]], []],
+      [[1], [[0, 21_500]], []], // padding stops at the file's start
+      [[2], [[29_000, 91_500]], []],
     ],
   );
 });
@@ -61,7 +61,7 @@ test('an explanation across a crash: both recordings give a piece, the gap betwe
     plan!.pieces.map((p) => [p.recordingId, p.fromMs, p.toMs]),
     [
       [1, 49_000, 60_000],
-      [2, 0, 26_000],
+      [2, 0, 26_500],
     ],
   );
   assert.deepEqual(plan!.missing, [[T0 + 60_000, T0 + 75_000]]);
@@ -102,11 +102,31 @@ test('joined: one clip per product, its explanations in order, pieces close toge
         4,
         [1, 3, 4],
         [
-          [9_000, 41_000],
-          [99_000, 111_000],
+          [9_000, 41_500],
+          [99_000, 111_500],
         ],
       ],
-      [5, [2], [[19_000, 21_500]]],
+      [5, [2], [[19_000, 22_000]]],
     ],
   );
+});
+
+test('a show still live: the recording written so far serves, and a just-ended explanation waits for its end', () => {
+  const live = recording({ id: 1, startedAt: T0, durationMs: null, state: 'recording' });
+  assert.equal(
+    usable(live, () => true),
+    null,
+    'no length and none written: a crash left it, until recovered',
+  );
+  const now = usable(live, () => true, 61_000)!;
+  assert.equal(now.live, true);
+  const [done, just] = planClips([segment(1, 1, 10_000, 40_000), segment(2, 2, 40_000, 60_000)], [now]);
+  assert.deepEqual(
+    [done!.waiting, done!.pieces.map((p) => [p.fromMs, p.toMs]), done!.missing],
+    [false, [[9_000, 41_500]], []],
+  );
+  // Ended at 60 s, and the file holds 61 s: its tail padding (1.5 s) is not written yet. Nothing is missing.
+  assert.deepEqual([just!.waiting, just!.missing], [true, []]);
+  const later = planClips([segment(2, 2, 40_000, 60_000)], [usable(live, () => true, 61_500)!]);
+  assert.equal(later[0]!.waiting, false);
 });

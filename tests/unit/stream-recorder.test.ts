@@ -30,8 +30,9 @@ test("an .flv target is the encoder's FLV byte for byte", async (t) => {
   const result = await recorder.finish('ffmpeg');
   const last = Math.max(...tags.map((tag) => tag.timestamp));
   assert.deepEqual(result, { file: recorder.target, bytes: flv.length, remuxed: false, durationMs: last });
-  // Its time tied to the wall clock at the first video frame written.
-  const firstVideo = tags.find((tag) => tag.type === 9)!;
+  // Its time tied to the wall clock at the first picture written (not the decoder configuration before it).
+  const firstVideo = tags.find((tag) => tag.type === 9 && !tag.config)!;
+  assert.ok(tags.some((tag) => tag.type === 9 && tag.config && tag.timestamp < firstVideo.timestamp + 1));
   assert.deepEqual(anchors, [{ recordingMs: firstVideo.timestamp, wallMs: 1_000_000 }]);
   assert.deepEqual(fs.readFileSync(result.file), flv);
 });

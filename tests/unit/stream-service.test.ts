@@ -48,6 +48,7 @@ class FakeEngine {
   restores = 0;
   stops = 0;
   recordedBytes = 0;
+  recordedMs = 0;
   /** How the recording was ended early (remuxed or not), once. */
   endedRecording: boolean[] = [];
   private settle: { resolve: () => void; reject: (e: Error) => void } | null = null;

@@ -38,11 +38,19 @@ export function clipBaseName(show: { title: string; startedAt: number }, clip: {
   return fit(parts.filter(Boolean).join(' '));
 }
 
-/** `dir/base.ext`, or `dir/base (2).ext`… when that is taken (with every one of `exts` free, the first returned). */
-export function freeName(dir: string, base: string, exts: string | readonly string[]): string {
+/**
+ * `dir/base.ext`, or `dir/base (2).ext`… when that is taken (with every one of `exts` free, the first returned).
+ * `taken` names files not on the disk yet that are spoken for all the same (a cut about to be renamed there).
+ */
+export function freeName(
+  dir: string,
+  base: string,
+  exts: string | readonly string[],
+  taken: (file: string) => boolean = () => false,
+): string {
   const all = typeof exts === 'string' ? [exts] : exts;
   for (let n = 1; ; n++) {
     const stem = path.join(dir, `${base}${n === 1 ? '' : ` (${n})`}`);
-    if (all.every((ext) => !fs.existsSync(`${stem}${ext}`))) return `${stem}${all[0]}`;
+    if (all.every((ext) => !fs.existsSync(`${stem}${ext}`) && !taken(`${stem}${ext}`))) return `${stem}${all[0]}`;
   }
 }

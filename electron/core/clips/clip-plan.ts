@@ -6,6 +6,12 @@ import { recordingEndWall, recordingTimeAt } from './clip-timing.ts';
 
 /** Before and after each explanation, so no word is lost (the host starts talking as the button is pressed). */
 export const CLIP_PAD_MS = 1000;
+/**
+ * More after it: a recording's time is tied to the wall clock when the encoder's first frame arrives, and the
+ * encoder holds frames back (lookahead, B-frames: 0.3–1 s without zerolatency), so the file's time runs that much
+ * behind the wall clock's and an explanation's last words sit later in the file than its end maps to.
+ */
+export const CLIP_TAIL_PAD_MS = CLIP_PAD_MS + 500;
 
 export interface ExplainedSegment {
   id: number;
@@ -34,35 +40,59 @@ export interface ClipPlan {
   pieces: ClipPiece[];
   /** Wall-clock ranges of the explanations that no recording holds. */
   missing: Array<[number, number]>;
+  /** Just ended: the recording being written does not hold its end (and padding) yet. */
+  waiting: boolean;
 }
 
 /** A recording's usable span: its file exists, it has a length, and where it is on the wall clock. */
 export interface UsableRecording extends Recording {
   durationMs: number;
-  /** Wall clock of its last frame. */
+  /** Wall clock of its last frame (so far, for one still written). */
   endWall: number;
+  /** Still written by this studio: its length is what it holds so far. */
+  live: boolean;
 }
 
-export function usable(recording: Recording, exists: (file: string) => boolean): UsableRecording | null {
-  if (recording.deletedAt !== null || recording.durationMs === null || !exists(recording.file)) return null;
-  const endWall = recordingEndWall(recording.anchors, recording.durationMs) ?? recording.startedAt;
-  return { ...recording, durationMs: recording.durationMs, endWall };
+/**
+ * A recording's usable span, or null when none: deleted, its file gone, or no length (one a crash left, until the
+ * next start finishes it). One still written uses `writtenMs`, what the recorder has written so far.
+ */
+export function usable(
+  recording: Recording,
+  exists: (file: string) => boolean,
+  writtenMs: number | null = null,
+): UsableRecording | null {
+  const live = recording.durationMs === null && recording.state === 'recording' && writtenMs !== null;
+  const durationMs = live ? writtenMs : recording.durationMs;
+  if (recording.deletedAt !== null || durationMs === null || !exists(recording.file)) return null;
+  const endWall = recordingEndWall(recording.anchors, durationMs) ?? recording.startedAt;
+  return { ...recording, durationMs, endWall, live };
+}
+
+interface Pads {
+  padMs: number;
+  tailPadMs: number;
 }
 
 /** One explanation's pieces (padded, within each recording) and the wall-clock ranges left uncovered. */
-function piecesOf(segment: ExplainedSegment, recordings: readonly UsableRecording[], padMs: number) {
+function piecesOf(segment: ExplainedSegment, recordings: readonly UsableRecording[], { padMs, tailPadMs }: Pads) {
   const pieces: ClipPiece[] = [];
   const covered: Array<[number, number]> = [];
+  let waiting = false;
   for (const r of recordings) {
     const from = Math.max(segment.startedAt, r.startedAt);
     const to = Math.min(segment.endedAt, r.endWall);
+    // A recording still written will hold the rest: not missing, only not yet there.
+    const pending = r.live && segment.endedAt + tailPadMs > r.endWall && segment.endedAt > r.startedAt;
+    if (pending) waiting = true;
+    if (pending && from < segment.endedAt) covered.push([from, segment.endedAt]);
     if (to <= from) continue;
-    covered.push([from, to]);
+    if (!pending) covered.push([from, to]);
     const fromMs = recordingTimeAt(r.anchors, from - padMs, r.durationMs);
-    const toMs = recordingTimeAt(r.anchors, to + padMs, r.durationMs);
+    const toMs = recordingTimeAt(r.anchors, to + tailPadMs, r.durationMs);
     if (toMs > fromMs) pieces.push({ recordingId: r.id, file: r.file, fromMs, toMs });
   }
-  return { pieces, missing: uncovered([segment.startedAt, segment.endedAt], covered) };
+  return { pieces, waiting, missing: uncovered([segment.startedAt, segment.endedAt], covered) };
 }
 
 /** `range` less the `covered` ranges (sorted by start). */
@@ -94,17 +124,22 @@ function addPiece(pieces: ClipPiece[], piece: ClipPiece): void {
 export function planClips(
   segments: readonly ExplainedSegment[],
   recordings: readonly UsableRecording[],
-  { join = false, padMs = CLIP_PAD_MS }: { join?: boolean; padMs?: number } = {},
+  {
+    join = false,
+    padMs = CLIP_PAD_MS,
+    tailPadMs = CLIP_TAIL_PAD_MS,
+  }: { join?: boolean; padMs?: number; tailPadMs?: number } = {},
 ): ClipPlan[] {
   const plans: ClipPlan[] = [];
   const byProduct = new Map<number, ClipPlan>();
   for (const segment of [...segments].sort((a, b) => a.startedAt - b.startedAt || a.id - b.id)) {
-    const { pieces, missing } = piecesOf(segment, recordings, padMs);
+    const { pieces, missing, waiting } = piecesOf(segment, recordings, { padMs, tailPadMs });
     const joined = join ? byProduct.get(segment.productId) : undefined;
     if (joined) {
       joined.segmentIds.push(segment.id);
       for (const piece of pieces) addPiece(joined.pieces, piece);
       joined.missing.push(...missing);
+      joined.waiting ||= waiting;
       continue;
     }
     const plan: ClipPlan = {
@@ -115,6 +150,7 @@ export function planClips(
       startedAt: segment.startedAt,
       pieces,
       missing,
+      waiting,
     };
     plans.push(plan);
     byProduct.set(segment.productId, plan);

@@ -62,7 +62,7 @@ export class ClipService {
     options: ClipServiceOptions,
   ) {
     this.db = db;
-    this.store = new ClipStore(db);
+    this.store = new ClipStore(db, options.dataDir);
     this.shows = sources.shows;
     this.recordings = sources.recordings;
     this.gate = gate;
@@ -106,7 +106,7 @@ export class ClipService {
     const to = show.endedAt ?? this.now();
     const recordings = this.recordings
       .overlapping(show.startedAt, to)
-      .map((r) => usable(r, (file) => fs.existsSync(file)))
+      .map((r) => usable(r, (file) => fs.existsSync(file), this.recordings.writtenMs(r.id)))
       .filter((r) => r !== null);
     return planClips(segments, recordings, { join });
   }
@@ -121,6 +121,8 @@ export class ClipService {
     const ffmpegPath = this.options.ffmpeg();
     if (!ffmpegPath) throw refused('clips_no_ffmpeg', 'ffmpeg was not found');
     const show = this.show(request.sessionId);
+    // A recording a crash left gets its length from the recovery that runs as the studio opens.
+    await this.recordings.recovered();
     const wanted = request.segmentIds ? new Set(request.segmentIds) : null;
     const plans = this.plans(request.sessionId, { join: request.join }).filter(
       (p) => !wanted || p.segmentIds.some((id) => wanted.has(id)),
@@ -134,6 +136,12 @@ export class ClipService {
     progress('phase_cutting', 0, total);
     for (const plan of plans) {
       const params = { linkNo: plan.linkNo, title: plan.title };
+      const length = plan.pieces.reduce((s, x) => s + x.toMs - x.fromMs, 0);
+      if (plan.waiting) {
+        warnings.push({ path: '', code: 'clip_still_recording', params });
+        before += length;
+        continue;
+      }
       if (plan.pieces.length === 0) {
         warnings.push({ path: '', code: 'clip_not_recorded', params });
         continue;
@@ -143,42 +151,79 @@ export class ClipService {
         warnings.push({ path: '', code: 'clip_partly_recorded', params: { ...params, seconds } });
       }
       const base = clipBaseName({ title: show.title, startedAt: show.startedAt ?? plan.startedAt }, plan);
-      // Cut under a name of its own; named once the clip it replaces (if any) is gone, so a re-cut keeps the name.
+      // Cut under a name of its own, renamed into place once its row is committed (a re-cut keeps the old name).
       const cutting = path.join(this.dir, `.cutting-${crypto.randomUUID()}.mp4`);
-      const result = await cutClip(plan.pieces, cutting, {
-        ffmpegPath,
-        exact: request.exact,
-        vertical: request.vertical,
-        signal,
-        onProgress: (done) => progress('phase_cutting', before + done, total),
-      });
-      before += plan.pieces.reduce((s, x) => s + x.toMs - x.fromMs, 0);
-      await this.write((emit) => {
-        for (const old of this.store.ofSession(request.sessionId)) {
-          if (sameSegments(old.segmentIds, plan.segmentIds)) this.removeClip(old);
-        }
-        const file = freeName(this.dir, base, '.mp4');
-        fs.renameSync(result.file, file);
-        this.store.insert({
-          sessionId: request.sessionId,
-          productId: plan.productId,
-          linkNo: plan.linkNo,
-          segmentIds: plan.segmentIds,
-          file,
-          poster: null,
-          mode: request.exact || request.vertical ? 'exact' : 'copy',
-          vertical: request.vertical ?? false,
-          durationMs: result.durationMs,
-          bytes: result.bytes,
-          missing: plan.missing,
-          createdAt: this.now(),
+      let result: Awaited<ReturnType<typeof cutClip>>;
+      try {
+        result = await cutClip(plan.pieces, cutting, {
+          ffmpegPath,
+          exact: request.exact,
+          vertical: request.vertical,
+          signal,
+          onProgress: (done) => progress('phase_cutting', before + done, total),
         });
-        emit('clips.changed', { sessionId: request.sessionId });
-      });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        // One clip that cannot be cut (a damaged piece of a recording) leaves the others to be cut.
+        warnings.push({ path: '', code: 'clip_cut_failed', params: { ...params, reason: (error as Error).message } });
+        before += length;
+        continue;
+      }
+      before += length;
+      await this.replace(request, plan, base, result);
       cut++;
     }
     progress('phase_cutting', total, total);
     return { summary: { clips: cut, skipped: plans.length - cut }, warnings };
+  }
+
+  /**
+   * The new clip's row in and the old clip of the same explanations out, committed first; then the files follow
+   * (the cut renamed into place, the old files removed). Both the old clip and the name are found inside the write,
+   * so two cuts at once (one as an explanation ends, one the host asked for) never share a name nor both stay. A
+   * failed rename after the commit takes the new row back out.
+   */
+  private async replace(
+    request: CutRequest,
+    plan: ClipPlan,
+    base: string,
+    result: { file: string; durationMs: number; bytes: number },
+  ): Promise<void> {
+    const { clip, old } = await this.write((emit) => {
+      const old = this.store.ofSession(request.sessionId).filter((c) => sameSegments(c.segmentIds, plan.segmentIds));
+      for (const c of old) this.store.remove(c.id);
+      // A re-cut keeps the old clip's name; otherwise the first free one (a row's file counts before its rename).
+      const file =
+        old.map((c) => c.file).find((f) => path.basename(f, '.mp4').startsWith(base)) ??
+        freeName(this.dir, base, '.mp4', (f) => this.store.hasFile(f));
+      const clip = this.store.insert({
+        sessionId: request.sessionId,
+        productId: plan.productId,
+        linkNo: plan.linkNo,
+        segmentIds: plan.segmentIds,
+        file,
+        poster: null,
+        mode: request.exact || request.vertical ? 'exact' : 'copy',
+        vertical: request.vertical ?? false,
+        durationMs: result.durationMs,
+        bytes: result.bytes,
+        missing: plan.missing,
+        createdAt: this.now(),
+      });
+      emit('clips.changed', { sessionId: request.sessionId });
+      return { clip, old };
+    });
+    try {
+      fs.renameSync(result.file, clip.file);
+    } catch (error) {
+      fs.rmSync(result.file, { force: true });
+      await this.write(() => this.store.remove(clip.id));
+      throw error;
+    }
+    for (const c of old) {
+      if (c.file !== clip.file) fs.rmSync(c.file, { force: true });
+      if (c.poster) fs.rmSync(c.poster, { force: true });
+    }
   }
 
   /** The clip's poster JPEG, made the first time it is wanted (null when the clip's file is gone). */
@@ -217,21 +262,20 @@ export class ClipService {
     return written;
   }
 
-  /** Deletes a show's clips (their files and posters). */
+  /** Deletes a show's clips: their rows first, then their files and posters. */
   async deleteClips(sessionId: number): Promise<number> {
     this.show(sessionId);
-    return this.write((emit) => {
+    const clips = await this.write((emit) => {
       const clips = this.store.ofSession(sessionId);
-      for (const clip of clips) this.removeClip(clip);
+      for (const clip of clips) this.store.remove(clip.id);
       emit('clips.changed', { sessionId });
-      return clips.length;
+      return clips;
     });
-  }
-
-  private removeClip(clip: Clip): void {
-    this.store.remove(clip.id);
-    fs.rmSync(clip.file, { force: true });
-    if (clip.poster) fs.rmSync(clip.poster, { force: true });
+    for (const clip of clips) {
+      fs.rmSync(clip.file, { force: true });
+      if (clip.poster) fs.rmSync(clip.poster, { force: true });
+    }
+    return clips.length;
   }
 
   private show(sessionId: number) {

@@ -1,5 +1,6 @@
-// The clips table (clips domain): SQL in, rows out.
+// The clips table (clips domain): SQL in, rows out. Files are kept relative to the data folder (storedPath).
 import type { Db } from '../db/connection.ts';
+import { resolvedPath, storedPath } from '../system/data-folder.ts';
 
 export interface Clip {
   id: number;
@@ -34,14 +35,14 @@ interface Row {
   created_at: number;
 }
 
-const toClip = (r: Row): Clip => ({
+const toClip = (r: Row, dataDir: string): Clip => ({
   id: r.id,
   sessionId: r.session_id,
   productId: r.product_id,
   linkNo: r.link_no,
   segmentIds: JSON.parse(r.segment_ids) as number[],
-  file: r.file,
-  poster: r.poster,
+  file: resolvedPath(dataDir, r.file),
+  poster: r.poster === null ? null : resolvedPath(dataDir, r.poster),
   mode: r.mode,
   vertical: r.vertical === 1,
   durationMs: r.duration_ms,
@@ -54,8 +55,10 @@ export type NewClip = Omit<Clip, 'id'>;
 
 export class ClipStore {
   private readonly stmts;
+  private readonly dataDir: string;
 
-  constructor(db: Db) {
+  constructor(db: Db, dataDir: string) {
+    this.dataDir = dataDir;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO clips (session_id, product_id, link_no, segment_ids, file, poster, mode, vertical, duration_ms,
@@ -66,6 +69,7 @@ export class ClipStore {
       get: db.prepare<[number], Row>('SELECT * FROM clips WHERE id = ?'),
       bySession: db.prepare<[number], Row>('SELECT * FROM clips WHERE session_id = ? ORDER BY id'),
       remove: db.prepare<[number]>('DELETE FROM clips WHERE id = ?'),
+      hasFile: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM clips WHERE file = ?'),
       poster: db.prepare<[string, number]>('UPDATE clips SET poster = ? WHERE id = ?'),
     };
   }
@@ -73,6 +77,7 @@ export class ClipStore {
   insert(clip: NewClip): Clip {
     const info = this.stmts.insert.run({
       ...clip,
+      file: storedPath(this.dataDir, clip.file),
       segmentIds: JSON.stringify(clip.segmentIds),
       vertical: clip.vertical ? 1 : 0,
       missing: JSON.stringify(clip.missing),
@@ -82,15 +87,20 @@ export class ClipStore {
 
   get(id: number): Clip | undefined {
     const row = this.stmts.get.get(id);
-    return row ? toClip(row) : undefined;
+    return row ? toClip(row, this.dataDir) : undefined;
   }
 
   ofSession(sessionId: number): Clip[] {
-    return this.stmts.bySession.all(sessionId).map(toClip);
+    return this.stmts.bySession.all(sessionId).map((r) => toClip(r, this.dataDir));
   }
 
   setPoster(id: number, poster: string): void {
-    this.stmts.poster.run(poster, id);
+    this.stmts.poster.run(storedPath(this.dataDir, poster), id);
+  }
+
+  /** A clip's row names this file (its rename may not have happened yet). */
+  hasFile(file: string): boolean {
+    return this.stmts.hasFile.get(storedPath(this.dataDir, file)) !== undefined;
   }
 
   remove(id: number): void {

@@ -3,6 +3,7 @@ import type { MessageTable } from './message-table.ts';
 
 export const CLIP_MESSAGES: MessageTable = {
   phase_cutting: { 'zh-CN': '剪辑讲解回放', en: 'Cutting the clips' },
+  clips_export_folder: { 'zh-CN': '选择存放讲解回放的文件夹', en: 'Choose a folder for the clips' },
   clips_no_ffmpeg: {
     'zh-CN': '找不到 ffmpeg，无法剪辑：请在“直播”设置中指定 ffmpeg，或运行 livecart doctor 查看',
     en: 'ffmpeg was not found, so nothing can be cut: set it in the stream settings, or run livecart doctor',
@@ -14,6 +15,15 @@ export const CLIP_MESSAGES: MessageTable = {
   clip_not_recorded: {
     'zh-CN': (p) => `${p.linkNo}号 ${p.title}：讲解时没有录制，无法生成回放`,
     en: (p) => `No. ${p.linkNo} ${p.title}: nothing was recorded while it was explained, so there is no clip`,
+  },
+  clip_still_recording: {
+    'zh-CN': (p) => `${p.linkNo}号 ${p.title}：讲解刚结束，录像还没写到结尾，请稍后再剪`,
+    en: (p) =>
+      `No. ${p.linkNo} ${p.title}: the explanation has only just ended and the recording does not hold its end yet: cut it in a moment`,
+  },
+  clip_cut_failed: {
+    'zh-CN': (p) => `${p.linkNo}号 ${p.title}：剪辑失败（${p.reason}），其他回放不受影响`,
+    en: (p) => `No. ${p.linkNo} ${p.title}: could not be cut (${p.reason}); the other clips are not affected`,
   },
   clip_partly_recorded: {
     'zh-CN': (p) =>

@@ -33,6 +33,8 @@ export const clipPlanSchema = z.object({
   /** Of the explanation, what the recordings hold (ms) and what they do not. */
   recordedMs: z.number().int(),
   missing: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** Just ended, during the show: the recording does not hold its end yet (cut it in a moment). */
+  waiting: z.boolean(),
 });
 export type ClipPlanView = z.infer<typeof clipPlanSchema>;
 

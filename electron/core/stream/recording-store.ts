@@ -1,6 +1,7 @@
 // The recordings table (stream domain): every recording the engine wrote, where its file is now, and where its time
 // was tied to the wall clock. SQL in, rows out. The clips domain reads it through `RecordingsRead` only.
 import type { Db } from '../db/connection.ts';
+import { resolvedPath, storedPath } from '../system/data-folder.ts';
 import type { RecordingAnchor } from './engine/recorder.ts';
 
 export type RecordingState = 'recording' | 'done' | 'interrupted';
@@ -22,6 +23,10 @@ export interface RecordingsRead {
   /** Recordings whose time overlaps [from, to] (a running one counts as running until now), oldest first. */
   overlapping(from: number, to: number): Recording[];
   get(id: number): Recording | undefined;
+  /** For a recording this studio is writing now, the media written so far (ms); null for any other. */
+  writtenMs(id: number): number | null;
+  /** Settles when recordings a crash left are finished (their rows then have a file and a length). */
+  recovered(): Promise<void>;
 }
 
 interface Row {
@@ -35,9 +40,9 @@ interface Row {
   deleted_at: number | null;
 }
 
-const toRecording = (r: Row): Recording => ({
+const toRecording = (r: Row, dataDir: string): Recording => ({
   id: r.id,
-  file: r.file,
+  file: resolvedPath(dataDir, r.file),
   startedAt: r.started_at,
   endedAt: r.ended_at,
   durationMs: r.duration_ms,
@@ -46,10 +51,13 @@ const toRecording = (r: Row): Recording => ({
   deletedAt: r.deleted_at,
 });
 
-export class RecordingStore implements RecordingsRead {
+export class RecordingStore {
   private readonly stmts;
+  /** Files inside it are stored relative to it (storedPath). */
+  private readonly dataDir: string;
 
-  constructor(db: Db) {
+  constructor(db: Db, dataDir: string) {
+    this.dataDir = dataDir;
     this.stmts = {
       insert: db.prepare(
         `INSERT INTO recordings (file, started_at, anchors, state) VALUES (@file, @startedAt, @anchors, 'recording')`,
@@ -60,10 +68,10 @@ export class RecordingStore implements RecordingsRead {
          WHERE id = @id`,
       ),
       get: db.prepare<[number], Row>('SELECT * FROM recordings WHERE id = ?'),
-      byFile: db.prepare<[string], Row>(
+      byFile: db.prepare<[string, string], Row>(
         // Still 'recording' after a crash; or finished with its FLV kept (the disk was full, or the remux failed),
         // which a later start remuxes.
-        `SELECT * FROM recordings WHERE file = ? ORDER BY id DESC LIMIT 1`,
+        `SELECT * FROM recordings WHERE file IN (?, ?) ORDER BY id DESC LIMIT 1`,
       ),
       // A recording still written has no end yet: it overlaps anything after its start.
       overlapping: db.prepare<[number, number], Row>(
@@ -77,7 +85,11 @@ export class RecordingStore implements RecordingsRead {
 
   /** A recording whose first frame was written at `anchor.wallMs`. */
   begin(file: string, anchor: RecordingAnchor): number {
-    const info = this.stmts.insert.run({ file, startedAt: anchor.wallMs, anchors: JSON.stringify([anchor]) });
+    const info = this.stmts.insert.run({
+      file: storedPath(this.dataDir, file),
+      startedAt: anchor.wallMs,
+      anchors: JSON.stringify([anchor]),
+    });
     return Number(info.lastInsertRowid);
   }
 
@@ -88,27 +100,32 @@ export class RecordingStore implements RecordingsRead {
   }
 
   finish(id: number, end: { file: string; endedAt: number; durationMs: number | null; state: RecordingState }): void {
-    this.stmts.finish.run({ id, ...end });
+    this.stmts.finish.run({ id, ...end, file: storedPath(this.dataDir, end.file) });
   }
 
   /** The recording whose file is `flvPath` (a crash left it so, or a remux that did not happen), if any. */
   writtenTo(flvPath: string): Recording | undefined {
-    const row = this.stmts.byFile.get(flvPath);
-    return row ? toRecording(row) : undefined;
+    // Stored relative, or absolute by a studio from before that.
+    const row = this.stmts.byFile.get(storedPath(this.dataDir, flvPath), flvPath);
+    return row ? this.recording(row) : undefined;
   }
 
   get(id: number): Recording | undefined {
     const row = this.stmts.get.get(id);
-    return row ? toRecording(row) : undefined;
+    return row ? this.recording(row) : undefined;
   }
 
   overlapping(from: number, to: number): Recording[] {
-    return this.stmts.overlapping.all(to, from).map(toRecording);
+    return this.stmts.overlapping.all(to, from).map((r) => this.recording(r));
+  }
+
+  private recording(row: Row): Recording {
+    return toRecording(row, this.dataDir);
   }
 
   /** The file moved (an FLV remuxed to MP4 at a later start). */
   moved(id: number, file: string): void {
-    this.stmts.moved.run(file, id);
+    this.stmts.moved.run(storedPath(this.dataDir, file), id);
   }
 
   markDeleted(id: number, at: number): void {

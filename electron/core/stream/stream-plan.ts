@@ -48,6 +48,7 @@ export type Engine = Pick<
   | 'restoreSource'
   | 'endRecording'
   | 'recordedBytes'
+  | 'recordedMs'
   | 'audio'
   | 'setMuted'
 > & {

@@ -25,6 +25,8 @@ export function recordingView(
 
 /** One show's recording in the table: its row written at its first frame, its anchors as they come, then its end. */
 export interface TrackedRecording {
+  /** Its row, once its first frame was noted. */
+  readonly id: number | null;
   anchor(anchor: RecordingAnchor): void;
   /** Finished (the show's end, or a disk running full): where the file is now and how long it plays. */
   finish(result: RecordingResult, endedAt: number): Promise<void>;
@@ -64,6 +66,9 @@ export class StreamRecordings {
       return chain;
     };
     return {
+      get id() {
+        return id;
+      },
       anchor: (anchor) => {
         void then(() => {
           if (id === null) id = this.registry.begin(flvPath, anchor);

@@ -93,7 +93,9 @@ export class StreamService {
     this.recordingsDir = path.join(options.dataDir, 'recordings');
     this.deps = { ...DEFAULT_DEPS, ...options.deps };
     this.overlay = options.overlay ?? null;
-    this.recordings = new StreamRecordings(this.store, new RecordingStore(db), (work) => this.write(work));
+    this.recordings = new StreamRecordings(this.store, new RecordingStore(db, options.dataDir), (work) =>
+      this.write(work),
+    );
     this.destinations.tidy(this.deps.now());
     this.recovering = this.recordings.recover(this.recordingsDir, this.ffmpegPath(), () => this.announcer.silent);
   }
@@ -105,7 +107,13 @@ export class StreamService {
 
   /** The recordings, as the clips domain may read them. */
   get recordingsRead(): RecordingsRead {
-    return this.recordings.registry;
+    const registry = this.recordings.registry;
+    return {
+      overlapping: (from, to) => registry.overlapping(from, to),
+      get: (id) => registry.get(id),
+      writtenMs: (id) => (this.show?.recording?.id === id ? this.show.engine.recordedMs : null),
+      recovered: () => this.recovering,
+    };
   }
 
   state(): StreamState {
@@ -318,6 +326,8 @@ export class StreamService {
       else await this.stop();
     }
     this.announcer.silent = true;
+    // A short `livecart` command must not close the database under the recovery of a crash-left recording.
+    await this.recovering;
   }
 
   private engineChanged(show: Show): void {

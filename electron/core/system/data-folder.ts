@@ -61,3 +61,19 @@ export function makePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: OWNER_DIR_MODE });
   tighten(dir);
 }
+
+/**
+ * How a file the studio keeps is written in its tables: relative to the data folder with `/` when inside it (a moved
+ * or restored data folder keeps its files), absolute otherwise (a recordings folder the user chose elsewhere).
+ */
+export function storedPath(dataDir: string, file: string): string {
+  const relative = path.relative(path.resolve(dataDir), path.resolve(file));
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
+}
+
+/** A stored path back to a file (an absolute one, from before paths were stored relative, stays as it is). */
+export function resolvedPath(dataDir: string, stored: string): string {
+  return path.resolve(dataDir, ...stored.split('/'));
+}

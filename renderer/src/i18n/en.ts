@@ -2,6 +2,7 @@
 import type { MessageKey } from './zh-CN.ts';
 import { accessEn } from '../features/access/strings.ts';
 import { couponsEn } from '../features/coupons/strings.ts';
+import { clipsEn } from '../features/clips/strings.ts';
 import { liveEn } from '../features/live/strings.ts';
 import { orderEntryEn } from '../features/orders/entry/strings.ts';
 import { ordersEn } from '../features/orders/strings.ts';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...shopEn,
   ...overlayEn,
   ...couponsEn,
+  ...clipsEn,
   ...accessEn,
   'show.rehearsal': 'REHEARSAL',
   'show.clock': 'Time live',

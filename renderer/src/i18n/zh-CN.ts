@@ -2,6 +2,7 @@
 // here: they come from the protocol's messages.ts so the CLI and the UI say the same thing.
 import { accessZh } from '../features/access/strings.ts';
 import { couponsZh } from '../features/coupons/strings.ts';
+import { clipsZh } from '../features/clips/strings.ts';
 import { liveZh } from '../features/live/strings.ts';
 import { orderEntryZh } from '../features/orders/entry/strings.ts';
 import { ordersZh } from '../features/orders/strings.ts';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...shopZh,
   ...overlayZh,
   ...couponsZh,
+  ...clipsZh,
   ...accessZh,
   'show.rehearsal': '彩排',
   'show.clock': '本场已直播',

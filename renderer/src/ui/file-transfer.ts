@@ -33,3 +33,18 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   // Revoke later: the download may not have started reading the blob yet.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * Saves a file the studio serves at `url` (a clip) as a download, under `fileName`. In the desktop app, downloads
+ * that share a `batch` go to one folder the user picks once (electron/main/downloads.ts); a browser saves them where
+ * it saves downloads.
+ */
+export function downloadUrl(url: string, fileName: string, batch?: string): void {
+  const link = document.createElement('a');
+  link.href = batch ? `${url}?batch=${encodeURIComponent(batch)}` : url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

@@ -85,7 +85,8 @@ export class Recorder {
 
   tag(tag: FlvTag): void {
     if (!this.wroteHeader) return;
-    if (this.anchorPending && tag.type === TAG_VIDEO && !this.closed) {
+    // The first picture, not the decoder configuration before it: the picture is what was on camera then.
+    if (this.anchorPending && tag.type === TAG_VIDEO && !tag.config && !this.closed) {
       this.anchorPending = false;
       this.onAnchor({ recordingMs: tag.timestamp, wallMs: this.now() });
     }

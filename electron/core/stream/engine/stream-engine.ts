@@ -194,6 +194,11 @@ export class StreamEngine {
     return this.recorder?.finish(this.options.ffmpegPath, remux).catch(() => null) ?? Promise.resolve(null);
   }
 
+  /** Media recorded so far (ms of the file's own time): how far a clip of a show still live can reach. */
+  get recordedMs(): number {
+    return this.recorder?.lastMs ?? 0;
+  }
+
   /** Bytes recorded so far. */
   get recordedBytes(): number {
     return this.recorder?.size ?? 0;

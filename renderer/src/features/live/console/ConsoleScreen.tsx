@@ -135,7 +135,7 @@ export function ConsoleScreen({ sessionId }: { sessionId: number }) {
           <CouponPushPanel sessionId={session.id} live={live} pushes={pushes} />
         </div>
         <div className="live-console__timeline">
-          <Timeline segments={segments} pushes={pushes} log={detail.log} bag={bag} />
+          <Timeline sessionId={session.id} segments={segments} pushes={pushes} log={detail.log} bag={bag} />
         </div>
       </div>
       {cueOpen ? (

@@ -6,6 +6,11 @@ import type { LogEntry, LogKind } from '../../../../../electron/core/protocol/li
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { useCoupons } from '../../../stores/coupons.ts';
 import { clockShort } from '../format.ts';
+import { useState } from 'react';
+import type { ClipView } from '../../../../../electron/core/protocol/clip-schemas.ts';
+import { useConnection } from '../../../stores/connection.ts';
+import { ClipPlayer } from '../../clips/ClipPlayer.tsx';
+import { clipOf, sameSegments, useClips } from '../../clips/useClips.ts';
 
 const LOG_TEXT: Record<LogKind, MessageKey> = {
   went_live: 'live.log.went_live',
@@ -49,14 +54,20 @@ function entries(segments: Segment[], pushes: CouponPush[], log: LogEntry[]): En
 }
 
 interface TimelineProps {
+  sessionId: number;
   segments: Segment[];
   pushes: CouponPush[];
   log: LogEntry[];
   bag: BagItem[];
 }
 
-export function Timeline({ segments, pushes, log, bag }: TimelineProps) {
+export function Timeline({ sessionId, segments, pushes, log, bag }: TimelineProps) {
   const { t } = useT();
+  // The host's window lists each ended explanation's clip as it is cut (the studio cuts them as they end).
+  const isHost = useConnection((s) => s.hello?.role === 'host');
+  const ended = segments.filter((s) => s.endClockMs !== null).length;
+  const { data: clips } = useClips(sessionId, ended, isHost);
+  const [playing, setPlaying] = useState<{ clip: ClipView; name: string } | null>(null);
   const coupons = useCoupons((s) => s.all);
   const couponName = (id: number) => coupons.find((c) => c.id === id)?.name ?? t('live.couponNo', { id });
   // A product that has left the bag is still named by the segments that explained it.
@@ -68,10 +79,28 @@ export function Timeline({ segments, pushes, log, bag }: TimelineProps) {
 
   function what(entry: Entry) {
     if (entry.kind === 'explain') {
+      const { segment } = entry;
+      const clip = clips ? clipOf(clips.clips, [segment.id]) : undefined;
+      const waiting = clips?.plans.find((p) => sameSegments(p.segmentIds, [segment.id]))?.waiting;
+      const name = `${t('live.linkBadge', { no: segment.linkNo })} ${segment.title}`;
       return (
         <>
-          <span className="timeline__link">{t('live.linkBadge', { no: entry.segment.linkNo })}</span>{' '}
-          {entry.segment.title}
+          <span className="timeline__link">{t('live.linkBadge', { no: segment.linkNo })}</span> {segment.title}
+          {clip ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="timeline__clip"
+                onClick={() => setPlaying({ clip, name })}
+                aria-label={`${t('clips.play')} ${name}`}
+              >
+                ▶ {t('clips.inTimeline')} {clockShort(clip.durationMs)}
+              </button>
+            </>
+          ) : waiting ? (
+            <span className="timeline__tag"> {t('clips.waiting')}</span>
+          ) : null}
         </>
       );
     }
@@ -112,6 +141,7 @@ export function Timeline({ segments, pushes, log, bag }: TimelineProps) {
           ))}
         </ol>
       )}
+      {playing ? <ClipPlayer clip={playing.clip} name={playing.name} onClose={() => setPlaying(null)} /> : null}
     </section>
   );
 }

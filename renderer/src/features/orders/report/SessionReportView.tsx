@@ -9,11 +9,15 @@ import { Screen } from '../../../ui/Screen.tsx';
 import { CouponTable, MinuteTable, ProductTable, ReportTotals, SegmentTable } from './ReportTables.tsx';
 import { SalesChart } from './SalesChart.tsx';
 import { useSessionReport } from './useSessionReport.ts';
+import { ClipsSection } from '../../clips/ClipsSection.tsx';
+import { useConnection } from '../../../stores/connection.ts';
 
 export function SessionReportView({ sessionId }: { sessionId: number }) {
   const { t } = useT();
   const { data, error } = useSessionReport(sessionId);
   const go = useRoute((s) => s.go);
+  // The clips are files on the host's disk: its own window plays and exports them (assistants see the sales).
+  const isHost = useConnection((s) => s.hello?.role === 'host');
   const session = data?.detail.session;
   const backToLog = () => {
     // Back to the log showing this show's orders, whichever way the report was reached.
@@ -56,6 +60,7 @@ export function SessionReportView({ sessionId }: { sessionId: number }) {
           </section>
           <ProductTable report={data.report} />
           <CouponTable report={data.report} />
+          {isHost ? <ClipsSection sessionId={sessionId} segments={data.detail.segments} report={data.report} /> : null}
         </>
       ) : null}
     </Screen>

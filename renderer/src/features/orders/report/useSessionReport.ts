@@ -47,6 +47,10 @@ export function useSessionReport(sessionId: number) {
         if (order.sessionId === sessionId) later();
       }),
       studio.on('orders.bulkChanged', later),
+      // An explanation began or ended: its band on the chart, and its clip below.
+      studio.on('live.explainChanged', (changed) => {
+        if (changed.sessionId === sessionId) later();
+      }),
       studio.onReady(() => void load()),
     ];
     return () => {

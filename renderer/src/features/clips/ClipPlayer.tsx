@@ -1,0 +1,71 @@
+// Plays a clip in the studio: a <video> on the studio's own short-lived media address, which answers range
+// requests, so seeking works in the desktop window and in a browser alike.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClipView } from '../../../../electron/core/protocol/clip-schemas.ts';
+import { studio } from '../../api/index.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+
+export function ClipPlayer({ clip, name, onClose }: { clip: ClipView; name: string; onClose(): void }) {
+  const tr = useT();
+  const { t } = tr;
+  const [source, setSource] = useState<{ url: string; fileName: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const retried = useRef(false);
+  const video = useRef<HTMLVideoElement>(null);
+
+  const load = useCallback(
+    () =>
+      studio
+        .call('clips.play', { clipId: clip.id })
+        .then(setSource, (err: unknown) => setError(describeError(tr, err))),
+    [clip.id, tr],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // The address expires after a while: a long pause then a seek fails once, and a fresh address picks up there.
+  const onError = () => {
+    if (retried.current) {
+      setError(t('clips.playFailed', { message: video.current?.error?.message || 'media error' }));
+      return;
+    }
+    retried.current = true;
+    const at = video.current?.currentTime ?? 0;
+    void load().then(() => {
+      if (video.current) video.current.currentTime = at;
+    });
+  };
+
+  return (
+    <Dialog title={t('clips.playTitle', { name })} onRequestClose={onClose} closeLabel={t('common.close')}>
+      {error ? (
+        <p className="callout callout--danger" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {source ? (
+        <>
+          <video
+            ref={video}
+            className="clip-player"
+            src={source.url}
+            controls
+            autoPlay
+            playsInline
+            onError={onError}
+            data-testid="clip-video"
+          />
+          <p>
+            <a href={source.url} download={source.fileName}>
+              {t('clips.download')} · {source.fileName}
+            </a>
+          </p>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,64 @@
+// Cutting clips as a job: started here, its progress from the jobs store, cancelled on request; the outcome (how
+// many were cut, what could not be) said once it ends.
+import { useCallback, useEffect, useState } from 'react';
+import type { Job, Params } from '../../../../electron/core/protocol/contract.ts';
+import type { Issue } from '../../../../electron/core/protocol/errors.ts';
+import { studio } from '../../api/index.ts';
+import { describeError, describeIssue } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { useJobs, waitForJob } from '../../stores/jobs.ts';
+import { notify } from '../../stores/notices.ts';
+
+export function useClipCut() {
+  const tr = useT();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job: Job | undefined = useJobs((s) => (jobId ? s.jobs[jobId] : undefined));
+  const running = jobId !== null && (job === undefined || job.state === 'running');
+
+  useEffect(() => {
+    if (!jobId) return;
+    let live = true;
+    void waitForJob(jobId).then((done) => {
+      if (!live) return;
+      setJobId(null);
+      say(tr, done);
+    });
+    return () => {
+      live = false;
+    };
+  }, [jobId, tr]);
+
+  const start = useCallback(
+    async (params: Params<'clips.cut'>) => {
+      try {
+        setJobId((await studio.call('clips.cut', params)).jobId);
+      } catch (error) {
+        notify('error', describeError(tr, error));
+      }
+    },
+    [tr],
+  );
+
+  const cancel = useCallback(() => {
+    if (jobId)
+      studio.call('jobs.cancel', { id: jobId }).catch((error: unknown) => notify('error', describeError(tr, error)));
+  }, [jobId, tr]);
+
+  return { job, running, start, cancel };
+}
+
+function say(tr: ReturnType<typeof useT>, job: Job): void {
+  if (job.state === 'failed') {
+    const error = job.error as { code?: string; issues?: Issue[] } | null;
+    const why = error?.issues?.[0];
+    if (error?.code === 'cancelled') notify('info', tr.t('clips.cancelled'));
+    // A refusal says why in its first issue (no ffmpeg, nothing to cut).
+    else notify('error', why ? describeIssue(tr, why) : tr.msg(error?.code ?? 'internal'));
+    return;
+  }
+  const clips = Number(job.summary?.clips ?? 0);
+  const skipped = Number(job.summary?.skipped ?? 0);
+  notify('success', skipped > 0 ? tr.t('clips.cutDoneSkipped', { clips, skipped }) : tr.t('clips.cutDone', { clips }));
+  // What was not cut, and why: each its own notice (a few at most), so none is lost among the others.
+  for (const warning of job.warnings.slice(0, 3)) notify('info', describeIssue(tr, warning));
+}
