@@ -44,9 +44,14 @@ Commands:
   orders ship FILE                   batch shipping from .xlsx or CSV (order_no, carrier, tracking_no); rows
                                      without a carrier and tracking number are left alone
   orders import FILE                 a 微信小店 or 抖店 order export (xlsx or CSV) into the log; all or nothing
-  clips list|cut|export --session ID a show's explanation clips (讲解回放): list them, cut them (copying the
-        [--exact] [--join]           streams, from the keyframe before; --exact re-encodes to the frame; --join
-        [--vertical] [--out DIR]     makes one clip per product), or copy them (cut first if need be) to --out
+  clips list|cut|export              a show's explanation clips (讲解回放), the last show's without --session:
+        [--session ID] [--exact]     list them, cut them (copying the streams, from the keyframe before; --exact
+        [--join] [--vertical]        re-encodes to the frame; --join makes one clip per product), or copy them
+        [--out DIR]                  (cut first if need be) to --out
+  clips reel --session ID --out FILE the show's long video (合集): every explanation, or --segments 3,1,2 in that
+        [--max 30m] [--segments IDS] order, at most --max (default 30m, 视频号's limit); its chapters and product
+        [--lower-third] [--exact]    links printed and written beside FILE (.txt); --lower-third draws the product
+                                     and its price over its part (re-encoded)
   shop connect --app-id WX…          connect the 微信小店 (AppSecret on stdin or in $LIVECART_WXSHOP_SECRET)
   shop sync [--products] [--orders]  bring the shop's products and orders in (both by default); orders since the
             [--since YYYY-MM-DD]     last sync, or since that day
@@ -83,9 +88,13 @@ const USAGE_ZH = `用法：livecart <命令> [选项]
   orders ship FILE                   从 .xlsx 或 CSV 批量发货（订单号、快递公司、快递单号）；没填快递公司和
                                      快递单号的行保持不变
   orders import FILE                 导入微信小店或抖店导出的订单文件（xlsx 或 CSV），全部成功或全部不导入
-  clips list|cut|export --session ID 一场直播的讲解回放：列出、剪辑（默认直接复制画面，从前一个关键帧开始；
-        [--exact] [--join]           --exact 重新编码，精确到帧；--join 同一商品合成一段），或复制到 --out 文件夹
-        [--vertical] [--out DIR]     （还没剪辑的先剪辑）；--vertical 把横屏裁成竖屏
+  clips list|cut|export              一场直播的讲解回放（不写 --session 即最近一场）：列出、剪辑（默认直接复制
+        [--session ID] [--exact]     画面，从前一个关键帧开始；--exact 重新编码，精确到帧；--join 同一商品合成
+        [--join] [--vertical]        一段），或复制到 --out 文件夹（还没剪辑的先剪辑）；--vertical 把横屏裁成竖屏
+        [--out DIR]
+  clips reel --session ID --out FILE 整场合集视频：全部讲解，或按 --segments 3,1,2 的顺序，最长 --max（默认 30m，
+        [--max 30m] [--segments IDS] 视频号上限）；章节（时间戳 + 商品名）和商品链接打印出来，并写在 FILE 旁的
+        [--lower-third] [--exact]    .txt 里；--lower-third 在画面下方加上商品名和价格
   shop connect --app-id WX…          连接微信小店（AppSecret 从标准输入或 $LIVECART_WXSHOP_SECRET 读取）
   shop sync [--products] [--orders]  同步小店的商品和订单（默认两者）；订单从上次同步处继续，或从指定日期开始
             [--since YYYY-MM-DD]
@@ -129,6 +138,9 @@ async function main(argv: string[]): Promise<number> {
       exact: { type: 'boolean' },
       join: { type: 'boolean' },
       vertical: { type: 'boolean' },
+      'lower-third': { type: 'boolean' },
+      max: { type: 'string' },
+      segments: { type: 'string' },
       json: { type: 'boolean' },
       'test-pattern': { type: 'boolean' },
       size: { type: 'string' },
@@ -192,8 +204,9 @@ async function main(argv: string[]): Promise<number> {
       }
       throw new UsageError(`unknown orders command: ${sub ?? '(none)'}`);
     case 'clips': {
-      const { session, exact, join, vertical, out } = values;
-      return clipsCommand(sub, { session, exact, join, vertical, out }, dataDir, locale);
+      const { session, exact, join, vertical, out, max, segments } = values;
+      const flags = { session, exact, join, vertical, out, max, segments, lowerThird: values['lower-third'] };
+      return clipsCommand(sub, flags, dataDir, locale);
     }
     case 'shop': {
       const { products, orders, since, json } = values;

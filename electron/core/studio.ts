@@ -35,6 +35,7 @@ import { registerOrders } from './orders/order-handlers.ts';
 import { registerClips } from './clips/clip-handlers.ts';
 import { ClipService } from './clips/clip-service.ts';
 import { AutoClips } from './clips/auto-clips.ts';
+import { ReelService } from './clips/reel-service.ts';
 import { MediaTickets } from './media/media-tickets.ts';
 import { orderViews } from './orders/order-views.ts';
 import { registerUploads } from './uploads/upload-handlers.ts';
@@ -84,6 +85,8 @@ export interface Studio {
   /** The 微信小店 connection: its products and orders in, while a show is live every few seconds. */
   shop: ShopService;
   clips: ClipService;
+  /** The show's long video (合集) made of its explanations. */
+  reels: ReelService;
   /** Short-lived tickets to play the data folder's clips over HTTP (host/media-tickets.ts). */
   media: MediaTickets;
   jobs: JobRunner;
@@ -210,7 +213,19 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     { dataDir, ffmpeg: () => stream.ffmpegPath() },
   );
   const media = new MediaTickets(options.mediaKey ?? crypto.randomBytes(32), dataDir);
-  registerClips(server, clips, jobs, media);
+  const reels = new ReelService(
+    clips,
+    {
+      product: (id) => {
+        const p = catalog.store.get(id);
+        return p && { ...p, kind: p.linkKind };
+      },
+      overlaySettings: () => overlay.state().settings,
+      imageBytes: (id) => images.original(id)?.bytes ?? null,
+    },
+    () => stream.ffmpegPath(),
+  );
+  registerClips(server, { clips, reels }, jobs, media);
   // The studio itself (not a `livecart` command beside it) cuts each explanation's clip as it ends.
   const autoClips =
     options.exclusive === false
@@ -243,6 +258,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     orders,
     shop,
     clips,
+    reels,
     media,
     jobs,
     async close() {

@@ -1,6 +1,7 @@
 // 讲解回放 in the real UI: a show recorded by the studio's own stream (the test pattern, real ffmpeg) and explained
 // product by product; its clips cut as the explanations ended, shown in the show report beside what they sold,
-// played in the page with seeking (range requests), downloaded, cut again exact, and deleted after asking.
+// played in the page with seeking (range requests), downloaded, put in the long video in another order, cut
+// again exact, and deleted after asking.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -116,6 +117,22 @@ test('the show report’s clips: cut as explained, played with seeking, download
   expect(download.suggestedFilename()).toMatch(/^\d{4}-\d\d-\d\d 秋茶专场 2号 武夷大红袍\.mp4$/);
   const saved = await download.path();
   expect(sizeOf(saved)).toBeGreaterThan(10_000);
+
+  // The long video: 2号 first, its length against 30 minutes, made as a job; its chapters to paste; played.
+  const reel = page.getByTestId('reel-panel');
+  await expect(reel.getByTestId('reel-length')).toHaveText(/合集时长约 00:\d\d（上限 30:00）/);
+  await reel.getByRole('button', { name: '上移 2号 武夷大红袍' }).click();
+  await expect(reel.getByRole('listitem').first()).toContainText('2号 武夷大红袍');
+  await reel.getByRole('button', { name: '制作合集' }).click();
+  await expect(page.getByText(/合集已做好：\d{4}-\d\d-\d\d 秋茶专场 合集\.mp4/)).toBeVisible({ timeout: 60_000 });
+  await expect(reel.getByLabel('视频描述（章节和商品链接）')).toHaveValue(
+    /^00:00 2号 武夷大红袍\n00:\d\d 1号 福鼎白茶\n$/,
+  );
+  await reel.getByRole('button', { name: '播放合集' }).click();
+  const reelDialog = page.getByRole('dialog', { name: '合集 · 整场合集' });
+  const reelVideo = reelDialog.getByTestId('clip-video');
+  await expect.poll(() => reelVideo.evaluate((v: HTMLVideoElement) => v.duration || 0)).toBeGreaterThan(duration);
+  await reelDialog.getByRole('button', { name: '关闭' }).click();
 
   // Cut again, exact: progress while it runs, then both rows say so.
   await clips.getByLabel('逐帧精确（重新编码，较慢）').check();

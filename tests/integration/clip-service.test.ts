@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { ClipService, type ClipShows } from '../../electron/core/clips/clip-service.ts';
+import { ReelService, type ReelProduct } from '../../electron/core/clips/reel-service.ts';
+import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/overlay-defaults.ts';
+import { mp4DurationMs } from '../../electron/core/clips/mp4-duration.ts';
+import { StudioError } from '../../electron/core/protocol/errors.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { WriteGate } from '../../electron/core/db/write-gate.ts';
 import type { Progress } from '../../electron/core/jobs/job-runner.ts';
@@ -65,7 +69,23 @@ function setup(t: TestContext, recordings: Recording[], writtenMs: (id: number) 
     dataDir,
     ffmpeg: () => 'ffmpeg',
   });
-  return { dataDir, db, clips, segments };
+  const products: Record<number, ReelProduct> = {
+    7: {
+      title: '福鼎白茶',
+      priceFen: 8800,
+      originalPriceFen: 12800,
+      imageId: null,
+      link: 'https://shop.example.com/tea',
+      kind: 'url',
+    },
+    8: { title: '大红袍', priceFen: 19900, originalPriceFen: null, imageId: null, link: null, kind: null },
+  };
+  const reels = new ReelService(
+    clips,
+    { product: (id) => products[id], overlaySettings: () => DEFAULT_OVERLAY_SETTINGS, imageBytes: () => null },
+    () => 'ffmpeg',
+  );
+  return { dataDir, db, clips, reels, segments };
 }
 
 /** Six seconds of the test pattern with a keyframe every second, as the engine records (H.264 + AAC in MP4). */
@@ -150,5 +170,91 @@ test('during the show: a just-ended explanation waits for the recording to hold 
   assert.deepEqual(
     clips.list(1).map((c) => c.linkNo),
     [1, 2],
+  );
+});
+
+/** One frame at `seconds` as grey levels, `width` × `height`. */
+function greyFrame(file: string, seconds: number): Buffer {
+  return execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-ss',
+    String(seconds),
+    '-i',
+    file,
+    '-frames:v',
+    '1',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'gray',
+    '-',
+  ]);
+}
+
+/** Mean difference of two grey frames over a region. */
+function difference(a: Buffer, b: Buffer, width: number, region: { x0: number; x1: number; y0: number; y1: number }) {
+  let sum = 0;
+  let n = 0;
+  for (let y = region.y0; y < region.y1; y++) {
+    for (let x = region.x0; x < region.x1; x++) {
+      sum += Math.abs(a[y * width + x]! - b[y * width + x]!);
+      n++;
+    }
+  }
+  return sum / n;
+}
+
+test('the long video: chosen order, chapters where each part begins, links; too long refused; a lower-third drawn', async (t) => {
+  if (!requireTool(t, 'ffmpeg')) return;
+  const dir = tempDir();
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = makeRecording(dir, 'show.mp4');
+  const { reels, dataDir } = setup(t, [recording(1, file)]);
+
+  const made = await reels.make({ sessionId: 1, segmentIds: [2, 1] }, progress);
+  assert.equal(made.summary.exact, 0, 'one recording: its streams copied');
+  assert.equal(path.dirname(made.reel.file), path.join(dataDir, 'clips'));
+  assert.match(path.basename(made.reel.file), /^2026-12-0\d 秋茶专场 合集\.mp4$/);
+  const lines = made.reel.description.split('\n');
+  assert.equal(lines[0], '00:00 2号 大红袍');
+  assert.match(lines[1]!, /^00:0[1-5] 1号 福鼎白茶$/);
+  assert.deepEqual(lines.slice(2), ['', '商品链接', '1号 福鼎白茶：https://shop.example.com/tea', '']);
+  assert.equal(fs.readFileSync(made.reel.file.replace(/\.mp4$/, '.txt'), 'utf8'), made.reel.description);
+  const duration = mp4DurationMs(made.reel.file)!;
+  assert.ok(Math.abs(duration - made.reel.durationMs) < 100 && duration > 5000, `${duration} ms`);
+  assert.deepEqual(reels.made(1)?.description, made.reel.description);
+
+  // Longer than allowed: refused with the figure, nothing written.
+  await assert.rejects(
+    reels.make({ sessionId: 1, maxMs: 2000, out: path.join(dir, 'short.mp4') }, progress),
+    (error) => {
+      const issue = (error as StudioError).issues?.[0];
+      assert.equal(issue?.code, 'reel_too_long');
+      assert.deepEqual(issue?.params, { length: '00:08', max: '00:02' });
+      return true;
+    },
+  );
+  assert.equal(fs.existsSync(path.join(dir, 'short.mp4')), false);
+  await assert.rejects(reels.make({ sessionId: 1, segmentIds: [9] }, progress), /not an ended explanation/);
+
+  // The lower-third: the product card drawn over its part (bottom left, as the overlay's settings place it).
+  const plain = await reels.make(
+    { sessionId: 1, segmentIds: [1], exact: true, out: path.join(dir, 'plain.mp4') },
+    progress,
+  );
+  const drawn = await reels.make(
+    { sessionId: 1, segmentIds: [1], lowerThird: true, out: path.join(dir, 'lt.mp4') },
+    progress,
+  );
+  assert.equal(drawn.summary.exact, 1);
+  const [a, b] = [greyFrame(plain.reel.file, 0.5), greyFrame(drawn.reel.file, 0.5)];
+  const width = 320;
+  assert.ok(difference(a, b, width, { x0: 0, x1: 160, y0: 100, y1: 180 }) > 10, 'the card is there');
+  assert.ok(difference(a, b, width, { x0: 200, x1: 320, y0: 0, y1: 60 }) < 3, 'and nowhere else');
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((f) => f.startsWith('.')),
+    [],
+    'no picture or partial file left behind',
   );
 });

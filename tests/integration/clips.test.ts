@@ -191,6 +191,63 @@ test('cut again exact: the clip is replaced, not doubled; a cut cancelled half-w
   assert.deepEqual(fs.readdirSync(dir).sort(), files, 'no half-cut file, the clips as they were');
 });
 
+test('the long video: chosen order, chapters, played from the studio; `livecart clips reel` with --max', async (t) => {
+  if (!(await recordShow(t))) return;
+  const [first, second] = (await host.call('clips.list', { sessionId })).plans;
+  assert.ok(first && second);
+  const { jobId } = await host.call('clips.reel', {
+    sessionId,
+    segmentIds: [...second.segmentIds, ...first.segmentIds],
+  });
+  const job = await host.jobFinished(jobId);
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  const description = String(job.summary?.description);
+  assert.match(description, /^00:00 2号 武夷\/岩茶:大红袍\n00:\d\d 1号 福鼎白茶\n$/);
+  const made = await host.call('clips.reelFile', { sessionId });
+  assert.equal(made.description, description);
+  assert.match(made.fileName, /^\d{4}-\d\d-\d\d 秋茶专场 合集\.mp4$/);
+  const video = await fetch(media(made.url));
+  assert.equal(video.status, 200);
+  assert.equal(
+    Number(video.headers.get('content-length')),
+    fs.statSync(path.join(run.dataDir, 'clips', made.fileName)).size,
+  );
+  await video.arrayBuffer();
+  // Its length: both explanations' (each from its keyframe).
+  assert.ok(made.durationMs >= first.recordedMs + second.recordedMs - 100, `${made.durationMs} ms`);
+
+  // The CLI: written where asked, its description on stdout and beside it; too long for --max is refused with the figure.
+  const out = path.join(tempDir('livecart-reel-'), 'show');
+  const reel = runCli(
+    ['clips', 'reel', '--session', String(sessionId), '--out', out, '--data-dir', run.dataDir],
+    'zh-CN',
+  );
+  assert.equal(reel.code, 0, reel.stderr);
+  assert.match(reel.stdout, /^00:00 1号 福鼎白茶\n00:\d\d 2号 武夷\/岩茶:大红袍\n$/);
+  assert.equal(fs.readFileSync(`${out}.txt`, 'utf8'), reel.stdout);
+  assert.ok(fs.statSync(`${out}.mp4`).size > 10_000);
+  const long = runCli(
+    ['clips', 'reel', '--session', String(sessionId), '--out', `${out}-2`, '--max', '3s', '--data-dir', run.dataDir],
+    'zh-CN',
+  );
+  assert.equal(long.code, 1);
+  assert.match(long.stderr, /选中的讲解共 00:\d\d，超过合集上限 00:03/);
+  assert.equal(fs.existsSync(`${out}-2.mp4`), false);
+  for (const args of [['--max', '45m'], ['--segments', 'a,b'], []]) {
+    const usage = runCli([
+      'clips',
+      'reel',
+      '--out',
+      out,
+      ...(args.length ? ['--session', String(sessionId)] : []),
+      ...args,
+      '--data-dir',
+      run.dataDir,
+    ]);
+    assert.equal(usage.code, 2, args.join(' '));
+  }
+});
+
 test('`livecart clips list|export` and the deletion of a show’s clips; the recording stays', async (t) => {
   if (!(await recordShow(t))) return;
   const listed = runCli(['clips', 'list', '--session', String(sessionId), '--data-dir', run.dataDir], 'zh-CN');
@@ -208,9 +265,9 @@ test('`livecart clips list|export` and the deletion of a show’s clips; the rec
   assert.equal(fs.statSync(out).mode & 0o777, folderMode);
   const missing = runCli(['clips', 'cut', '--session', '99999', '--data-dir', run.dataDir]);
   assert.equal(missing.code, 1);
-  const usage = runCli(['clips', 'cut', '--data-dir', run.dataDir]);
-  assert.equal(usage.code, 2);
-  assert.match(usage.stderr, /clips needs --session ID/);
+  // Without --session: the last show that went live.
+  const last = runCli(['clips', 'list', '--data-dir', run.dataDir], 'zh-CN');
+  assert.equal(last.stdout, listed.stdout);
 
   const stored = (run.studio.db.prepare('SELECT file FROM recordings').get() as { file: string }).file;
   const recording = path.join(run.dataDir, stored);

@@ -1,10 +1,12 @@
-// `livecart clips list|cut|export --session ID`: a show's explanation clips (讲解回放), as the report offers them.
+// `livecart clips list|cut|export [--session ID]` (a show's explanation clips, 讲解回放, as the report offers them)
+// and `livecart clips reel --session ID --out FILE` (its long video, 合集).
 import path from 'node:path';
 import { planView } from '../clips/clip-handlers.ts';
 import type { ClipService } from '../clips/clip-service.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { messageFor, type Locale } from '../protocol/messages.ts';
 import { openStudio } from '../studio.ts';
+import { REEL_MAX_MS } from '../clips/reel-plan.ts';
 import { EXIT_FAILED, EXIT_OK, say, UsageError } from './args.ts';
 import { formatIssue, withConsoleProgress } from './console-progress.ts';
 
@@ -14,6 +16,11 @@ export interface ClipFlags {
   join?: boolean;
   vertical?: boolean;
   out?: string;
+  /** The reel's longest length: `30m`, `90s`, `25` (minutes). */
+  max?: string;
+  /** The reel's explanations in order: `3,1,2`. */
+  segments?: string;
+  lowerThird?: boolean;
 }
 
 const clock = (ms: number) => {
@@ -46,17 +53,66 @@ function list(clips: ClipService, sessionId: number, locale: Locale): void {
   }
 }
 
+/** `30m`, `90s`, `25` (minutes) → ms, at most 视频号's 30 minutes. */
+export function parseMax(text: string | undefined, locale: Locale): number {
+  if (text === undefined) return REEL_MAX_MS;
+  const m = /^(\d+(?:\.\d+)?)\s*(m|min|s)?$/i.exec(text.trim());
+  const ms = m ? Number(m[1]) * (m[2]?.toLowerCase() === 's' ? 1000 : 60_000) : NaN;
+  if (!Number.isFinite(ms) || ms < 1000 || ms > REEL_MAX_MS) {
+    throw new UsageError(
+      say(locale, '--max 写成 30m 或 90s，最长 30 分钟', '--max is written 30m or 90s, at most 30 minutes'),
+    );
+  }
+  return Math.round(ms);
+}
+
+function parseSegments(text: string | undefined, locale: Locale): number[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((part) => Number(part.trim()));
+  if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id < 1)) {
+    throw new UsageError(
+      say(locale, '--segments 写成 3,1,2（讲解编号）', '--segments is written 3,1,2 (explanation ids)'),
+    );
+  }
+  return ids;
+}
+
 export async function clipsCommand(sub: string | undefined, flags: ClipFlags, dataDir: string, locale: Locale) {
-  if (sub !== 'list' && sub !== 'cut' && sub !== 'export') {
+  if (sub !== 'list' && sub !== 'cut' && sub !== 'export' && sub !== 'reel') {
     throw new UsageError(`unknown clips command: ${sub ?? '(none)'}`);
   }
-  const sessionId = sessionOf(flags, locale);
-  if (sub === 'export' && !flags.out) {
-    throw new UsageError(say(locale, 'clips export 需要 --out 文件夹', 'clips export needs --out DIR'));
+  if ((sub === 'export' || sub === 'reel') && !flags.out) {
+    throw new UsageError(
+      sub === 'export'
+        ? say(locale, 'clips export 需要 --out 文件夹', 'clips export needs --out DIR')
+        : say(locale, 'clips reel 需要 --out 文件', 'clips reel needs --out FILE'),
+    );
   }
+  const explicit = flags.session === undefined ? null : sessionOf(flags, locale);
+  if (sub === 'reel' && explicit === null) sessionOf(flags, locale); // says what --session needs
+  const maxMs = sub === 'reel' ? parseMax(flags.max, locale) : REEL_MAX_MS;
+  const segmentIds = sub === 'reel' ? parseSegments(flags.segments, locale) : undefined;
   const studio = await openStudio({ dataDir, exclusive: false });
   try {
     const { clips } = studio;
+    const sessionId = explicit ?? lastShow(studio.live.store.sessions(true));
+    if (sub === 'reel') {
+      const request = {
+        sessionId,
+        segmentIds,
+        maxMs,
+        exact: flags.exact,
+        vertical: flags.vertical,
+        lowerThird: flags.lowerThird,
+        locale,
+        out: path.resolve(flags.out!.endsWith('.mp4') ? flags.out! : `${flags.out!}.mp4`),
+      };
+      const outcome = await withConsoleProgress(locale, (progress) => studio.reels.make(request, progress));
+      for (const warning of outcome.warnings ?? []) console.error(formatIssue(warning, locale));
+      console.error(outcome.reel.file);
+      process.stdout.write(outcome.reel.description);
+      return EXIT_OK;
+    }
     if (sub === 'list') {
       list(clips, sessionId, locale);
       return EXIT_OK;
@@ -85,4 +141,13 @@ export async function clipsCommand(sub: string | undefined, flags: ClipFlags, da
   } finally {
     await studio.close();
   }
+}
+
+/** The show that went live last (list, cut and export without --session). */
+function lastShow(sessions: ReadonlyArray<{ id: number; startedAt: number | null }>): number {
+  const started = sessions
+    .filter((s) => s.startedAt !== null)
+    .sort((a, b) => b.startedAt! - a.startedAt! || b.id - a.id);
+  if (!started[0]) throw new StudioError('not_found', 'no show has gone live yet');
+  return started[0].id;
 }

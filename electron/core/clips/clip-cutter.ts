@@ -20,6 +20,11 @@ export interface CutOptions {
   exact?: boolean;
   /** Crop a landscape recording to 9:16 (re-encoded, so exact). */
   vertical?: boolean;
+  /**
+   * A picture (PNG, the output's size, transparent around what it shows) drawn over each piece: the reel's
+   * lower-third, one per piece (null: none). Drawn means encoded again, so exact.
+   */
+  overlays?: ReadonlyArray<string | null>;
   signal?: AbortSignal;
   /** Ms of the clip written so far, of `totalMs`. */
   onProgress?(doneMs: number, totalMs: number): void;
@@ -29,6 +34,8 @@ export interface CutResult {
   file: string;
   durationMs: number;
   bytes: number;
+  /** How long each piece came out (a copied piece starts at the keyframe before its cut). */
+  piecesMs: number[];
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -36,22 +43,32 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 // A landscape picture's middle 9:16 (even width, as H.264 needs); a picture already upright is left as it is.
 const VERTICAL = "crop='if(gt(iw,ih),trunc(ih*9/16/2)*2,iw)':ih";
 
-function pieceArgs(piece: ClipPiece, out: string, options: CutOptions): string[] {
-  const input = ['-ss', seconds(piece.fromMs), '-i', piece.file, '-t', seconds(piece.toMs - piece.fromMs)];
+const ENCODE = [
+  ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'],
+  // A keyframe every 2 s, as the recording has: a player seeks in it, and a poster is found quickly.
+  ['-force_key_frames', 'expr:gte(t,n_forced*2)'],
+  ['-c:a', 'aac', '-b:a', '128k'],
+].flat();
+
+function pieceArgs(piece: ClipPiece, out: string, options: CutOptions, overlay: string | null): string[] {
+  const length = seconds(piece.toMs - piece.fromMs);
+  const output = ['-movflags', '+faststart', '-f', 'mp4', out];
+  if (overlay) {
+    // The picture over the piece for as long as the piece lasts (the piece's length is its input's: -t before -i).
+    const crop = options.vertical ? `${VERTICAL},` : '';
+    const graph = `[0:v]${crop}null[base];[base][1:v]overlay=0:0:shortest=1:format=auto[v]`;
+    const inputs = ['-ss', seconds(piece.fromMs), '-t', length, '-i', piece.file, '-loop', '1', '-i', overlay];
+    return ['-y', ...inputs, '-filter_complex', graph, '-map', '[v]', '-map', '0:a:0?', ...ENCODE, ...output];
+  }
+  const input = ['-ss', seconds(piece.fromMs), '-i', piece.file, '-t', length];
   const map = ['-map', '0:v:0', '-map', '0:a:0?'];
   const encode =
     options.exact || options.vertical
-      ? [
-          ...(options.vertical ? ['-vf', VERTICAL] : []),
-          ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'],
-          // A keyframe every 2 s, as the recording has: a player seeks in it, and a poster is found quickly.
-          ['-force_key_frames', 'expr:gte(t,n_forced*2)'],
-          ['-c:a', 'aac', '-b:a', '128k'],
-        ].flat()
+      ? [...(options.vertical ? ['-vf', VERTICAL] : []), ...ENCODE]
       : // Copy: the frames from the keyframe before the start are kept (they are what makes the first ones decode);
         // their times are moved up to zero so every player starts at the first frame.
         ['-c', 'copy', '-avoid_negative_ts', 'make_zero'];
-  return ['-y', ...input, ...map, ...encode, '-movflags', '+faststart', '-f', 'mp4', out];
+  return ['-y', ...input, ...map, ...encode, ...output];
 }
 
 /** Cuts `pieces` into `out` (an .mp4 path); rejects (leaving nothing at `out`) when ffmpeg fails or is cancelled. */
@@ -63,13 +80,15 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
   let doneMs = 0;
   /** What ffmpeg last said it had written of the file being made: the clip's length, without asking again. */
   let writtenMs = 0;
+  const piecesMs: number[] = [];
   try {
     for (const [i, piece] of pieces.entries()) {
       const target = pieces.length === 1 ? partial : `${out}.part${i + 1}.mp4`;
       if (pieces.length > 1) parts.push(target);
       fs.writeFileSync(target, '', ownerOnly);
       const before = doneMs;
-      await runFfmpegTask(options.ffmpegPath, pieceArgs(piece, target, options), {
+      const overlay = options.overlays?.[i] ?? null;
+      await runFfmpegTask(options.ffmpegPath, pieceArgs(piece, target, options, overlay), {
         signal: options.signal,
         onProgress: (ms) => {
           writtenMs = ms;
@@ -77,6 +96,7 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
         },
       });
       doneMs += piece.toMs - piece.fromMs;
+      if (pieces.length > 1) piecesMs.push(mp4DurationMs(target) ?? writtenMs);
     }
     if (parts.length > 0) writtenMs = await join(parts, partial, options);
     tighten(partial);
@@ -90,7 +110,8 @@ export async function cutClip(pieces: readonly ClipPiece[], out: string, options
   // Copied, the clip starts at the keyframe before its cut: its header says how long it plays, not the progress.
   const durationMs =
     mp4DurationMs(out) ?? (writtenMs > 0 ? writtenMs : ((await mediaDurationMs(options.ffmpegPath, out)) ?? totalMs));
-  return { file: out, durationMs, bytes: fs.statSync(out).size };
+  if (pieces.length === 1) piecesMs.push(durationMs);
+  return { file: out, durationMs, bytes: fs.statSync(out).size, piecesMs };
 }
 
 /**

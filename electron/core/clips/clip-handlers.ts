@@ -4,6 +4,7 @@ import type { ClipPlanView, ClipView } from '../protocol/clip-schemas.ts';
 import type { StudioServer } from '../protocol/server.ts';
 import type { ClipPlan } from './clip-plan.ts';
 import type { ClipService } from './clip-service.ts';
+import type { ReelService } from './reel-service.ts';
 import type { Clip } from './clip-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,12 @@ export function planView(plan: ClipPlan): ClipPlanView {
   return { ...rest, recordedMs: pieces.reduce((sum, p) => sum + p.toMs - p.fromMs, 0) };
 }
 
-export function registerClips(server: StudioServer, clips: ClipService, jobs: JobRunner, media: MediaTickets): void {
+export function registerClips(
+  server: StudioServer,
+  { clips, reels }: { clips: ClipService; reels: ReelService },
+  jobs: JobRunner,
+  media: MediaTickets,
+): void {
   server.handle('clips.list', ({ sessionId }) => ({
     clips: clips.list(sessionId).map(clipView),
     plans: clips.plans(sessionId).map(planView),
@@ -46,5 +52,31 @@ export function registerClips(server: StudioServer, clips: ClipService, jobs: Jo
     if (!clip || !fs.existsSync(clip.file)) throw new StudioError('not_found', `clip ${clipId} not found`);
     return { url: urlOf(clip.file), fileName: path.basename(clip.file) };
   });
-  server.handle('clips.delete', async ({ sessionId }) => ({ deleted: await clips.deleteClips(sessionId) }));
+  server.handle('clips.reel', ({ maxMinutes, ...request }, ctx) => {
+    clips.show(request.sessionId); // an unknown show is refused now, not as a failed job
+    const work = async (progress: Parameters<ClipService['cut']>[1]) => {
+      const { reel: _made, ...outcome } = await reels.make(
+        { ...request, maxMs: maxMinutes * 60_000 },
+        progress,
+        progress.signal,
+      );
+      return outcome;
+    };
+    return { jobId: jobs.start('clips.reel', work, ownerOf(ctx)).job.id };
+  });
+  server.handle('clips.reelFile', ({ sessionId }) => {
+    const reel = reels.made(sessionId);
+    if (!reel) throw new StudioError('not_found', `session ${sessionId} has no long video yet`);
+    return {
+      url: urlOf(reel.file),
+      fileName: path.basename(reel.file),
+      durationMs: reel.durationMs,
+      description: reel.description,
+    };
+  });
+  server.handle('clips.delete', async ({ sessionId }) => {
+    const deleted = await clips.deleteClips(sessionId);
+    reels.remove(sessionId);
+    return { deleted };
+  });
 }

@@ -38,6 +38,11 @@ export function clipBaseName(show: { title: string; startedAt: number }, clip: {
   return fit(parts.filter(Boolean).join(' '));
 }
 
+/** The show's long video: `2026-12-02 秋茶专场 合集`. */
+export function reelBaseName(show: { title: string; startedAt: number }): string {
+  return fit([formatLocalDate(show.startedAt), safeNamePart(show.title), '合集'].filter(Boolean).join(' '));
+}
+
 /**
  * `dir/base.ext`, or `dir/base (2).ext`… when that is taken (with every one of `exts` free, the first returned).
  * `taken` names files not on the disk yet that are spoken for all the same (a cut about to be renamed there).

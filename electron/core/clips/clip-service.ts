@@ -111,6 +111,11 @@ export class ClipService {
     return planClips(segments, recordings, { join });
   }
 
+  /** Settles once recordings a crash left have their length (the recovery that runs as the studio opens). */
+  ready(): Promise<void> {
+    return this.recordings.recovered();
+  }
+
   list(sessionId: number): Clip[] {
     this.show(sessionId);
     return this.store.ofSession(sessionId);
@@ -121,8 +126,7 @@ export class ClipService {
     const ffmpegPath = this.options.ffmpeg();
     if (!ffmpegPath) throw refused('clips_no_ffmpeg', 'ffmpeg was not found');
     const show = this.show(request.sessionId);
-    // A recording a crash left gets its length from the recovery that runs as the studio opens.
-    await this.recordings.recovered();
+    await this.ready();
     const wanted = request.segmentIds ? new Set(request.segmentIds) : null;
     const plans = this.plans(request.sessionId, { join: request.join }).filter(
       (p) => !wanted || p.segmentIds.some((id) => wanted.has(id)),
@@ -278,7 +282,8 @@ export class ClipService {
     return clips.length;
   }
 
-  private show(sessionId: number) {
+  /** The show (its title and times), or not_found. */
+  show(sessionId: number) {
     const show = this.shows.session(sessionId);
     if (!show) throw new StudioError('not_found', `session ${sessionId} not found`);
     return show;

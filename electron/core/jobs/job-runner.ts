@@ -46,7 +46,7 @@ export interface Progress {
 
 const PROGRESS_INTERVAL_MS = 100;
 /** The kinds whose work listens to its signal (an import's all-or-nothing write is not stopped half-way). */
-const CANCELLABLE: ReadonlySet<Job['kind']> = new Set(['clips.cut']);
+const CANCELLABLE: ReadonlySet<Job['kind']> = new Set(['clips.cut', 'clips.reel']);
 /** Finished jobs kept per owner, so one device's work never pushes out the host's export before it is fetched. */
 const KEEP_FINISHED = 20;
 

@@ -55,13 +55,23 @@ export class OverlayPainter {
   }
 
   /** Draws the overlay on the painter's canvas; `pixels` reads parts of it. */
-  draw(scene: OverlayScene, settings: OverlaySettings, options: { now: number; ticker: 'band' | 'static' }): void {
+  draw(
+    scene: OverlayScene,
+    settings: OverlaySettings,
+    options: { now: number; ticker: 'band' | 'static'; stock?: boolean },
+  ): void {
     drawOverlay(this.canvas.getContext('2d') as unknown as Ctx2D, this.frame, scene, settings, {
       images: this.lookup,
       now: options.now,
       fontFamily: FONT_FAMILY,
       ticker: options.ticker,
+      stock: options.stock,
     });
+  }
+
+  /** What was drawn last, as a PNG (transparent where nothing is drawn). */
+  png(): Promise<Buffer> {
+    return this.canvas.encode('png');
   }
 
   /** A region of what was drawn last, as straight RGBA row by row (only what the encoder needs is read out). */

@@ -3,6 +3,16 @@ import type { MessageTable } from './message-table.ts';
 
 export const CLIP_MESSAGES: MessageTable = {
   phase_cutting: { 'zh-CN': '剪辑讲解回放', en: 'Cutting the clips' },
+  phase_reel: { 'zh-CN': '制作合集', en: 'Making the long video' },
+  reel_too_long: {
+    'zh-CN': (p) => `选中的讲解共 ${p.length}，超过合集上限 ${p.max}（视频号视频最长 30 分钟）：请少选几段`,
+    en: (p) =>
+      `The chosen explanations run ${p.length}, more than the limit of ${p.max} (Channels takes videos up to 30 minutes): choose fewer`,
+  },
+  reel_unknown_segment: {
+    'zh-CN': (p) => `讲解 ${p.segmentId} 不是这场直播已结束的讲解`,
+    en: (p) => `Explanation ${p.segmentId} is not a finished explanation of this show`,
+  },
   clips_export_folder: { 'zh-CN': '选择存放讲解回放的文件夹', en: 'Choose a folder for the clips' },
   clips_no_ffmpeg: {
     'zh-CN': '找不到 ffmpeg，无法剪辑：请在“直播”设置中指定 ffmpeg，或运行 livecart doctor 查看',

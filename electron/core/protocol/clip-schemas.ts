@@ -62,7 +62,29 @@ export const clipMethods = {
    * and the name to save it under.
    */
   'clips.play': { params: z.strictObject({ clipId: id }), result: z.object({ url: z.string(), fileName: z.string() }) },
-  /** Deletes the show's clips (their files too); the recording stays. */
+  /**
+   * Makes the show's long video (合集) as a job: the explanations (all, or these in this order) in one MP4 of at
+   * most `maxMinutes` (视频号: 30), and its description (chapters, product links). Refused with the figure when the
+   * choice is longer. The job's summary has the file's name and the description.
+   */
+  'clips.reel': {
+    params: z.strictObject({
+      sessionId: id,
+      segmentIds: z.array(id).min(1).max(1000).optional(),
+      maxMinutes: z.number().int().min(1).max(30).default(30),
+      exact: z.boolean().default(false),
+      vertical: z.boolean().default(false),
+      lowerThird: z.boolean().default(false),
+      locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    }),
+    result: z.object({ jobId: z.string() }),
+  },
+  /** The show's long video as last made: a short-lived URL to play or save it, and its description. */
+  'clips.reelFile': {
+    params: z.strictObject({ sessionId: id }),
+    result: z.object({ url: z.string(), fileName: z.string(), durationMs: z.number().int(), description: z.string() }),
+  },
+  /** Deletes the show's clips (their files too) and its long video; the recording stays. */
   'clips.delete': { params: z.strictObject({ sessionId: id }), result: z.object({ deleted: z.number().int() }) },
 } as const;
 

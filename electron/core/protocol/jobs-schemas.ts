@@ -8,6 +8,7 @@ export const JOB_KINDS = [
   'orders.ship',
   'orders.import',
   'clips.cut',
+  'clips.reel',
 ] as const;
 /** The largest slice `jobs.resultChunk` returns. */
 export const JOB_CHUNK_MAX = 4 * 1024 * 1024;

@@ -27,6 +27,8 @@ export interface DrawOptions {
    * draws the words scrolled by that many pixels (the OBS page), 'static' draws them still (no drawtext).
    */
   ticker: 'band' | 'static' | number;
+  /** The card's stock line (false: a video kept after the show, whose stock would be stale). Default true. */
+  stock?: boolean;
 }
 
 /** The ticker's font size and baseline in its band (ffmpeg's drawtext uses the same numbers). */
@@ -174,11 +176,13 @@ function drawCard(pen: Pen, box: Box, card: OverlayCard, language: 'zh-CN' | 'en
     ctx.stroke();
   }
   const bottomY = box.y + box.height - 20 * u;
-  pen.text(stockLabel(card, language), left, bottomY, {
-    size: 18,
-    bold: soldOut,
-    color: soldOut ? theme.accent : theme.muted,
-  });
+  if (options.stock !== false) {
+    pen.text(stockLabel(card, language), left, bottomY, {
+      size: 18,
+      bold: soldOut,
+      color: soldOut ? theme.accent : theme.muted,
+    });
+  }
   if (card.coupon && !soldOut) {
     const chip = `${language === 'en' ? 'Coupon' : '券'} ${couponRule(card.coupon, language)}`;
     pen.font(18, true);

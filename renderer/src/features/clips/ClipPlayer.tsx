@@ -7,7 +7,19 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
-export function ClipPlayer({ clip, name, onClose }: { clip: ClipView; name: string; onClose(): void }) {
+interface ClipPlayerProps {
+  title: string;
+  /** A fresh address (and the name to save it under): asked for on opening, and again when it expired. */
+  load(): Promise<{ url: string; fileName: string }>;
+  onClose(): void;
+}
+
+/** The player for one clip. */
+export function clipSource(clip: ClipView) {
+  return () => studio.call('clips.play', { clipId: clip.id });
+}
+
+export function ClipPlayer({ title, load: fetchSource, onClose }: ClipPlayerProps) {
   const tr = useT();
   const { t } = tr;
   const [source, setSource] = useState<{ url: string; fileName: string } | null>(null);
@@ -15,12 +27,11 @@ export function ClipPlayer({ clip, name, onClose }: { clip: ClipView; name: stri
   const retried = useRef(false);
   const video = useRef<HTMLVideoElement>(null);
 
+  // The first `load` given is the one used: the dialog plays one thing for as long as it is open.
+  const fetchFirst = useRef(fetchSource);
   const load = useCallback(
-    () =>
-      studio
-        .call('clips.play', { clipId: clip.id })
-        .then(setSource, (err: unknown) => setError(describeError(tr, err))),
-    [clip.id, tr],
+    () => fetchFirst.current().then(setSource, (err: unknown) => setError(describeError(tr, err))),
+    [tr],
   );
 
   useEffect(() => {
@@ -41,7 +52,7 @@ export function ClipPlayer({ clip, name, onClose }: { clip: ClipView; name: stri
   };
 
   return (
-    <Dialog title={t('clips.playTitle', { name })} onRequestClose={onClose} closeLabel={t('common.close')}>
+    <Dialog title={title} onRequestClose={onClose} closeLabel={t('common.close')}>
       {error ? (
         <p className="callout callout--danger" role="alert">
           {error}

@@ -12,11 +12,12 @@ import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
-import { ClipPlayer } from './ClipPlayer.tsx';
+import { ClipPlayer, clipSource } from './ClipPlayer.tsx';
 import { ClipRow } from './ClipRow.tsx';
+import { ReelPanel } from './ReelPanel.tsx';
 import { exportClips } from './exportClips.ts';
 import { clipOf, sameSegments, useClips } from './useClips.ts';
-import { useClipCut } from './useClipCut.ts';
+import { useClipsJob } from './useClipsJob.ts';
 
 interface ClipsSectionProps {
   sessionId: number;
@@ -29,7 +30,7 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
   const { t } = tr;
   const ended = segments.filter((s) => s.endClockMs !== null).length;
   const { data, error } = useClips(sessionId, ended);
-  const cut = useClipCut();
+  const cut = useClipsJob('clips.cut');
   const [options, setOptions] = useState({ exact: false, join: false, vertical: false });
   const [playing, setPlaying] = useState<{ clip: ClipView; name: string } | null>(null);
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
@@ -196,7 +197,16 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
           </ul>
         </>
       ) : null}
-      {playing ? <ClipPlayer clip={playing.clip} name={playing.name} onClose={() => setPlaying(null)} /> : null}
+      {plans.length > 0 ? (
+        <ReelPanel sessionId={sessionId} plans={plans} nameOf={(p) => nameOf(p.linkNo, p.title)} />
+      ) : null}
+      {playing ? (
+        <ClipPlayer
+          title={t('clips.playTitle', { name: playing.name })}
+          load={clipSource(playing.clip)}
+          onClose={() => setPlaying(null)}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title={t('clips.deleteTitle', { count: clips.length })}

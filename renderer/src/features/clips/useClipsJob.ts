@@ -1,6 +1,7 @@
-// Cutting clips as a job: started here, its progress from the jobs store, cancelled on request; the outcome (how
-// many were cut, what could not be) said once it ends.
-import { useCallback, useEffect, useState } from 'react';
+// Cutting clips or making the long video, as a job: started here, its progress from the jobs store, cancelled on
+// request; how it ended said once (a cut: how many, and what could not be; the reel: its name), and handed to
+// `onDone` (the reel's description is in its summary).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job, Params } from '../../../../electron/core/protocol/contract.ts';
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';
 import { studio } from '../../api/index.ts';
@@ -9,19 +10,26 @@ import { useT } from '../../i18n/index.ts';
 import { useJobs, waitForJob } from '../../stores/jobs.ts';
 import { notify } from '../../stores/notices.ts';
 
-export function useClipCut() {
+type JobMethod = 'clips.cut' | 'clips.reel';
+
+export function useClipsJob<M extends JobMethod>(method: M, onDone?: (job: Job) => void) {
   const tr = useT();
   const [jobId, setJobId] = useState<string | null>(null);
   const job: Job | undefined = useJobs((s) => (jobId ? s.jobs[jobId] : undefined));
   const running = jobId !== null && (job === undefined || job.state === 'running');
+  const done = useRef(onDone);
+  useEffect(() => {
+    done.current = onDone;
+  });
 
   useEffect(() => {
     if (!jobId) return;
     let live = true;
-    void waitForJob(jobId).then((done) => {
+    void waitForJob(jobId).then((finished) => {
       if (!live) return;
       setJobId(null);
-      say(tr, done);
+      say(tr, finished);
+      if (finished.state === 'done') done.current?.(finished);
     });
     return () => {
       live = false;
@@ -29,14 +37,15 @@ export function useClipCut() {
   }, [jobId, tr]);
 
   const start = useCallback(
-    async (params: Params<'clips.cut'>) => {
+    async (params: Params<M>) => {
       try {
-        setJobId((await studio.call('clips.cut', params)).jobId);
+        const started = (await studio.call(method, params)) as { jobId: string };
+        setJobId(started.jobId);
       } catch (error) {
         notify('error', describeError(tr, error));
       }
     },
-    [tr],
+    [method, tr],
   );
 
   const cancel = useCallback(() => {
@@ -52,13 +61,20 @@ function say(tr: ReturnType<typeof useT>, job: Job): void {
     const error = job.error as { code?: string; issues?: Issue[] } | null;
     const why = error?.issues?.[0];
     if (error?.code === 'cancelled') notify('info', tr.t('clips.cancelled'));
-    // A refusal says why in its first issue (no ffmpeg, nothing to cut).
+    // A refusal says why in its first issue (no ffmpeg, nothing to cut, a reel too long).
     else notify('error', why ? describeIssue(tr, why) : tr.msg(error?.code ?? 'internal'));
     return;
   }
-  const clips = Number(job.summary?.clips ?? 0);
-  const skipped = Number(job.summary?.skipped ?? 0);
-  notify('success', skipped > 0 ? tr.t('clips.cutDoneSkipped', { clips, skipped }) : tr.t('clips.cutDone', { clips }));
-  // What was not cut, and why: each its own notice (a few at most), so none is lost among the others.
+  if (job.kind === 'clips.reel') {
+    notify('success', tr.t('clips.reelDone', { fileName: String(job.summary?.fileName ?? '') }));
+  } else {
+    const clips = Number(job.summary?.clips ?? 0);
+    const skipped = Number(job.summary?.skipped ?? 0);
+    notify(
+      'success',
+      skipped > 0 ? tr.t('clips.cutDoneSkipped', { clips, skipped }) : tr.t('clips.cutDone', { clips }),
+    );
+  }
+  // What was left out, and why: each its own notice (a few at most), so none is lost among the others.
   for (const warning of job.warnings.slice(0, 3)) notify('info', describeIssue(tr, warning));
 }

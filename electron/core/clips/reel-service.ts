@@ -1,0 +1,228 @@
+// The show's long video (合集): the chosen explanations, in the chosen order, as one MP4 of at most 30 minutes,
+// with its description beside it (chapters and product links, a .txt). Streams copied when the recordings agree
+// (seconds for half an hour); encoded again when they differ, when a lower-third is drawn, for a vertical crop,
+// or when the keyframes a copy starts from could take it past the limit. Runs as a job (progress, cancel).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
+import type { OverlaySettings } from '../protocol/overlay-schemas.ts';
+import { refused, type Issue } from '../protocol/errors.ts';
+import type { ImageBytes } from '../overlay/overlay-painter.ts';
+import { makePrivateDir, ownerOnly } from '../system/data-folder.ts';
+import { cutClip } from './clip-cutter.ts';
+import { reelBaseName } from './clip-names.ts';
+import type { ClipService } from './clip-service.ts';
+import { paintLowerThird } from './lower-third.ts';
+import { mediaFormat, sameFormat, type MediaFormat } from './media-format.ts';
+import { mp4DurationMs } from './mp4-duration.ts';
+import {
+  chapterTime,
+  chooseReel,
+  REEL_MAX_MS,
+  reelChapters,
+  reelDescription,
+  type ProductLink,
+  type ReelPart,
+} from './reel-plan.ts';
+
+/** The recording's keyframe distance: a copied part may start this much before its cut. */
+const KEYFRAME_MS = 2000;
+
+export interface ReelProduct extends ProductLink {
+  title: string;
+  priceFen: number;
+  originalPriceFen: number | null;
+  imageId: string | null;
+}
+
+export interface ReelSources {
+  product(id: number): ReelProduct | undefined;
+  overlaySettings(): OverlaySettings;
+  imageBytes: ImageBytes;
+}
+
+export interface ReelRequest {
+  sessionId: number;
+  /** These explanations, in this order (default: every ended one, in show order). */
+  segmentIds?: number[];
+  maxMs?: number;
+  exact?: boolean;
+  vertical?: boolean;
+  /** The product and its price drawn over its part (encoded again). */
+  lowerThird?: boolean;
+  locale?: 'zh-CN' | 'en';
+  /** Where to write it (default: the data folder's clips/, `2026-12-02 秋茶专场 合集.mp4`); a .txt beside it. */
+  out?: string;
+}
+
+export interface Reel {
+  file: string;
+  description: string;
+  durationMs: number;
+}
+
+export class ReelService {
+  private readonly clips: ClipService;
+  private readonly sources: ReelSources;
+  private readonly ffmpeg: () => string | null;
+
+  constructor(clips: ClipService, sources: ReelSources, ffmpeg: () => string | null) {
+    this.clips = clips;
+    this.sources = sources;
+    this.ffmpeg = ffmpeg;
+  }
+
+  /** The show's reel where `make` writes it by default. */
+  defaultFile(sessionId: number): string {
+    const show = this.clips.show(sessionId);
+    return path.join(this.clips.dir, `${reelBaseName({ title: show.title, startedAt: show.startedAt ?? 0 })}.mp4`);
+  }
+
+  /** The show's reel, if one was made into the data folder, with its description. */
+  made(sessionId: number): Reel | null {
+    const file = this.defaultFile(sessionId);
+    if (!fs.existsSync(file)) return null;
+    const description = fs.readFileSync(descriptionFile(file), { encoding: 'utf8', flag: 'r' });
+    return { file, description, durationMs: mp4DurationMs(file) ?? 0 };
+  }
+
+  /** Deletes the show's reel made into the data folder (with its clips: the recording stays). */
+  remove(sessionId: number): void {
+    const file = this.defaultFile(sessionId);
+    fs.rmSync(file, { force: true });
+    fs.rmSync(descriptionFile(file), { force: true });
+  }
+
+  async make(request: ReelRequest, progress: Progress, signal?: AbortSignal): Promise<JobOutcome & { reel: Reel }> {
+    const ffmpegPath = this.ffmpeg();
+    if (!ffmpegPath) throw refused('clips_no_ffmpeg', 'ffmpeg was not found');
+    await this.clips.ready();
+    const plans = this.clips.plans(request.sessionId);
+    const unknown = (request.segmentIds ?? []).find((id) => !plans.some((p) => p.segmentIds.includes(id)));
+    if (unknown !== undefined) {
+      throw refused('reel_unknown_segment', `explanation ${unknown} is not an ended explanation of this show`, {
+        segmentId: unknown,
+      });
+    }
+    const choice = chooseReel(plans, request.segmentIds);
+    if (choice.parts.length === 0) throw refused('clips_nothing', 'no recorded explanation to put in the reel');
+    const maxMs = request.maxMs ?? REEL_MAX_MS;
+    if (choice.totalMs > maxMs) {
+      throw refused('reel_too_long', 'the chosen explanations are longer than the reel may be', {
+        length: chapterTime(choice.totalMs),
+        max: chapterTime(maxMs),
+      });
+    }
+    const warnings: Issue[] = choice.unrecorded.map((plan) => ({
+      path: '',
+      code: plan.waiting ? 'clip_still_recording' : 'clip_not_recorded',
+      params: { linkNo: plan.linkNo, title: plan.title },
+    }));
+    const pieces = choice.parts.flatMap((part) => part.pieces);
+    const formats = await Promise.all([...new Set(pieces.map((p) => p.file))].map((f) => mediaFormat(ffmpegPath, f)));
+    // Copied parts start at the keyframe before their cut: a reel planned near the limit is cut exactly instead.
+    const slack = choice.parts.length * KEYFRAME_MS;
+    const exact = Boolean(
+      request.exact || request.vertical || request.lowerThird || !sameFormat(formats) || choice.totalMs + slack > maxMs,
+    );
+
+    const out = path.resolve(request.out ?? this.defaultFile(request.sessionId));
+    makePrivateDir(path.dirname(out));
+    const stamp = crypto.randomUUID();
+    const cutting = path.join(path.dirname(out), `.cutting-${stamp}.mp4`);
+    const pictures: string[] = [];
+    try {
+      const overlays = request.lowerThird
+        ? await this.lowerThirds(choice.parts, formats[0], request.vertical ?? false, (i, bytes) => {
+            const file = path.join(path.dirname(out), `.cutting-${stamp}-${i}.png`);
+            fs.writeFileSync(file, bytes, ownerOnly);
+            pictures.push(file);
+            return file;
+          })
+        : undefined;
+      progress('phase_reel', 0, choice.totalMs);
+      const result = await cutClip(pieces, cutting, {
+        ffmpegPath,
+        exact,
+        vertical: request.vertical,
+        overlays,
+        signal,
+        onProgress: (done) => progress('phase_reel', done, choice.totalMs),
+      });
+      // Each part's length: the sum of its pieces as they came out.
+      let at = 0;
+      const partMs = choice.parts.map((part) => {
+        const ms = result.piecesMs.slice(at, at + part.pieces.length).reduce((s, x) => s + x, 0);
+        at += part.pieces.length;
+        return ms;
+      });
+      const chapters = reelChapters(choice.parts, partMs);
+      const description = reelDescription(
+        chapters,
+        (id) => {
+          const product = this.sources.product(id);
+          return product ? { link: product.link, kind: product.kind } : null;
+        },
+        request.locale ?? 'zh-CN',
+      );
+      fs.renameSync(result.file, out);
+      fs.writeFileSync(descriptionFile(out), description, ownerOnly);
+      progress('phase_reel', choice.totalMs, choice.totalMs);
+      return {
+        summary: {
+          fileName: path.basename(out),
+          durationMs: result.durationMs,
+          parts: choice.parts.length,
+          exact: exact ? 1 : 0,
+          description,
+        },
+        warnings,
+        reel: { file: out, description, durationMs: result.durationMs },
+      };
+    } finally {
+      fs.rmSync(cutting, { force: true });
+      for (const picture of pictures) fs.rmSync(picture, { force: true });
+    }
+  }
+
+  /** One lower-third picture per piece (its part's product), of the reel's picture size. */
+  private async lowerThirds(
+    parts: readonly ReelPart[],
+    format: MediaFormat | undefined,
+    vertical: boolean,
+    save: (index: number, bytes: Buffer) => string,
+  ): Promise<string[]> {
+    const width = format?.video?.width ?? 0;
+    const height = format?.video?.height ?? 0;
+    if (width === 0 || height === 0) throw new Error('the recording has no picture to draw on');
+    // The vertical crop keeps the middle 9:16 of a landscape picture (clip-cutter.ts).
+    const frame =
+      vertical && width > height ? { width: Math.trunc((height * 9) / 16 / 2) * 2, height } : { width, height };
+    const settings = this.sources.overlaySettings();
+    const files: string[] = [];
+    for (const [i, part] of parts.entries()) {
+      const product = this.sources.product(part.plan.productId);
+      const bytes = await paintLowerThird(
+        frame,
+        {
+          productId: part.plan.productId,
+          linkNo: part.plan.linkNo,
+          title: part.plan.title,
+          priceFen: product?.priceFen ?? 0,
+          originalPriceFen: product?.originalPriceFen ?? null,
+          imageId: product?.imageId ?? null,
+        },
+        settings,
+        this.sources.imageBytes,
+      );
+      const file = save(i, bytes);
+      for (let n = 0; n < part.pieces.length; n++) files.push(file);
+    }
+    return files;
+  }
+}
+
+function descriptionFile(reel: string): string {
+  return `${reel.replace(/\.mp4$/i, '')}.txt`;
+}

@@ -1,0 +1,201 @@
+// 整场合集 in the show report: the recorded explanations in playing order (each put in or left out, moved up or
+// down), the length against 视频号's 30 minutes as the choice changes, an optional lower-third, and the video made
+// as a job; then its description (chapters and links) to copy, and the video to play or download.
+import { useState } from 'react';
+import type { ClipPlanView } from '../../../../electron/core/protocol/clip-schemas.ts';
+import type { Job } from '../../../../electron/core/protocol/contract.ts';
+import { studio } from '../../api/index.ts';
+import { describeError } from '../../i18n/describe.ts';
+import { useT } from '../../i18n/index.ts';
+import { notify } from '../../stores/notices.ts';
+import { Button } from '../../ui/Button.tsx';
+import { downloadUrl } from '../../ui/file-transfer.ts';
+import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { clockShort } from '../live/format.ts';
+import { ClipPlayer } from './ClipPlayer.tsx';
+import { useClipsJob } from './useClipsJob.ts';
+
+/** 视频号's longest video. */
+const MAX_MS = 30 * 60 * 1000;
+
+interface ReelPanelProps {
+  sessionId: number;
+  plans: readonly ClipPlanView[];
+  nameOf(plan: ClipPlanView): string;
+}
+
+const keyOf = (plan: ClipPlanView) => plan.segmentIds.join(',');
+
+export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
+  const tr = useT();
+  const { t } = tr;
+  const recorded = plans.filter((p) => p.recordedMs > 0 && !p.waiting);
+  // The playing order (keys of explanations) and what is left out; new explanations join at the end, put in.
+  const [order, setOrder] = useState<string[]>([]);
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const [lowerThird, setLowerThird] = useState(false);
+  const [description, setDescription] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const reel = useClipsJob('clips.reel', (job: Job) => setDescription(String(job.summary?.description ?? '')));
+  const known = new Map(recorded.map((p) => [keyOf(p), p]));
+  const list = [
+    ...order.filter((key) => known.has(key)),
+    ...recorded.map(keyOf).filter((key) => !order.includes(key)),
+  ].map((key) => known.get(key)!);
+  const chosen = list.filter((p) => !left.has(keyOf(p)));
+  const lengthMs = chosen.reduce((sum, p) => sum + p.recordedMs, 0);
+  const tooLong = lengthMs > MAX_MS;
+  if (recorded.length === 0) return null;
+
+  const move = (index: number, by: -1 | 1) => {
+    const keys = list.map(keyOf);
+    const [key] = keys.splice(index, 1);
+    keys.splice(index + by, 0, key!);
+    setOrder(keys);
+  };
+  const toggle = (key: string) => {
+    const next = new Set(left);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setLeft(next);
+  };
+  const make = () => {
+    setDescription(null);
+    void reel.start({
+      sessionId,
+      segmentIds: chosen.flatMap((p) => p.segmentIds),
+      lowerThird,
+      locale: tr.locale === 'en' ? 'en' : 'zh-CN',
+    });
+  };
+  const copy = () => {
+    navigator.clipboard.writeText(description ?? '').then(
+      () => notify('success', t('clips.reelCopied')),
+      (error: unknown) => notify('error', describeError(tr, error)),
+    );
+  };
+  const download = async () => {
+    try {
+      const { url, fileName } = await studio.call('clips.reelFile', { sessionId });
+      downloadUrl(url, fileName);
+    } catch (error) {
+      notify('error', describeError(tr, error));
+    }
+  };
+
+  return (
+    <section className="reel-panel" aria-labelledby="reel-title" data-testid="reel-panel">
+      <h3 id="reel-title" className="clips-section__subtitle">
+        {t('clips.reelTitle')}
+      </h3>
+      <p className="muted">{t('clips.reelWhere')}</p>
+      <ol className="reel-list" aria-label={t('clips.reelList')}>
+        {list.map((plan, i) => {
+          const key = keyOf(plan);
+          const name = nameOf(plan);
+          return (
+            <li key={key} className="reel-list__item">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!left.has(key)}
+                  disabled={reel.running}
+                  onChange={() => toggle(key)}
+                  aria-label={t('clips.reelPick', { name })}
+                />{' '}
+                {name} <span className="muted">{clockShort(plan.recordedMs)}</span>
+              </label>
+              <span className="reel-list__moves">
+                <Button
+                  size="small"
+                  variant="ghost"
+                  disabled={reel.running || i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('clips.reelUp', { name })}
+                >
+                  ↑
+                </Button>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  disabled={reel.running || i === list.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('clips.reelDown', { name })}
+                >
+                  ↓
+                </Button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p
+        className={tooLong ? 'callout callout--danger' : 'muted'}
+        role={tooLong ? 'alert' : undefined}
+        data-testid="reel-length"
+      >
+        {chosen.length === 0
+          ? t('clips.reelNone')
+          : tooLong
+            ? t('clips.reelTooLong', { length: clockShort(lengthMs), max: clockShort(MAX_MS) })
+            : t('clips.reelLength', { length: clockShort(lengthMs), max: clockShort(MAX_MS) })}
+      </p>
+      <div className="clips-toolbar">
+        <label className="clips-toolbar__option">
+          <input
+            type="checkbox"
+            checked={lowerThird}
+            disabled={reel.running}
+            onChange={(e) => setLowerThird(e.target.checked)}
+          />{' '}
+          {t('clips.reelLowerThird')}
+        </label>
+        <Button variant="primary" disabled={reel.running || tooLong || chosen.length === 0} onClick={make}>
+          {t('clips.reelMake')}
+        </Button>
+      </div>
+      {reel.running ? (
+        <div className="clips-progress" data-testid="reel-progress">
+          <ProgressBar
+            label={
+              reel.job
+                ? t('clips.progress', {
+                    phase: tr.msg(reel.job.phase),
+                    done: Math.round(reel.job.done / 1000),
+                    total: Math.round(reel.job.total / 1000),
+                  })
+                : t('clips.reelMake')
+            }
+            done={reel.job?.done ?? 0}
+            total={reel.job?.total ?? 0}
+          />
+          <Button size="small" onClick={reel.cancel}>
+            {t('clips.cancel')}
+          </Button>
+        </div>
+      ) : null}
+      {description !== null ? (
+        <div className="reel-result">
+          <label className="reel-result__label" htmlFor="reel-description">
+            {t('clips.reelDescription')}
+          </label>
+          <textarea id="reel-description" className="reel-result__text" readOnly value={description} rows={8} />
+          <div className="clips-toolbar">
+            <Button onClick={copy}>{t('clips.reelCopy')}</Button>
+            <Button variant="primary" onClick={() => setPlaying(true)}>
+              {t('clips.reelPlay')}
+            </Button>
+            <Button onClick={() => void download()}>{t('clips.reelDownload')}</Button>
+          </div>
+        </div>
+      ) : null}
+      {playing ? (
+        <ClipPlayer
+          title={t('clips.reelPlayTitle', { name: t('clips.reelTitle') })}
+          load={() => studio.call('clips.reelFile', { sessionId })}
+          onClose={() => setPlaying(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
