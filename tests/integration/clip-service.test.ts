@@ -10,7 +10,7 @@ import { ClipService, type ClipShows } from '../../electron/core/clips/clip-serv
 import { ReelService, type ReelProduct } from '../../electron/core/clips/reel-service.ts';
 import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/overlay-defaults.ts';
 import { mp4DurationMs } from '../../electron/core/clips/mp4-duration.ts';
-import { StudioError } from '../../electron/core/protocol/errors.ts';
+import type { StudioError } from '../../electron/core/protocol/errors.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { WriteGate } from '../../electron/core/db/write-gate.ts';
 import type { Progress } from '../../electron/core/jobs/job-runner.ts';
