@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { cutClip } from '../../electron/core/clips/clip-cutter.ts';
+import { cutClip, joinFiles } from '../../electron/core/clips/clip-cutter.ts';
 import { CLIP_PAD_MS } from '../../electron/core/clips/clip-plan.ts';
+import { REEL_MAX_MS } from '../../electron/core/clips/reel-plan.ts';
 import { now } from './measure.ts';
 import type { Row } from './report.ts';
 
@@ -23,6 +24,14 @@ export interface ClipsBenchResult {
   studioSeconds: number;
   baselineSeconds: number;
   clipsMb: number;
+  reel: {
+    parts: number;
+    minutes: number;
+    studioSeconds: number;
+    coldSeconds: number;
+    baselineSeconds: number;
+    mb: number;
+  };
 }
 
 async function recording(minutes: number): Promise<{ file: string; generatedSeconds: number | null }> {
@@ -84,7 +93,9 @@ export async function benchClips(opts: { dir: string; minutes: number; clips: nu
     bytes += result.bytes;
   }
   const studioSeconds = (now() - t0) / 1000;
+  const reel = await benchReel(file, cuts, studioDir, opts.dir);
   return {
+    reel,
     minutes: opts.minutes,
     clips: cuts.length,
     recordingMb: fs.statSync(file).size / 1e6,
@@ -92,6 +103,58 @@ export async function benchClips(opts: { dir: string; minutes: number; clips: nu
     studioSeconds,
     baselineSeconds,
     clipsMb: bytes / 1e6,
+  };
+}
+
+/**
+ * The long video: as many explanations as fit in 30 minutes (with room for a copy's keyframe slack), in show order,
+ * into one MP4, as ReelService does in copy mode: from the clips the studio cut as the explanations ended (one join),
+ * and with no clip cut yet (each cut, then joined). Baseline = one bare ffmpeg concat-demuxer run with
+ * inpoint/outpoint over the same segments.
+ */
+async function benchReel(
+  file: string,
+  cuts: ReadonlyArray<{ fromMs: number; toMs: number }>,
+  clipsDir: string,
+  dir: string,
+) {
+  const limit = REEL_MAX_MS - 2 * 60_000;
+  const chosen: Array<{ fromMs: number; toMs: number }> = [];
+  let total = 0;
+  for (const cut of cuts) {
+    if (total + cut.toMs - cut.fromMs > limit) break;
+    chosen.push(cut);
+    total += cut.toMs - cut.fromMs;
+  }
+  const list = path.join(dir, 'reel.txt');
+  const lines = chosen.map(
+    (c) => `file '${file}'\ninpoint ${(c.fromMs / 1000).toFixed(3)}\noutpoint ${(c.toMs / 1000).toFixed(3)}`,
+  );
+  fs.writeFileSync(list, `${lines.join('\n')}\n`);
+  let t0 = now();
+  // prettier-ignore
+  await run('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-f', 'concat', '-safe', '0', '-i', list,
+    '-c', 'copy', '-movflags', '+faststart', path.join(dir, 'bare-reel.mp4'),
+  ]);
+  const baselineSeconds = (now() - t0) / 1000;
+
+  t0 = now();
+  const files = chosen.map((_, i) => path.join(clipsDir, `${i}.mp4`));
+  const fromClips = await joinFiles(files, path.join(dir, 'reel.mp4'), { ffmpegPath: 'ffmpeg', totalMs: total });
+  const studioSeconds = (now() - t0) / 1000;
+
+  t0 = now();
+  const pieces = chosen.map((cut) => ({ recordingId: 1, file, ...cut }));
+  await cutClip(pieces, path.join(dir, 'cold-reel.mp4'), { ffmpegPath: 'ffmpeg' });
+  const coldSeconds = (now() - t0) / 1000;
+  return {
+    parts: chosen.length,
+    minutes: fromClips.durationMs / 60_000,
+    studioSeconds,
+    coldSeconds,
+    baselineSeconds,
+    mb: fromClips.bytes / 1e6,
   };
 }
 
@@ -104,6 +167,20 @@ export function clipsRows(r: ClipsBenchResult): Row[] {
       studio: r.studioSeconds,
       baseline: r.baselineSeconds,
       note: `recording ${r.recordingMb.toFixed(0)} MB (${made}), clips ${r.clipsMb.toFixed(0)} MB in all. Studio = cutClip per explanation (stream copy from the keyframe before, progress read, faststart; posters are made when first shown, not here); baseline = a bare \`ffmpeg -ss … -i REC -t … -c copy -avoid_negative_ts make_zero\` loop over the same segments`,
+    },
+    {
+      name: `clips: the long video of ${r.reel.parts} explanations (${r.reel.minutes.toFixed(1)} min) from their clips`,
+      unit: 's',
+      studio: r.reel.studioSeconds,
+      baseline: r.reel.baselineSeconds,
+      note: `${r.reel.mb.toFixed(0)} MB. Studio = the copy-mode clips the studio cut as the explanations ended, joined in one ffmpeg run (ReelService in copy mode); baseline = one bare ffmpeg concat-demuxer run with inpoint/outpoint over the same segments of the recording`,
+    },
+    {
+      name: `clips: the same long video with no clip cut yet`,
+      unit: 's',
+      studio: r.reel.coldSeconds,
+      baseline: r.reel.baselineSeconds,
+      note: 'each explanation cut from its keyframe (two at a time), then all joined: two passes over the media',
     },
   ];
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { ClipService, type ClipShows } from '../../electron/core/clips/clip-service.ts';
 import { ReelService, type ReelProduct } from '../../electron/core/clips/reel-service.ts';
+import { chapterTime } from '../../electron/core/clips/reel-plan.ts';
 import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/overlay-defaults.ts';
 import { mp4DurationMs } from '../../electron/core/clips/mp4-duration.ts';
 import type { StudioError } from '../../electron/core/protocol/errors.ts';
@@ -210,7 +211,7 @@ test('the long video: chosen order, chapters where each part begins, links; too 
   const dir = tempDir();
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = makeRecording(dir, 'show.mp4');
-  const { reels, dataDir } = setup(t, [recording(1, file)]);
+  const { reels, clips, dataDir } = setup(t, [recording(1, file)]);
 
   const made = await reels.make({ sessionId: 1, segmentIds: [2, 1] }, progress);
   assert.equal(made.summary.exact, 0, 'one recording: its streams copied');
@@ -224,6 +225,14 @@ test('the long video: chosen order, chapters where each part begins, links; too 
   const duration = mp4DurationMs(made.reel.file)!;
   assert.ok(Math.abs(duration - made.reel.durationMs) < 100 && duration > 5000, `${duration} ms`);
   assert.deepEqual(reels.made(1)?.description, made.reel.description);
+
+  // With the explanations' clips cut (as they are while the show runs), the reel is those clips joined: its chapters
+  // fall where each clip ends.
+  await clips.cut({ sessionId: 1 }, progress);
+  const [one, two] = clips.list(1);
+  const again = await reels.make({ sessionId: 1, segmentIds: [2, 1] }, progress);
+  assert.equal(again.reel.description.split('\n')[1], `${chapterTime(two!.durationMs)} 1号 福鼎白茶`);
+  assert.ok(Math.abs(again.reel.durationMs - one!.durationMs - two!.durationMs) < 200, `${again.reel.durationMs} ms`);
 
   // Longer than allowed: refused with the figure, nothing written.
   await assert.rejects(

@@ -50,9 +50,15 @@ const ENCODE = [
   ['-c:a', 'aac', '-b:a', '128k'],
 ].flat();
 
-function pieceArgs(piece: ClipPiece, out: string, options: CutOptions, overlay: string | null): string[] {
+function pieceArgs(
+  piece: ClipPiece,
+  out: string,
+  options: CutOptions,
+  overlay: string | null,
+  faststart: boolean,
+): string[] {
   const length = seconds(piece.toMs - piece.fromMs);
-  const output = ['-movflags', '+faststart', '-f', 'mp4', out];
+  const output = [...(faststart ? ['-movflags', '+faststart'] : []), '-f', 'mp4', out];
   if (overlay) {
     // The picture over the piece for as long as the piece lasts (the piece's length is its input's: -t before -i).
     const crop = options.vertical ? `${VERTICAL},` : '';
@@ -71,33 +77,54 @@ function pieceArgs(piece: ClipPiece, out: string, options: CutOptions, overlay: 
   return ['-y', ...input, ...map, ...encode, ...output];
 }
 
+/** Pieces cut at once when there are several: stream copies wait on the disk more than on a core. */
+const PARALLEL_PIECES = 2;
+
 /** Cuts `pieces` into `out` (an .mp4 path); rejects (leaving nothing at `out`) when ffmpeg fails or is cancelled. */
 export async function cutClip(pieces: readonly ClipPiece[], out: string, options: CutOptions): Promise<CutResult> {
   if (pieces.length === 0) throw new Error('nothing of the explanation was recorded');
   const totalMs = pieces.reduce((sum, p) => sum + (p.toMs - p.fromMs), 0);
   const partial = `${out}.cutting.mp4`;
-  const parts: string[] = [];
-  let doneMs = 0;
-  /** What ffmpeg last said it had written of the file being made: the clip's length, without asking again. */
+  const single = pieces.length === 1;
+  const parts = single ? [] : pieces.map((_, i) => `${out}.part${i + 1}.mp4`);
+  /** Of each piece, what ffmpeg last said it had written: the clip's length, without asking again. */
+  const written = pieces.map(() => 0);
+  // Cancelled by the caller, or by a piece that failed.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   let writtenMs = 0;
   const piecesMs: number[] = [];
   try {
-    for (const [i, piece] of pieces.entries()) {
-      const target = pieces.length === 1 ? partial : `${out}.part${i + 1}.mp4`;
-      if (pieces.length > 1) parts.push(target);
+    const cutPiece = async (i: number) => {
+      const target = single ? partial : parts[i]!;
       fs.writeFileSync(target, '', ownerOnly);
-      const before = doneMs;
-      const overlay = options.overlays?.[i] ?? null;
-      await runFfmpegTask(options.ffmpegPath, pieceArgs(piece, target, options, overlay), {
-        signal: options.signal,
+      // Only the file the user gets is laid out for streaming: a part is rewritten by the join anyway.
+      const args = pieceArgs(pieces[i]!, target, options, options.overlays?.[i] ?? null, single);
+      await runFfmpegTask(options.ffmpegPath, args, {
+        signal,
         onProgress: (ms) => {
-          writtenMs = ms;
-          options.onProgress?.(Math.min(totalMs, before + ms), totalMs);
+          written[i] = ms;
+          const done = written.reduce((sum, x) => sum + x, 0);
+          options.onProgress?.(Math.min(totalMs, done), totalMs);
         },
       });
-      doneMs += piece.toMs - piece.fromMs;
-      if (pieces.length > 1) piecesMs.push(mp4DurationMs(target) ?? writtenMs);
-    }
+    };
+    let next = 0;
+    let failed: unknown = null;
+    const worker = async () => {
+      while (next < pieces.length && failed === null) {
+        try {
+          await cutPiece(next++);
+        } catch (error) {
+          failed ??= error;
+          stop.abort(error); // the other piece being cut stops too
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_PIECES, pieces.length) }, worker));
+    if (failed !== null) throw failed;
+    if (single) writtenMs = written[0]!;
+    else for (const [i, part] of parts.entries()) piecesMs.push(mp4DurationMs(part) ?? written[i]!);
     if (parts.length > 0) writtenMs = await join(parts, partial, options);
     tighten(partial);
     fs.renameSync(partial, out);
@@ -140,8 +167,34 @@ export async function makePoster(ffmpegPath: string, clip: string, durationMs: n
   }
 }
 
+/**
+ * Files cut from the same show's recordings (its copy-mode clips) joined into `out` with their streams copied, in one
+ * ffmpeg run: the long video made of clips already cut costs one pass over them.
+ */
+export async function joinFiles(
+  files: readonly string[],
+  out: string,
+  options: Pick<CutOptions, 'ffmpegPath' | 'signal' | 'onProgress'> & { totalMs: number },
+): Promise<{ file: string; durationMs: number; bytes: number }> {
+  const partial = `${out}.cutting.mp4`;
+  try {
+    fs.writeFileSync(partial, '', ownerOnly);
+    const writtenMs = await join(files, partial, options);
+    tighten(partial);
+    fs.renameSync(partial, out);
+    return { file: out, durationMs: mp4DurationMs(out) ?? writtenMs, bytes: fs.statSync(out).size };
+  } finally {
+    fs.rmSync(partial, { force: true });
+    fs.rmSync(`${out}.concat.txt`, { force: true });
+  }
+}
+
 /** The parts one after another, streams copied (they share the recording's codecs, or the same encode). */
-async function join(parts: string[], out: string, options: CutOptions): Promise<number> {
+async function join(
+  parts: readonly string[],
+  out: string,
+  options: Pick<CutOptions, 'ffmpegPath' | 'signal' | 'onProgress'> & { totalMs?: number },
+): Promise<number> {
   const list = `${out.replace(/\.cutting\.mp4$/, '')}.concat.txt`;
   // The concat demuxer's quoting: each path in single quotes, a quote inside written '\''.
   const lines = parts.map((p) => `file '${path.resolve(p).replaceAll("'", "'\\''")}'`);
@@ -150,7 +203,10 @@ async function join(parts: string[], out: string, options: CutOptions): Promise<
   let writtenMs = 0;
   await runFfmpegTask(options.ffmpegPath, [...args, out], {
     signal: options.signal,
-    onProgress: (ms) => (writtenMs = ms),
+    onProgress: (ms) => {
+      writtenMs = ms;
+      if (options.totalMs) options.onProgress?.(Math.min(ms, options.totalMs), options.totalMs);
+    },
   });
   return writtenMs;
 }

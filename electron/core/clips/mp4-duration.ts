@@ -1,29 +1,54 @@
-// How long an MP4 plays, read from its movie header (`moov` → `mvhd`: timescale and duration) in the first bytes of
-// a faststart file: no ffmpeg run. A copied clip starts at the keyframe before its cut, so its length is more than
-// the planned one, and ffmpeg's progress counts from the cut: the header is what a player shows.
+// How long an MP4 plays, read from its movie header (`moov` → `mvhd`: timescale and duration): no ffmpeg run. The
+// file's top-level boxes are walked by their sizes (a faststart file has `moov` first; a part cut for a join has it
+// after `mdat`). A copied clip starts at the keyframe before its cut, so its length is more than the planned one,
+// and ffmpeg's progress counts from the cut: the header is what a player shows.
 import fs from 'node:fs';
 
-const HEAD_BYTES = 1024 * 1024;
+/** A movie header box larger than this is not one we wrote. */
+const MAX_MOOV_BYTES = 64 * 1024 * 1024;
 
-/** Null when the header is not in the first megabyte (no faststart) or the file is not an MP4. */
+/** Null when the file is not an MP4 with a movie header. */
 export function mp4DurationMs(file: string): number | null {
   const fd = fs.openSync(file, 'r');
-  let head: Buffer;
   try {
-    head = Buffer.alloc(HEAD_BYTES);
-    head = head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
+    const size = fs.fstatSync(fd).size;
+    const header = Buffer.alloc(16);
+    for (let at = 0; at + 8 <= size;) {
+      const got = fs.readSync(fd, header, 0, 16, at);
+      if (got < 8) return null;
+      let length = header.readUInt32BE(0);
+      let headerBytes = 8;
+      if (length === 1) {
+        if (got < 16) return null;
+        length = Number(header.readBigUInt64BE(8));
+        headerBytes = 16;
+      } else if (length === 0) {
+        length = size - at; // to the end
+      }
+      if (length < headerBytes) return null;
+      if (header.toString('latin1', 4, 8) === 'moov') {
+        const bytes = Math.min(length - headerBytes, MAX_MOOV_BYTES, size - at - headerBytes);
+        const moov = Buffer.alloc(bytes);
+        fs.readSync(fd, moov, 0, bytes, at + headerBytes);
+        return movieDuration(moov);
+      }
+      at += length;
+    }
+    return null;
   } finally {
     fs.closeSync(fd);
   }
-  const moov = box(head, 0, head.length, 'moov');
-  const mvhd = moov && box(head, moov.start, moov.end, 'mvhd');
+}
+
+function movieDuration(moov: Buffer): number | null {
+  const mvhd = box(moov, 0, moov.length, 'mvhd');
   if (!mvhd) return null;
-  const version = head[mvhd.start];
+  const version = moov[mvhd.start];
   // version 0: 4-byte times; version 1: 8-byte times (then timescale, duration).
   const at = mvhd.start + 4 + (version === 1 ? 16 : 8);
   if (at + (version === 1 ? 12 : 8) > mvhd.end) return null;
-  const timescale = head.readUInt32BE(at);
-  const duration = version === 1 ? Number(head.readBigUInt64BE(at + 4)) : head.readUInt32BE(at + 4);
+  const timescale = moov.readUInt32BE(at);
+  const duration = version === 1 ? Number(moov.readBigUInt64BE(at + 4)) : moov.readUInt32BE(at + 4);
   return timescale > 0 ? Math.round((duration * 1000) / timescale) : null;
 }
 

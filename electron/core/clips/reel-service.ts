@@ -10,7 +10,7 @@ import type { OverlaySettings } from '../protocol/overlay-schemas.ts';
 import { refused, type Issue } from '../protocol/errors.ts';
 import type { ImageBytes } from '../overlay/overlay-painter.ts';
 import { makePrivateDir, ownerOnly } from '../system/data-folder.ts';
-import { cutClip } from './clip-cutter.ts';
+import { cutClip, joinFiles, type CutOptions } from './clip-cutter.ts';
 import { reelBaseName } from './clip-names.ts';
 import type { ClipService } from './clip-service.ts';
 import { paintLowerThird } from './lower-third.ts';
@@ -142,21 +142,17 @@ export class ReelService {
           })
         : undefined;
       progress('phase_reel', 0, choice.totalMs);
-      const result = await cutClip(pieces, cutting, {
-        ffmpegPath,
-        exact,
-        vertical: request.vertical,
-        overlays,
-        signal,
-        onProgress: (done) => progress('phase_reel', done, choice.totalMs),
-      });
-      // Each part's length: the sum of its pieces as they came out.
-      let at = 0;
-      const partMs = choice.parts.map((part) => {
-        const ms = result.piecesMs.slice(at, at + part.pieces.length).reduce((s, x) => s + x, 0);
-        at += part.pieces.length;
-        return ms;
-      });
+      const cut = exact
+        ? await this.cutAll(choice.parts, cutting, {
+            ffmpegPath,
+            exact: true,
+            vertical: request.vertical,
+            overlays,
+            signal,
+            progress,
+          })
+        : await this.joinClips(request.sessionId, choice.parts, cutting, { ffmpegPath, signal, progress, stamp });
+      const { result, partMs } = cut;
       const chapters = reelChapters(choice.parts, partMs);
       const description = reelDescription(
         chapters,
@@ -183,6 +179,83 @@ export class ReelService {
     } finally {
       fs.rmSync(cutting, { force: true });
       for (const picture of pictures) fs.rmSync(picture, { force: true });
+    }
+  }
+
+  /**
+   * Every piece of every part cut anew (two at a time) and joined: encoded again (exact, a crop, a lower-third), or
+   * copied when no part has a clip yet. Each part's length as it came out.
+   */
+  private async cutAll(
+    parts: readonly ReelPart[],
+    out: string,
+    options: CutOptions & { progress: Progress },
+  ): Promise<{ result: { file: string; durationMs: number }; partMs: number[] }> {
+    const totalMs = parts.reduce((sum, part) => sum + lengthOf(part), 0);
+    const result = await cutClip(
+      parts.flatMap((part) => part.pieces),
+      out,
+      { ...options, onProgress: (done) => options.progress('phase_reel', done, totalMs) },
+    );
+    let at = 0;
+    const partMs = parts.map((part) => {
+      const ms = result.piecesMs.slice(at, at + part.pieces.length).reduce((s, x) => s + x, 0);
+      at += part.pieces.length;
+      return ms;
+    });
+    return { result, partMs };
+  }
+
+  /**
+   * Streams copied: each part is its explanation's copy-mode clip when one was cut (as the explanation ended), else
+   * cut now; then all joined in one pass. A clip cut exact or vertical is not the same encode, so it is cut anew.
+   */
+  private async joinClips(
+    sessionId: number,
+    parts: readonly ReelPart[],
+    out: string,
+    options: { ffmpegPath: string; signal?: AbortSignal; progress: Progress; stamp: string },
+  ): Promise<{ result: { file: string; durationMs: number }; partMs: number[] }> {
+    const clips = this.clips.list(sessionId).filter((c) => c.mode === 'copy' && !c.vertical && fs.existsSync(c.file));
+    const clipOf = (part: ReelPart) => clips.find((c) => c.segmentIds.join() === part.plan.segmentIds.join());
+    // No clip to start from: the pieces cut and joined in one go.
+    if (!parts.some(clipOf)) return this.cutAll(parts, out, { ...options, exact: false });
+    const totalMs = parts.reduce((sum, part) => sum + lengthOf(part), 0);
+    const files: string[] = [];
+    const partMs: number[] = [];
+    const made: string[] = [];
+    let done = 0;
+    try {
+      for (const [i, part] of parts.entries()) {
+        const clip = clipOf(part);
+        if (clip) {
+          files.push(clip.file);
+          partMs.push(clip.durationMs);
+        } else {
+          const file = path.join(path.dirname(out), `.cutting-${options.stamp}-part${i + 1}.mp4`);
+          made.push(file);
+          const before = done;
+          const cut = await cutClip(part.pieces, file, {
+            ffmpegPath: options.ffmpegPath,
+            signal: options.signal,
+            onProgress: (ms) => options.progress('phase_reel', Math.min(totalMs, before + ms), totalMs * 2),
+          });
+          files.push(file);
+          partMs.push(cut.durationMs);
+        }
+        done += lengthOf(part);
+      }
+      // The join is the other half of the work when parts were cut, all of it when every part was a clip.
+      const base = made.length > 0 ? totalMs : 0;
+      const result = await joinFiles(files, out, {
+        ffmpegPath: options.ffmpegPath,
+        signal: options.signal,
+        totalMs,
+        onProgress: (ms) => options.progress('phase_reel', base + ms, base + totalMs),
+      });
+      return { result, partMs };
+    } finally {
+      for (const file of made) fs.rmSync(file, { force: true });
     }
   }
 
@@ -221,6 +294,10 @@ export class ReelService {
     }
     return files;
   }
+}
+
+function lengthOf(part: ReelPart): number {
+  return part.pieces.reduce((sum, p) => sum + p.toMs - p.fromMs, 0);
 }
 
 function descriptionFile(reel: string): string {
