@@ -207,10 +207,24 @@ test('a crash-left recording in the recordings table is finished there: its MP4,
     [registry.get(done)!.file, registry.get(done)!.state, registry.get(done)!.endedAt],
     [kept.slice(0, -RECORDING_SUFFIX.length), 'done', started + 2000],
   );
+  // Remuxed, but the studio ended before its row was finished (a crash, or a short command that closed first): the
+  // FLV is gone, the MP4 is there. The next start adopts it.
+  const remuxed = leave(dir, '2026-11-26_20-00-05', makeFlv(2), Date.now() / 1000 - 120);
+  const orphan = registry.begin(remuxed, { recordingMs: 0, wallMs: started });
+  await recordings.recover(dir, 'ffmpeg', () => false); // the FLV becomes its MP4 (as the show's end would have)
+  registry.finish(orphan, { file: remuxed, endedAt: 0, durationMs: null, state: 'recording' }); // as if never noted
+  assert.equal(fs.existsSync(remuxed), false);
+  await recordings.recover(dir, 'ffmpeg', () => false);
+  const adopted = registry.get(orphan)!;
+  assert.deepEqual([adopted.file, adopted.state], [remuxed.slice(0, -RECORDING_SUFFIX.length), 'interrupted']);
+  assert.ok(adopted.durationMs !== null && adopted.durationMs > 1000, `${adopted.durationMs} ms`);
+
   // Kept relative to the data folder, so a moved data folder keeps its recordings.
   const stored = db.prepare<[], { file: string }>('SELECT file FROM recordings ORDER BY id').all();
   assert.deepEqual(
     stored.map((r) => r.file),
-    [mp4, kept.slice(0, -RECORDING_SUFFIX.length)].map((f) => `${path.basename(dir)}/${path.basename(f)}`),
+    [mp4, kept.slice(0, -RECORDING_SUFFIX.length), remuxed.slice(0, -RECORDING_SUFFIX.length)].map(
+      (f) => `${path.basename(dir)}/${path.basename(f)}`,
+    ),
   );
 });

@@ -78,6 +78,7 @@ export class RecordingStore {
         `SELECT * FROM recordings WHERE started_at <= ? AND (ended_at IS NULL OR ended_at >= ?)
          ORDER BY started_at, id`,
       ),
+      unfinished: db.prepare<[], Row>(`SELECT * FROM recordings WHERE state = 'recording' ORDER BY id`),
       deleted: db.prepare<[number, number]>('UPDATE recordings SET deleted_at = ? WHERE id = ?'),
       moved: db.prepare<[string, number]>('UPDATE recordings SET file = ? WHERE id = ?'),
     };
@@ -113,6 +114,11 @@ export class RecordingStore {
   get(id: number): Recording | undefined {
     const row = this.stmts.get.get(id);
     return row ? this.recording(row) : undefined;
+  }
+
+  /** Rows still `recording`: the show writing them, or one that ended without finishing its row. */
+  unfinished(): Recording[] {
+    return this.stmts.unfinished.all().map((r) => this.recording(r));
   }
 
   overlapping(from: number, to: number): Recording[] {

@@ -2,7 +2,7 @@
 // the wall clock: what the clips are cut by), the last one (still offered after a restart), and the ones a crash of
 // the studio left unfinished, remuxed in the background at start.
 import fs from 'node:fs';
-import { recoverRecordings } from './recording-recovery.ts';
+import { RECORDING_SUFFIX, recoverRecordings } from './recording-recovery.ts';
 import type { StreamState } from '../protocol/stream-schemas.ts';
 import { writtenPath, type RecordingAnchor, type RecordingResult } from './engine/recorder.ts';
 import { mediaDurationMs } from './media-duration.ts';
@@ -118,10 +118,23 @@ export class StreamRecordings {
         console.log(`[stream] a recording left by a crash was ${how} ${result.file}`);
         await this.interrupted(result.source, result.file, ffmpegPath);
       }
+      await this.adoptRemuxed(ffmpegPath);
       const newest = results.at(-1);
       if (newest && !closed() && this.lastFile === before) await this.remember(newest.file);
     } catch (error) {
       console.error('[stream] recovering recordings failed:', (error as Error).message);
+    }
+  }
+
+  /**
+   * A row still `recording` whose FLV is gone but whose MP4 is there: the recording was remuxed and the studio ended
+   * (a crash, or a short command that closed first) before its row was finished. The MP4 is adopted as it is.
+   */
+  private async adoptRemuxed(ffmpegPath: string): Promise<void> {
+    for (const row of this.registry.unfinished()) {
+      if (!row.file.endsWith(RECORDING_SUFFIX) || fs.existsSync(row.file)) continue;
+      const mp4 = row.file.slice(0, -RECORDING_SUFFIX.length);
+      if (fs.existsSync(mp4)) await this.interrupted(row.file, mp4, ffmpegPath);
     }
   }
 
