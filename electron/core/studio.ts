@@ -232,7 +232,10 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       ? null
       : new AutoClips(clips, {
           startCut: (sessionId, segmentIds) => {
-            jobs.start('clips.cut', (progress) => clips.cut({ sessionId, segmentIds }, progress, progress.signal));
+            // Its own owner: a long show's many cuts never push the host's finished exports out of the list.
+            const work: Parameters<JobRunner['start']>[1] = (progress) =>
+              clips.cut({ sessionId, segmentIds }, progress, progress.signal);
+            jobs.start('clips.cut', work, 'studio');
           },
         });
   observers.push((name, data) => {

@@ -124,7 +124,7 @@ test('the show report’s clips: cut as explained, played with seeking, download
   await reel.getByRole('button', { name: '上移 2号 武夷大红袍' }).click();
   await expect(reel.getByRole('listitem').first()).toContainText('2号 武夷大红袍');
   await reel.getByRole('button', { name: '制作合集' }).click();
-  await expect(page.getByText(/合集已做好：\d{4}-\d\d-\d\d 秋茶专场 合集\.mp4/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/合集已做好：\d{4}-\d\d-\d\d 秋茶专场 合集 #\d+\.mp4/)).toBeVisible({ timeout: 60_000 });
   await expect(reel.getByLabel('视频描述（章节和商品链接）')).toHaveValue(
     /^00:00 2号 武夷大红袍\n00:\d\d 1号 福鼎白茶\n$/,
   );

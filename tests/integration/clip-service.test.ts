@@ -90,12 +90,13 @@ function setup(t: TestContext, recordings: Recording[], writtenMs: (id: number) 
 }
 
 /** Six seconds of the test pattern with a keyframe every second, as the engine records (H.264 + AAC in MP4). */
-function makeRecording(dir: string, name: string): string {
+function makeRecording(dir: string, name: string, { size = '320x180', rate = 25, hz = 44100 } = {}): string {
   const file = path.join(dir, name);
   fs.mkdirSync(dir, { recursive: true });
   execFileSync('ffmpeg', [
-    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=25:duration=6'],
-    ...['-f', 'lavfi', '-i', 'sine=duration=6', '-c:v', 'libx264', '-g', '25', '-c:a', 'aac', '-y', file],
+    ...['-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=${rate}:duration=6`],
+    ...['-f', 'lavfi', '-i', `sine=duration=6:sample_rate=${hz}`, '-c:v', 'libx264', '-g', String(rate)],
+    ...['-c:a', 'aac', '-y', file],
   ]);
   return file;
 }
@@ -216,7 +217,7 @@ test('the long video: chosen order, chapters where each part begins, links; too 
   const made = await reels.make({ sessionId: 1, segmentIds: [2, 1] }, progress);
   assert.equal(made.summary.exact, 0, 'one recording: its streams copied');
   assert.equal(path.dirname(made.reel.file), path.join(dataDir, 'clips'));
-  assert.match(path.basename(made.reel.file), /^2026-12-0\d 秋茶专场 合集\.mp4$/);
+  assert.match(path.basename(made.reel.file), /^2026-12-0\d 秋茶专场 合集 #1\.mp4$/);
   const lines = made.reel.description.split('\n');
   assert.equal(lines[0], '00:00 2号 大红袍');
   assert.match(lines[1]!, /^00:0[1-5] 1号 福鼎白茶$/);
@@ -266,4 +267,35 @@ test('the long video: chosen order, chapters where each part begins, links; too 
     [],
     'no picture or partial file left behind',
   );
+});
+
+test('the long video of recordings that differ (a crash, then other settings): encoded to one picture and sound', async (t) => {
+  if (!requireTool(t, 'ffmpeg') || !requireTool(t, 'ffprobe')) return;
+  const dir = tempDir();
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const first = makeRecording(dir, 'first.mp4');
+  const second = makeRecording(dir, 'second.mp4', { size: '480x270', rate: 30, hz: 48000 });
+  const { reels } = setup(t, [
+    recording(1, first, { endedAt: T0 + 3000, durationMs: 3000 }),
+    recording(2, second, { startedAt: T0 + 3000, anchors: [{ recordingMs: 0, wallMs: T0 + 3000 }] }),
+  ]);
+  const made = await reels.make({ sessionId: 1 }, progress);
+  assert.equal(made.summary.exact, 1, 'they cannot be joined as they are');
+  const streams = JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', made.reel.file], { encoding: 'utf8' }),
+  ) as { streams: Array<{ codec_type: string; width?: number; height?: number; sample_rate?: string }> };
+  const video = streams.streams.filter((s) => s.codec_type === 'video');
+  assert.deepEqual(
+    video.map((v) => [v.width, v.height]),
+    [[320, 180]],
+    "one picture size: the first recording's",
+  );
+  assert.deepEqual(
+    streams.streams.filter((s) => s.codec_type === 'audio').map((a) => a.sample_rate),
+    ['44100'],
+  );
+  // It plays through: every frame decodes, and it lasts both parts.
+  execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', made.reel.file, '-f', 'null', '-']);
+  // 0–3 s of the first (its end) and 0–2.5 s of the second (the explanation's end and its tail padding).
+  assert.ok(Math.abs(made.reel.durationMs - 5500) < 200, `${made.reel.durationMs} ms`);
 });

@@ -205,7 +205,7 @@ test('the long video: chosen order, chapters, played from the studio; `livecart 
   assert.match(description, /^00:00 2号 武夷\/岩茶:大红袍\n00:\d\d 1号 福鼎白茶\n$/);
   const made = await host.call('clips.reelFile', { sessionId });
   assert.equal(made.description, description);
-  assert.match(made.fileName, /^\d{4}-\d\d-\d\d 秋茶专场 合集\.mp4$/);
+  assert.match(made.fileName, /^\d{4}-\d\d-\d\d 秋茶专场 合集 #\d+\.mp4$/);
   const video = await fetch(media(made.url));
   assert.equal(video.status, 200);
   assert.equal(

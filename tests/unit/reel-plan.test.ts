@@ -82,13 +82,14 @@ test('a recording’s streams as ffmpeg reports them; files join copied only whe
   Stream #0:1[0x2](und): Audio: aac (LC) (mp4a / 0x6134706D), 48000 Hz, stereo, fltp, 128 kb/s (default)`;
   const format = parseMediaFormat(report);
   assert.deepEqual(format, {
-    video: { codec: 'h264', pixFmt: 'yuv420p', width: 1280, height: 720, fps: '30' },
-    audio: { codec: 'aac', rate: 48000, layout: 'stereo' },
+    video: { codec: 'h264 (High)', pixFmt: 'yuv420p', width: 1280, height: 720, fps: '30' },
+    audio: { codec: 'aac (LC)', rate: 48000, layout: 'stereo' },
   });
   // The bitrate differs between any two files: it does not count.
   const other = parseMediaFormat(report.replace('1501 kb/s', '2400 kb/s'));
   assert.equal(sameFormat([format, other]), true);
   assert.equal(sameFormat([format, parseMediaFormat(report.replace('1280x720', '720x1280'))]), false);
   assert.equal(sameFormat([format, parseMediaFormat(report.replace('48000 Hz', '44100 Hz'))]), false);
+  assert.equal(sameFormat([format, parseMediaFormat(report.replace('h264 (High)', 'h264 (Main)'))]), false);
   assert.deepEqual(parseMediaFormat('not media'), { video: null, audio: null });
 });

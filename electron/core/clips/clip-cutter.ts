@@ -25,6 +25,11 @@ export interface CutOptions {
    * lower-third, one per piece (null: none). Drawn means encoded again, so exact.
    */
   overlays?: ReadonlyArray<string | null>;
+  /**
+   * Every piece encoded to this picture and sound (scaled and padded, its rate set): pieces from recordings that
+   * differ join into one file a player takes. Encoded again, so exact.
+   */
+  normalize?: { width: number; height: number; fps: string; sampleRate: number; channels: number };
   signal?: AbortSignal;
   /** Ms of the clip written so far, of `totalMs`. */
   onProgress?(doneMs: number, totalMs: number): void;
@@ -59,12 +64,34 @@ function pieceArgs(
 ): string[] {
   const length = seconds(piece.toMs - piece.fromMs);
   const output = [...(faststart ? ['-movflags', '+faststart'] : []), '-f', 'mp4', out];
-  if (overlay) {
-    // The picture over the piece for as long as the piece lasts (the piece's length is its input's: -t before -i).
-    const crop = options.vertical ? `${VERTICAL},` : '';
-    const graph = `[0:v]${crop}null[base];[base][1:v]overlay=0:0:shortest=1:format=auto[v]`;
-    const inputs = ['-ss', seconds(piece.fromMs), '-t', length, '-i', piece.file, '-loop', '1', '-i', overlay];
-    return ['-y', ...inputs, '-filter_complex', graph, '-map', '[v]', '-map', '0:a:0?', ...ENCODE, ...output];
+  const n = options.normalize;
+  if (overlay || n) {
+    // The picture (cropped, made the common size) with the lower-third over it for as long as the piece lasts (the
+    // piece's length is its input's: -t before -i).
+    const steps = [
+      ...(options.vertical ? [VERTICAL] : []),
+      ...(n
+        ? [
+            `scale=${n.width}:${n.height}:force_original_aspect_ratio=decrease`,
+            `pad=${n.width}:${n.height}:(ow-iw)/2:(oh-ih)/2`,
+            'setsar=1',
+            ...(n.fps ? [`fps=${n.fps}`] : []),
+          ]
+        : []),
+    ];
+    const base = `[0:v]${steps.length > 0 ? steps.join(',') : 'null'}[base]`;
+    const graph = overlay ? `${base};[base][1:v]overlay=0:0:shortest=1:format=auto[v]` : base.replace('[base]', '[v]');
+    const inputs = ['-ss', seconds(piece.fromMs), '-t', length, '-i', piece.file];
+    const sound = n && n.sampleRate > 0 ? ['-ar', String(n.sampleRate), '-ac', String(n.channels || 2)] : [];
+    return [
+      '-y',
+      ...inputs,
+      ...(overlay ? ['-loop', '1', '-i', overlay] : []),
+      ...['-filter_complex', graph, '-map', '[v]', '-map', '0:a:0?'],
+      ...ENCODE,
+      ...sound,
+      ...output,
+    ];
   }
   const input = ['-ss', seconds(piece.fromMs), '-i', piece.file, '-t', length];
   const map = ['-map', '0:v:0', '-map', '0:a:0?'];

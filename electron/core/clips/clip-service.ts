@@ -53,6 +53,8 @@ export class ClipService {
   private readonly publish: Publish;
   private readonly options: ClipServiceOptions;
   private readonly now: () => number;
+  /** Explanations being cut now (by any job): the cut as explanations end leaves them to it. */
+  private readonly cutting = new Map<number, number>();
 
   constructor(
     db: Db,
@@ -111,6 +113,19 @@ export class ClipService {
     return planClips(segments, recordings, { join });
   }
 
+  /** An explanation is being cut now. */
+  isCutting(segmentId: number): boolean {
+    return (this.cutting.get(segmentId) ?? 0) > 0;
+  }
+
+  private hold(segmentIds: readonly number[], by: 1 | -1): void {
+    for (const id of segmentIds) {
+      const n = (this.cutting.get(id) ?? 0) + by;
+      if (n > 0) this.cutting.set(id, n);
+      else this.cutting.delete(id);
+    }
+  }
+
   /** Settles once recordings a crash left have their length (the recovery that runs as the studio opens). */
   ready(): Promise<void> {
     return this.recordings.recovered();
@@ -132,12 +147,33 @@ export class ClipService {
       (p) => !wanted || p.segmentIds.some((id) => wanted.has(id)),
     );
     if (plans.length === 0) throw refused('clips_nothing', 'no ended explanation to cut');
-    const warnings: Issue[] = [];
     const total = plans.reduce((sum, p) => sum + p.pieces.reduce((s, x) => s + x.toMs - x.fromMs, 0), 0);
-    let before = 0;
-    let cut = 0;
     makePrivateDir(this.dir);
     progress('phase_cutting', 0, total);
+    const held = plans.flatMap((p) => p.segmentIds);
+    this.hold(held, 1);
+    try {
+      return await this.cutPlans(request, plans, { show, ffmpegPath, total, progress, signal });
+    } finally {
+      this.hold(held, -1);
+    }
+  }
+
+  private async cutPlans(
+    request: CutRequest,
+    plans: ClipPlan[],
+    context: {
+      show: { title: string; startedAt: number | null };
+      ffmpegPath: string;
+      total: number;
+      progress: Progress;
+      signal?: AbortSignal;
+    },
+  ): Promise<JobOutcome> {
+    const { show, ffmpegPath, total, progress, signal } = context;
+    const warnings: Issue[] = [];
+    let before = 0;
+    let cut = 0;
     for (const plan of plans) {
       const params = { linkNo: plan.linkNo, title: plan.title };
       const length = plan.pieces.reduce((s, x) => s + x.toMs - x.fromMs, 0);
@@ -174,7 +210,12 @@ export class ClipService {
         continue;
       }
       before += length;
-      await this.replace(request, plan, base, result);
+      try {
+        await this.replace(request, plan, base, result);
+      } catch (error) {
+        warnings.push({ path: '', code: 'clip_cut_failed', params: { ...params, reason: (error as Error).message } });
+        continue;
+      }
       cut++;
     }
     progress('phase_cutting', total, total);
@@ -185,7 +226,7 @@ export class ClipService {
    * The new clip's row in and the old clip of the same explanations out, committed first; then the files follow
    * (the cut renamed into place, the old files removed). Both the old clip and the name are found inside the write,
    * so two cuts at once (one as an explanation ends, one the host asked for) never share a name nor both stay. A
-   * failed rename after the commit takes the new row back out.
+   * failed rename after the commit puts the old rows back.
    */
   private async replace(
     request: CutRequest,
@@ -220,8 +261,13 @@ export class ClipService {
     try {
       fs.renameSync(result.file, clip.file);
     } catch (error) {
+      // The file could not take its place (a player holds the old one open, on Windows): the old clip stays.
       fs.rmSync(result.file, { force: true });
-      await this.write(() => this.store.remove(clip.id));
+      await this.write((emit) => {
+        this.store.remove(clip.id);
+        for (const { id: _id, ...c } of old) this.store.insert(c);
+        emit('clips.changed', { sessionId: request.sessionId });
+      });
       throw error;
     }
     for (const c of old) {

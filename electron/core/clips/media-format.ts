@@ -15,7 +15,8 @@ export function parseMediaFormat(stderr: string): MediaFormat {
   if (videoLine) {
     const size = /\b(\d{2,5})x(\d{2,5})\b/.exec(videoLine);
     video = {
-      codec: videoLine.split(/[\s,]/, 1)[0] ?? '',
+      // With its profile (`h264 (High)`): copied streams of two profiles do not join.
+      codec: /^[\w-]+(?: \([^)]*\))?/.exec(videoLine)?.[0] ?? '',
       pixFmt: /\b((?:yuv|yuvj|nv|rgb|bgr|gray)\w*)/.exec(videoLine)?.[1] ?? '',
       width: Number(size?.[1] ?? 0),
       height: Number(size?.[2] ?? 0),
@@ -26,7 +27,7 @@ export function parseMediaFormat(stderr: string): MediaFormat {
   if (audioLine) {
     const parts = audioLine.split(',').map((p) => p.trim());
     audio = {
-      codec: audioLine.split(/[\s,]/, 1)[0] ?? '',
+      codec: /^[\w-]+(?: \([^)]*\))?/.exec(audioLine)?.[0] ?? '',
       rate: Number(/(\d+) Hz/.exec(audioLine)?.[1] ?? 0),
       layout: parts[2] ?? '',
     };

@@ -15,6 +15,7 @@ import { reelBaseName } from './clip-names.ts';
 import type { ClipService } from './clip-service.ts';
 import { paintLowerThird } from './lower-third.ts';
 import { mediaFormat, sameFormat, type MediaFormat } from './media-format.ts';
+import type { Frame } from '../overlay/shared/overlay-layout.ts';
 import { mp4DurationMs } from './mp4-duration.ts';
 import {
   chapterTime,
@@ -73,25 +74,47 @@ export class ReelService {
     this.ffmpeg = ffmpeg;
   }
 
-  /** The show's reel where `make` writes it by default. */
-  defaultFile(sessionId: number): string {
+  /** Where `make` writes the show's reel by default: `2026-12-02 秋茶专场 合集 #12.mp4` (the show's number keeps two
+   * shows of one title and day apart). */
+  fileFor(sessionId: number): string {
     const show = this.clips.show(sessionId);
-    return path.join(this.clips.dir, `${reelBaseName({ title: show.title, startedAt: show.startedAt ?? 0 })}.mp4`);
+    const base = reelBaseName({ title: show.title, startedAt: show.startedAt ?? 0 });
+    return path.join(this.clips.dir, `${base} #${sessionId}.mp4`);
+  }
+
+  /** The show's reel in the data folder, whatever the show was called when it was made. */
+  private found(sessionId: number): string | null {
+    const suffix = ` #${sessionId}.mp4`;
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.clips.dir);
+    } catch {
+      return null;
+    }
+    const name = names.find((n) => n.endsWith(suffix) && !n.startsWith('.'));
+    return name ? path.join(this.clips.dir, name) : null;
   }
 
   /** The show's reel, if one was made into the data folder, with its description. */
   made(sessionId: number): Reel | null {
-    const file = this.defaultFile(sessionId);
-    if (!fs.existsSync(file)) return null;
-    const description = fs.readFileSync(descriptionFile(file), { encoding: 'utf8', flag: 'r' });
+    this.clips.show(sessionId);
+    const file = this.found(sessionId);
+    if (!file) return null;
+    let description = '';
+    try {
+      description = fs.readFileSync(descriptionFile(file), 'utf8');
+    } catch {
+      // its description was removed by hand: the video still plays
+    }
     return { file, description, durationMs: mp4DurationMs(file) ?? 0 };
   }
 
   /** Deletes the show's reel made into the data folder (with its clips: the recording stays). */
   remove(sessionId: number): void {
-    const file = this.defaultFile(sessionId);
-    fs.rmSync(file, { force: true });
-    fs.rmSync(descriptionFile(file), { force: true });
+    for (let file = this.found(sessionId); file; file = this.found(sessionId)) {
+      fs.rmSync(file, { force: true });
+      fs.rmSync(descriptionFile(file), { force: true });
+    }
   }
 
   async make(request: ReelRequest, progress: Progress, signal?: AbortSignal): Promise<JobOutcome & { reel: Reel }> {
@@ -123,18 +146,20 @@ export class ReelService {
     const formats = await Promise.all([...new Set(pieces.map((p) => p.file))].map((f) => mediaFormat(ffmpegPath, f)));
     // Copied parts start at the keyframe before their cut: a reel planned near the limit is cut exactly instead.
     const slack = choice.parts.length * KEYFRAME_MS;
-    const exact = Boolean(
+    let exact = Boolean(
       request.exact || request.vertical || request.lowerThird || !sameFormat(formats) || choice.totalMs + slack > maxMs,
     );
+    // Encoded again, every part takes the first recording's picture and sound (recordings that differ still join).
+    const target = targetOf(formats[0], request.vertical ?? false);
 
-    const out = path.resolve(request.out ?? this.defaultFile(request.sessionId));
+    const out = path.resolve(request.out ?? this.fileFor(request.sessionId));
     makePrivateDir(path.dirname(out));
     const stamp = crypto.randomUUID();
     const cutting = path.join(path.dirname(out), `.cutting-${stamp}.mp4`);
     const pictures: string[] = [];
     try {
       const overlays = request.lowerThird
-        ? await this.lowerThirds(choice.parts, formats[0], request.vertical ?? false, (i, bytes) => {
+        ? await this.lowerThirds(choice.parts, target, (i, bytes) => {
             const file = path.join(path.dirname(out), `.cutting-${stamp}-${i}.png`);
             fs.writeFileSync(file, bytes, ownerOnly);
             pictures.push(file);
@@ -142,16 +167,25 @@ export class ReelService {
           })
         : undefined;
       progress('phase_reel', 0, choice.totalMs);
-      const cut = exact
-        ? await this.cutAll(choice.parts, cutting, {
-            ffmpegPath,
-            exact: true,
-            vertical: request.vertical,
-            overlays,
-            signal,
-            progress,
-          })
+      const encode = () =>
+        this.cutAll(choice.parts, cutting, {
+          ffmpegPath,
+          exact: true,
+          vertical: request.vertical,
+          overlays,
+          normalize: target ?? undefined,
+          signal,
+          progress,
+        });
+      let cut = exact
+        ? await encode()
         : await this.joinClips(request.sessionId, choice.parts, cutting, { ffmpegPath, signal, progress, stamp });
+      // Copied parts start at the keyframe before their cut; keyframes further apart than the studio's (a recording
+      // from elsewhere) could take the reel past the limit: then it is encoded to the cut instead.
+      if (!exact && cut.result.durationMs > maxMs) {
+        exact = true;
+        cut = await encode();
+      }
       const { result, partMs } = cut;
       const chapters = reelChapters(choice.parts, partMs);
       const description = reelDescription(
@@ -162,8 +196,10 @@ export class ReelService {
         },
         request.locale ?? 'zh-CN',
       );
-      fs.renameSync(result.file, out);
+      // The description first: a reel found in the folder always has its own.
       fs.writeFileSync(descriptionFile(out), description, ownerOnly);
+      if (!request.out) this.remove(request.sessionId); // an earlier reel of the show, perhaps under an older title
+      fs.renameSync(result.file, out);
       progress('phase_reel', choice.totalMs, choice.totalMs);
       return {
         summary: {
@@ -262,16 +298,10 @@ export class ReelService {
   /** One lower-third picture per piece (its part's product), of the reel's picture size. */
   private async lowerThirds(
     parts: readonly ReelPart[],
-    format: MediaFormat | undefined,
-    vertical: boolean,
+    frame: Frame | null,
     save: (index: number, bytes: Buffer) => string,
   ): Promise<string[]> {
-    const width = format?.video?.width ?? 0;
-    const height = format?.video?.height ?? 0;
-    if (width === 0 || height === 0) throw new Error('the recording has no picture to draw on');
-    // The vertical crop keeps the middle 9:16 of a landscape picture (clip-cutter.ts).
-    const frame =
-      vertical && width > height ? { width: Math.trunc((height * 9) / 16 / 2) * 2, height } : { width, height };
+    if (!frame) throw new Error('the recording has no picture to draw on');
     const settings = this.sources.overlaySettings();
     const files: string[] = [];
     for (const [i, part] of parts.entries()) {
@@ -294,6 +324,26 @@ export class ReelService {
     }
     return files;
   }
+}
+
+/** The picture (cropped to 9:16 when asked) and sound of the first recording: what every encoded part is made. */
+function targetOf(
+  format: MediaFormat | undefined,
+  vertical: boolean,
+): (Frame & { fps: string; sampleRate: number; channels: number }) | null {
+  const width = format?.video?.width ?? 0;
+  const height = format?.video?.height ?? 0;
+  if (width === 0 || height === 0) return null;
+  // The vertical crop keeps the middle 9:16 of a landscape picture (clip-cutter.ts).
+  const frame =
+    vertical && width > height ? { width: Math.trunc((height * 9) / 16 / 2) * 2, height } : { width, height };
+  const layout = format?.audio?.layout ?? '';
+  return {
+    ...frame,
+    fps: format?.video?.fps ?? '',
+    sampleRate: format?.audio?.rate ?? 0,
+    channels: layout === 'mono' ? 1 : layout === 'stereo' ? 2 : 0,
+  };
 }
 
 function lengthOf(part: ReelPart): number {

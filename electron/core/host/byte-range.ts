@@ -29,8 +29,9 @@ export function answerRange(header: string | undefined, size: number): RangeAnsw
     end = size - 1;
   } else {
     start = Number(match[1]);
+    if (start >= size) return unsatisfiable(size);
+    if (match[2] !== '' && Number(match[2]) < start) return whole; // bytes=9-3 is not a valid range: ignored
     end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-    if (end < start && match[2] !== '') return whole; // bytes=9-3 is not a valid range: ignored
   }
   if (start >= size || !Number.isSafeInteger(start)) return unsatisfiable(size);
   return {

@@ -1,5 +1,6 @@
 // Serves a media file a ticket opened (media-tickets.ts) over node:http, with range requests so a <video> seeks.
 import fs from 'node:fs';
+import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerRange } from './byte-range.ts';
 import { contentTypeFor, RENDERER_HEADERS } from './renderer-policy.ts';
@@ -37,7 +38,6 @@ export async function serveMedia(file: string | null, req: IncomingMessage, res:
     res.end();
     return;
   }
-  const stream = handle.createReadStream({ start: answer.start, end: answer.end });
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  // A <video> aborts a request at every seek: pipeline closes the file then too.
+  pipeline(handle.createReadStream({ start: answer.start, end: answer.end }), res, () => undefined);
 }

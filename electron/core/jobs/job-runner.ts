@@ -10,7 +10,8 @@ import type { Publish } from '../publish.ts';
 import { makePrivateDir } from '../system/data-folder.ts';
 
 /** Whose a job is: its progress, result and file are theirs (and the host's), nobody else's. */
-export type JobOwner = 'host' | `device:${number}`;
+/** Who started a job: the host, a paired device, or the studio itself (clips cut as explanations end). */
+export type JobOwner = 'host' | 'studio' | `device:${number}`;
 
 export function ownerOf(principal: Pick<Principal, 'role' | 'deviceId'>): JobOwner {
   return principal.role === 'host' || principal.deviceId === undefined ? 'host' : `device:${principal.deviceId}`;

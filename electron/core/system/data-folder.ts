@@ -75,5 +75,5 @@ export function storedPath(dataDir: string, file: string): string {
 
 /** A stored path back to a file (an absolute one, from before paths were stored relative, stays as it is). */
 export function resolvedPath(dataDir: string, stored: string): string {
-  return path.resolve(dataDir, ...stored.split('/'));
+  return path.isAbsolute(stored) ? stored : path.resolve(dataDir, ...stored.split('/'));
 }
