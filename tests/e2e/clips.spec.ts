@@ -160,8 +160,8 @@ test('the live console’s timeline lists an ended explanation’s clip, and pla
   await openStudio();
   await page.goto(`${studio.origin}/#/live/${sessionId}`);
   const timeline = page.getByRole('region', { name: '时间线' });
-  await expect(timeline.getByRole('button', { name: /^播放 1号 福鼎白茶$/ })).toBeVisible();
-  await timeline.getByRole('button', { name: '播放 2号 武夷大红袍' }).click();
+  await expect(timeline.getByRole('button', { name: /^回放 \d\d:\d\d · 1号 福鼎白茶$/ })).toBeVisible();
+  await timeline.getByRole('button', { name: /^回放 \d\d:\d\d · 2号 武夷大红袍$/ }).click();
   const video = page.getByRole('dialog', { name: '回放 · 2号 武夷大红袍' }).getByTestId('clip-video');
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
 });

@@ -343,6 +343,10 @@ test('shipping one shop order tells the shop first: the carrier from its list, t
     there.order_detail.delivery_info.delivery_product_info.map((d) => [d.delivery_id, d.waybill_id, d.product_infos]),
     [['SF', 'SF9988776655', [{ product_id: RICE.product_id, sku_id: RICE.skus[0]!.sku_id, product_cnt: 2 }]]],
   );
+  // The next sync brings the shipped order back, its carrier named by the shop's id (SF): the log keeps the name.
+  await run.studio.shop.sync('orders');
+  const synced = run.studio.orders.store.getByNo(id)!;
+  assert.deepEqual([synced.status, synced.carrier, synced.trackingNo], ['shipped', '顺丰速运', 'SF9988776655']);
   const cancel = await refusal(host.call('orders.setStatus', { id: order.id, to: 'completed' }));
   assert.equal(cancel.code, 'order_platform_owned', 'the shop owns its orders’ course');
 });

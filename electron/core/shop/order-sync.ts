@@ -55,6 +55,20 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
  * linked yet; failing that (a SKU the shop has since deleted, a product it no longer has, one the library refuses),
  * found or made by title and 规格 as a file's line is, so the order always comes in and the sync never sticks on it.
  */
+/**
+ * A shipped order names its carrier by id: the shop's list names it as the seller picked it (顺丰速运, not SF). Asked
+ * only when a page has a shipped order; a list that cannot be read leaves the id, and the next sync tries again.
+ */
+async function carrierNames(ctx: ShopSyncContext, orders: readonly WxOrder[]): Promise<(id: string) => string | null> {
+  const shipped = orders.some((o) =>
+    (o.order_detail?.delivery_info?.delivery_product_info ?? []).some((d) => d.delivery_id && !d.delivery_name),
+  );
+  if (!shipped) return () => null;
+  const list = await ctx.carriers().catch(() => []);
+  const names = new Map(list.map((c) => [c.id, c.name]));
+  return (id) => names.get(id) ?? null;
+}
+
 async function resolveLine(ctx: ShopSyncContext, line: WxOrderLine, pulled: Set<string>): Promise<PlatformOrderLine> {
   const shopProductId = String(line.product_id);
   const shopSkuId = String(line.sku_id);
@@ -152,11 +166,12 @@ export async function syncOrders(
       return order;
     });
     const mapped: PlatformOrder[] = [];
+    const carrierName = await carrierNames(ctx, orders);
     for (const o of orders) {
       const lines = [];
       for (const line of o.order_detail?.product_infos ?? []) lines.push(await resolveLine(ctx, line, pulled));
       if (lines.length === 0) continue; // an order without goods (none expected) has nothing to log
-      mapped.push(platformOrder(o, lines));
+      mapped.push(platformOrder(o, lines, carrierName));
       for (const line of o.order_detail?.product_infos ?? []) soldProducts.add(String(line.product_id));
     }
     const more = Boolean(reply.has_more) && ids.length > 0 && Boolean(reply.next_key);

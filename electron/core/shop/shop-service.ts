@@ -226,6 +226,7 @@ export class ShopService {
       publish: this.deps.publish,
       fetch: this.deps.fetch ?? globalThis.fetch,
       now: this.now,
+      carriers: () => this.shipping.carriers(),
     };
   }
 

@@ -24,6 +24,8 @@ export interface ShopSyncContext {
   /** Pictures are fetched with it (tests: the fake shop's). */
   fetch: typeof fetch;
   now: () => number;
+  /** The shop's carriers (its id → the name it is picked by); read once per run of the studio. */
+  carriers(): Promise<Array<{ id: string; name: string }>>;
 }
 
 /** A phase (a messages.ts code) and how far it is. */

@@ -114,8 +114,15 @@ export function orderStatusOf(code: number, paid: boolean): OrderStatus {
   return STATUS[code] ?? (paid ? 'paid' : 'pending');
 }
 
-/** The shop's order, its lines already resolved to the library's products and SKUs. */
-export function platformOrder(o: WxOrder, lines: PlatformOrderLine[]): PlatformOrder {
+/**
+ * The shop's order, its lines already resolved to the library's products and SKUs. The order names its carrier by
+ * the shop's id (`SF`): `carrierName` gives the name the seller picked it by (顺丰速运), from the shop's list.
+ */
+export function platformOrder(
+  o: WxOrder,
+  lines: PlatformOrderLine[],
+  carrierName: (deliveryId: string) => string | null = () => null,
+): PlatformOrder {
   const detail = o.order_detail ?? {};
   const price = detail.price_info ?? {};
   const address = detail.delivery_info?.address_info ?? {};
@@ -150,7 +157,10 @@ export function platformOrder(o: WxOrder, lines: PlatformOrderLine[]): PlatformO
     paidFen: price.order_price ?? goods,
     aftersaleOpen: sum('on_aftersale_sku_cnt'),
     aftersaleDone: sum('finish_aftersale_sku_cnt'),
-    carrier: blank(shipped?.delivery_name) ?? blank(shipped?.delivery_id),
+    carrier:
+      blank(shipped?.delivery_name) ??
+      (shipped?.delivery_id ? carrierName(shipped.delivery_id) : null) ??
+      blank(shipped?.delivery_id),
     trackingNo: blank(shipped?.waybill_id),
     createdAt: o.create_time * 1000,
     paidAt: payTime ? payTime * 1000 : null,

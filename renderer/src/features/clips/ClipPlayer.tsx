@@ -7,6 +7,9 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
+/** Fresh addresses asked for while one dialog is open (an address lasts half an hour): then the error is shown. */
+const MAX_RETRIES = 3;
+
 interface ClipPlayerProps {
   title: string;
   /** A fresh address (and the name to save it under): asked for on opening, and again when it expired. */
@@ -24,7 +27,9 @@ export function ClipPlayer({ title, load: fetchSource, onClose }: ClipPlayerProp
   const { t } = tr;
   const [source, setSource] = useState<{ url: string; fileName: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const retried = useRef(false);
+  const retries = useRef(0);
+  /** Where to pick up once a fresh address has loaded (set when the old one expired mid-play). */
+  const resumeAt = useRef<number | null>(null);
   const video = useRef<HTMLVideoElement>(null);
 
   // The first `load` given is the one used: the dialog plays one thing for as long as it is open.
@@ -40,15 +45,18 @@ export function ClipPlayer({ title, load: fetchSource, onClose }: ClipPlayerProp
 
   // The address expires after a while: a long pause then a seek fails once, and a fresh address picks up there.
   const onError = () => {
-    if (retried.current) {
-      setError(t('clips.playFailed', { message: video.current?.error?.message || 'media error' }));
+    if (retries.current >= MAX_RETRIES) {
+      setError(t('clips.playFailed', { message: video.current?.error?.message || t('clips.mediaError') }));
       return;
     }
-    retried.current = true;
-    const at = video.current?.currentTime ?? 0;
-    void load().then(() => {
-      if (video.current) video.current.currentTime = at;
-    });
+    retries.current += 1;
+    resumeAt.current = video.current?.currentTime ?? 0;
+    void load();
+  };
+  // The new address's picture is loaded: back where it was.
+  const onLoadedMetadata = () => {
+    if (resumeAt.current !== null && video.current) video.current.currentTime = resumeAt.current;
+    resumeAt.current = null;
   };
 
   return (
@@ -68,6 +76,7 @@ export function ClipPlayer({ title, load: fetchSource, onClose }: ClipPlayerProp
             autoPlay
             playsInline
             onError={onError}
+            onLoadedMetadata={onLoadedMetadata}
             data-testid="clip-video"
           />
           <p>

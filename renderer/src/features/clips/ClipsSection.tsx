@@ -198,7 +198,7 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
         </>
       ) : null}
       {plans.length > 0 ? (
-        <ReelPanel sessionId={sessionId} plans={plans} nameOf={(p) => nameOf(p.linkNo, p.title)} />
+        <ReelPanel sessionId={sessionId} plans={plans} refreshKey={data} nameOf={(p) => nameOf(p.linkNo, p.title)} />
       ) : null}
       {playing ? (
         <ClipPlayer

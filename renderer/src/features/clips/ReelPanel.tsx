@@ -1,7 +1,7 @@
 // 整场合集 in the show report: the recorded explanations in playing order (each put in or left out, moved up or
 // down), the length against 视频号's 30 minutes as the choice changes, an optional lower-third, and the video made
 // as a job; then its description (chapters and links) to copy, and the video to play or download.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClipPlanView } from '../../../../electron/core/protocol/clip-schemas.ts';
 import type { Job } from '../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../api/index.ts';
@@ -21,12 +21,14 @@ const MAX_MS = 30 * 60 * 1000;
 interface ReelPanelProps {
   sessionId: number;
   plans: readonly ClipPlanView[];
+  /** Changes when the show's clips change (a deletion takes the long video too): what was made is asked again. */
+  refreshKey: unknown;
   nameOf(plan: ClipPlanView): string;
 }
 
 const keyOf = (plan: ClipPlanView) => plan.segmentIds.join(',');
 
-export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
+export function ReelPanel({ sessionId, plans, refreshKey, nameOf }: ReelPanelProps) {
   const tr = useT();
   const { t } = tr;
   const recorded = plans.filter((p) => p.recordedMs > 0 && !p.waiting);
@@ -34,9 +36,36 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
   const [order, setOrder] = useState<string[]>([]);
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const [lowerThird, setLowerThird] = useState(false);
-  const [description, setDescription] = useState<string | null>(null);
+  // The long video made last (now, or before this page was opened): its description, or null when there is none.
+  const [made, setMade] = useState<{ description: string | null } | null>(null);
   const [playing, setPlaying] = useState(false);
-  const reel = useClipsJob('clips.reel', (job: Job) => setDescription(String(job.summary?.description ?? '')));
+  const reel = useClipsJob('clips.reel', (job: Job) =>
+    setMade({ description: String(job.summary?.description ?? '') }),
+  );
+  useEffect(() => {
+    let live = true;
+    studio.call('clips.reelFile', { sessionId }).then(
+      (found) => live && setMade({ description: found.description }),
+      () => live && setMade({ description: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sessionId, refreshKey]);
+  const description = made?.description ?? null;
+  // After a move, the focus stays on the moved explanation's button (or its other one at the end of the list).
+  const focusAfter = useRef<{ key: string; dir: 'up' | 'down' } | null>(null);
+  useEffect(() => {
+    const wanted = focusAfter.current;
+    if (!wanted) return;
+    focusAfter.current = null;
+    const item = document.querySelector(`[data-reel-key="${CSS.escape(wanted.key)}"]`);
+    const other = wanted.dir === 'up' ? 'down' : 'up';
+    const button =
+      item?.querySelector<HTMLButtonElement>(`button[data-move="${wanted.dir}"]:not(:disabled)`) ??
+      item?.querySelector<HTMLButtonElement>(`button[data-move="${other}"]`);
+    button?.focus();
+  });
   const known = new Map(recorded.map((p) => [keyOf(p), p]));
   const list = [
     ...order.filter((key) => known.has(key)),
@@ -51,6 +80,7 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
     const keys = list.map(keyOf);
     const [key] = keys.splice(index, 1);
     keys.splice(index + by, 0, key!);
+    focusAfter.current = { key: key!, dir: by < 0 ? 'up' : 'down' };
     setOrder(keys);
   };
   const toggle = (key: string) => {
@@ -60,7 +90,6 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
     setLeft(next);
   };
   const make = () => {
-    setDescription(null);
     void reel.start({
       sessionId,
       segmentIds: chosen.flatMap((p) => p.segmentIds),
@@ -94,7 +123,7 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
           const key = keyOf(plan);
           const name = nameOf(plan);
           return (
-            <li key={key} className="reel-list__item">
+            <li key={key} className="reel-list__item" data-reel-key={key}>
               <label>
                 <input
                   type="checkbox"
@@ -110,6 +139,7 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
                   size="small"
                   variant="ghost"
                   disabled={reel.running || i === 0}
+                  data-move="up"
                   onClick={() => move(i, -1)}
                   aria-label={t('clips.reelUp', { name })}
                 >
@@ -119,6 +149,7 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
                   size="small"
                   variant="ghost"
                   disabled={reel.running || i === list.length - 1}
+                  data-move="down"
                   onClick={() => move(i, 1)}
                   aria-label={t('clips.reelDown', { name })}
                 >
@@ -170,7 +201,7 @@ export function ReelPanel({ sessionId, plans, nameOf }: ReelPanelProps) {
             total={reel.job?.total ?? 0}
           />
           <Button size="small" onClick={reel.cancel}>
-            {t('clips.cancel')}
+            {t('clips.reelCancel')}
           </Button>
         </div>
       ) : null}

@@ -1,10 +1,13 @@
 // A show's clips and its ended explanations as they would be cut now, kept fresh: reloaded when the clips change
-// (a cut, a deletion), when `refreshKey` changes (an explanation ended), and after a reconnect.
+// (a cut, a deletion), when `refreshKey` changes (an explanation ended), after a reconnect, and every few seconds
+// while an explanation that just ended waits for the recording to hold its end (no event says when it does).
 import { useEffect, useState } from 'react';
 import type { ClipPlanView, ClipView } from '../../../../electron/core/protocol/clip-schemas.ts';
 import { studio } from '../../api/index.ts';
 import { describeError } from '../../i18n/describe.ts';
 import { currentTranslator } from '../../i18n/index.ts';
+
+const WAITING_RECHECK_MS = 2000;
 
 export interface ClipsData {
   clips: ClipView[];
@@ -20,13 +23,16 @@ export function useClips(sessionId: number, refreshKey: unknown = null, enabled 
     if (!enabled) return;
     let token = 0;
     let closed = false;
+    let again: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       const mine = ++token;
+      clearTimeout(again);
       try {
         const listed = await studio.call('clips.list', { sessionId });
         if (closed || mine !== token) return;
         setData(listed);
         setError(null);
+        if (listed.plans.some((p) => p.waiting)) again = setTimeout(() => void load(), WAITING_RECHECK_MS);
       } catch (err) {
         if (!closed && mine === token) setError(describeError(currentTranslator(), err));
       }
@@ -40,6 +46,7 @@ export function useClips(sessionId: number, refreshKey: unknown = null, enabled 
     ];
     return () => {
       closed = true;
+      clearTimeout(again);
       offs.forEach((off) => off());
     };
   }, [sessionId, refreshKey, enabled]);

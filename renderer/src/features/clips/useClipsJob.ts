@@ -60,7 +60,9 @@ function say(tr: ReturnType<typeof useT>, job: Job): void {
   if (job.state === 'failed') {
     const error = job.error as { code?: string; issues?: Issue[] } | null;
     const why = error?.issues?.[0];
-    if (error?.code === 'cancelled') notify('info', tr.t('clips.cancelled'));
+    if (error?.code === 'cancelled') {
+      notify('info', tr.t(job.kind === 'clips.reel' ? 'clips.reelCancelled' : 'clips.cancelled'));
+    }
     // A refusal says why in its first issue (no ffmpeg, nothing to cut, a reel too long).
     else notify('error', why ? describeIssue(tr, why) : tr.msg(error?.code ?? 'internal'));
     return;

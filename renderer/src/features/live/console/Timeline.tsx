@@ -93,7 +93,7 @@ export function Timeline({ sessionId, segments, pushes, log, bag }: TimelineProp
                 type="button"
                 className="timeline__clip"
                 onClick={() => setPlaying({ clip, name })}
-                aria-label={`${t('clips.play')} ${name}`}
+                aria-label={`${t('clips.inTimeline')} ${clockShort(clip.durationMs)} · ${name}`}
               >
                 ▶ {t('clips.inTimeline')} {clockShort(clip.durationMs)}
               </button>
