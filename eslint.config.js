@@ -60,19 +60,32 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', rendererImports()],
+    },
+  },
+  {
+    // The shared building blocks know no screen: a screen's code that two features need moves here, not across.
+    files: ['renderer/src/ui/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to the studio only through the protocol client.' }],
-          patterns: [
-            { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox.' },
-            {
-              regex: '^(\\.\\./)+electron/(?!core/protocol/|core/overlay/shared/)',
-              message: 'The renderer may import only from electron/core/protocol and the shared overlay drawing.',
-            },
-          ],
-        },
+        rendererImports({ regex: '/features/', message: 'ui/ is shared by every screen: it never imports features/.' }),
       ],
     },
   },
 );
+
+/** What the renderer may not import; `extra` adds one more pattern for a folder of it. */
+function rendererImports(extra) {
+  return {
+    paths: [{ name: 'electron', message: 'The renderer talks to the studio only through the protocol client.' }],
+    patterns: [
+      { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox.' },
+      {
+        regex: '^(\\.\\./)+electron/(?!core/protocol/|core/overlay/shared/)',
+        message: 'The renderer may import only from electron/core/protocol and the shared overlay drawing.',
+      },
+      ...(extra ? [extra] : []),
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 // The running show on every screen: LIVE, the show's clock, its title, and a dot per destination (the host's
 // window: live, reconnecting, failed), or REHEARSAL when nothing is broadcast. A click opens its console.
 import type { StreamState } from '../../../electron/core/protocol/contract.ts';
-import { clock } from '../features/live/format.ts';
+import { clock } from '../ui/clock.ts';
 import { useT } from '../i18n/index.ts';
 import { useRunningShow } from '../stores/live.ts';
 import { useRoute } from '../stores/route.ts';

@@ -5,7 +5,7 @@ import type { SessionReport } from '../../../../electron/core/protocol/contract.
 import { displayFen } from '../../../../electron/core/protocol/money.ts';
 import { useT } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
-import { clockShort } from '../live/format.ts';
+import { clockShort } from '../../ui/clock.ts';
 import { ClipPoster } from './ClipPoster.tsx';
 
 export interface ClipRowProps {

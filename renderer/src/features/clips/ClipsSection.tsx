@@ -11,7 +11,7 @@ import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ClipPlayer, clipSource } from './ClipPlayer.tsx';
 import { ClipRow } from './ClipRow.tsx';
 import { ReelPanel } from './ReelPanel.tsx';

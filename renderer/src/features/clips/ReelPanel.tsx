@@ -11,7 +11,7 @@ import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { clockShort } from '../live/format.ts';
+import { clockShort } from '../../ui/clock.ts';
 import { ClipPlayer } from './ClipPlayer.tsx';
 import { useClipsJob } from './useClipsJob.ts';
 

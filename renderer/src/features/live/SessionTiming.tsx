@@ -2,7 +2,8 @@
 // live one, how long an ended one lasted. Ticks every second.
 import type { Session } from '../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../i18n/index.ts';
-import { clock, countdownParts, dateTimeWithWeekday } from './format.ts';
+import { countdownParts, dateTimeWithWeekday } from './format.ts';
+import { clock } from '../../ui/clock.ts';
 import { useNow } from '../../ui/useNow.ts';
 
 export function Countdown({ plannedAt }: { plannedAt: number | null }) {

@@ -1,22 +1,7 @@
-// Times as the live room shows them: the session clock, countdowns, and local dates with the weekday.
+// Times as the live room shows them: countdowns and local dates with the weekday (the show's clock: ui/clock.ts).
 import type { Locale } from '../../i18n/index.ts';
 import { dateFormat } from '../../i18n/dates.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The header's session clock: always hh:mm:ss, so the digits never jump as the show passes an hour. */
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
-}
-
-/** A point on the session clock in the timeline: mm:ss, or h:mm:ss once past the first hour. */
-export function clockShort(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor(s / 60) % 60;
-  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
-}
+import { clock, pad } from '../../ui/clock.ts';
 
 /** Splits a wait into whole days and the hh:mm:ss after them (counted up to the next second). */
 export function countdownParts(ms: number): { days: number; time: string } {

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { useOverlay } from '../../stores/overlay.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 
 export function ObsLink() {
   const tr = useT();

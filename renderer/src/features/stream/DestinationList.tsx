@@ -11,7 +11,7 @@ import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Switch } from '../../ui/Switch.tsx';
-import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { streamCalls } from './calls.ts';
 import { PLATFORM_LABEL } from './describe.ts';
 import { DestinationEditor, type ShowRole } from './DestinationEditor.tsx';

@@ -7,7 +7,7 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ConfirmDialog } from '../live/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { studio } from '../../api/index.ts';
 import { useRunningShow } from '../../stores/live.ts';
 import { useRoute } from '../../stores/route.ts';

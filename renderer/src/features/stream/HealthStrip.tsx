@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../i18n/index.ts';
 import { useNow } from '../../ui/useNow.ts';
-import { clock } from '../live/format.ts';
+import { clock } from '../../ui/clock.ts';
 import { kbpsText } from './describe.ts';
 
 function Uptime({ startedAt }: { startedAt: number | null }) {

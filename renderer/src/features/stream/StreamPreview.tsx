@@ -5,7 +5,7 @@ import type { StreamState } from '../../../../electron/core/protocol/contract.ts
 import { useT } from '../../i18n/index.ts';
 import { useStream } from '../../stores/stream.ts';
 import { useNow } from '../../ui/useNow.ts';
-import { clock } from '../live/format.ts';
+import { clock } from '../../ui/clock.ts';
 import { presetSize, PRESET_LABEL } from './describe.ts';
 
 function LiveBadge({ startedAt }: { startedAt: number }) {

@@ -6,7 +6,7 @@ import type { BagItem, Segment, Session } from '../../../../../electron/core/pro
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { useLive } from '../../../stores/live.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
 import { BagRow, type BagRowActions } from './BagRow.tsx';
 import { ProductPicker } from './ProductPicker.tsx';

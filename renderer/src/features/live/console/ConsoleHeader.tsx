@@ -10,7 +10,7 @@ import { useT } from '../../../i18n/index.ts';
 import { notify } from '../../../stores/notices.ts';
 import { useRoute } from '../../../stores/route.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { Countdown, SessionClock, SessionTiming } from '../SessionTiming.tsx';
 import { StateBadge } from '../StateBadge.tsx';
 

@@ -10,7 +10,7 @@ import { useCoupons } from '../../../stores/coupons.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Thumbnail } from '../../catalog/list/Thumbnail.tsx';
 import { describeCoupon } from '../../coupons/describe.ts';
-import { clockShort } from '../format.ts';
+import { clockShort } from '../../../ui/clock.ts';
 import { useNow } from '../../../ui/useNow.ts';
 import { activeCouponsFor, nextListed } from './cue.ts';
 

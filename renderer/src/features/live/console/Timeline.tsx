@@ -5,7 +5,7 @@ import type { BagItem, CouponPush, Segment } from '../../../../../electron/core/
 import type { LogEntry, LogKind } from '../../../../../electron/core/protocol/live-schemas.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { useCoupons } from '../../../stores/coupons.ts';
-import { clockShort } from '../format.ts';
+import { clockShort } from '../../../ui/clock.ts';
 import { useState } from 'react';
 import type { ClipView } from '../../../../../electron/core/protocol/clip-schemas.ts';
 import { useConnection } from '../../../stores/connection.ts';

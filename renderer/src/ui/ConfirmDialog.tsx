@@ -1,9 +1,9 @@
 // A yes/no question before something that cannot be taken back mid-show (ending it, renumbering links).
 // Focus starts on "cancel": a stray Enter under pressure must not end the show.
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/index.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { useT } from '../i18n/index.ts';
+import { Button } from './Button.tsx';
+import { Dialog } from './Dialog.tsx';
 
 interface ConfirmDialogProps {
   title: string;
