@@ -73,6 +73,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The live console shows the stream's widgets; the stream screen needs nothing of the console's.
+    files: ['renderer/src/features/stream/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        rendererImports({
+          regex: '(^|/)live/',
+          message: 'features/stream never imports features/live (one way only).',
+        }),
+      ],
+    },
+  },
 );
 
 /** What the renderer may not import; `extra` adds one more pattern for a folder of it. */

@@ -7,7 +7,6 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useCatalog } from '../../stores/catalog.ts';
 import { notify } from '../../stores/notices.ts';
-import { Button } from '../../ui/Button.tsx';
 import { isTypingTarget, useWindowKeydown } from '../../ui/keys.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { CatalogEmpty } from './CatalogEmpty.tsx';
@@ -17,6 +16,7 @@ import { ImportDialog } from './import/ImportDialog.tsx';
 import { Pager } from './list/Pager.tsx';
 import { ProductTable } from './list/ProductTable.tsx';
 import { useExport } from './useExport.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 type Editing = { product: Product | null } | null;
 
@@ -98,12 +98,11 @@ export function CatalogScreen() {
         />
       ) : null}
       {error ? (
-        <div className="callout callout--danger" role="alert">
-          <p className="callout__title">{t('catalog.loadFailed', { message: error })}</p>
-          <Button size="small" onClick={() => void useCatalog.getState().refetch()}>
-            {t('catalog.retry')}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t('catalog.loadFailed', { message: error })}
+          retryLabel={t('catalog.retry')}
+          onRetry={() => void useCatalog.getState().refetch()}
+        />
       ) : null}
       {!loaded && !error ? <p className="muted loading">{t('catalog.loading')}</p> : null}
       {loaded && count === 0 ? <CatalogEmpty onNew={openNew} onImport={openImport} /> : null}

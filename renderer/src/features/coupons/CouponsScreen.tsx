@@ -13,6 +13,7 @@ import { Screen } from '../../ui/Screen.tsx';
 import { CouponRow } from './CouponRow.tsx';
 import { CouponEditor } from './editor/CouponEditor.tsx';
 import { useNow } from '../../ui/useNow.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 type Editing = { coupon: Coupon | null } | null;
 
@@ -90,12 +91,11 @@ export function CouponsScreen() {
         </div>
       </div>
       {error ? (
-        <div className="callout callout--danger" role="alert">
-          <p className="callout__title">{t('coupons.loadFailed', { message: error })}</p>
-          <Button size="small" onClick={() => void useCoupons.getState().refetch()}>
-            {t('coupons.retry')}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t('coupons.loadFailed', { message: error })}
+          retryLabel={t('coupons.retry')}
+          onRetry={() => void useCoupons.getState().refetch()}
+        />
       ) : null}
       {!loaded && !error ? <p className="muted loading">{t('coupons.loading')}</p> : null}
       {loaded && items.length === 0 ? (

@@ -19,6 +19,7 @@ import { ShipDialog } from './ship/ShipDialog.tsx';
 import { OrderFileDialog } from './ship/OrderFileDialog.tsx';
 import { TotalsBar } from './TotalsBar.tsx';
 import { useOrderExport } from './useOrderExport.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 const REPORT_PARAM = /^report-(\d+)$/;
 
@@ -78,12 +79,11 @@ function OrderLog() {
       {exporter.running ? <ExportProgress job={exporter.job} download={exporter.download} /> : null}
       <TotalsBar />
       {error ? (
-        <div className="callout callout--danger" role="alert">
-          <p className="callout__title">{t('orders.loadFailed', { message: error })}</p>
-          <Button size="small" onClick={() => useOrders.getState().refresh()}>
-            {t('orders.retry')}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t('orders.loadFailed', { message: error })}
+          retryLabel={t('orders.retry')}
+          onRetry={() => useOrders.getState().refresh()}
+        />
       ) : null}
       {!loaded && !error ? <p className="muted loading">{t('orders.loading')}</p> : null}
       {loaded && total === 0 ? (

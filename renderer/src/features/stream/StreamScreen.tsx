@@ -4,7 +4,6 @@
 // Host only: an assistant's window never shows this place (App.tsx), and the core refuses it stream.* anyway.
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStream } from '../../stores/stream.ts';
-import { Button } from '../../ui/Button.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { DestinationList } from './DestinationList.tsx';
 import { EncoderPanel } from './EncoderPanel.tsx';
@@ -17,6 +16,7 @@ import { StreamPreview } from './StreamPreview.tsx';
 import { PreflightPanel } from './PreflightPanel.tsx';
 import { AudioBar } from './AudioBar.tsx';
 import { OverlayPanel } from '../overlay/OverlayPanel.tsx';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 const PHASE_LABEL: Record<string, MessageKey> = {
   idle: 'stream.phase.idle',
@@ -35,12 +35,11 @@ export function StreamScreen() {
     return (
       <Screen name="stream" title={t('nav.stream')}>
         {error ? (
-          <div className="callout callout--danger" role="alert">
-            <p className="callout__title">{t('stream.loadFailed', { message: error })}</p>
-            <Button size="small" onClick={() => void useStream.getState().refetch()}>
-              {t('stream.retry')}
-            </Button>
-          </div>
+          <LoadFailed
+            message={t('stream.loadFailed', { message: error })}
+            retryLabel={t('stream.retry')}
+            onRetry={() => void useStream.getState().refetch()}
+          />
         ) : (
           <p className="muted stream-loading" role="status">
             <span className="stream-spinner" aria-hidden="true" /> {t('stream.loading')}

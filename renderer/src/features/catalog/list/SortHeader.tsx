@@ -1,33 +1,15 @@
-// A sortable column header: a button inside the <th>, with aria-sort on the header cell.
+// The product list's sortable column header (ui/SortHeader.tsx), bound to the catalog's sort.
 import type { ProductSort } from '../../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../../i18n/index.ts';
 import { useCatalog } from '../../../stores/catalog.ts';
+import { SortHeader as Header } from '../../../ui/SortHeader.tsx';
 
-interface SortHeaderProps {
-  sort: ProductSort;
-  label: string;
-  className?: string;
-}
-
-export function SortHeader({ sort, label, className }: SortHeaderProps) {
+export function SortHeader({ sort, label, className }: { sort: ProductSort; label: string; className?: string }) {
   const { t } = useT();
-  const active = useCatalog((s) => s.sort === sort);
-  const dir = useCatalog((s) => s.dir);
+  const direction = useCatalog((s) => (s.sort === sort ? s.dir : null));
   const toggleSort = useCatalog((s) => s.toggleSort);
-  const ariaSort = active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
+  const hint = t('col.sortHint', { column: label });
   return (
-    <th scope="col" aria-sort={ariaSort} className={className}>
-      <button
-        type="button"
-        className="sort-button"
-        onClick={() => toggleSort(sort)}
-        title={t('col.sortHint', { column: label })}
-      >
-        {label}
-        <span className={`sort-button__arrow ${active ? 'is-active' : ''}`} aria-hidden="true">
-          {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
-        </span>
-      </button>
-    </th>
+    <Header label={label} direction={direction} onSort={() => toggleSort(sort)} hint={hint} className={className} />
   );
 }

@@ -5,8 +5,8 @@ import type { Product } from '../../../../../electron/core/protocol/contract.ts'
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
 import { isCallError, studio } from '../../../api/index.ts';
 import { useT } from '../../../i18n/index.ts';
+import { useProductSearch } from '../../../ui/useProductSearch.ts';
 
-const SEARCH_DEBOUNCE_MS = 200;
 const RESULT_LIMIT = 20;
 
 interface ProductPickerProps {
@@ -19,26 +19,13 @@ export function ProductPicker({ selected, onChange, error }: ProductPickerProps)
   const { t } = useT();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Product[] | null>(null);
   const [known, setKnown] = useState<ReadonlyMap<number, Product | null>>(new Map());
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      studio
-        .call('catalog.list', { query: query.trim(), limit: RESULT_LIMIT, sort: 'title', dir: 'asc' })
-        .then((page) => {
-          if (cancelled) return;
-          setResults(page.items);
-          setKnown((map) => new Map([...map, ...page.items.map((p) => [p.id, p] as const)]));
-        })
-        .catch(() => !cancelled && setResults([]));
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const results =
+    useProductSearch(query, {
+      limit: RESULT_LIMIT,
+      sort: 'title',
+      onResults: (found) => setKnown((map) => new Map([...map, ...found.items.map((p) => [p.id, p] as const)])),
+    })?.items ?? null;
 
   // Chosen products the search has not shown yet (editing an existing coupon): fetch their titles once.
   useEffect(() => {

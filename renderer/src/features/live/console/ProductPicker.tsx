@@ -3,13 +3,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Product } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
-import { studio } from '../../../api/index.ts';
 import { describeError } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Thumbnail } from '../../catalog/list/Thumbnail.tsx';
 import { useLiveCall } from '../useLiveCall.ts';
+import { useProductSearch } from '../../../ui/useProductSearch.ts';
 
-const SEARCH_DEBOUNCE_MS = 150;
 const RESULTS = 20;
 
 interface ProductPickerProps {
@@ -24,33 +23,22 @@ export function ProductPicker({ sessionId, inBag }: ProductPickerProps) {
   const listId = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [results, setResults] = useState<{ query: string; items: Product[]; error: string | null } | null>(null);
   const [active, setActive] = useState(0);
   const [adding, setAdding] = useState<ReadonlySet<number>>(new Set());
-  const token = useRef(0);
   /** Enter pressed before the results for what was typed arrived: add their first match when they do. */
   const enterPending = useRef<string | null>(null);
   const addRef = useRef<(product: Product) => void>(() => undefined);
 
-  useEffect(() => {
-    if (!open) return;
-    const mine = ++token.current;
-    const timer = setTimeout(() => {
-      studio
-        .call('catalog.list', { query: query.trim(), limit: RESULTS })
-        .then((page) => {
-          if (mine !== token.current) return;
-          setResults({ query, items: page.items, error: null });
-          const first = page.items[0];
-          if (enterPending.current === query && first) addRef.current(first);
-          enterPending.current = null;
-        })
-        .catch((error: unknown) => {
-          if (mine === token.current) setResults({ query, items: [], error: describeError(tr, error) });
-        });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [open, query, tr]);
+  const search = useProductSearch(query, {
+    enabled: open,
+    limit: RESULTS,
+    onResults: (found) => {
+      const first = found.items[0];
+      if (enterPending.current === found.query && first) addRef.current(first);
+      enterPending.current = null;
+    },
+  });
+  const results = search && { ...search, error: search.error === null ? null : describeError(tr, search.error) };
 
   const items = results?.items ?? [];
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));

@@ -10,6 +10,7 @@ import { isTypingTarget, useWindowKeydown } from '../../../ui/keys.ts';
 import { Screen } from '../../../ui/Screen.tsx';
 import { SessionCard } from './SessionCard.tsx';
 import { SessionDialog } from './SessionDialog.tsx';
+import { LoadFailed } from '../../../ui/LoadFailed.tsx';
 
 type Editing = { session: Session | null } | null;
 
@@ -41,12 +42,11 @@ export function SessionsScreen() {
   return (
     <Screen name="live-sessions" title={t('live.sessionsTitle')} actions={newButton}>
       {error ? (
-        <div className="callout callout--danger" role="alert">
-          <p className="callout__title">{t('live.loadFailed', { message: error })}</p>
-          <Button size="small" onClick={() => void useLive.getState().loadSessions()}>
-            {t('live.retry')}
-          </Button>
-        </div>
+        <LoadFailed
+          message={t('live.loadFailed', { message: error })}
+          retryLabel={t('live.retry')}
+          onRetry={() => void useLive.getState().loadSessions()}
+        />
       ) : null}
       {!loaded && !error ? <p className="muted loading">{t('live.loading')}</p> : null}
       {loaded && sessions.length === 0 ? (

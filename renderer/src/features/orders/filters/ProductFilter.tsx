@@ -1,11 +1,10 @@
 // The product filter: type to search the library (catalog.list), ↑/↓ to pick, Enter to choose, Esc to close.
 // A chosen product shows as a chip with a clear button; the search box comes back when it is cleared.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Product } from '../../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../../api/index.ts';
 import { useT } from '../../../i18n/index.ts';
+import { useProductSearch } from '../../../ui/useProductSearch.ts';
 
-const SEARCH_DEBOUNCE_MS = 200;
 const RESULT_LIMIT = 12;
 
 interface ProductFilterProps {
@@ -19,27 +18,10 @@ export function ProductFilter({ value, onChange }: ProductFilterProps) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [results, setResults] = useState<Product[]>([]);
   const [highlight, setHighlight] = useState(0);
-
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      studio
-        .call('catalog.list', { query: query.trim(), limit: RESULT_LIMIT, sort: 'title', dir: 'asc' })
-        .then((page) => {
-          if (cancelled) return;
-          setResults(page.items);
-          setHighlight(0);
-        })
-        .catch(() => !cancelled && setResults([]));
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [query, open]);
+  const results =
+    useProductSearch(query, { enabled: open, limit: RESULT_LIMIT, sort: 'title', onResults: () => setHighlight(0) })
+      ?.items ?? [];
 
   function choose(product: Product): void {
     onChange({ id: product.id, title: product.title });

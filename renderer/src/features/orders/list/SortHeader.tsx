@@ -1,27 +1,22 @@
-// A sortable column header of the order log: a button inside the header cell, aria-sort on the cell.
+// The order log's sortable column header (ui/SortHeader.tsx), bound to the log's sort; a grid's columnheader.
 import type { OrderSort } from '../../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../../i18n/index.ts';
 import { useOrders } from '../../../stores/orders.ts';
+import { SortHeader as Header } from '../../../ui/SortHeader.tsx';
 
 export function SortHeader({ sort, label, className }: { sort: OrderSort; label: string; className: string }) {
   const { t } = useT();
-  const active = useOrders((s) => s.sort === sort);
-  const dir = useOrders((s) => s.dir);
+  const direction = useOrders((s) => (s.sort === sort ? s.dir : null));
   const toggleSort = useOrders((s) => s.toggleSort);
-  const ariaSort = active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
+  const hint = t('orders.sortHint', { column: label });
   return (
-    <div role="columnheader" aria-sort={ariaSort} className={className}>
-      <button
-        type="button"
-        className="sort-button"
-        onClick={() => toggleSort(sort)}
-        title={t('orders.sortHint', { column: label })}
-      >
-        {label}
-        <span className={`sort-button__arrow ${active ? 'is-active' : ''}`} aria-hidden="true">
-          {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
-        </span>
-      </button>
-    </div>
+    <Header
+      label={label}
+      direction={direction}
+      onSort={() => toggleSort(sort)}
+      hint={hint}
+      cell="columnheader"
+      className={className}
+    />
   );
 }
