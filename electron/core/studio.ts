@@ -235,7 +235,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
             // Its own owner: a long show's many cuts never push the host's finished exports out of the list.
             const work: Parameters<JobRunner['start']>[1] = (progress) =>
               clips.cut({ sessionId, segmentIds }, progress, progress.signal);
-            jobs.start('clips.cut', work, 'studio');
+            return jobs.start('clips.cut', work, 'studio').done;
           },
         });
   observers.push((name, data) => {

@@ -5,17 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { missing } from '../support/tools.ts';
 import { expect, test } from './fixtures.ts';
-import { withApi } from './stream-helpers.ts';
+import { requireStreamingTools, withApi } from './stream-helpers.ts';
 import { REPO_ROOT, type StudioProcess } from './studio-process.ts';
 
-test.beforeEach(() => {
-  const absent = missing('ffmpeg');
-  if (absent === null) return;
-  if (process.env.CI) throw new Error(`CI must have ffmpeg: ${absent}`);
-  test.skip(true, `skipped outside CI only: the clips need ffmpeg (${absent})`);
-});
+// CI must have ffmpeg (a missing one fails there); elsewhere the test is skipped, naming it and how to install it.
+test.beforeEach(() => requireStreamingTools('cutting and playing clips', ['ffmpeg']));
 
 const sizeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 

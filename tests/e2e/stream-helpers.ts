@@ -13,10 +13,11 @@ import type { StudioProcess } from './studio-process.ts';
  * one fails every test loudly there. Only on a developer's machine without them is the test skipped — never to
  * hide a failure: the skip happens before anything runs, and it names the tool and how to install it.
  */
-export function requireStreamingTools(what: string): void {
-  const absent = missing('nginx') ?? missing('ffmpeg');
+export function requireStreamingTools(what: string, tools: readonly string[] = ['nginx', 'ffmpeg']): void {
+  const absent = tools.map((tool) => missing(tool)).find((reason) => reason !== null) ?? null;
   if (absent === null) return;
   if (process.env.CI) throw new Error(`CI must have the streaming tools: ${absent}`);
+  // The reason is the missing tool, named with how to install it; never a failure hidden.
   test.skip(true, `skipped outside CI only: ${what} needs ${absent}`);
 }
 

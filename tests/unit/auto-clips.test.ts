@@ -28,7 +28,9 @@ function harness() {
       isCutting: () => state.cutting,
     },
     {
-      startCut: (_session, ids) => started.push(ids),
+      startCut: async (_session, ids) => {
+        started.push(ids);
+      },
       setTimer: (run, ms) => {
         timers.push({ run, ms });
         return 0 as unknown as ReturnType<typeof setTimeout>;
@@ -45,7 +47,7 @@ function harness() {
   return { auto, state, started, timers, tick };
 }
 
-test('an explanation is cut once the recording holds its end, and only once', () => {
+test('an explanation is cut once the recording holds its end, again if that cut left no clip, and then no more', async () => {
   const { auto, state, started, timers, tick } = harness();
   auto.ended(1, 7);
   state.pieces = 1;
@@ -54,7 +56,14 @@ test('an explanation is cut once the recording holds its end, and only once', ()
   state.waiting = false;
   tick();
   assert.deepEqual(started, [[7]]);
-  assert.equal(timers.length, 0, 'no more checks');
+  await new Promise((resolve) => setImmediate(resolve)); // the job settles
+  assert.equal(timers.length, 1, 'checked again after the job');
+  tick(); // no clip came of it (the FLV went under it): cut again
+  assert.deepEqual(started, [[7], [7]]);
+  await new Promise((resolve) => setImmediate(resolve));
+  state.cut = true;
+  tick();
+  assert.deepEqual([started.length, timers.length], [2, 0], 'the clip is there: no more checks');
 });
 
 test('left alone when the host is cutting it, or it was cut; the show gone ends the checks', () => {

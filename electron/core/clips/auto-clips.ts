@@ -5,8 +5,8 @@
 import type { ClipService } from './clip-service.ts';
 
 export interface AutoClipsOptions {
-  /** Starts the cut of one explanation as a job (the studio's job runner). */
-  startCut(sessionId: number, segmentIds: number[]): void;
+  /** Starts the cut of one explanation as a job (the studio's job runner); settles when the job ends. */
+  startCut(sessionId: number, segmentIds: number[]): Promise<unknown>;
   /** Between the first checks of whether the recording holds the explanation's end. */
   retryMs?: number;
   /** Checks that far apart, then `slowRetryMs` apart. */
@@ -64,7 +64,12 @@ export class AutoClips {
     if (this.clips.isCutting(segmentId)) return;
     if (this.clips.list(sessionId).some((c) => c.segmentIds.includes(segmentId))) return;
     if (plan.waiting || plan.pieces.length === 0) return this.later(sessionId, segmentId, tries + 1, waitedMs);
-    this.options.startCut(sessionId, [segmentId]);
+    // A cut that left no clip (its FLV remuxed and removed under it as the show ended) is tried again: the next
+    // check finds the finished recording, or the clip and stops.
+    void this.options
+      .startCut(sessionId, [segmentId])
+      .catch(() => undefined)
+      .then(() => this.later(sessionId, segmentId, tries + 1, waitedMs));
   }
 
   dispose(): void {

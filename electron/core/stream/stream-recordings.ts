@@ -6,7 +6,7 @@ import { RECORDING_SUFFIX, recoverRecordings } from './recording-recovery.ts';
 import type { StreamState } from '../protocol/stream-schemas.ts';
 import { writtenPath, type RecordingAnchor, type RecordingResult } from './engine/recorder.ts';
 import { mediaDurationMs } from './media-duration.ts';
-import type { RecordingStore } from './recording-store.ts';
+import type { RecordingsRead, RecordingStore } from './recording-store.ts';
 import type { Show } from './stream-show.ts';
 import type { StreamStore } from './stream-store.ts';
 
@@ -49,6 +49,20 @@ export class StreamRecordings {
     this.write = write;
     const last = store.lastRecording();
     this.lastFile = last !== null && fs.existsSync(last) ? last : null;
+  }
+
+  /** What the clips domain may read: the registry, the running show's written length, the recovery's end. */
+  read(show: () => Show | null, recovering: Promise<void>): RecordingsRead {
+    const registry = this.registry;
+    return {
+      overlapping: (from, to) => registry.overlapping(from, to),
+      get: (id) => registry.get(id),
+      writtenMs: (id) => {
+        const running = show();
+        return running?.recording?.id === id ? running.engine.recordedMs : null;
+      },
+      recovered: () => recovering,
+    };
   }
 
   /** A show's recording, written to `flvPath`: nothing is written before its first frame. */

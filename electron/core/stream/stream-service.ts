@@ -26,6 +26,7 @@ import {
   announceKey,
   logSourceLosses,
   engineOptions,
+  liveShow,
   newShow,
   runningPhases,
   sampleHealth,
@@ -70,6 +71,8 @@ export class StreamService {
   private errorCode: string | null = null;
   private show: Show | null = null;
   private readonly recordings: StreamRecordings;
+  /** The recordings, as the clips domain may read them. */
+  readonly recordingsRead: RecordingsRead;
   /** Finishing the recordings a crash left (at construction, in the background). */
   readonly recovering: Promise<void>;
   /** The pre-flight check: a show does not start while one runs (it would push to the same keys). */
@@ -98,22 +101,12 @@ export class StreamService {
     );
     this.destinations.tidy(this.deps.now());
     this.recovering = this.recordings.recover(this.recordingsDir, this.ffmpegPath(), () => this.announcer.silent);
+    this.recordingsRead = this.recordings.read(() => this.show, this.recovering);
   }
 
   /** The ffmpeg the studio uses (settings, FFMPEG_PATH, ffmpeg-static, PATH), or null without one. */
   ffmpegPath(): string | null {
     return this.deps.locate()?.path ?? null;
-  }
-
-  /** The recordings, as the clips domain may read them. */
-  get recordingsRead(): RecordingsRead {
-    const registry = this.recordings.registry;
-    return {
-      overlapping: (from, to) => registry.overlapping(from, to),
-      get: (id) => registry.get(id),
-      writtenMs: (id) => (this.show?.recording?.id === id ? this.show.engine.recordedMs : null),
-      recovered: () => this.recovering,
-    };
   }
 
   state(): StreamState {
@@ -249,15 +242,13 @@ export class StreamService {
 
   /** The pre-flight check (preflight/preflight.ts); a second call while one runs gets the same report. */
   preflight(): Promise<Preflight> {
-    if (!this.checks.running && (this.running() || this.preparing)) {
-      throw refused('stream_live', 'the pre-flight check cannot run during a show');
-    }
     return this.checks.run({
       store: this.store,
       secrets: this.secrets,
       deps: this.deps,
       recordingsDir: this.recordingsDir,
       connect: this.deps.preflightPublisher,
+      showBusy: this.running() || this.preparing !== null,
       onProgress: (report) => {
         if (!this.announcer.silent) this.publish('stream.preflight', { report });
       },
@@ -302,16 +293,14 @@ export class StreamService {
 
   /** Back from the stand-in test pattern to the chosen camera and microphone (it stays on the pattern if they fail). */
   restoreSource(): StreamState {
-    const show = this.show;
-    if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
+    const show = liveShow(this.show, this.phase);
     if (!show.engine.restoreSource()) throw refused('stream_source_ok', 'the show is not on the stand-in pattern');
     return this.state();
   }
 
   /** Mutes or unmutes the running show's sound (the encoder is not restarted). */
   async setMuted(muted: boolean): Promise<StreamState> {
-    const show = this.show;
-    if (!show || this.phase !== 'live') throw refused('stream_not_live', 'no show is running');
+    const show = liveShow(this.show, this.phase);
     if (!(await show.engine.setMuted(muted))) throw refused('stream_mute_failed', 'this ffmpeg cannot make silence');
     console.log(`[stream] ${muted ? 'muted' : 'unmuted'}`);
     this.announcer.now();

@@ -1,6 +1,7 @@
 // One running show as the service keeps it: the engine, the secrets to scrub, what was last announced, and the
 // health it samples once a second. Pure bookkeeping (no I/O), apart from the service's lifecycle in
 // stream-service.ts.
+import { refused } from '../protocol/errors.ts';
 import type { StreamState } from '../protocol/stream-schemas.ts';
 import type { RunningPhases } from './stream-destinations.ts';
 import type { Engine, ShowPlan } from './stream-plan.ts';
@@ -13,6 +14,12 @@ import type { TrackedRecording } from './stream-recordings.ts';
 
 /** The sound silent this long while live (and not muted, and not the stand-in): the host is warned. */
 export const SILENCE_WARN_MS = 10_000;
+
+/** The show, when it is live; what a control of the running show (mute, back to the camera) is refused with. */
+export function liveShow(show: Show | null, phase: string): Show {
+  if (!show || phase !== 'live') throw refused('stream_not_live', 'no show is running');
+  return show;
+}
 
 /** Below this speed the encoder is falling behind real time… */
 const OVERLOAD_SPEED = 0.95;

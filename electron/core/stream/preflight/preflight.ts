@@ -2,6 +2,7 @@
 // same ones start() will use, opened the same way (a key that would not open here would not open at start either).
 // Devices and disk first (a moment), then the upload test (a few seconds); `onProgress` gets the report after each
 // finding so the host sees lines turn green or red as they come.
+import { refused } from '../../protocol/errors.ts';
 import path from 'node:path';
 import type { Preflight, PreflightDestination } from '../../protocol/preflight-schemas.ts';
 import type { SourceChoice } from '../../protocol/stream-schemas.ts';
@@ -21,6 +22,8 @@ export interface PreflightInput {
   secrets: SecretBox;
   deps: StreamDeps;
   recordingsDir: string;
+  /** A show runs or is starting: a new check is refused (one already running is joined). */
+  showBusy?: boolean;
   connect: ConnectMeasured;
   timing?: UploadTiming;
   onProgress(report: Preflight): void;
@@ -34,7 +37,9 @@ export class PreflightRuns {
     return this.current !== null;
   }
 
+  /** Runs the check (or joins the one running); refused while a show runs or starts. */
   run(input: PreflightInput): Promise<Preflight> {
+    if (!this.current && input.showBusy) throw refused('stream_live', 'the pre-flight check cannot run during a show');
     this.current ??= runPreflight(input).finally(() => {
       this.current = null;
     });

@@ -17,9 +17,11 @@ interface ClipPlayerProps {
   onClose(): void;
 }
 
-/** The player for one clip. */
-export function clipSource(clip: ClipView) {
-  return () => studio.call('clips.play', { clipId: clip.id });
+/** The player of one clip, titled by its name (the report and the console's timeline). */
+export function PlayClip({ clip, name, onClose }: { clip: ClipView; name: string; onClose(): void }) {
+  const { t } = useT();
+  const load = () => studio.call('clips.play', { clipId: clip.id });
+  return <ClipPlayer title={t('clips.playTitle', { name })} load={load} onClose={onClose} />;
 }
 
 export function ClipPlayer({ title, load: fetchSource, onClose }: ClipPlayerProps) {

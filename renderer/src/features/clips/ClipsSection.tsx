@@ -12,7 +12,8 @@ import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { ClipPlayer, clipSource } from './ClipPlayer.tsx';
+import { ClipsJobProgress } from './ClipsJobProgress.tsx';
+import { PlayClip } from './ClipPlayer.tsx';
 import { ClipRow } from './ClipRow.tsx';
 import { ReelPanel } from './ReelPanel.tsx';
 import { exportClips } from './exportClips.ts';
@@ -136,24 +137,13 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
         </div>
       ) : null}
       {cut.running ? (
-        <div className="clips-progress" data-testid="clips-progress">
-          <ProgressBar
-            label={
-              cut.job
-                ? t('clips.progress', {
-                    phase: tr.msg(cut.job.phase),
-                    done: Math.round(cut.job.done / 1000),
-                    total: Math.round(cut.job.total / 1000),
-                  })
-                : t('clips.cutAll')
-            }
-            done={cut.job?.done ?? 0}
-            total={cut.job?.total ?? 0}
-          />
-          <Button size="small" onClick={cut.cancel}>
-            {t('clips.cancel')}
-          </Button>
-        </div>
+        <ClipsJobProgress
+          job={cut.job}
+          starting={t('clips.cutAll')}
+          cancelLabel={t('clips.cancel')}
+          onCancel={cut.cancel}
+          testId="clips-progress"
+        />
       ) : null}
       {exporting ? (
         <ProgressBar label={t('clips.exporting', exporting)} done={exporting.done} total={exporting.total} />
@@ -200,13 +190,7 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
       {plans.length > 0 ? (
         <ReelPanel sessionId={sessionId} plans={plans} refreshKey={data} nameOf={(p) => nameOf(p.linkNo, p.title)} />
       ) : null}
-      {playing ? (
-        <ClipPlayer
-          title={t('clips.playTitle', { name: playing.name })}
-          load={clipSource(playing.clip)}
-          onClose={() => setPlaying(null)}
-        />
-      ) : null}
+      {playing ? <PlayClip clip={playing.clip} name={playing.name} onClose={() => setPlaying(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={t('clips.deleteTitle', { count: clips.length })}

@@ -10,8 +10,8 @@ import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
-import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { clockShort } from '../../ui/clock.ts';
+import { ClipsJobProgress } from './ClipsJobProgress.tsx';
 import { ClipPlayer } from './ClipPlayer.tsx';
 import { useClipsJob } from './useClipsJob.ts';
 
@@ -186,24 +186,13 @@ export function ReelPanel({ sessionId, plans, refreshKey, nameOf }: ReelPanelPro
         </Button>
       </div>
       {reel.running ? (
-        <div className="clips-progress" data-testid="reel-progress">
-          <ProgressBar
-            label={
-              reel.job
-                ? t('clips.progress', {
-                    phase: tr.msg(reel.job.phase),
-                    done: Math.round(reel.job.done / 1000),
-                    total: Math.round(reel.job.total / 1000),
-                  })
-                : t('clips.reelMake')
-            }
-            done={reel.job?.done ?? 0}
-            total={reel.job?.total ?? 0}
-          />
-          <Button size="small" onClick={reel.cancel}>
-            {t('clips.reelCancel')}
-          </Button>
-        </div>
+        <ClipsJobProgress
+          job={reel.job}
+          starting={t('clips.reelMake')}
+          cancelLabel={t('clips.reelCancel')}
+          onCancel={reel.cancel}
+          testId="reel-progress"
+        />
       ) : null}
       {description !== null ? (
         <div className="reel-result">

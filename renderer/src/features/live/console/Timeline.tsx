@@ -9,7 +9,7 @@ import { clockShort } from '../../../ui/clock.ts';
 import { useState } from 'react';
 import type { ClipView } from '../../../../../electron/core/protocol/clip-schemas.ts';
 import { useConnection } from '../../../stores/connection.ts';
-import { ClipPlayer, clipSource } from '../../clips/ClipPlayer.tsx';
+import { PlayClip } from '../../clips/ClipPlayer.tsx';
 import { clipOf, sameSegments, useClips } from '../../clips/useClips.ts';
 
 const LOG_TEXT: Record<LogKind, MessageKey> = {
@@ -141,13 +141,7 @@ export function Timeline({ sessionId, segments, pushes, log, bag }: TimelineProp
           ))}
         </ol>
       )}
-      {playing ? (
-        <ClipPlayer
-          title={t('clips.playTitle', { name: playing.name })}
-          load={clipSource(playing.clip)}
-          onClose={() => setPlaying(null)}
-        />
-      ) : null}
+      {playing ? <PlayClip clip={playing.clip} name={playing.name} onClose={() => setPlaying(null)} /> : null}
     </section>
   );
 }
