@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DB_FILE, openDatabase, type Db } from './db/connection.ts';
 import { prepareDataFolder } from './system/data-folder.ts';
 import { holdForCommand, lockDataFolder } from './system/studio-lock.ts';
-import { WriteGate } from './db/write-gate.ts';
+import { Writer } from './db/writer.ts';
 import { ImageStore } from './media/image-store.ts';
 import { PROTOCOL_VERSION, type Events } from './protocol/contract.ts';
 import { capabilitiesOf, StudioServer } from './protocol/server.ts';
@@ -71,6 +71,8 @@ export interface Studio {
   server: StudioServer;
   dataDir: string;
   db: Db;
+  /** Every domain writes through it (group commit: see db/writer.ts). */
+  writer: Writer;
   catalog: CatalogService;
   live: LiveService;
   coupons: CouponService;
@@ -127,20 +129,23 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   };
   const uploads = new UploadStore();
   registerUploads(server, uploads);
-  const gate = new WriteGate();
-  const catalog = new CatalogService(db, new ImageStore(db, dataDir, gate), publish, gate);
+  const writer = new Writer(db, publish);
+  // Replies wait for the open group's commit: nobody is shown a change that might not be kept.
+  server.settleWith(() => writer.whenCommitted());
+  const catalog = new CatalogService(db, new ImageStore(db, dataDir, writer), publish, writer);
   const jobs = new JobRunner(publish, Date.now, path.join(dataDir, 'tmp'));
 
-  server.handle('studio.hello', (_params, ctx) => ({
-    protocol: PROTOCOL_VERSION,
-    appVersion: options.appVersion ?? APP_VERSION,
-    seq: server.currentSeq(),
-    role: ctx.role,
-    capabilities: capabilitiesOf(ctx),
-    serverTime: Date.now(),
-    dataDir: ctx.role === 'host' ? dataDir : '',
-    catalog: catalog.store.counts(),
-  }));
+  server.handle('studio.hello', (_params, ctx) =>
+    server.snapshot(() => ({
+      protocol: PROTOCOL_VERSION,
+      appVersion: options.appVersion ?? APP_VERSION,
+      role: ctx.role,
+      capabilities: capabilitiesOf(ctx),
+      serverTime: Date.now(),
+      dataDir: ctx.role === 'host' ? dataDir : '',
+      catalog: catalog.store.counts(),
+    })),
+  );
   server.handle('jobs.list', (_params, ctx) => jobs.list(ctx));
   server.handle('jobs.result', ({ id }, ctx) => {
     const file = jobs.wholeFile(id, ctx);
@@ -155,26 +160,26 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     return { ...rest, dataBase64: bytes.toString('base64') };
   });
   registerCatalog(server, catalog, jobs, uploads);
-  const coupons = new CouponService(db, catalog, publish, gate);
+  const coupons = new CouponService(db, catalog, writer);
   registerCoupons(server, coupons);
-  const live = new LiveService(db, catalog, coupons, publish);
+  const live = new LiveService(db, catalog, coupons, writer);
   registerLive(server, live);
-  const orders = new OrderService(db, { catalog, coupons, live }, publish);
-  const shop = new ShopService({ db, secrets, catalog, orders: orders.store, publish });
+  const orders = new OrderService(db, { catalog, coupons, live }, writer);
+  const shop = new ShopService({ db, writer, secrets, catalog, orders: orders.store, publish });
   registerOrders(server, orders, db, jobs, uploads, {
     db,
+    writer,
     catalog,
     platformOrders: shop.platformOrders,
-    publish,
   });
   server.setViews(orderViews);
-  const access = new AccessService(db, gate, publish, server);
+  const access = new AccessService(db, writer, publish, server);
   access.onRightsChanged((deviceId) => jobs.forgetOwner(`device:${deviceId}`));
   registerAccess(server, access);
   const images = catalog.images;
   const overlay = new OverlayService(
     new OverlayStore(db),
-    gate,
+    writer,
     publish,
     {
       onAir: () => live.onAir(),
@@ -186,8 +191,8 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   );
   observers.push((name) => overlay.observe(name));
   registerOverlay(server, overlay);
-  registerHotkeys(server, new HotkeyService(db, gate, publish));
-  const stream = new StreamService(db, gate, publish, { dataDir, secrets, overlay });
+  registerHotkeys(server, new HotkeyService(db, writer, publish));
+  const stream = new StreamService(db, writer, publish, { dataDir, secrets, overlay });
   registerStream(server, stream);
   registerShow(
     server,
@@ -208,7 +213,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       shows: { session: (id) => live.store.session(id), segments: (id) => live.store.segments(id) },
       recordings: stream.recordingsRead,
     },
-    gate,
+    writer,
     publish,
     { dataDir, ffmpeg: () => stream.ffmpegPath() },
   );
@@ -252,6 +257,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     server,
     dataDir,
     db,
+    writer,
     catalog,
     live,
     coupons,
@@ -275,6 +281,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       await access.close();
       server.closeAll();
       jobs.dispose();
+      writer.flush();
       db.close();
       lock.release();
     },

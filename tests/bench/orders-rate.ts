@@ -1,14 +1,17 @@
 // Orders per second through the protocol: N clients on a real web host on loopback each take single-line orders
 // by link number in a live show as fast as their replies come back (one call at a time per client, as a person at
 // the quick entry), with two pushed coupons, so every order runs the stock check, coupon selection and claim, the
-// day's order number, its history and its events. Beside it, the floor (orders-baseline.ts): the same order rows
-// inserted by better-sqlite3 alone, one transaction per order.
-import WebSocket from 'ws';
-import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
+// day's order number, its history and its events. The clients live in a child process (orders-child.ts), as
+// assistants are on devices of their own. Beside it, the floor (orders-baseline.ts): the same order rows inserted
+// by better-sqlite3 alone, one transaction per order. Then a flash sale (秒杀): one product with 500 units raced by
+// the clients and the order API at once, which must sell exactly 500.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runStudio } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
-import { now, summarize, type LatencySummary } from './measure.ts';
+import { summarize, type LatencySummary } from './measure.ts';
 import { benchOrdersBaseline, type BaselineResult } from './orders-baseline.ts';
+import type { FlashResult, OrdersChildReply, OrdersChildRequest } from './orders-child.ts';
 import type { Row } from './report.ts';
 
 export interface OrdersRateOptions {
@@ -19,6 +22,8 @@ export interface OrdersRateOptions {
   n: number;
   warmup: number;
   clients: number;
+  /** Units of the flash sale's product (0: no flash sale). */
+  flashUnits?: number;
 }
 
 export interface RateSide {
@@ -26,6 +31,20 @@ export interface RateSide {
   wallMs: number;
   ordersPerSecond: number;
   latency: LatencySummary;
+}
+
+export interface FlashSide {
+  units: number;
+  clients: number;
+  sold: number;
+  soldByApi: number;
+  orders: number;
+  refusals: number;
+  wallMs: number;
+  latency: LatencySummary;
+  /** On disk afterwards: the product's stock, and the units its order lines hold. */
+  stockLeft: number;
+  unitsOnDisk: number;
 }
 
 export interface OrdersRateResult extends BaselineResult {
@@ -39,102 +58,39 @@ export interface OrdersRateResult extends BaselineResult {
   oneClient: RateSide;
   /** After the run: orders on disk, and whether the bag's stock went down by exactly the units ordered. */
   check: { ordersOnDisk: number; stockAddsUp: boolean };
+  flash: FlashSide | null;
 }
 
 const BAG_SIZE = 10;
 const STOCK = 10_000_000;
-const CALL_TIMEOUT_MS = 10_000;
-const BUYERS = 500;
+const CHILD_TIMEOUT_MS = 30 * 60_000;
+const CHILD = fileURLToPath(new URL('./orders-child.ts', import.meta.url));
 
-/** One connection taking orders one at a time; every message is parsed, as a real client does. */
-class OrderSocket {
-  private readonly ws: WebSocket;
-  private nextId = 1;
-  private waiting: { id: number; resolve(ok: boolean): void; reject(e: Error): void } | null = null;
-
-  private constructor(ws: WebSocket) {
-    this.ws = ws;
-    ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as { type?: string; id?: number; ok?: boolean; error?: unknown };
-      const w = this.waiting;
-      if (msg.type !== 'reply' || !w || msg.id !== w.id) return;
-      this.waiting = null;
-      if (msg.ok) w.resolve(true);
-      else w.reject(new Error(`orders.create failed: ${JSON.stringify(msg.error)}`));
+/** Runs one request in a fresh child process and returns its answer. */
+function inChild<R extends OrdersChildReply>(request: OrdersChildRequest): Promise<R> {
+  const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise<R>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the order takers' child took over ${CHILD_TIMEOUT_MS} ms`));
+    }, CHILD_TIMEOUT_MS);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      child.disconnect();
+      const reply = message as OrdersChildReply;
+      if (reply.ok) resolve(reply as R);
+      else reject(new Error(`the order takers' child failed: ${reply.message}`));
     });
-    ws.on('close', (code) => this.waiting?.reject(new Error(`socket closed (${code}) while waiting`)));
-  }
-
-  static async open(port: number, token: string): Promise<OrderSocket> {
-    // The token goes in the upgrade (a subprotocol); a refused one is closed with 4401 at once.
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, wsProtocols(token), { handshakeTimeout: CALL_TIMEOUT_MS });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-      ws.once('close', (code) => reject(new Error(`closed ${code} instead of accepting the token`)));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the order takers' child exited (${signal ?? code}) before answering`));
     });
-    const socket = new OrderSocket(ws);
-    await socket.send('studio.hello', { client: 'bench' });
-    return socket;
-  }
-
-  send(method: string, params: unknown): Promise<boolean> {
-    const id = this.nextId++;
-    return new Promise<boolean>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${method} took over ${CALL_TIMEOUT_MS} ms`)), CALL_TIMEOUT_MS);
-      this.waiting = {
-        id,
-        resolve: (ok) => {
-          clearTimeout(timer);
-          resolve(ok);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      };
-      this.ws.send(JSON.stringify({ type: 'request', id, method, params }));
-    });
-  }
-
-  close(): void {
-    this.ws.close();
-  }
-}
-
-let keySeq = 0;
-/** The k-th order: one line by link number, quantity 1–3, from one of BUYERS regulars, with an idempotency key. */
-function orderParams(k: number) {
-  return {
-    input: {
-      lines: [{ linkNo: 1 + (k % BAG_SIZE), quantity: 1 + (k % 3) }],
-      buyer: `买家${String(k % BUYERS).padStart(3, '0')}号`,
-      address: '浙江省杭州市余杭区五常街道文一西路 969 号',
-    },
-    key: `bench-${++keySeq}`,
-  };
-}
-
-/** Every socket takes orders one at a time until `count` are made in all; latencies in ms. */
-async function takeOrders(sockets: OrderSocket[], count: number, into: number[]): Promise<number> {
-  let next = 0;
-  const t0 = now();
-  await Promise.all(
-    sockets.map(async (socket) => {
-      while (next < count) {
-        const params = orderParams(next++);
-        const t = now();
-        await socket.send('orders.create', params);
-        into.push(now() - t);
-      }
-    }),
-  );
-  return now() - t0;
+    child.send(request);
+  });
 }
 
 async function benchStudio(opts: OrdersRateOptions) {
   const running = await runStudio(opts.dataDir);
-  const sockets: OrderSocket[] = [];
   try {
     const { host, studio } = running;
     const setup = await TestClient.connect(host.port, host.token);
@@ -157,44 +113,84 @@ async function benchStudio(opts: OrdersRateOptions) {
       const coupon = await setup.call('coupons.create', { input });
       await setup.call('live.pushCoupon', { sessionId: show.id, couponId: coupon.id });
     }
-    setup.close();
 
-    for (let c = 0; c < opts.clients; c++) sockets.push(await OrderSocket.open(host.port, host.token));
-    await takeOrders(sockets, opts.warmup, []);
-    const samples: number[] = [];
-    const wallMs = await takeOrders(sockets, opts.n, samples);
     const oneN = Math.max(1, Math.floor(opts.n / opts.clients));
-    const oneSamples: number[] = [];
-    const oneMs = await takeOrders(sockets.slice(0, 1), oneN, oneSamples);
+    const taken = await inChild<Extract<OrdersChildReply, { op: 'rate' }>>({
+      op: 'rate',
+      port: host.port,
+      token: host.token,
+      clients: opts.clients,
+      warmup: opts.warmup,
+      n: opts.n,
+      oneN,
+    });
 
     const db = studio.db;
-    const ordersOnDisk = (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
-    const couponed = (db.prepare('SELECT count(*) AS n FROM orders WHERE coupon_id IS NOT NULL').get() as { n: number })
-      .n;
-    const sold = db.prepare('SELECT coalesce(sum(quantity), 0) AS n FROM order_lines').get() as { n: number };
-    const left = db.prepare(`SELECT sum(stock) AS n FROM products WHERE id IN (${productIds.join(',')})`).get() as {
-      n: number;
-    };
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const ordersOnDisk = count('SELECT count(*) AS n FROM orders');
+    const couponed = count('SELECT count(*) AS n FROM orders WHERE coupon_id IS NOT NULL');
+    const sold = count('SELECT coalesce(sum(quantity), 0) AS n FROM order_lines');
+    const left = count(`SELECT sum(stock) AS n FROM products WHERE id IN (${productIds.join(',')})`);
+
+    let flash: FlashSide | null = null;
+    const units = opts.flashUnits ?? 0;
+    if (units > 0) {
+      const input = { title: '秒杀 五常大米 10kg', priceFen: 3990, stock: units, sku: 'FLASH-1' };
+      const product = await setup.call('catalog.create', { input });
+      const slot = await setup.call('live.bagAdd', { sessionId: show.id, productId: product.id });
+      const linkNo = slot.find((s) => s.productId === product.id)!.linkNo;
+      const raced = await inChild<Extract<OrdersChildReply, { op: 'flash' }>>({
+        op: 'flash',
+        port: host.port,
+        token: host.token,
+        clients: opts.clients,
+        linkNo,
+      });
+      flash = flashSide(raced.flash, units, opts.clients, {
+        stockLeft: count(`SELECT stock AS n FROM products WHERE id = ${product.id}`),
+        unitsOnDisk: count(`SELECT coalesce(sum(quantity), 0) AS n FROM order_lines WHERE product_id = ${product.id}`),
+      });
+    }
+    setup.close();
     return {
       side: {
         orders: opts.n,
-        wallMs,
-        ordersPerSecond: (opts.n / wallMs) * 1000,
-        latency: summarize(samples),
+        wallMs: taken.wallMs,
+        ordersPerSecond: (opts.n / taken.wallMs) * 1000,
+        latency: summarize(taken.samples),
         couponed,
       },
       oneClient: {
         orders: oneN,
-        wallMs: oneMs,
-        ordersPerSecond: (oneN / oneMs) * 1000,
-        latency: summarize(oneSamples),
+        wallMs: taken.oneMs,
+        ordersPerSecond: (oneN / taken.oneMs) * 1000,
+        latency: summarize(taken.oneSamples),
       },
-      check: { ordersOnDisk, stockAddsUp: left.n === STOCK * BAG_SIZE - sold.n },
+      check: { ordersOnDisk, stockAddsUp: left === STOCK * BAG_SIZE - sold },
+      flash,
     };
   } finally {
-    for (const s of sockets) s.close();
     await running.stop();
   }
+}
+
+function flashSide(
+  f: FlashResult,
+  units: number,
+  clients: number,
+  disk: { stockLeft: number; unitsOnDisk: number },
+): FlashSide {
+  return {
+    units,
+    clients,
+    sold: f.soldByClients + f.soldByApi,
+    soldByApi: f.soldByApi,
+    orders: f.orders,
+    refusals: f.refusals,
+    wallMs: f.wallMs,
+    latency: summarize(f.samples),
+    ...disk,
+  };
 }
 
 export async function benchOrdersRate(opts: OrdersRateOptions): Promise<OrdersRateResult> {
@@ -210,6 +206,7 @@ export async function benchOrdersRate(opts: OrdersRateOptions): Promise<OrdersRa
     oneClient: studio.oneClient,
     ...base,
     check: studio.check,
+    flash: studio.flash,
   };
 }
 
@@ -224,7 +221,7 @@ export function ordersRateRows(r: OrdersRateResult): Row[] {
       studio: r.studio.ordersPerSecond,
       baseline: r.insert.ordersPerSecond,
       higherIsBetter: true,
-      note: `studio = ${n} orders (after ${r.warmup} warm-up) over a real WebSocket on loopback, ${r.clients} clients in this process each one call at a time: one line by link number in a live show (${r.bagSize} products in the bag), ${r.pushedCoupons} coupons pushed (${r.studio.couponed} orders got one), stock check, coupon choice and claim, order number, history, events to every client, commit; ${r.check.ordersOnDisk} orders on disk afterwards, stock ${r.check.stockAddsUp ? 'adds up' : 'DOES NOT ADD UP'}. Baseline = better-sqlite3 alone inserting the same order row and line into the studio's schema on a fresh file (${p.journal_mode}, synchronous=${p.synchronous}, foreign_keys=${p.foreign_keys}), one transaction per order, one after another`,
+      note: `studio = ${n} orders (after ${r.warmup} warm-up) over a real WebSocket on loopback, ${r.clients} clients in a child process each one call at a time: one line by link number in a live show (${r.bagSize} products in the bag), ${r.pushedCoupons} coupons pushed (${r.studio.couponed} orders got one), stock check, coupon choice and claim, order number, history, events to every client, group commit (the orders that arrive while a commit is in flight share the next one, each in its own savepoint; every reply after its fsync); ${r.check.ordersOnDisk} orders on disk afterwards, stock ${r.check.stockAddsUp ? 'adds up' : 'DOES NOT ADD UP'}. Baseline = better-sqlite3 alone inserting the same order row and line into the studio's schema on a fresh file (${p.journal_mode}, synchronous=${p.synchronous}, foreign_keys=${p.foreign_keys}), one transaction per order, one after another`,
     },
     {
       name: `orders.create latency p50, ${c}`,
@@ -237,7 +234,15 @@ export function ordersRateRows(r: OrdersRateResult): Row[] {
       unit: 'ms',
       studio: r.studio.latency.p99Ms,
       baseline: r.insert.latency.p99Ms,
-      note: `studio: send to reply (a call may wait behind the other clients' commits: orders are written one at a time); baseline: one insert transaction, commit included`,
+      note: `studio: send to reply, commit included (a call waits for the commit of its group); baseline: one insert transaction, commit included`,
+    },
+    {
+      name: 'orders.create throughput, 1 client',
+      unit: 'orders/s',
+      studio: r.oneClient.ordersPerSecond,
+      baseline: r.insert.ordersPerSecond,
+      higherIsBetter: true,
+      note: `${r.oneClient.orders} orders from one client alone, one call at a time: every order waits for its own fsync and a round trip, against the same insert baseline`,
     },
     {
       name: 'orders.create latency p50, 1 client',
@@ -267,6 +272,28 @@ export function ordersRateRows(r: OrdersRateResult): Row[] {
       baseline: r.batched.ordersPerSecond,
       higherIsBetter: true,
       note: `the insert baseline's ${n} orders in one commit: SQLite without an fsync per order (not how orders can be taken: each must be on disk before its reply)`,
+    },
+    ...flashRows(r.flash),
+  ];
+}
+
+function flashRows(f: FlashSide | null): Row[] {
+  if (!f) return [];
+  const exact = f.sold === f.units && f.unitsOnDisk === f.units && f.stockLeft === 0;
+  return [
+    {
+      name: `flash sale: ${f.units} units, ${f.clients} clients + the order API`,
+      unit: 'units sold',
+      studio: f.sold,
+      baseline: f.units,
+      note: `${exact ? 'exactly the stock sold' : 'SOLD ≠ STOCK'}: ${f.sold} units acknowledged (${f.soldByApi} through POST /api/orders) in ${f.orders} orders, ${f.unitsOnDisk} units in the order lines on disk, stock left ${f.stockLeft}; ${f.refusals} "only n left" answers (a taker then asks for 1, and stops when 1 is refused). Baseline = the units in stock`,
+    },
+    {
+      name: 'flash sale: order latency p99',
+      unit: 'ms',
+      studio: f.latency.p99Ms,
+      baseline: null,
+      note: `sold out in ${(f.wallMs / 1000).toFixed(2)} s, p50 ${f.latency.p50Ms.toFixed(2)} ms; goal p99 under 20 ms`,
     },
   ];
 }

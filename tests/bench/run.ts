@@ -2,7 +2,7 @@
 // tests/bench/results/latest.json. It reports; it never passes or fails (non-zero exit only on a crash).
 //   node tests/bench/run.ts [--rows 100000] [--n 2000] [--clients 20] [--fanout-n 300] [--repeat 3]
 //                           [--stream-seconds 60] [--stream-runs 5] [--stream-reconnects 3] [--stream-rtt 0]
-//                           [--orders-n 5000] [--orders-clients 4] [--orders-lines 1000000]
+//                           [--orders-n 5000] [--orders-clients 20] [--flash-units 500] [--orders-lines 1000000]
 //                           [--overlay-seconds 60] [--overlay-rounds 3] [--overlay-explains 20] [--status-seconds 30] [--status-clients 3]
 //                           [--shop-orders 10000]
 //                           [--clip-minutes 60]
@@ -49,7 +49,8 @@ function options() {
       'stream-reconnects': { type: 'string', default: '3' },
       'stream-rtt': { type: 'string', default: '0' },
       'orders-n': { type: 'string', default: '5000' },
-      'orders-clients': { type: 'string', default: '4' },
+      'orders-clients': { type: 'string', default: '20' },
+      'flash-units': { type: 'string', default: '500' },
       'orders-lines': { type: 'string', default: '1000000' },
       'shop-orders': { type: 'string', default: '10000' },
       'xlsx-lines': { type: 'string', default: '100000' },
@@ -85,6 +86,7 @@ function options() {
     streamRttMs: values['stream-rtt'] === '0' ? 0 : int('stream-rtt', values['stream-rtt']),
     ordersN: int('orders-n', values['orders-n']),
     ordersClients: int('orders-clients', values['orders-clients']),
+    flashUnits: int('flash-units', values['flash-units']),
     ordersLines: int('orders-lines', values['orders-lines']),
     shopOrders: int('shop-orders', values['shop-orders']),
     xlsxLines: int('xlsx-lines', values['xlsx-lines']),
@@ -486,6 +488,7 @@ async function main(): Promise<void> {
         n: opts.ordersN,
         warmup: Math.min(opts.warmup, opts.ordersN),
         clients: opts.ordersClients,
+        flashUnits: opts.flashUnits,
       });
       console.log(`orders: CSV export of ${opts.ordersLines} order lines (seeding first) …`);
       ordersExport = await benchOrdersExport({

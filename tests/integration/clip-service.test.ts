@@ -13,7 +13,7 @@ import { DEFAULT_OVERLAY_SETTINGS } from '../../electron/core/overlay/shared/ove
 import { mp4DurationMs } from '../../electron/core/clips/mp4-duration.ts';
 import type { StudioError } from '../../electron/core/protocol/errors.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { WriteGate } from '../../electron/core/db/write-gate.ts';
+import { Writer } from '../../electron/core/db/writer.ts';
 import type { Progress } from '../../electron/core/jobs/job-runner.ts';
 import type { Recording, RecordingsRead } from '../../electron/core/stream/recording-store.ts';
 import { tempDir } from '../support/studio-fixture.ts';
@@ -66,7 +66,7 @@ function setup(t: TestContext, recordings: Recording[], writtenMs: (id: number) 
     writtenMs,
     recovered: async () => {},
   };
-  const clips = new ClipService(db, { shows, recordings: read }, new WriteGate(), () => {}, {
+  const clips = new ClipService(db, { shows, recordings: read }, new Writer(db, () => {}), () => {}, {
     dataDir,
     ffmpeg: () => 'ffmpeg',
   });

@@ -260,9 +260,9 @@ test('quantity can never drop below what has been claimed', async () => {
   assert.deepEqual([ok.quantity, ok.claimed], [30, 30]);
 });
 
-test('a coupon write waits while a bulk job holds the write gate', async () => {
+test('a coupon write waits while a bulk job holds the writer', async () => {
   let release!: () => void;
-  const held = run.studio.catalog.gate.hold(() => new Promise<void>((resolve) => (release = resolve)));
+  const held = run.studio.writer.hold(() => new Promise<void>((resolve) => (release = resolve)));
   let settled = false;
   const pending = a
     .call('coupons.create', { input: { name: '排队券', kind: 'direct', offFen: 100, ...window() } })

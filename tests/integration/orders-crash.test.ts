@@ -1,6 +1,8 @@
 // A studio process SIGKILLed in the middle of a burst of orders: every order a client was told about is on disk,
 // whole (lines, history, stock, coupon claim), and nothing else is half there. The kill happens while requests are
 // still unanswered, so some transactions are cut off mid-flight; SQLite's WAL must roll them back on reopen.
+// Twenty clients keep the writer's groups full (group commit: many orders per commit, each reply after its fsync),
+// so the kill also lands between a group's writes and its commit.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +18,7 @@ import { TestClient } from '../support/ws-client.ts';
 const CLI = path.resolve(import.meta.dirname, '../../electron/core/cli.ts');
 const URL_LINE = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+)/;
 const STOCK = 1_000_000;
-const CLIENTS = 6;
+const CLIENTS = 20;
 /** Requests each client keeps unanswered at once: the kill always finds dozens in flight. */
 const WINDOW = 16;
 const PER_CLIENT = 400;

@@ -7,7 +7,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { AccessService, type LanListener } from '../../electron/core/access/access-service.ts';
 import { hashToken, newPairingToken, pairingUrl } from '../../electron/core/access/pairing-token.ts';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
-import { WriteGate } from '../../electron/core/db/write-gate.ts';
+import { Writer } from '../../electron/core/db/writer.ts';
 import {
   isPrivateIPv4,
   lanAddresses,
@@ -114,7 +114,7 @@ function setup(dir = tempDir()) {
   let now = 1_000;
   const access = new AccessService(
     db,
-    new WriteGate(),
+    new Writer(db, () => {}),
     (name, data) => {
       if (name === 'access.changed') events.push((data as { state: AccessState }).state);
       server.emit(name, data);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
-import { WriteGate } from '../../electron/core/db/write-gate.ts';
+import { Writer } from '../../electron/core/db/writer.ts';
 import type { Events } from '../../electron/core/protocol/contract.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
@@ -180,7 +180,7 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
     events.push({ name, data });
     for (const wake of waiters.splice(0)) wake();
   };
-  const service = new StreamService(db, new WriteGate(), publish, {
+  const service = new StreamService(db, new Writer(db, publish), publish, {
     dataDir,
     secrets: new SecretBox(key),
     deps: all,
@@ -275,7 +275,7 @@ test('an update without a key keeps the stored one; a key sealed under another d
   await service.stop();
 
   // The same database opened with another data key (the key file lost): the host must type the key again.
-  const other = new StreamService(db, new WriteGate(), () => {}, {
+  const other = new StreamService(db, new Writer(db, () => {}), () => {}, {
     dataDir,
     secrets: new SecretBox(crypto.randomBytes(32)),
   });
@@ -286,7 +286,7 @@ test('an update without a key keeps the stored one; a key sealed under another d
     (e: unknown) => e instanceof StudioError && e.code === 'not_found',
   );
   // …and nothing was erased meanwhile: with the right key file back, the saved key opens again.
-  const back = new StreamService(db, new WriteGate(), () => {}, { dataDir, secrets: new SecretBox(key) });
+  const back = new StreamService(db, new Writer(db, () => {}), () => {}, { dataDir, secrets: new SecretBox(key) });
   assert.equal(back.state().destinations[0]!.hasKey, true);
 });
 
@@ -321,7 +321,7 @@ test('a user name and password in a server address: refused, and taken out of wh
     'rtmp://me:hunter2@push.example.com/live',
     id,
   );
-  const reopened = new StreamService(db, new WriteGate(), () => {}, {
+  const reopened = new StreamService(db, new Writer(db, () => {}), () => {}, {
     dataDir,
     secrets: new SecretBox(crypto.randomBytes(32)),
   });

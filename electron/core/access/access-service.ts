@@ -1,7 +1,7 @@
 // Assistant access (助理访问): the on/off switch, paired devices and their tokens, and the LAN listener's
 // lifecycle. Every change — including a device connecting or leaving — is announced as 'access.changed'.
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import type { AccessState, Capability, Device } from '../protocol/access-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { StudioServer } from '../protocol/server.ts';
@@ -25,7 +25,7 @@ type Problem = 'lan_port_busy' | 'lan_listen_failed' | 'lan_no_network';
 
 export class AccessService {
   readonly store: AccessStore;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly publish: Publish;
   private readonly server: Pick<StudioServer, 'closeDevice' | 'deviceConnections'>;
   private readonly now: () => number;
@@ -39,13 +39,13 @@ export class AccessService {
 
   constructor(
     db: Db,
-    gate: WriteGate,
+    writer: Writer,
     publish: Publish,
     server: Pick<StudioServer, 'closeDevice' | 'deviceConnections'>,
     now: () => number = Date.now,
   ) {
     this.store = new AccessStore(db);
-    this.gate = gate;
+    this.writer = writer;
     this.publish = publish;
     this.server = server;
     this.now = now;
@@ -68,7 +68,7 @@ export class AccessService {
   }
 
   async setEnabled(enabled: boolean): Promise<AccessState> {
-    await this.gate.run(() => this.store.setEnabled(enabled));
+    await this.writer.write(() => this.store.setEnabled(enabled));
     await this.apply();
     this.changed();
     return this.state();
@@ -83,14 +83,14 @@ export class AccessService {
       });
     }
     const token = newPairingToken();
-    const row = await this.gate.run(() => this.store.insert(name, hashToken(token), this.now()));
+    const row = await this.writer.write(() => this.store.insert(name, hashToken(token), this.now()));
     this.changed();
     return { device: toDevice(row, 0), pairingUrls: state.urls.map((url) => pairingUrl(url, token)) };
   }
 
   async revoke(id: number): Promise<AccessState> {
     if (!this.store.get(id)) throw new StudioError('not_found', `device ${id} not found`);
-    const revoked = await this.gate.run(() => this.store.revoke(id, this.now()));
+    const revoked = await this.writer.write(() => this.store.revoke(id, this.now()));
     // The listener's close carries the unauthorized code (the page forgets the token); it must come first,
     // since the server's own close would end the socket normally.
     this.listener?.closeDevice(id);
@@ -115,7 +115,7 @@ export class AccessService {
    */
   async setCapabilities(id: number, capabilities: readonly Capability[]): Promise<AccessState> {
     if (!this.store.get(id)) throw new StudioError('not_found', `device ${id} not found`);
-    await this.gate.run(() => this.store.setCapabilities(id, capabilities));
+    await this.writer.write(() => this.store.setCapabilities(id, capabilities));
     this.server.closeDevice(id);
     this.rightsChanged(id);
     this.changed();
@@ -182,7 +182,7 @@ export class AccessService {
 
   private touch(id: number): void {
     // Last-seen is bookkeeping: behind a bulk import it lands when the import is done.
-    void (async () => this.gate.run(() => this.store.touch(id, this.now())))().catch((error: unknown) =>
+    void (async () => this.writer.write(() => this.store.touch(id, this.now())))().catch((error: unknown) =>
       console.error('[access] could not record a device as seen:', (error as Error).message),
     );
   }

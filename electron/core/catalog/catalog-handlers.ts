@@ -13,7 +13,7 @@ export function registerCatalog(
   jobs: JobRunner,
   uploads: UploadStore,
 ): void {
-  server.handle('catalog.list', (q) => ({ ...catalog.list(q), seq: server.currentSeq() }));
+  server.handle('catalog.list', (q) => server.snapshot(() => catalog.list(q)));
   server.handle('catalog.get', ({ id }) => catalog.get(id));
   server.handle('catalog.create', ({ input }) => catalog.create(input));
   server.handle('catalog.update', ({ id, expectedVersion, patch }) => catalog.update(id, expectedVersion, patch));

@@ -1,6 +1,6 @@
 // The product library's operations. Every change is one SQLite statement or transaction, then one event.
 import type { Db } from '../db/connection.ts';
-import { isBusy, type WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import type { ImageStore } from '../media/image-store.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
@@ -16,12 +16,12 @@ export class CatalogService {
   private readonly publish: Publish;
   private readonly now: () => number;
 
-  /** Shared with every writer on this connection: a bulk import holds it while it writes. */
-  readonly gate: WriteGate;
+  /** The studio's one writer: a bulk import holds it while it writes. */
+  readonly writer: Writer;
 
-  constructor(db: Db, images: ImageStore, publish: Publish, gate: WriteGate, now: () => number = Date.now) {
+  constructor(db: Db, images: ImageStore, publish: Publish, writer: Writer, now: () => number = Date.now) {
     this.db = db;
-    this.gate = gate;
+    this.writer = writer;
     this.store = new ProductStore(db);
     this.images = images;
     this.publish = publish;
@@ -42,61 +42,38 @@ export class CatalogService {
     return product;
   }
 
-  create(input: ProductInput): Product | Promise<Product> {
-    return this.gate.run(() => {
+  create(input: ProductInput): Promise<Product> {
+    return this.writer.write((emit) => {
       const product = this.store.insert(productFields(input, this.rules), this.now());
-      this.publish('catalog.productChanged', { product });
+      emit('catalog.productChanged', { product });
       return product;
     });
   }
 
-  update(id: number, expectedVersion: number, patch: Partial<ProductInput>): Product | Promise<Product> {
-    return this.gate.run(() => this.updateNow(id, expectedVersion, patch));
+  update(id: number, expectedVersion: number, patch: Partial<ProductInput>): Promise<Product> {
+    return this.writer.write((emit) => this.updateNow(emit, id, expectedVersion, patch));
   }
 
-  setArchived(id: number, expectedVersion: number, archived: boolean): Product | Promise<Product> {
-    return this.gate.run(() => this.setArchivedNow(id, expectedVersion, archived));
+  setArchived(id: number, expectedVersion: number, archived: boolean): Promise<Product> {
+    return this.writer.write((emit) => this.setArchivedNow(emit, id, expectedVersion, archived));
   }
 
-  /**
-   * One transaction that may span many event-loop turns (`work` yields). Only for a holder of the gate:
-   * nobody else writes meanwhile, so no other change can land inside it.
-   */
-  async bulkTransaction(work: () => Promise<void>): Promise<void> {
-    if (!this.gate.held) throw new Error('bulkTransaction needs the write gate');
-    const begin = () => this.db.exec('BEGIN IMMEDIATE');
-    // Another process writing (a CLI command): wait for it without blocking the thread.
-    try {
-      begin();
-    } catch (error) {
-      if (!isBusy(error)) throw error;
-      await this.gate.retryWhileBusy(begin);
-    }
-    try {
-      await work();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
-  private updateNow(id: number, expectedVersion: number, patch: Partial<ProductInput>): Product {
+  private updateNow(emit: Publish, id: number, expectedVersion: number, patch: Partial<ProductInput>): Product {
     const current = this.get(id);
     this.assertVersion(current, expectedVersion);
     const product = this.store.update(id, expectedVersion, productFields(patch, this.rules, current), this.now());
     if (!product) throw this.conflict(id);
-    this.publish('catalog.productChanged', { product });
+    emit('catalog.productChanged', { product });
     return product;
   }
 
-  private setArchivedNow(id: number, expectedVersion: number, archived: boolean): Product {
+  private setArchivedNow(emit: Publish, id: number, expectedVersion: number, archived: boolean): Product {
     const current = this.get(id);
     this.assertVersion(current, expectedVersion);
     if (current.archived === archived) return current;
     const product = this.store.setArchived(id, expectedVersion, archived, this.now());
     if (!product) throw this.conflict(id);
-    this.publish('catalog.productChanged', { product });
+    emit('catalog.productChanged', { product });
     return product;
   }
 

@@ -1,7 +1,7 @@
 // The library's product and 规格 for a line of a platform's order file, which names a product by its 商品编码 or
 // only by its title and 规格: found by code, else by title (and 规格), else made from the line (stock 0: the
 // platform keeps the stock of what it sold), so every order in the file has its lines. Call inside a transaction
-// behind the write gate; the caller announces the new products.
+// through the writer; the caller announces the new products.
 import type { Db } from '../db/connection.ts';
 import type { Product, SkuInput } from '../protocol/catalog-schemas.ts';
 import type { CatalogService } from './catalog-service.ts';

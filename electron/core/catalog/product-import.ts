@@ -1,6 +1,6 @@
 // Bulk import of the product library from a CSV or .xlsx file, run as a job. All or nothing: every row is checked first (cells,
 // pictures, the catalogue as it is), then every product is written in one transaction. The transaction spans
-// many event-loop turns while the write gate is held, so other clients are still answered during a big import.
+// many event-loop turns while the writer is held, so other clients are still answered during a big import.
 //
 // A row exported from this studio carries what its product was then (stock, edit version). What changed in the
 // studio since is kept rather than overwritten — stock that sold meanwhile above all — and said per line.
@@ -237,7 +237,7 @@ interface Step {
   fields: ProductFields;
 }
 
-/** Checks every product against the catalogue as it is now (the gate keeps it so until the write is done). */
+/** Checks every product against the catalogue as it is now (the held writer keeps it so until the write is done). */
 async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<number, string>, progress: Progress) {
   const { store } = catalog;
   const ownRef = new RegExp(`^${catalog.studioId()}-(\\d+)$`);
@@ -313,7 +313,7 @@ async function plan(catalog: CatalogService, file: CheckedFile, imageIds: Map<nu
 async function write(catalog: CatalogService, steps: Step[], progress: Progress) {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const now = Date.now();
-  await catalog.bulkTransaction(async () => {
+  await catalog.writer.bulk(async () => {
     for (const [i, { existing, fields }] of steps.entries()) {
       if (!existing) {
         catalog.store.insertQuiet(fields, now);
@@ -354,7 +354,7 @@ export async function importProducts(
   const pictures = await findPictures(catalog, file, options, progress);
   if (pictures.issues.length > 0) throw invalid(pictures.issues);
 
-  const outcome = await catalog.gate.hold(async () => {
+  const outcome = await catalog.writer.hold(async () => {
     const planned = await plan(catalog, file, pictures.imageIds, progress);
     if (planned.issues.length > 0) throw invalid(planned.issues);
     progress('phase_writing', 0, planned.steps.length);

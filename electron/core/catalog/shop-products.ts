@@ -67,7 +67,7 @@ export class ShopProducts {
 
   /**
    * Creates or refreshes the product, in one transaction; a product the rules refuse (a code another product has
-   * here) is said, not half-written. The caller holds the write gate and publishes.
+   * here) is said, not half-written. The caller writes through the writer and publishes.
    */
   apply(shop: ShopProduct, now: number): ShopProductResult {
     return this.db.transaction(() => this.applyNow(shop, now))();

@@ -165,7 +165,7 @@ export async function ordersImportCommand(file: string, dataDir: string, locale:
   try {
     const outcome = await withConsoleProgress(locale, (progress) =>
       importOrderFile(
-        { db: studio.db, catalog: studio.catalog, platformOrders: studio.shop.platformOrders, publish: () => {} },
+        { db: studio.db, writer: studio.writer, catalog: studio.catalog, platformOrders: studio.shop.platformOrders },
         bytes,
         progress,
       ),

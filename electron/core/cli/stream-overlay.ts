@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DB_FILE, openDatabase } from '../db/connection.ts';
-import { WriteGate } from '../db/write-gate.ts';
+import { Writer } from '../db/writer.ts';
 import { CouponStore } from '../coupons/coupon-store.ts';
 import { onAirOf } from '../live/live-service.ts';
 import { LiveStore } from '../live/live-store.ts';
@@ -27,14 +27,15 @@ export function openFolderOverlay(dataDir: string): FolderOverlay | null {
   const file = path.join(dataDir, DB_FILE);
   if (!fs.existsSync(file)) return null;
   const db = openDatabase(file, { waitForLocks: true });
-  const gate = new WriteGate();
-  const images = new ImageStore(db, dataDir, gate);
+  const nobody = () => undefined; // nobody listens here: the picture is the only face
+  const writer = new Writer(db, nobody);
+  const images = new ImageStore(db, dataDir, writer);
   const live = new LiveStore(db);
   const coupons = new CouponStore(db);
   const overlay = new OverlayService(
     new OverlayStore(db),
-    gate,
-    () => undefined, // nobody listens here: the picture is the only face
+    writer,
+    nobody,
     {
       onAir: () => onAirOf(live),
       coupon: (id) => coupons.get(id) ?? null,
@@ -56,6 +57,7 @@ export function openFolderOverlay(dataDir: string): FolderOverlay | null {
     async close() {
       clearInterval(follow);
       await overlay.dispose();
+      writer.flush();
       db.close();
     },
   };

@@ -6,8 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
-import { gatedWrite } from '../db/gated-write.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { refused, StudioError, type Issue } from '../protocol/errors.ts';
 import type { Publish } from '../publish.ts';
@@ -49,7 +48,7 @@ export class ClipService {
   private readonly db: Db;
   private readonly shows: ClipShows;
   private readonly recordings: RecordingsRead;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly publish: Publish;
   private readonly options: ClipServiceOptions;
   private readonly now: () => number;
@@ -59,7 +58,7 @@ export class ClipService {
   constructor(
     db: Db,
     sources: { shows: ClipShows; recordings: RecordingsRead },
-    gate: WriteGate,
+    writer: Writer,
     publish: Publish,
     options: ClipServiceOptions,
   ) {
@@ -67,7 +66,7 @@ export class ClipService {
     this.store = new ClipStore(db, options.dataDir);
     this.shows = sources.shows;
     this.recordings = sources.recordings;
-    this.gate = gate;
+    this.writer = writer;
     this.publish = publish;
     this.options = options;
     this.now = options.now ?? Date.now;
@@ -335,8 +334,8 @@ export class ClipService {
     return show;
   }
 
-  private async write<T>(work: (emit: Publish) => T): Promise<T> {
-    return gatedWrite(this.gate, (w) => this.db.transaction(w).immediate(), this.publish, work);
+  private write<T>(work: (emit: Publish) => T): Promise<T> {
+    return this.writer.write(work);
   }
 }
 

@@ -3,7 +3,7 @@ import type { StudioServer } from '../protocol/server.ts';
 import type { CouponService } from './coupon-service.ts';
 
 export function registerCoupons(server: StudioServer, coupons: CouponService): void {
-  server.handle('coupons.list', ({ archived }) => ({ items: coupons.list(archived), seq: server.currentSeq() }));
+  server.handle('coupons.list', ({ archived }) => server.snapshot(() => ({ items: coupons.list(archived) })));
   server.handle('coupons.create', ({ input }) => coupons.create(input));
   server.handle('coupons.update', ({ id, expectedVersion, patch }) => coupons.update(id, expectedVersion, patch));
   server.handle('coupons.archive', ({ id, expectedVersion }) => coupons.setArchived(id, expectedVersion, true));

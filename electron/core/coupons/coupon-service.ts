@@ -1,10 +1,9 @@
 // The coupon library's operations. Every change is one SQLite statement or transaction, then one event.
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
-import type { Publish } from '../publish.ts';
 import {
   couponFields,
   pushRefusal,
@@ -17,15 +16,12 @@ import { CouponStore } from './coupon-store.ts';
 export class CouponService {
   readonly store: CouponStore;
   readonly rules: CouponRuleContext;
-  private readonly publish: Publish;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly now: () => number;
 
-  /** `gate` is the catalogue's: a bulk import holds it, and coupon writes must not land inside its transaction. */
-  constructor(db: Db, catalog: CatalogService, publish: Publish, gate: WriteGate, now: () => number = Date.now) {
+  constructor(db: Db, catalog: CatalogService, writer: Writer, now: () => number = Date.now) {
     this.store = new CouponStore(db);
-    this.publish = publish;
-    this.gate = gate;
+    this.writer = writer;
     this.now = now;
     this.rules = {
       productState: (id) => {
@@ -50,33 +46,33 @@ export class CouponService {
     return pushRefusal(coupon, nowMs);
   }
 
-  create(input: CouponCreate): Coupon | Promise<Coupon> {
-    return this.gate.run(() => {
+  create(input: CouponCreate): Promise<Coupon> {
+    return this.writer.write((emit) => {
       const coupon = this.store.insert(couponFields(input, this.rules), this.now());
-      this.publish('coupons.changed', { coupon });
+      emit('coupons.changed', { coupon });
       return coupon;
     });
   }
 
-  update(id: number, expectedVersion: number, patch: CouponPatch): Coupon | Promise<Coupon> {
-    return this.gate.run(() => {
+  update(id: number, expectedVersion: number, patch: CouponPatch): Promise<Coupon> {
+    return this.writer.write((emit) => {
       const current = this.get(id);
       this.assertVersion(current, expectedVersion);
       const coupon = this.store.update(id, expectedVersion, couponFields(patch, this.rules, current), this.now());
       if (!coupon) throw this.conflict(id);
-      this.publish('coupons.changed', { coupon });
+      emit('coupons.changed', { coupon });
       return coupon;
     });
   }
 
-  setArchived(id: number, expectedVersion: number, archived: boolean): Coupon | Promise<Coupon> {
-    return this.gate.run(() => {
+  setArchived(id: number, expectedVersion: number, archived: boolean): Promise<Coupon> {
+    return this.writer.write((emit) => {
       const current = this.get(id);
       this.assertVersion(current, expectedVersion);
       if (current.archived === archived) return current;
       const coupon = this.store.setArchived(id, expectedVersion, archived, this.now());
       if (!coupon) throw this.conflict(id);
-      this.publish('coupons.changed', { coupon });
+      emit('coupons.changed', { coupon });
       return coupon;
     });
   }

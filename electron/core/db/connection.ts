@@ -50,7 +50,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     migrate(db);
     // …but after that the studio never waits on another process's lock inside SQLite (that would stop its one
-    // thread, the stream's fan-out included): its writes are retried by the write gate instead. A CLI command
+    // thread, the stream's fan-out included): its writes are retried by the writer (db/writer.ts) instead. A CLI command
     // waits here (it has nothing else to do), long enough for a studio's bulk import to commit.
     db.pragma(`busy_timeout = ${options.waitForLocks ? 60_000 : 0}`);
     for (const suffix of ['-wal', '-shm']) tighten(file + suffix);

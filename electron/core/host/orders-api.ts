@@ -1,6 +1,6 @@
 // POST /api/orders: orders from other tools (a comment bot, a spreadsheet macro). A thin translation of a
 // small snake_case JSON body into `orders.create`, dispatched through the protocol server like any other call,
-// so the same validation, roles, write gate and events apply. The idempotency key makes retries safe.
+// so the same validation, roles, writer and events apply. The idempotency key makes retries safe.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { messageFor, pickLocale, type Locale } from '../protocol/messages.ts';

@@ -3,7 +3,7 @@
 // and what the shell last managed to register. Every change goes out as 'settings.hotkeysChanged'; the shell
 // re-registers from it.
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import { StudioError } from '../protocol/errors.ts';
 import {
   DEFAULT_HOTKEYS,
@@ -22,17 +22,17 @@ const KEY = 'desktop_hotkeys';
 export class HotkeyService {
   private readonly get;
   private readonly set;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly publish: Publish;
   private readonly platform: Platform;
   private shell: HotkeyState['shell'] = null;
 
-  constructor(db: Db, gate: WriteGate, publish: Publish, platform: NodeJS.Platform = process.platform) {
+  constructor(db: Db, writer: Writer, publish: Publish, platform: NodeJS.Platform = process.platform) {
     this.get = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
     this.set = db.prepare<[string, string]>(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.gate = gate;
+    this.writer = writer;
     this.publish = publish;
     this.platform = hotkeyPlatform(platform);
   }
@@ -41,7 +41,7 @@ export class HotkeyService {
     return { bindings: this.bindings(), platform: this.platform, shell: this.shell };
   }
 
-  save(bindings: HotkeyBindings): HotkeyState | Promise<HotkeyState> {
+  async save(bindings: HotkeyBindings): Promise<HotkeyState> {
     const normalized = { ...bindings };
     for (const [action, text] of Object.entries(bindings) as Array<[HotkeyAction, string | null]>) {
       normalized[action] = text === null ? null : (normalizeAccelerator(text) ?? text);
@@ -56,10 +56,8 @@ export class HotkeyService {
         })),
       });
     }
-    return this.gate.run(() => {
-      this.set.run(KEY, JSON.stringify(normalized));
-      return this.changed();
-    });
+    await this.writer.write(() => this.set.run(KEY, JSON.stringify(normalized)));
+    return this.changed();
   }
 
   /** The desktop shell's report after registering (its set replaces the last one). */

@@ -3,11 +3,8 @@ import type { StudioServer } from '../protocol/server.ts';
 import type { LiveService } from './live-service.ts';
 
 export function registerLive(server: StudioServer, live: LiveService): void {
-  server.handle('live.sessions', ({ includeEnded }) => ({
-    items: live.sessions(includeEnded),
-    seq: server.currentSeq(),
-  }));
-  server.handle('live.session', ({ id }) => ({ ...live.detail(id), seq: server.currentSeq() }));
+  server.handle('live.sessions', ({ includeEnded }) => server.snapshot(() => ({ items: live.sessions(includeEnded) })));
+  server.handle('live.session', ({ id }) => server.snapshot(() => live.detail(id)));
   server.handle('live.createSession', ({ input }) => live.create(input));
   server.handle('live.updateSession', ({ id, expectedVersion, patch }) => live.update(id, expectedVersion, patch));
   server.handle('live.goLive', ({ id }) => live.goLive(id));

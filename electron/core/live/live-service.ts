@@ -1,4 +1,4 @@
-// The live room's operations. Each is one transaction behind the write gate, then its events in order, so
+// The live room's operations. Each is one write through the studio's writer, then its events in order, so
 // every client sees the same show: two assistants acting at once are simply applied one after the other.
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
@@ -9,7 +9,7 @@ import { added, highestLinkNo, moved, removed, renumbered, stepFrom, type Number
 import { LiveStore, type StoredSlot } from './live-store.ts';
 import { sessionFields } from './session-rules.ts';
 import type { Db } from '../db/connection.ts';
-import { gatedWrite } from '../db/gated-write.ts';
+import type { Writer } from '../db/writer.ts';
 
 /** What the live room needs of the coupon library. */
 export interface CouponAccess {
@@ -37,14 +37,14 @@ export class LiveService {
   readonly store: LiveStore;
   private readonly catalog: CatalogService;
   private readonly coupons: CouponAccess;
-  private readonly publish: Publish;
+  private readonly writer: Writer;
   private readonly now: () => number;
 
-  constructor(db: Db, catalog: CatalogService, coupons: CouponAccess, publish: Publish, now: () => number = Date.now) {
+  constructor(db: Db, catalog: CatalogService, coupons: CouponAccess, writer: Writer, now: () => number = Date.now) {
     this.store = new LiveStore(db);
     this.catalog = catalog;
     this.coupons = coupons;
-    this.publish = publish;
+    this.writer = writer;
     this.now = now;
   }
 
@@ -276,8 +276,8 @@ export class LiveService {
     });
   }
 
-  private write<T>(work: (emit: Publish) => T): T | Promise<T> {
-    return gatedWrite(this.catalog.gate, (w) => this.store.transaction(w), this.publish, work);
+  private write<T>(work: (emit: Publish) => T): Promise<T> {
+    return this.writer.write(work);
   }
 
   session(id: number): Session {

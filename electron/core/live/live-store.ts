@@ -344,10 +344,6 @@ export class LiveStore {
     const info = this.stmts.insertLog!.run(sessionId, now, kind, productId, linkNo);
     return toLogEntry(this.stmts.logEntry!.get(Number(info.lastInsertRowid)) as LogRow);
   }
-
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
 }
 
 function sessionParams(f: SessionFields) {

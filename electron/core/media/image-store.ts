@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { MAX_IMAGE_BYTES } from '../protocol/limits.ts';
 import { makePrivateDir, ownerOnly } from '../system/data-folder.ts';
@@ -39,13 +39,13 @@ export class ImageStore {
   readonly imagesDir: string;
   readonly thumbsDir: string;
   private readonly ffmpegPath: () => string | null;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   // Prepared once: export asks for every product's image path, import checks every row's image.
   private readonly byId: Statement<[string], { mime: string; ext: string; has_thumb: number }>;
   private readonly insert: Statement<[string, string, string, number, number, number]>;
 
-  constructor(db: Db, dataDir: string, gate: WriteGate, ffmpegPath: () => string | null = locateOnce()) {
-    this.gate = gate;
+  constructor(db: Db, dataDir: string, writer: Writer, ffmpegPath: () => string | null = locateOnce()) {
+    this.writer = writer;
     this.byId = db.prepare('SELECT mime, ext, has_thumb FROM images WHERE id = ?');
     this.insert = db.prepare(
       'INSERT OR IGNORE INTO images (id, mime, ext, bytes, has_thumb, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -78,7 +78,9 @@ export class ImageStore {
     fs.writeFileSync(tmp, bytes, ownerOnly);
     fs.renameSync(tmp, file);
     const hasThumb = await this.makeThumbnail(file, this.thumbPath(id));
-    await this.gate.run(() => this.insert.run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now()));
+    await this.writer.write(() =>
+      this.insert.run(id, kind.mime, kind.ext, bytes.byteLength, hasThumb ? 1 : 0, Date.now()),
+    );
     return id;
   }
 

@@ -8,10 +8,9 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import { OrderLineProducts } from '../catalog/order-line-products.ts';
 import { readSheet } from '../csv/sheet.ts';
 import type { Db } from '../db/connection.ts';
-import { gatedWrite } from '../db/gated-write.ts';
+import type { Writer } from '../db/writer.ts';
 import type { JobOutcome, Progress } from '../jobs/job-runner.ts';
 import { StudioError, type Issue } from '../protocol/errors.ts';
-import type { Publish } from '../publish.ts';
 import { platformOfHeader, readOrderHeader, readOrderRow, type OrderFileRow } from './order-file-format.ts';
 import type { PlatformOrder, PlatformOrders } from './platform-orders.ts';
 
@@ -19,9 +18,9 @@ const HEADER_SEARCH_ROWS = 20;
 
 export interface OrderFileContext {
   db: Db;
+  writer: Writer;
   catalog: CatalogService;
   platformOrders: PlatformOrders;
-  publish: Publish;
   now?: () => number;
 }
 
@@ -91,25 +90,20 @@ export async function importOrderFile(
   progress('phase_writing', 0, orders.length);
   const lineProducts = new OrderLineProducts(ctx.db, ctx.catalog);
   const counts = { orders: orders.length, created: 0, updated: 0, unchanged: 0, products: 0 };
-  await gatedWrite(
-    ctx.catalog.gate,
-    (work) => ctx.db.transaction(work).immediate(),
-    ctx.publish,
-    (emit) => {
-      const at = now();
-      for (const group of orders) {
-        // The API's order is left as it is, its lines unread: no 规格 is made up from the file's way of naming it.
-        if (ctx.platformOrders.fromApi(group[0]!.platform, group[0]!.orderId)) {
-          counts.unchanged++;
-          continue;
-        }
-        const order = platformOrder(group, lineProducts, counts, at);
-        counts[ctx.platformOrders.upsert(order, at, 'file').outcome]++;
+  await ctx.writer.write((emit) => {
+    const at = now();
+    for (const group of orders) {
+      // The API's order is left as it is, its lines unread: no 规格 is made up from the file's way of naming it.
+      if (ctx.platformOrders.fromApi(group[0]!.platform, group[0]!.orderId)) {
+        counts.unchanged++;
+        continue;
       }
-      emit('orders.bulkChanged', { count: counts.created + counts.updated });
-      if (counts.products > 0) emit('catalog.bulkChanged', { created: counts.products, updated: 0 });
-    },
-  );
+      const order = platformOrder(group, lineProducts, counts, at);
+      counts[ctx.platformOrders.upsert(order, at, 'file').outcome]++;
+    }
+    emit('orders.bulkChanged', { count: counts.created + counts.updated });
+    if (counts.products > 0) emit('catalog.bulkChanged', { created: counts.products, updated: 0 });
+  });
   progress('phase_writing', orders.length, orders.length);
   return { summary: { ...counts, platform: columns.platform, rows: rows.length, format: sheet.format } };
 }

@@ -33,11 +33,10 @@ export function registerOrders(
   server.handle('orders.get', ({ id }) => ({ order: orders.get(id), history: orders.store.history(id) }));
   server.handle('orders.list', ({ filter, sort, dir, offset, limit }, ctx) => {
     const contacts = allowed(ctx, 'contacts');
-    return {
+    return server.snapshot(() => ({
       ...orders.store.list(filter, sort, dir, offset, limit, contacts),
       totals: orders.store.totals(filter, contacts),
-      seq: server.currentSeq(),
-    };
+    }));
   });
   server.handle('orders.setStatus', ({ id, to, note, shipment }, ctx) =>
     orders.setStatus(id, to, actorOf(ctx), note, shipment),

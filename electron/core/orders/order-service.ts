@@ -1,11 +1,11 @@
-// Taking and running orders. Each change is one transaction behind the write gate (stock, coupon claim, the
+// Taking and running orders. Each change is one write through the studio's writer (stock, coupon claim, the
 // order, its history), then its events: two assistants ordering the last unit at once are simply applied one
 // after the other, and the second is refused.
 import crypto from 'node:crypto';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { CouponService } from '../coupons/coupon-service.ts';
 import type { Db } from '../db/connection.ts';
-import { gatedWrite } from '../db/gated-write.ts';
+import type { Writer } from '../db/writer.ts';
 import type { LiveService } from '../live/live-service.ts';
 import type { BasketLine } from '../protocol/coupon-discount.ts';
 import { refused, StudioError } from '../protocol/errors.ts';
@@ -56,21 +56,21 @@ export class OrderService {
   private readonly catalog: CatalogService;
   private readonly coupons: CouponService;
   private readonly live: LiveService;
-  private readonly publish: Publish;
+  private readonly writer: Writer;
   private readonly now: () => number;
   private readonly shipping: OrderShipping;
 
   constructor(
     db: Db,
     deps: { catalog: CatalogService; coupons: CouponService; live: LiveService },
-    publish: Publish,
+    writer: Writer,
     now: () => number = Date.now,
   ) {
     this.store = new OrderStore(db);
     this.catalog = deps.catalog;
     this.coupons = deps.coupons;
     this.live = deps.live;
-    this.publish = publish;
+    this.writer = writer;
     this.now = now;
     this.shipping = new OrderShipping(this.store, (work) => this.write(work), now);
   }
@@ -287,8 +287,8 @@ export class OrderService {
     }
   }
 
-  private write<T>(work: (emit: Publish) => T): T | Promise<T> {
-    return gatedWrite(this.catalog.gate, (w) => this.store.transaction(w), this.publish, work);
+  private write<T>(work: (emit: Publish) => T): Promise<T> {
+    return this.writer.write(work);
   }
 }
 

@@ -30,8 +30,8 @@ export interface ShipRow {
   whole?: string;
 }
 
-/** A write of the order log: one transaction behind the write gate, its events after the commit. */
-type Write = <T>(work: (emit: Publish) => T) => T | Promise<T>;
+/** A write of the order log: through the studio's writer, its events after the commit. */
+type Write = <T>(work: (emit: Publish) => T) => Promise<T>;
 
 export class OrderShipping {
   /** Set by the shop domain once it exists; null until then. */

@@ -350,10 +350,6 @@ export class OrderStore {
     };
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
-  }
-
   private withLines(rows: OrderRow[]): Order[] {
     if (rows.length === 0) return [];
     const byOrder = new Map<number, OrderLine[]>(rows.map((r) => [r.id, []]));

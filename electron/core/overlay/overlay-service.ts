@@ -3,7 +3,7 @@
 // show, the library or the coupons (the studio hands every event to `observe`), and what changed reaches the
 // encoder's picture and the OBS page at once: 'overlay.changed' goes to the host and to the page.
 import crypto from 'node:crypto';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { OverlayScene, OverlaySettings, OverlayState } from '../protocol/overlay-schemas.ts';
@@ -46,7 +46,7 @@ const TICK_MS = 1_000;
 
 export class OverlayService {
   private readonly store: OverlayStore;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly publish: Publish;
   private readonly sources: OverlaySources;
   private readonly dir: string;
@@ -62,13 +62,13 @@ export class OverlayService {
 
   constructor(
     store: OverlayStore,
-    gate: WriteGate,
+    writer: Writer,
     publish: Publish,
     sources: OverlaySources,
     options: { dataDir: string; now?: () => number },
   ) {
     this.store = store;
-    this.gate = gate;
+    this.writer = writer;
     this.publish = publish;
     this.sources = sources;
     this.dir = overlayDir(options.dataDir);
@@ -84,18 +84,16 @@ export class OverlayService {
     return { settings: this.settings, scene: this.scene, serverTime: this.now(), showLimits };
   }
 
-  saveSettings(settings: OverlaySettings): OverlayState | Promise<OverlayState> {
+  async saveSettings(settings: OverlaySettings): Promise<OverlayState> {
     if (settings.logoImageId && !this.sources.imageExists(settings.logoImageId)) {
       throw new StudioError('invalid', 'the logo picture is not in the library', {
         issues: [{ path: 'settings.logoImageId', code: 'not_found' }],
       });
     }
-    return this.gate.run(() => {
-      this.store.transaction(() => this.store.setSettings(settings));
-      this.settings = settings;
-      this.changed();
-      return this.state();
-    });
+    await this.writer.write(() => this.store.setSettings(settings));
+    this.settings = settings;
+    this.changed();
+    return this.state();
   }
 
   /** Every event the studio publishes passes here; one that may change the scene has it made again, once per burst. */
@@ -155,7 +153,7 @@ export class OverlayService {
     if (!token || rotate) {
       token = crypto.randomBytes(24).toString('base64url');
       const fresh = token;
-      await this.gate.run(() => this.store.transaction(() => this.store.setPageToken(fresh)));
+      await this.writer.write(() => this.store.setPageToken(fresh));
       if (rotate) this.page?.closePages();
     }
     if (!this.page) return { url: null, problem: 'overlay_page_unavailable' };

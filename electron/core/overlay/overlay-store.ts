@@ -44,8 +44,4 @@ export class OverlayStore {
   setPageToken(token: string): void {
     this.set.run(PAGE_TOKEN_KEY, token);
   }
-
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
 }

@@ -77,6 +77,25 @@ export class StudioServer {
   private nextConnectionId = 1;
   private readonly disconnectListeners: Array<(connectionId: number) => void> = [];
   private views: Views = {};
+  private settle: () => Promise<void> | null = () => null;
+
+  /**
+   * What replies wait for: the writer's open group (null when none). A read answered while other writes wait for
+   * their commit would show changes that are not on disk yet.
+   */
+  settleWith(settle: () => Promise<void> | null): void {
+    this.settle = settle;
+  }
+
+  /**
+   * A snapshot and the event number it is current at, read once no write waits for its commit: the changes it
+   * holds have had their events numbered, so a client applying later events never applies one twice.
+   */
+  snapshot<T extends object>(read: () => T): (T & { seq: number }) | Promise<T & { seq: number }> {
+    const settling = this.settle();
+    if (settling) return settling.then(() => this.snapshot(read));
+    return { ...read(), seq: this.seq };
+  }
 
   /** How replies and events are narrowed per principal (see Views). */
   setViews(views: Views): void {
@@ -148,8 +167,8 @@ export class StudioServer {
   }
 
   /**
-   * @internal used by Connection. Synchronous handlers reply synchronously, so a reply always follows the
-   * events its own call emitted and precedes any later event: a client's snapshot and events line up.
+   * @internal used by Connection. A write's reply follows its commit and the events it raised; a snapshot
+   * carries the number of the last event it holds (see snapshot), so a client's snapshot and events line up.
    */
   dispatch(raw: unknown, ctx: CallContext): ReplyMessage | Promise<ReplyMessage> {
     const envelope = requestMessageSchema.safeParse(raw);
@@ -195,13 +214,18 @@ export class StudioServer {
     const fail = (error: unknown) => failureReply(id, method, error);
     const view = this.views.reply;
     const shown = (value: unknown) => (view && ctx.role !== 'host' ? view(ctx, method, value) : value);
+    let reply: ReplyMessage | Promise<ReplyMessage>;
     try {
       const result = handler(parsed.data as never, ctx);
-      if (result instanceof Promise) return result.then((value) => okReply(id, shown(value)), fail);
-      return okReply(id, shown(result));
+      reply =
+        result instanceof Promise
+          ? result.then((value) => okReply(id, shown(value)), fail)
+          : okReply(id, shown(result));
     } catch (error) {
-      return fail(error);
+      reply = fail(error);
     }
+    const settling = this.settle();
+    return settling ? settling.then(() => reply) : reply;
   }
 
   /** @internal */

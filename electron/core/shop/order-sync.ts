@@ -3,7 +3,6 @@
 // written in one transaction, so a run killed anywhere resumes at the page it was on: an order already in is
 // found by its shop id and changes nothing, none is lost. Afterwards the products those orders sold are read
 // again, so the library's stock is the shop's.
-import { gatedWrite } from '../db/gated-write.ts';
 import type { PlatformOrder, PlatformOrderLine } from '../orders/platform-orders.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { pullProduct } from './product-sync.ts';
@@ -91,7 +90,7 @@ async function resolveLine(ctx: ShopSyncContext, line: WxOrderLine, pulled: Set<
   const code = line.sku_code?.trim() || null;
   if (!linked) {
     const taken = code !== null && ctx.catalog.store.skus.withCode(code) !== undefined;
-    const found = await ctx.catalog.gate.run(() =>
+    const found = await ctx.writer.write(() =>
       ctx.lineProducts.resolve({ title, spec, code: taken ? null : code, priceFen: line.sale_price }, ctx.now()),
     );
     linked = { productId: found.productId, skuId: found.skuId };
@@ -178,24 +177,19 @@ export async function syncOrders(
     const next: OrderCursor = more
       ? { since: cursor.since, window: { ...window, nextKey: reply.next_key! } }
       : { since: window.end, window: null };
-    await gatedWrite(
-      ctx.catalog.gate,
-      (work) => ctx.store.transaction(work),
-      ctx.publish,
-      (emit) => {
-        const now = ctx.now();
-        const touched: number[] = [];
-        for (const order of mapped) {
-          const { outcome, id } = ctx.platformOrders.upsert(order, now, options.client ?? 'wxshop');
-          counts[outcome]++;
-          if (outcome !== 'unchanged') touched.push(id);
-        }
-        ctx.store.saveCursor('orders', next);
-        // A few (a live poll): each order, so the log and the console patch their rows; many: lists refetch.
-        if (touched.length > 20) emit('orders.bulkChanged', { count: touched.length });
-        else for (const id of touched) emit('orders.changed', { order: ctx.platformOrders.get(id)! });
-      },
-    );
+    await ctx.writer.write((emit) => {
+      const now = ctx.now();
+      const touched: number[] = [];
+      for (const order of mapped) {
+        const { outcome, id } = ctx.platformOrders.upsert(order, now, options.client ?? 'wxshop');
+        counts[outcome]++;
+        if (outcome !== 'unchanged') touched.push(id);
+      }
+      ctx.store.saveCursor('orders', next);
+      // A few (a live poll): each order, so the log and the console patch their rows; many: lists refetch.
+      if (touched.length > 20) emit('orders.bulkChanged', { count: touched.length });
+      else for (const id of touched) emit('orders.changed', { order: ctx.platformOrders.get(id)! });
+    });
     counts.orders += mapped.length;
     cursor = next;
     if (!more && window.end >= until) break;

@@ -58,7 +58,7 @@ export async function pullProduct(ctx: ShopSyncContext, shopProductId: string): 
   if (!product) return { outcome: 'refused', issues: [{ path: 'product', code: 'shop_product_missing' }] };
   const linked = ctx.shopProducts.linked(shopProductId);
   const imageId = linked?.imageId ? null : await downloadPicture(ctx, product.head_imgs?.[0]);
-  const result = await ctx.catalog.gate.run(() => ctx.shopProducts.apply(shopProduct(product, imageId), ctx.now()));
+  const result = await ctx.writer.write(() => ctx.shopProducts.apply(shopProduct(product, imageId), ctx.now()));
   if (result.outcome === 'created' || result.outcome === 'updated') {
     ctx.publish('catalog.productChanged', { product: result.product });
   }

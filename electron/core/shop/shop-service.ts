@@ -5,6 +5,7 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import { ShopProducts } from '../catalog/shop-products.ts';
 import { OrderLineProducts } from '../catalog/order-line-products.ts';
 import type { Db } from '../db/connection.ts';
+import type { Writer } from '../db/writer.ts';
 import type { OrderStore } from '../orders/order-store.ts';
 import { PlatformOrders } from '../orders/platform-orders.ts';
 import { refused, StudioError } from '../protocol/errors.ts';
@@ -22,6 +23,7 @@ export const DEFAULT_POLL_SECONDS = 5;
 
 export interface ShopDeps {
   db: Db;
+  writer: Writer;
   secrets: SecretBox;
   catalog: CatalogService;
   orders: OrderStore;
@@ -67,7 +69,7 @@ export class ShopService {
     this.platformOrders = new PlatformOrders(deps.db, deps.orders);
     this.shipping = new ShopShipping(
       deps.db,
-      deps.catalog.gate,
+      deps.writer,
       () => this.context().client,
       () => this.store.credentials() !== null,
       this.now,
@@ -104,14 +106,14 @@ export class ShopService {
   /** Keeps the AppID and AppSecret only once the shop has given a token for them. */
   async connect(appId: string, secret: string): Promise<ShopStatus> {
     await this.client({ appId, secret }).verify();
-    await this.deps.catalog.gate.run(() => this.store.connect(appId, secret, this.now()));
+    await this.deps.writer.write(() => this.store.connect(appId, secret, this.now()));
     if (this.isLive) this.startPolling(this.isLive);
     return this.changed();
   }
 
   async disconnect(): Promise<ShopStatus> {
     this.stopPolling(); // connect starts it again
-    await this.deps.catalog.gate.run(() => this.store.disconnect());
+    await this.deps.writer.write(() => this.store.disconnect());
     return this.changed();
   }
 
@@ -168,7 +170,7 @@ export class ShopService {
   }
 
   private async run(kind: SyncKind, context: ShopSyncContext, options: OrderSyncOptions): Promise<SyncOutcome> {
-    await context.catalog.gate.run(() => this.store.started(kind, this.now()));
+    await context.writer.write(() => this.store.started(kind, this.now()));
     this.changed();
     let last = 0;
     const progress: SyncProgress = (phase, done, total) => {
@@ -185,7 +187,7 @@ export class ShopService {
     } catch (error) {
       outcome = { ok: false, counts: {}, error: errorOf(error) };
     }
-    await context.catalog.gate.run(() => this.store.finished(kind, this.now(), outcome));
+    await context.writer.write(() => this.store.finished(kind, this.now(), outcome));
     return outcome;
   }
 
@@ -217,6 +219,7 @@ export class ShopService {
     return {
       client: this.cachedClient(credentials),
       db: this.deps.db,
+      writer: this.deps.writer,
       store: this.store,
       catalog: this.deps.catalog,
       shopProducts: this.shopProducts,

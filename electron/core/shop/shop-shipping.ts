@@ -3,7 +3,7 @@
 // sent and after the shop answers, so nothing is sent twice: a shipment the shop took is not sent again, and one
 // whose answer never came (a crash) is looked up in the shop's order before it is.
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Carrier, PlatformShipper, ShipAnswer } from '../orders/platform-shipping.ts';
 import type { Order } from '../protocol/order-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
@@ -17,7 +17,7 @@ interface ShipmentRow {
 }
 
 export class ShopShipping implements PlatformShipper {
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly client: () => WxShopClient;
   private readonly now: () => number;
   private list: Carrier[] | null = null;
@@ -28,7 +28,7 @@ export class ShopShipping implements PlatformShipper {
   private readonly shipmentRow;
   private readonly recordStmt;
 
-  constructor(db: Db, gate: WriteGate, client: () => WxShopClient, connected: () => boolean, now: () => number) {
+  constructor(db: Db, writer: Writer, client: () => WxShopClient, connected: () => boolean, now: () => number) {
     this.connected = connected;
     this.lineIds = db.prepare<[number, number], { product: string | null; sku: string | null }>(
       `SELECT coalesce(l.platform_product_id, p.shop_product_id) AS product,
@@ -46,7 +46,7 @@ export class ShopShipping implements PlatformShipper {
          errcode = @errcode, errmsg = @errmsg, updated_at = @now,
          attempts = attempts + (@state = 'sending')`,
     );
-    this.gate = gate;
+    this.writer = writer;
     this.client = client;
     this.now = now;
   }
@@ -125,7 +125,7 @@ export class ShopShipping implements PlatformShipper {
     state: ShipmentRow['state'],
     refusal: { errcode: number; errmsg: string } | null,
   ): Promise<void> {
-    await this.gate.run(() =>
+    await this.writer.write(() =>
       this.recordStmt.run({
         orderId,
         deliveryId,

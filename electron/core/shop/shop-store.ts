@@ -111,8 +111,4 @@ export class ShopStore {
       )
       .run({ kind, now, outcome: JSON.stringify(outcome) });
   }
-
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
-  }
 }

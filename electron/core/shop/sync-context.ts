@@ -5,6 +5,7 @@ import type { OrderLineProducts } from '../catalog/order-line-products.ts';
 import type { ShopProducts } from '../catalog/shop-products.ts';
 import type { ShopStore, SyncOutcome } from './shop-store.ts';
 import type { Db } from '../db/connection.ts';
+import type { Writer } from '../db/writer.ts';
 import type { PlatformOrders } from '../orders/platform-orders.ts';
 import type { Publish } from '../publish.ts';
 import type { WxShopClient } from './wxshop-client.ts';
@@ -12,6 +13,7 @@ import type { WxShopClient } from './wxshop-client.ts';
 export interface ShopSyncContext {
   client: WxShopClient;
   db: Db;
+  writer: Writer;
   store: ShopStore;
   catalog: CatalogService;
   shopProducts: ShopProducts;

@@ -40,7 +40,7 @@ export class StreamRecordings {
   private readonly store: StreamStore;
   /** Every recording, as the clips domain may read them. */
   readonly registry: RecordingStore;
-  /** A write behind the gate (the service's): the store is only written that way. */
+  /** A write through the service's writer: the store is only written that way. */
   private readonly write: Write;
 
   constructor(store: StreamStore, registry: RecordingStore, write: Write) {

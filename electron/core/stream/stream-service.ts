@@ -1,5 +1,5 @@
 // Going live (host only): the settings and destinations behind `stream.*`, and the one show that runs at a time.
-// Writes go through the write gate in one transaction each, then 'stream.changed' with the whole state. A show is
+// Writes go through the writer in one transaction each, then 'stream.changed' with the whole state. A show is
 // the stream engine (engine/stream-engine.ts) built from the settings; its changes are announced at once when a
 // phase changes and otherwise at most about once a second, its preview frames as they come.
 //
@@ -8,7 +8,7 @@
 // text that might quote a URL is scrubbed of keys and URLs first (`redact`).
 import path from 'node:path';
 import type { Db } from '../db/connection.ts';
-import type { WriteGate } from '../db/write-gate.ts';
+import type { Writer } from '../db/writer.ts';
 import { refused, StudioError } from '../protocol/errors.ts';
 import { PLATFORM_PRESETS } from '../protocol/stream-presets.ts';
 import type { StreamDestination, StreamSettings, StreamState } from '../protocol/stream-schemas.ts';
@@ -60,7 +60,7 @@ type Phase = StreamState['phase'];
 export class StreamService {
   readonly store: StreamStore;
   private readonly destinations: StreamDestinations;
-  private readonly gate: WriteGate;
+  private readonly writer: Writer;
   private readonly publish: Publish;
   private readonly secrets: SecretBox;
   private readonly recordingsDir: string;
@@ -84,13 +84,13 @@ export class StreamService {
 
   constructor(
     db: Db,
-    gate: WriteGate,
+    writer: Writer,
     publish: Publish,
     options: { dataDir: string; secrets: SecretBox; deps?: Partial<StreamDeps>; overlay?: OverlayFeed },
   ) {
     this.store = new StreamStore(db);
     this.destinations = new StreamDestinations(this.store, options.secrets);
-    this.gate = gate;
+    this.writer = writer;
     this.publish = publish;
     this.secrets = options.secrets;
     this.recordingsDir = path.join(options.dataDir, 'recordings');
@@ -388,12 +388,10 @@ export class StreamService {
     return this.phase === 'starting' || this.phase === 'live' || this.phase === 'stopping';
   }
 
-  /** A transaction behind the gate; 'stream.changed' goes out once it has committed. */
-  private write<T>(work: () => T): T | Promise<T> {
-    return this.gate.run(() => {
-      const result = this.store.transaction(work);
-      this.announcer.now();
-      return result;
-    });
+  /** A write through the writer; 'stream.changed' goes out once it has committed. */
+  private async write<T>(work: () => T): Promise<T> {
+    const result = await this.writer.write(work);
+    this.announcer.now();
+    return result;
   }
 }

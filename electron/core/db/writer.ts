@@ -1,0 +1,223 @@
+// The studio's one writer, with group commit.
+//
+// Every domain writes through here. A write runs at once, in its own savepoint inside the group transaction
+// that is open (BEGIN IMMEDIATE by the first write of a group), so the writes of one group see each other in
+// order and a refused write (a sold-out order) rolls back only itself. The group commits once the event loop has
+// taken in everything that arrived meanwhile (setImmediate: the rest of this turn's messages join it): one fsync
+// for all of them. Only then are their events published and their promises resolved, so a reply always means
+// "on disk" — while a commit is in flight, the next group is already filling.
+//
+// A bulk job (a 100,000-row import) holds the writer while it writes one transaction over many event-loop turns,
+// so reads keep being answered meanwhile; writes queue behind it.
+//
+// Another process may hold SQLite's write lock for a while (a CLI import beside the running studio). The studio
+// never blocks its thread on that lock (busy_timeout 0, see connection.ts): a group that cannot begin is tried
+// again a moment later, holding the writer so later writes keep their order. It fails only after
+// BUSY_GIVE_UP_MS, with a message that says why.
+import { StudioError } from '../protocol/errors.ts';
+import type { Publish } from '../publish.ts';
+import type { Db } from './connection.ts';
+
+/** SQLite's "another connection has the lock" (SQLITE_BUSY and its extended codes). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+const FIRST_RETRY_MS = 5;
+const MAX_RETRY_MS = 100;
+export const BUSY_GIVE_UP_MS = 120_000;
+
+interface Pending {
+  result: unknown;
+  events: Array<() => void>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface Group {
+  writes: Pending[];
+}
+
+export interface WriterOptions {
+  now?: () => number;
+  /** When a group commits: after the event loop has taken in this turn's other messages. */
+  schedule?: (commit: () => void) => void;
+}
+
+export class Writer {
+  private readonly db: Db;
+  private readonly publish: Publish;
+  private readonly now: () => number;
+  private readonly schedule: (commit: () => void) => void;
+  private group: Group | null = null;
+  private committed: { promise: Promise<void>; resolve(): void } | null = null;
+  private holder: Promise<unknown> | null = null;
+
+  constructor(db: Db, publish: Publish, options: WriterOptions = {}) {
+    this.db = db;
+    this.publish = publish;
+    this.now = options.now ?? Date.now;
+    this.schedule = options.schedule ?? ((commit) => setImmediate(commit));
+  }
+
+  /** A bulk job holds the writer (see hold). */
+  get held(): boolean {
+    return this.holder !== null;
+  }
+
+  /**
+   * Writes `work` in the open group (opening one if needed) and resolves once the group is on disk. Events raised
+   * through `emit` are published after that commit, in the order they were raised; a refused write (it throws)
+   * rolls back only itself and announces nothing.
+   */
+  write<T>(work: (emit: Publish) => T): Promise<T> {
+    if (this.holder) return this.afterHolder().then(() => this.write(work));
+    if (!this.group) {
+      try {
+        this.begin();
+      } catch (error) {
+        if (!isBusy(error)) return Promise.reject(error);
+        // Another process writes: wait for it, holding the writer so later writes keep their place behind this one.
+        const opening = this.retryWhileBusy(() => this.begin());
+        const release = () => {
+          if (this.holder === opening) this.holder = null;
+        };
+        this.holder = opening;
+        opening.then(release, release);
+        return opening.then(() => this.write(work));
+      }
+    }
+    const events: Array<() => void> = [];
+    const emit: Publish = (name, data, audience) => events.push(() => this.publish(name, data, audience));
+    let result: T;
+    try {
+      // Inside the open transaction better-sqlite3 makes this a savepoint.
+      result = this.db.transaction(() => work(emit))();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.group!.writes.push({ result, events, resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  /**
+   * Null when nothing is waiting for a commit; else resolves once the open group is on disk. Replies and
+   * snapshots wait for it, so nobody is shown a change that might not be kept.
+   */
+  whenCommitted(): Promise<void> | null {
+    return this.group ? this.committed!.promise : null;
+  }
+
+  /** Commits the open group now (before the database closes). */
+  flush(): void {
+    this.commit();
+  }
+
+  /** Holds the writer for the whole of `work` (which may yield); later writes queue behind it. */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      if (this.group) this.commit();
+      else if (this.holder) await this.afterHolder();
+      else break;
+    }
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    this.holder = holding;
+    try {
+      return await work();
+    } finally {
+      if (this.holder === holding) this.holder = null;
+      release();
+    }
+  }
+
+  /**
+   * One transaction that may span many event-loop turns (`work` yields). Only for a holder of the writer:
+   * nobody else writes meanwhile, so no other change can land inside it.
+   */
+  async bulk(work: () => Promise<void>): Promise<void> {
+    if (!this.held) throw new Error('a bulk transaction needs to hold the writer');
+    const begin = () => this.db.exec('BEGIN IMMEDIATE');
+    try {
+      begin();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      await this.retryWhileBusy(begin);
+    }
+    try {
+      await work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private begin(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    const group: Group = { writes: [] };
+    this.group = group;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    this.committed = { promise, resolve };
+    this.schedule(() => {
+      if (this.group === group) this.commit();
+    });
+  }
+
+  private commit(): void {
+    const group = this.group;
+    const committed = this.committed;
+    if (!group || !committed) return;
+    this.group = null;
+    this.committed = null;
+    try {
+      // SQLite itself rolls a transaction back on some errors (a full disk, an I/O error): nothing to commit.
+      if (!this.db.inTransaction) throw new StudioError('internal', 'the write was rolled back by the database');
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const write of group.writes) write.reject(error);
+      committed.resolve();
+      return;
+    }
+    for (const write of group.writes) {
+      try {
+        for (const send of write.events) send();
+      } catch (error) {
+        // A listener's failure must not keep the other writers of the group waiting: they are on disk.
+        console.error('[studio] publishing after a commit failed:', error);
+      }
+      write.resolve(write.result);
+    }
+    committed.resolve();
+  }
+
+  /** Runs `write` again, a little later each time, until the other process lets go of the lock. */
+  async retryWhileBusy<T>(write: () => T): Promise<T> {
+    const giveUpAt = this.now() + BUSY_GIVE_UP_MS;
+    for (let wait = FIRST_RETRY_MS; ; wait = Math.min(MAX_RETRY_MS, wait * 2)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        return write();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (this.now() >= giveUpAt) {
+          throw new StudioError('busy', 'another program kept the database locked', {
+            issues: [{ path: '(root)', code: 'db_locked' }],
+          });
+        }
+      }
+    }
+  }
+
+  private async afterHolder(): Promise<void> {
+    try {
+      await this.holder;
+    } catch {
+      // the holder's failure is its own caller's business
+    }
+  }
+}
