@@ -13,7 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
+import { messagesOfFrame, wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import WebSocket, { WebSocketServer } from 'ws';
 import { runStudio } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
@@ -157,15 +157,13 @@ export class Receivers implements ReceiverGroup {
   private receive(index: number, data: WebSocket.RawData): void {
     const at = clockMs();
     // Every message is parsed, as a real client would; only the armed event counts.
-    const msg = JSON.parse(data.toString()) as {
-      type?: string;
-      name?: string;
-      data?: { explaining?: { linkNo?: number } | null };
-    };
-    if (this.expected === null || msg.type !== 'event' || msg.name !== 'live.explainChanged') return;
-    if (msg.data?.explaining?.linkNo !== this.expected || !Number.isNaN(this.arrivals[index])) return;
-    this.arrivals[index] = at;
-    if (++this.count === this.sockets.length) this.finish(null);
+    for (const message of messagesOfFrame(JSON.parse(data.toString()))) {
+      const msg = message as { type?: string; name?: string; data?: { explaining?: { linkNo?: number } | null } };
+      if (this.expected === null || msg.type !== 'event' || msg.name !== 'live.explainChanged') continue;
+      if (msg.data?.explaining?.linkNo !== this.expected || !Number.isNaN(this.arrivals[index])) continue;
+      this.arrivals[index] = at;
+      if (++this.count === this.sockets.length) this.finish(null);
+    }
   }
 
   private closed(index: number, code: number): void {
@@ -235,11 +233,13 @@ class Sender {
   }
 
   private receive(data: WebSocket.RawData): void {
-    const msg = JSON.parse(data.toString()) as { type?: string; ok?: boolean };
-    if (msg.type !== 'reply') return; // its own copy of the event
-    const waiting = this.waiting;
-    this.waiting = null;
-    waiting?.resolve(msg);
+    for (const message of messagesOfFrame(JSON.parse(data.toString()))) {
+      const msg = message as { type?: string; ok?: boolean };
+      if (msg.type !== 'reply') continue; // its own copy of the event
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(msg);
+    }
   }
 
   private fail(error: Error): void {
@@ -495,11 +495,15 @@ export async function benchLiveFanout(opts: FanoutOptions): Promise<FanoutResult
     // Three calls, so the event kept for each link also carries the segment it ended, as every measured one does.
     const events = new Map<number, string>();
     let replyText = '';
-    const capture = await Sender.open(studioUrl, host.token, (text) => {
-      const msg = JSON.parse(text) as { type?: string; name?: string; data?: { explaining?: { linkNo: number } } };
-      if (msg.type === 'event' && msg.name === 'live.explainChanged' && msg.data?.explaining)
-        events.set(msg.data.explaining.linkNo, text);
-      if (msg.type === 'reply') replyText = text;
+    const capture = await Sender.open(studioUrl, host.token, (frame) => {
+      // One message's text as the studio writes it (a frame may hold the event and the reply together).
+      for (const message of messagesOfFrame(JSON.parse(frame))) {
+        const msg = message as { type?: string; name?: string; data?: { explaining?: { linkNo: number } } };
+        const text = JSON.stringify(message);
+        if (msg.type === 'event' && msg.name === 'live.explainChanged' && msg.data?.explaining)
+          events.set(msg.data.explaining.linkNo, text);
+        if (msg.type === 'reply') replyText = text;
+      }
     });
     let requestText = '';
     for (const linkNo of [LINKS[0], LINKS[1], LINKS[0]]) {

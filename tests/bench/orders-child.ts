@@ -2,15 +2,20 @@
 // sale the order API too — in a process of their own, as assistants are on devices of their own: the studio's
 // loop only serves. Each client parses every message it gets (every event of every order), as a real one does.
 import WebSocket from 'ws';
-import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
+import { messagesOfFrame, wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import { now } from './measure.ts';
 
 export type OrdersChildRequest =
   | { op: 'rate'; port: number; token: string; clients: number; warmup: number; n: number; oneN: number }
   | { op: 'flash'; port: number; token: string; clients: number; linkNo: number };
 
+/** Sent around the measured part, so the studio's process can read its own CPU time over the same span. */
+export interface OrdersChildMark {
+  mark: 'start' | 'end';
+}
+
 export type OrdersChildReply =
-  | { ok: true; op: 'rate'; samples: number[]; wallMs: number; oneSamples: number[]; oneMs: number }
+  | { ok: true; op: 'rate'; samples: number[]; wallMs: number; oneSamples: number[]; oneMs: number; cpuMs: number }
   | { ok: true; op: 'flash'; flash: FlashResult }
   | { ok: false; message: string };
 
@@ -45,12 +50,14 @@ class OrderSocket {
   private constructor(ws: WebSocket) {
     this.ws = ws;
     ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as { type?: string; id?: number; ok?: boolean; error?: ErrorShape };
-      const w = this.waiting;
-      if (msg.type !== 'reply' || !w || msg.id !== w.id) return;
-      this.waiting = null;
-      if (msg.ok) w.resolve();
-      else w.reject(refusalOf(msg.error));
+      for (const message of messagesOfFrame(JSON.parse(data.toString()))) {
+        const msg = message as { type?: string; id?: number; ok?: boolean; error?: ErrorShape };
+        const w = this.waiting;
+        if (msg.type !== 'reply' || !w || msg.id !== w.id) continue;
+        this.waiting = null;
+        if (msg.ok) w.resolve();
+        else w.reject(refusalOf(msg.error));
+      }
     });
     ws.on('close', (code) => this.waiting?.reject(new Error(`socket closed (${code}) while waiting`)));
   }
@@ -134,10 +141,14 @@ async function rate(r: Extract<OrdersChildRequest, { op: 'rate' }>): Promise<Ord
     for (let c = 0; c < r.clients; c++) sockets.push(await OrderSocket.open(r.port, r.token));
     await takeOrders(sockets, r.warmup, []);
     const samples: number[] = [];
+    process.send?.({ mark: 'start' });
+    const cpu0 = process.cpuUsage();
     const wallMs = await takeOrders(sockets, r.n, samples);
+    const cpu = process.cpuUsage(cpu0);
+    process.send?.({ mark: 'end' });
     const oneSamples: number[] = [];
     const oneMs = await takeOrders(sockets.slice(0, 1), r.oneN, oneSamples);
-    return { ok: true, op: 'rate', samples, wallMs, oneSamples, oneMs };
+    return { ok: true, op: 'rate', samples, wallMs, oneSamples, oneMs, cpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
     for (const s of sockets) s.close();
   }

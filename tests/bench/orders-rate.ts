@@ -11,7 +11,7 @@ import { runStudio } from '../support/studio-fixture.ts';
 import { TestClient } from '../support/ws-client.ts';
 import { summarize, type LatencySummary } from './measure.ts';
 import { benchOrdersBaseline, type BaselineResult } from './orders-baseline.ts';
-import type { FlashResult, OrdersChildReply, OrdersChildRequest } from './orders-child.ts';
+import type { FlashResult, OrdersChildMark, OrdersChildReply, OrdersChildRequest } from './orders-child.ts';
 import type { Row } from './report.ts';
 
 export interface OrdersRateOptions {
@@ -53,7 +53,8 @@ export interface OrdersRateResult extends BaselineResult {
   clients: number;
   bagSize: number;
   pushedCoupons: number;
-  studio: RateSide & { couponed: number };
+  /** CPU time over the measured part: the studio's process, and the clients' (every client parses every event). */
+  studio: RateSide & { couponed: number; studioCpuMs: number; clientsCpuMs: number };
   /** The same orders from one client alone (n / clients of them): latency with nobody else's commit ahead. */
   oneClient: RateSide;
   /** After the run: orders on disk, and whether the bag's stock went down by exactly the units ordered. */
@@ -67,14 +68,18 @@ const CHILD_TIMEOUT_MS = 30 * 60_000;
 const CHILD = fileURLToPath(new URL('./orders-child.ts', import.meta.url));
 
 /** Runs one request in a fresh child process and returns its answer. */
-function inChild<R extends OrdersChildReply>(request: OrdersChildRequest): Promise<R> {
+function inChild<R extends OrdersChildReply>(
+  request: OrdersChildRequest,
+  onMark: (mark: OrdersChildMark['mark']) => void = () => {},
+): Promise<R> {
   const child = fork(CHILD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise<R>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`the order takers' child took over ${CHILD_TIMEOUT_MS} ms`));
     }, CHILD_TIMEOUT_MS);
-    child.once('message', (message) => {
+    child.on('message', (message) => {
+      if ((message as Partial<OrdersChildMark>).mark) return onMark((message as OrdersChildMark).mark);
       clearTimeout(timer);
       child.disconnect();
       const reply = message as OrdersChildReply;
@@ -115,15 +120,16 @@ async function benchStudio(opts: OrdersRateOptions) {
     }
 
     const oneN = Math.max(1, Math.floor(opts.n / opts.clients));
-    const taken = await inChild<Extract<OrdersChildReply, { op: 'rate' }>>({
-      op: 'rate',
-      port: host.port,
-      token: host.token,
-      clients: opts.clients,
-      warmup: opts.warmup,
-      n: opts.n,
-      oneN,
-    });
+    let cpu0 = process.cpuUsage();
+    let studioCpuMs = NaN;
+    const taken = await inChild<Extract<OrdersChildReply, { op: 'rate' }>>(
+      { op: 'rate', port: host.port, token: host.token, clients: opts.clients, warmup: opts.warmup, n: opts.n, oneN },
+      (mark) => {
+        if (mark === 'start') cpu0 = process.cpuUsage();
+        const used = process.cpuUsage(cpu0);
+        if (mark === 'end') studioCpuMs = (used.user + used.system) / 1000;
+      },
+    );
 
     const db = studio.db;
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
@@ -159,6 +165,8 @@ async function benchStudio(opts: OrdersRateOptions) {
         ordersPerSecond: (opts.n / taken.wallMs) * 1000,
         latency: summarize(taken.samples),
         couponed,
+        studioCpuMs,
+        clientsCpuMs: taken.cpuMs,
       },
       oneClient: {
         orders: oneN,
@@ -221,7 +229,7 @@ export function ordersRateRows(r: OrdersRateResult): Row[] {
       studio: r.studio.ordersPerSecond,
       baseline: r.insert.ordersPerSecond,
       higherIsBetter: true,
-      note: `studio = ${n} orders (after ${r.warmup} warm-up) over a real WebSocket on loopback, ${r.clients} clients in a child process each one call at a time: one line by link number in a live show (${r.bagSize} products in the bag), ${r.pushedCoupons} coupons pushed (${r.studio.couponed} orders got one), stock check, coupon choice and claim, order number, history, events to every client, group commit (the orders that arrive while a commit is in flight share the next one, each in its own savepoint; every reply after its fsync); ${r.check.ordersOnDisk} orders on disk afterwards, stock ${r.check.stockAddsUp ? 'adds up' : 'DOES NOT ADD UP'}. Baseline = better-sqlite3 alone inserting the same order row and line into the studio's schema on a fresh file (${p.journal_mode}, synchronous=${p.synchronous}, foreign_keys=${p.foreign_keys}), one transaction per order, one after another`,
+      note: `studio = ${n} orders (after ${r.warmup} warm-up) over a real WebSocket on loopback, ${r.clients} clients in a child process each one call at a time: one line by link number in a live show (${r.bagSize} products in the bag), ${r.pushedCoupons} coupons pushed (${r.studio.couponed} orders got one), stock check, coupon choice and claim, order number, history, events to every client (CPU over the run: the studio ${(r.studio.studioCpuMs / r.n).toFixed(3)} ms per order, the clients' process ${(r.studio.clientsCpuMs / r.n).toFixed(3)} ms), group commit (the orders that arrive while a commit is in flight share the next one, each in its own savepoint; every reply after its fsync); ${r.check.ordersOnDisk} orders on disk afterwards, stock ${r.check.stockAddsUp ? 'adds up' : 'DOES NOT ADD UP'}. Baseline = better-sqlite3 alone inserting the same order row and line into the studio's schema on a fresh file (${p.journal_mode}, synchronous=${p.synchronous}, foreign_keys=${p.foreign_keys}), one transaction per order, one after another`,
     },
     {
       name: `orders.create latency p50, ${c}`,

@@ -3,7 +3,7 @@
 // Both are driven by the same client code in this process, as the studio's server is: the difference is what
 // the studio does per call (JSON parse, zod checks, SQLite read, JSON stringify).
 import type { AddressInfo } from 'node:net';
-import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
+import { messagesOfFrame, wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { ProductInput } from '../../electron/core/protocol/catalog-schemas.ts';
 import { runStudio } from '../support/studio-fixture.ts';
@@ -44,11 +44,13 @@ class BenchSocket {
   private constructor(ws: WebSocket) {
     this.ws = ws;
     ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as { type?: string; ok?: boolean };
-      if (msg.type === 'event') return; // not an answer to anything
-      const resolve = this.waiting;
-      this.waiting = null;
-      resolve?.(msg);
+      for (const message of messagesOfFrame(JSON.parse(data.toString()))) {
+        const msg = message as { type?: string; ok?: boolean };
+        if (msg.type === 'event') continue; // not an answer to anything
+        const resolve = this.waiting;
+        this.waiting = null;
+        resolve?.(msg);
+      }
     });
     // A socket that closes mid-call must fail the call, not leave the benchmark waiting forever.
     ws.on('close', (code) => {

@@ -7,7 +7,12 @@ import net from 'node:net';
 import WebSocket from 'ws';
 import { openStudio, type Studio } from '../../electron/core/studio.ts';
 import { startWebHost, type WebHost } from '../../electron/core/host/web-host.ts';
-import { CLOSE_TOO_MANY_TRIES, CLOSE_UNAUTHORIZED, wsProtocols } from '../../electron/core/protocol/bridge.ts';
+import {
+  CLOSE_TOO_MANY_TRIES,
+  CLOSE_UNAUTHORIZED,
+  messagesOfFrame,
+  wsProtocols,
+} from '../../electron/core/protocol/bridge.ts';
 import { CallFailed, TestClient } from '../support/ws-client.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 
@@ -83,7 +88,8 @@ test('requests sent the moment the socket opens are answered', async () => {
   const replies: Array<{ id?: number }> = [];
   const bothAnswered = new Promise<void>((resolve) =>
     ws.on('message', (d) => {
-      if (replies.push(JSON.parse(d.toString()) as { id?: number }) === 2) resolve();
+      replies.push(...(messagesOfFrame(JSON.parse(d.toString())) as Array<{ id?: number }>));
+      if (replies.length === 2) resolve();
     }),
   );
   ws.on('open', () => {

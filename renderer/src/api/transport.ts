@@ -1,6 +1,11 @@
 // The two ways to reach the studio core. The client above them never knows which one it has.
 import type { RequestMessage, ServerMessage } from '../../../electron/core/protocol/contract.ts';
-import { CLOSE_UNAUTHORIZED, wsProtocols, type StudioBridge } from '../../../electron/core/protocol/bridge.ts';
+import {
+  CLOSE_UNAUTHORIZED,
+  messagesOfFrame,
+  wsProtocols,
+  type StudioBridge,
+} from '../../../electron/core/protocol/bridge.ts';
 
 import type { Transport, TransportHandlers } from './transport-types.ts';
 
@@ -59,13 +64,13 @@ export class WebSocketTransport implements Transport {
     this.socket = socket;
     socket.onopen = () => handlers.onOpen();
     socket.onmessage = (event) => {
-      let message: unknown;
+      let frame: unknown;
       try {
-        message = JSON.parse(String(event.data));
+        frame = JSON.parse(String(event.data));
       } catch {
         return;
       }
-      handlers.onMessage(message as ServerMessage);
+      for (const message of messagesOfFrame(frame)) handlers.onMessage(message as ServerMessage);
     };
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
