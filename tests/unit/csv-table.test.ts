@@ -1,8 +1,8 @@
 // One row of values, written as CSV text or as typed .xlsx cells by its columns' kinds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tableCsvRow, type CellKind } from '../../electron/core/csv/table.ts';
-import { escapeForUndefuse, undefuseFormula } from '../../electron/core/csv/write.ts';
+import { formatLocalTime, tableCsvRow, type CellKind } from '../../electron/core/csv/table.ts';
+import { csvCell, defuseFormula, escapeForUndefuse, undefuseFormula } from '../../electron/core/csv/write.ts';
 import { assertFitsXlsx, XLSX_MAX_ROWS } from '../../electron/core/csv/xlsx-write.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 
@@ -14,6 +14,25 @@ test('tableCsvRow: fen as yuan with two decimals, local times, user text defused
     `-001,2026-12-02 08:05:09,'=1+1,59.90,-0.05,3,,已付款\r\n`,
   );
   assert.equal(tableCsvRow(['a,b', 0], ['text', 'fen']), '"a,b",0.00\r\n');
+});
+
+test('the quick path for plain text writes exactly what the careful one does, for every short mix of tricky characters', () => {
+  const alphabet = ["'", '=', '-', '＋', '\u2212', ' ', '\t', '"', ',', '\n', 'a', '中'];
+  const words = [''];
+  for (let length = 1; length <= 3; length++) {
+    for (const w of words.filter((x) => x.length === length - 1)) for (const c of alphabet) words.push(w + c);
+  }
+  for (const w of words.filter((x) => x !== '')) {
+    assert.equal(tableCsvRow([w], ['text']), `${csvCell(defuseFormula(w))}\r\n`, JSON.stringify(w));
+    assert.equal(tableCsvRow([w], ['own']), `${csvCell(w)}\r\n`, JSON.stringify(w));
+  }
+});
+
+test('local times worked out once a minute agree with the full conversion, across minutes, hours and days', () => {
+  const start = new Date(2026, 11, 31, 23, 58, 57).getTime();
+  for (let ms = start; ms < start + 3 * 60_000; ms += 997) {
+    assert.equal(tableCsvRow([ms], ['time']), `${formatLocalTime(ms)}\r\n`);
+  }
 });
 
 test('escapeForUndefuse: what an xlsx text cell holds reads back exactly through the import’s undefuse', () => {

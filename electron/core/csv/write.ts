@@ -21,7 +21,7 @@ export function csvCell(value: CsvValue): string {
 // a Chinese IME or a copied web page brings, which spreadsheets may normalise to them: full-width (＝＋－＠), small
 // form variants (﹦﹢﹣﹫) and the minus sign (−, U+2212).
 // Apostrophes already in front of a dangerous character get one more, so that undefuse is an exact inverse.
-const DANGEROUS = '=+\\-@\\t\\r＝＋－＠﹦﹢﹣﹫\u2212';
+export const DANGEROUS = '=+\\-@\\t\\r＝＋－＠﹦﹢﹣﹫\u2212';
 const DEFUSE_NEEDED = new RegExp(`^'*[${DANGEROUS}]`);
 const UNDEFUSE_NEEDED = new RegExp(`^''*[${DANGEROUS}]`);
 

@@ -14,8 +14,8 @@ import type { OrderFilter } from '../protocol/order-schemas.ts';
 import { orderCells, orderCsvHeader, orderCsvLine, orderTableColumns, type OrderCsvSource } from './order-csv.ts';
 import { filterSql } from './order-filter.ts';
 
-/** Characters per write (a few hundred KB of UTF-8): few syscalls, and memory does not notice. */
-const BATCH_CHARS = 128 * 1024;
+/** Bytes per write: few syscalls, and memory does not notice. */
+const BATCH_BYTES = 256 * 1024;
 /** Rows between progress reports and turns of the event loop (other clients keep being served). */
 const YIELD_EVERY = 5000;
 
@@ -44,6 +44,16 @@ const SELECT = `SELECT o.order_no, o.created_at, s.title AS session_title, l.lin
 type Lines = IterableIterator<OrderCsvSource>;
 
 /**
+ * The lines to export, counted for the progress bar. Not by counting the join: SQLite walks it line by line with a
+ * lookup of each line's order, 2.6 s for 1,000,000 lines (a third of the export); every line has its order, so
+ * unfiltered it is the lines' own count (70 ms), and filtered the lines of the matching orders (0.5 s).
+ */
+function countSql(where: string): string {
+  if (where === '1') return `SELECT count(*) AS n FROM order_lines`;
+  return `SELECT count(*) AS n FROM order_lines WHERE order_id IN (SELECT o.id FROM orders o WHERE ${where})`;
+}
+
+/**
  * The filtered lines from one read snapshot: the count and every row agree while orders keep arriving (WAL). Its
  * own connection: a cursor held across event-loop turns would block the studio's connection for others.
  */
@@ -57,7 +67,7 @@ async function withLines<T>(
     const contacts = options.contacts !== false;
     const { where, params } = filterSql(options.filter, { contacts });
     db.exec('BEGIN');
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${FROM} WHERE ${where}`).get(params) as { n: number }).n;
+    const total = (db.prepare(countSql(where)).get(params) as { n: number }).n;
     // Unfiltered, rows come in primary-key order; a filter sorts in SQLite's sorter, which spills to temp files.
     const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY o.id, l.line_no`).iterate(params) as Lines;
     const out = await use(total, contacts ? rows : withoutContacts(rows));
@@ -72,7 +82,11 @@ function* withoutContacts(rows: Lines): Lines {
   for (const row of rows) yield { ...row, phone: '', address: '' };
 }
 
-/** The CSV's bytes, a batch at a time; `result` is filled in as it goes. */
+/**
+ * The CSV's bytes, a batch at a time; `result` is filled in as it goes. Each line is encoded straight into the
+ * batch's buffer: building a long string and encoding it whole cost more than encoding (the rope of a few hundred
+ * lines is flattened first: 2.2 s of a 1,000,000-line export).
+ */
 async function* csvBatches(
   total: number,
   lines: Lines,
@@ -81,25 +95,30 @@ async function* csvBatches(
   result: OrderExportResult,
 ): AsyncGenerator<Buffer> {
   progress('phase_exporting', 0, total);
-  let batch = CSV_BOM + csvRow(orderCsvHeader(locale));
+  let batch = Buffer.allocUnsafe(BATCH_BYTES);
+  let used = batch.write(CSV_BOM + csvRow(orderCsvHeader(locale)));
   for (const row of lines) {
-    batch += orderCsvLine(row, locale);
-    result.rows++;
-    if (batch.length >= BATCH_CHARS) {
-      const bytes = Buffer.from(batch);
-      batch = '';
-      result.bytes += bytes.byteLength;
-      yield bytes;
+    const line = orderCsvLine(row, locale);
+    // A UTF-16 code unit is at most 3 bytes of UTF-8: when the line might not fit, the batch goes first.
+    if (used + line.length * 3 > BATCH_BYTES) {
+      if (used > 0) yield take(batch, used, result);
+      batch = Buffer.allocUnsafe(Math.max(BATCH_BYTES, line.length * 3));
+      used = 0;
     }
+    used += batch.write(line, used);
+    result.rows++;
     if (result.rows % YIELD_EVERY === 0) {
       progress('phase_exporting', result.rows, total);
       await progress.yield();
     }
   }
-  const last = Buffer.from(batch);
-  result.bytes += last.byteLength;
-  yield last;
+  yield take(batch, used, result);
   progress('phase_exporting', result.rows, total);
+}
+
+function take(batch: Buffer, used: number, result: OrderExportResult): Buffer {
+  result.bytes += used;
+  return batch.subarray(0, used);
 }
 
 async function writeXlsx(
