@@ -42,8 +42,44 @@ export default tseslint.config(
     },
   },
   {
+    // The shell reaches the core through the protocol, the host's entry points (host/shell-facade.ts for the few
+    // things it does itself) and the machine helpers: never a domain or the database directly (VS Code's layers).
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./core/(?!protocol/|host/|system/)',
+              message: 'electron/main uses the core only through protocol/, host/ (shell-facade.ts) and system/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A domain is reached from outside through the protocol: it never imports the host or the CLI.
+    files: ['electron/core/*/**/*.ts'],
+    ignores: ['electron/core/host/**', 'electron/core/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The studio core runs in plain Node: never import electron here.' }],
+          patterns: [
+            {
+              regex: '^\\.\\./(host|cli)/',
+              message: 'A domain never imports the host or the CLI: they call the domain, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/core/protocol/**/*.ts', 'electron/core/overlay/shared/**/*.ts'],
-    ignores: ['electron/core/protocol/ws-transport.ts', 'electron/core/protocol/port-transport.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -61,6 +97,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', rendererImports()],
+      // Values come only from the contract's zod-free modules (choices.ts, limits.ts, …): a value import from a
+      // schema file pulls zod and every schema into the bundle. Types are free.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'core/protocol/([a-z-]+-schemas|contract)\\.ts$',
+              allowTypeImports: true,
+              message: 'Import values from a zod-free protocol module (choices.ts, limits.ts, …); types are fine.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

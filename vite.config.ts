@@ -26,6 +26,13 @@ export default defineConfig({
         studio: resolve(import.meta.dirname, 'renderer/index.html'),
         overlay: resolve(import.meta.dirname, 'renderer/overlay.html'),
       },
+      // React in a chunk of its own: it changes far less often than the studio's code, so a new build of the
+      // studio does not make the browser (or an assistant's tablet on the LAN) fetch it again.
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
     },
   },
   // The core answers only requests addressed to it, from its own pages (Host and Origin): the proxy says so.

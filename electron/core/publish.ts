@@ -1,5 +1,5 @@
 // How a domain announces a change: the composition root wires this to the protocol server's numbered events.
-import type { Principal } from './protocol/server.ts';
+import type { Principal } from './rpc/server.ts';
 import type { Events } from './protocol/contract.ts';
 
 /**

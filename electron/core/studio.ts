@@ -8,7 +8,7 @@ import { holdForCommand, lockDataFolder } from './system/studio-lock.ts';
 import { Writer } from './db/writer.ts';
 import { ImageStore } from './media/image-store.ts';
 import { PROTOCOL_VERSION, type Events } from './protocol/contract.ts';
-import { capabilitiesOf, StudioServer } from './protocol/server.ts';
+import { capabilitiesOf, StudioServer } from './rpc/server.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { registerCatalog } from './catalog/catalog-handlers.ts';
 import { JobRunner } from './jobs/job-runner.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { answerRange } from '../core/host/byte-range.ts';
 import { MEDIA_HEADERS } from '../core/host/media-files.ts';
-import { MEDIA_PATH, type MediaTickets } from '../core/media/media-tickets.ts';
+import { MEDIA_PATH, type MediaTickets } from '../core/host/shell-facade.ts';
 import { contentTypeFor, RENDERER_HEADERS } from '../core/host/renderer-policy.ts';
 import { APP_ORIGIN, APP_SCHEME } from './security.ts';
 

@@ -3,14 +3,12 @@
 import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { MediaTickets } from '../core/media/media-tickets.ts';
 import { APP_DIR_NAME, defaultDataDir } from '../core/system/data-dir.ts';
 import { messageFor, pickLocale, type Locale } from '../core/protocol/messages.ts';
 import { APP_INDEX_URL, installAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { fatalDialogText, gaveUpDialogText, restoreFailedText, restoreOffer, type DialogText } from './core-policy.ts';
 import type { FatalMessage } from '../core/host/utility-messages.ts';
-import { restoreBackup } from '../core/db/restore.ts';
-import { DB_FILE } from '../core/db/connection.ts';
+import { DB_FILE, MediaTickets, restoreBackup } from '../core/host/shell-facade.ts';
 import { LEAVE_BUTTON, leaveWhileLiveDialog } from './leave-guard.ts';
 import { loadSecretKey } from './secret-key.ts';
 import { startCore, type CoreHost } from './core-process.ts';

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { z } from 'zod';
 import { ERROR_CODES } from '../../electron/core/protocol/errors.ts';
 import { methods, type ReplyMessage } from '../../electron/core/protocol/contract.ts';
-import type { CallContext } from '../../electron/core/protocol/server.ts';
+import type { CallContext } from '../../electron/core/rpc/server.ts';
 import { openStudio, type Studio } from '../../electron/core/studio.ts';
 import { startWebHost, type WebHost } from '../../electron/core/host/web-host.ts';
 import { Fuzzer, type Json } from '../support/fuzz.ts';

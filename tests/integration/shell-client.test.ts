@@ -4,7 +4,7 @@
 // saved by the host, checked, reported back by the shell.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { portChannel, type MessagePortLike } from '../../electron/core/protocol/port-transport.ts';
+import { portChannel, type MessagePortLike } from '../../electron/core/rpc/port-transport.ts';
 import { DEFAULT_HOTKEYS } from '../../electron/core/protocol/hotkeys.ts';
 import type { HotkeyState } from '../../electron/core/protocol/hotkeys-schemas.ts';
 import { openStudio } from '../../electron/core/studio.ts';

@@ -3,7 +3,7 @@
 // search instead of a Set. Grids cover every small basket; boundaries and huge amounts cover the rest.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { couponDiscountFen, type BasketLine, type CouponTerms } from '../../electron/core/protocol/coupon-discount.ts';
+import { couponDiscountFen, type BasketLine, type CouponTerms } from '../../electron/core/coupons/coupon-discount.ts';
 import { MAX_FEN } from '../../electron/core/protocol/money.ts';
 
 // ---- the reference: non-negative integers as decimal strings ----

@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import type { MessagePortMain, ParentPort } from 'electron';
-import { portChannel, type MessagePortLike } from '../../electron/core/protocol/port-transport.ts';
+import { portChannel, type MessagePortLike } from '../../electron/core/rpc/port-transport.ts';
 import { runUtility, type ParentPortLike } from '../../electron/core/host/utility-core.ts';
 import { fatalFromError, parseFromCore, parseToCore } from '../../electron/core/host/utility-messages.ts';
-import { StudioServer } from '../../electron/core/protocol/server.ts';
+import { StudioServer } from '../../electron/core/rpc/server.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 
 // Compile-time: Electron's own types fit the structural ones the core declares (tsc checks these lines).

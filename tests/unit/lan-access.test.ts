@@ -16,7 +16,7 @@ import {
 } from '../../electron/core/host/lan-addresses.ts';
 import type { AccessState } from '../../electron/core/protocol/access-schemas.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
-import { StudioServer } from '../../electron/core/protocol/server.ts';
+import { StudioServer } from '../../electron/core/rpc/server.ts';
 import { tempDir } from '../support/studio-fixture.ts';
 
 function nic(address: string, family: 'IPv4' | 'IPv6' = 'IPv4', internal = false): NetworkInterfaceInfo {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { bestOption, chosenOption, couponOption } from '../../electron/core/orders/order-coupons.ts';
 import { localDay, ORDER_NO_PATTERN, orderNumber } from '../../electron/core/orders/order-number.ts';
 import type { Coupon } from '../../electron/core/protocol/coupon-schemas.ts';
-import { allocateDiscount } from '../../electron/core/protocol/order-money.ts';
+import { allocateDiscount } from '../../electron/core/orders/order-money.ts';
 import {
   canTransition,
   countsAsSale,

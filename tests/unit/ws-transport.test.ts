@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { WebSocket } from 'ws';
 import { messagesOfFrame } from '../../electron/core/protocol/bridge.ts';
 import type { ServerMessage } from '../../electron/core/protocol/contract.ts';
-import { wsChannel } from '../../electron/core/protocol/ws-transport.ts';
+import { wsChannel } from '../../electron/core/rpc/ws-transport.ts';
 
 function fakeSocket() {
   const frames: Array<{ data: Buffer; binary: boolean }> = [];

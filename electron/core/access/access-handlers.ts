@@ -1,6 +1,6 @@
 // Wires assistant access's protocol methods to its service. All of them are the host's alone: the server
 // refuses them to assistant connections before they get here (HOST_ONLY_PREFIXES).
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { AccessService } from './access-service.ts';
 
 export function registerAccess(server: StudioServer, access: AccessService): void {

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import type { Writer } from '../db/writer.ts';
 import type { AccessState, Capability, Device } from '../protocol/access-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { Publish } from '../publish.ts';
 import { AccessStore, parseCapabilities, type DeviceRow } from './access-store.ts';
 import { hashToken, newPairingToken, pairingUrl } from './pairing-token.ts';

@@ -1,5 +1,5 @@
 // Wires the product library's protocol methods to its service.
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { ownerOf, type JobRunner, type Progress } from '../jobs/job-runner.ts';
 import type { UploadStore } from '../uploads/upload-store.ts';

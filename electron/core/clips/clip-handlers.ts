@@ -1,7 +1,7 @@
 // Wires the clips' protocol methods to their service.
 import { ownerOf, type JobRunner } from '../jobs/job-runner.ts';
 import type { ClipPlanView, ClipView } from '../protocol/clip-schemas.ts';
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { ClipPlan } from './clip-plan.ts';
 import type { ClipService } from './clip-service.ts';
 import type { ReelService } from './reel-service.ts';

@@ -1,5 +1,5 @@
 // Wires the coupon library's protocol methods to its service.
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { CouponService } from './coupon-service.ts';
 
 export function registerCoupons(server: StudioServer, coupons: CouponService): void {

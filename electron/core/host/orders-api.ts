@@ -7,7 +7,7 @@ import { messageFor, pickLocale, type Locale } from '../protocol/messages.ts';
 import type { Order } from '../protocol/order-schemas.ts';
 import { ORDER_LIMITS } from '../protocol/order-schemas.ts';
 import type { StudioErrorShape } from '../protocol/errors.ts';
-import type { Principal, StudioServer } from '../protocol/server.ts';
+import type { Principal, StudioServer } from '../rpc/server.ts';
 
 export const ORDERS_API_PATH = '/api/orders';
 const MAX_BODY_BYTES = 64 * 1024;

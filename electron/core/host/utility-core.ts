@@ -1,7 +1,7 @@
 // What the core's utilityProcess does with its parent's messages: open the studio once, then attach a
 // MessagePort per window to the protocol server. Separate from the entry file so a test can drive it.
 import type { Studio, StudioOptions } from '../studio.ts';
-import { portChannel, type MessagePortLike } from '../protocol/port-transport.ts';
+import { portChannel, type MessagePortLike } from '../rpc/port-transport.ts';
 import { fatalFromError, parseToCore, type FromCoreMessage } from './utility-messages.ts';
 
 /** Electron's `process.parentPort`, described structurally (the core never imports 'electron'). */

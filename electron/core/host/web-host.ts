@@ -1,6 +1,6 @@
 // The web host: the built renderer over HTTP and the studio protocol over WebSocket, behind a per-launch
 // token. This listener is the host's alone (127.0.0.1 by default); assistants come in through lan-host.ts.
-import type { Principal } from '../protocol/server.ts';
+import type { Principal } from '../rpc/server.ts';
 import type { Studio } from '../studio.ts';
 import { newToken, tokensMatch } from './auth-guard.ts';
 import { DEFAULT_RENDERER_DIR, listen } from './studio-listener.ts';

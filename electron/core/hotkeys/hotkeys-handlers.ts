@@ -1,5 +1,5 @@
 // Wires the hotkey settings' protocol methods (host only, like every `settings.` method).
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { HotkeyService } from './hotkeys-service.ts';
 
 export function registerHotkeys(server: StudioServer, hotkeys: HotkeyService): void {

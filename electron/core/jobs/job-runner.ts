@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../protocol/jobs-schemas.ts';
 import { capIssues, diskFullError, refused, StudioError, type Issue } from '../protocol/errors.ts';
-import type { Principal } from '../protocol/server.ts';
+import type { Principal } from '../rpc/server.ts';
 import type { Publish } from '../publish.ts';
 import { makePrivateDir } from '../system/data-folder.ts';
 

@@ -1,5 +1,5 @@
 // Wires the live room's protocol methods to its service.
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { LiveService } from './live-service.ts';
 
 export function registerLive(server: StudioServer, live: LiveService): void {

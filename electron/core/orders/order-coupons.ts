@@ -1,6 +1,6 @@
 // Which coupon an order gets: what each candidate would take off this basket for this buyer, and the best of
 // them. Pure: the service passes in the coupons and how often the buyer already used each.
-import { couponDiscountFen, type BasketLine } from '../protocol/coupon-discount.ts';
+import { couponDiscountFen, type BasketLine } from '../coupons/coupon-discount.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
 import { couponStatus } from '../protocol/coupon-status.ts';
 import type { CouponChoice } from '../protocol/order-schemas.ts';

@@ -1,7 +1,7 @@
 // Wires the order methods to the service; the connection says who acts, for each order's history.
 import { ownerOf, type JobRunner, type Progress } from '../jobs/job-runner.ts';
 import type { UploadStore } from '../uploads/upload-store.ts';
-import { allowed, type CallContext, type StudioServer } from '../protocol/server.ts';
+import { allowed, type CallContext, type StudioServer } from '../rpc/server.ts';
 import type { OrderService } from './order-service.ts';
 import type { Actor } from './order-store.ts';
 import { sessionReport } from './order-report.ts';

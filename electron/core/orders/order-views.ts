@@ -2,7 +2,7 @@
 // "contacts" it sees buyers by nickname only: phone numbers and addresses are masked in every reply and event.
 import type { EventName } from '../protocol/contract.ts';
 import type { Order } from '../protocol/order-schemas.ts';
-import { allowed, type Principal, type Views } from '../protocol/server.ts';
+import { allowed, type Principal, type Views } from '../rpc/server.ts';
 
 /** `13812345678` → `•••••••5678`: enough to tell two buyers apart on the phone, not to call them. */
 export function maskPhone(phone: string): string {

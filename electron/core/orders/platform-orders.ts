@@ -3,7 +3,7 @@
 // after-sale counts. A later, newer snapshot brings a changed price (改价) or address as well as a new status. The platform took the stock, not the studio. An order placed while a show was live belongs
 // to that show, each line to the link number its product had in the bag, so the report counts it.
 import type { Db } from '../db/connection.ts';
-import { allocateDiscount } from '../protocol/order-money.ts';
+import { allocateDiscount } from './order-money.ts';
 import type { Order, OrderStatus } from '../protocol/order-schemas.ts';
 import type { OrderStore } from './order-store.ts';
 

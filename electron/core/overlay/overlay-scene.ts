@@ -1,7 +1,7 @@
 // What the overlay shows, from the live show as it is: the product being explained (its bag line, stock, price and
 // the pushed coupon that takes most off it) and the coupon pushed last. Pure: the service reads, this decides.
 import type { Coupon } from '../protocol/coupon-schemas.ts';
-import { couponDiscountFen } from '../protocol/coupon-discount.ts';
+import { couponDiscountFen } from '../coupons/coupon-discount.ts';
 import type { BagItem, CouponPush, Segment } from '../protocol/live-schemas.ts';
 import type { OverlayScene } from '../protocol/overlay-schemas.ts';
 import { priceFrom } from '../protocol/sku-view.ts';

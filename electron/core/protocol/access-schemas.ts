@@ -1,5 +1,6 @@
 // Assistant access from the LAN (助理访问): off by default; each paired device has its own token.
 import { z } from 'zod';
+import { CAPABILITIES, type Capability } from './choices.ts';
 
 /**
  * Who is on the other end of a connection. Assistants run the show but never see stream settings or keys; the
@@ -38,8 +39,7 @@ export function permitted(role: Role, name: string): boolean {
  * - files: export (products, orders) and import (products, batch shipping), and ship orders;
  * - show: start and end the show.
  */
-export const CAPABILITIES = ['bag', 'orders', 'contacts', 'files', 'show'] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+export { CAPABILITIES, type Capability };
 /** A newly paired device: the assistant's everyday work, nothing more. */
 export const DEFAULT_CAPABILITIES: readonly Capability[] = ['bag', 'orders'];
 

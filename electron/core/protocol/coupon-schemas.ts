@@ -1,15 +1,9 @@
 // Coupons (优惠券): what a seller defines once and pushes (发券) during a show.
 import { z } from 'zod';
 import { MAX_FEN } from './money.ts';
+import { COUPON_KINDS, COUPON_SCOPES, type CouponKind, type CouponScope } from './choices.ts';
 
-export const COUPON_KINDS = [
-  'threshold', // 满减: spend thresholdFen, get offFen off
-  'direct', // 立减: offFen off
-  'percent', // 折扣: pay rate/10 折 (88 = 8.8折 = pay 88%), at most capFen off when set
-] as const;
-export type CouponKind = (typeof COUPON_KINDS)[number];
-export const COUPON_SCOPES = ['shop', 'products'] as const;
-export type CouponScope = (typeof COUPON_SCOPES)[number];
+export { COUPON_KINDS, COUPON_SCOPES, type CouponKind, type CouponScope };
 
 const fen = z.number().int().min(0).max(MAX_FEN);
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);

@@ -18,3 +18,15 @@ export const MAX_PARAM_DEPTH = 32;
 
 /** The most products one bag holds (WeChat Channels allows a few hundred; more is unusable live). */
 export const MAX_BAG_ITEMS = 500;
+
+/** Orders' text fields and sizes. */
+export const ORDER_LIMITS = {
+  buyer: 40,
+  phone: 32,
+  address: 300,
+  note: 300,
+  lines: 20,
+  quantity: 9999,
+  carrier: 40,
+  trackingNo: 64,
+} as const;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { exportFormatSchema } from './jobs-schemas.ts';
 import { ORDER_STATUSES } from './order-status.ts';
 import { uploadIdSchema } from './upload-schemas.ts';
+import { ORDER_LIMITS } from './limits.ts';
 
 export { ORDER_STATUSES, type OrderStatus } from './order-status.ts';
 
@@ -11,16 +12,7 @@ const id = z.number().int().positive();
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 const text = (max: number) => z.string().trim().max(max);
 
-export const ORDER_LIMITS = {
-  buyer: 40,
-  phone: 32,
-  address: 300,
-  note: 300,
-  lines: 20,
-  quantity: 9999,
-  carrier: 40,
-  trackingNo: 64,
-} as const;
+export { ORDER_LIMITS };
 
 /**
  * One product of an order, named the way the caller knows it: its id, its link number in the session, or a 商品编码

@@ -2,16 +2,9 @@
 // drawn (the product being explained, the coupon pushed), which the OBS page receives with its read-only token.
 // The drawing itself is runtime-neutral and shared by the encoder's painter and the page (core/overlay/shared/).
 import { z } from 'zod';
+import { OVERLAY_ANCHORS, type OverlayAnchor } from './choices.ts';
 
-export const OVERLAY_ANCHORS = [
-  'top-left',
-  'top-right',
-  'middle-left',
-  'middle-right',
-  'bottom-left',
-  'bottom-right',
-] as const;
-export type OverlayAnchor = (typeof OVERLAY_ANCHORS)[number];
+export { OVERLAY_ANCHORS, type OverlayAnchor };
 
 const element = z.strictObject({
   on: z.boolean(),

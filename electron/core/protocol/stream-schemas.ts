@@ -3,21 +3,9 @@
 // returned with the key masked.
 import { z } from 'zod';
 import { preflightSchema, type Preflight } from './preflight-schemas.ts';
+import { PLATFORMS, VIDEO_PRESETS, type Platform, type VideoPreset } from './choices.ts';
 
-export const PLATFORMS = [
-  'wechat',
-  'douyin',
-  'kuaishou',
-  'bilibili',
-  'youtube',
-  'twitch',
-  'facebook',
-  'custom',
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
-export const VIDEO_PRESETS = ['720p', '1080p', 'vertical'] as const;
-export type VideoPreset = (typeof VIDEO_PRESETS)[number];
+export { PLATFORMS, VIDEO_PRESETS, type Platform, type VideoPreset };
 
 export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('test-pattern') }),

@@ -1,5 +1,5 @@
 // Wires the shop's protocol methods (host only: `shop.` is refused to assistants).
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { ShopService } from './shop-service.ts';
 
 /** A local day (YYYY-MM-DD) as the shop's seconds at its start. */

@@ -1,5 +1,5 @@
 // Wires the show's methods (show.goLive, show.end): the host's, and a device's with the `show` capability.
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { ShowService } from './show-service.ts';
 
 export function registerShow(server: StudioServer, show: ShowService): void {

@@ -1,6 +1,6 @@
 // Wires going live's protocol methods to its service. All of them are the host's alone: the server refuses
 // them to assistant connections before they get here, and shows assistants stream events only as studio.hidden.
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { StreamService } from './stream-service.ts';
 
 export function registerStream(server: StudioServer, stream: StreamService): void {

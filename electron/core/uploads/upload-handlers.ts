@@ -1,6 +1,6 @@
 // Wires the upload methods: each connection's uploads are its own, and go when it does.
 import { ownerOf } from '../jobs/job-runner.ts';
-import type { StudioServer } from '../protocol/server.ts';
+import type { StudioServer } from '../rpc/server.ts';
 import type { UploadStore } from './upload-store.ts';
 
 export function registerUploads(server: StudioServer, uploads: UploadStore): void {

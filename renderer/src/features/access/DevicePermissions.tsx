@@ -1,7 +1,7 @@
 // What one paired device may do, as the host chooses it: a checkbox per capability. The core enforces the choice
 // (and reconnects the device's open pages so they show only what it may do now).
 import { useId, useState } from 'react';
-import { CAPABILITIES, type Capability } from '../../../../electron/core/protocol/access-schemas.ts';
+import { CAPABILITIES, type Capability } from '../../../../electron/core/protocol/choices.ts';
 import type { Device } from '../../../../electron/core/protocol/contract.ts';
 import { studio } from '../../api/index.ts';
 import { describeError } from '../../i18n/describe.ts';

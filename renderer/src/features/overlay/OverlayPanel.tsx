@@ -8,7 +8,7 @@ import type {
   OverlaySettings,
   OverlayState,
 } from '../../../../electron/core/protocol/overlay-schemas.ts';
-import { OVERLAY_ANCHORS } from '../../../../electron/core/protocol/overlay-schemas.ts';
+import { OVERLAY_ANCHORS } from '../../../../electron/core/protocol/choices.ts';
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { describeError } from '../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { Platform, StreamDestination } from '../../../../electron/core/protocol/contract.ts';
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';
 import { PLATFORM_PRESETS } from '../../../../electron/core/protocol/stream-presets.ts';
-import { PLATFORMS } from '../../../../electron/core/protocol/stream-schemas.ts';
+import { PLATFORMS } from '../../../../electron/core/protocol/choices.ts';
 import { studio, isCallError } from '../../api/index.ts';
 import { describeError, describeIssue } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { SourceChoice, StreamSettings, StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { PLATFORM_PRESETS } from '../../../../electron/core/protocol/stream-presets.ts';
-import { VIDEO_PRESETS } from '../../../../electron/core/protocol/stream-schemas.ts';
+import { VIDEO_PRESETS } from '../../../../electron/core/protocol/choices.ts';
 import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';

@@ -1,7 +1,7 @@
 // Create or edit one coupon in a side panel. The kind decides which term fields show; the frame (save keys,
 // Esc asking first, notices) is the shared editor dialog's.
 import type { Coupon, CouponKind, CouponScope } from '../../../../../electron/core/protocol/contract.ts';
-import { COUPON_KINDS, COUPON_SCOPES } from '../../../../../electron/core/protocol/coupon-schemas.ts';
+import { COUPON_KINDS, COUPON_SCOPES } from '../../../../../electron/core/protocol/choices.ts';
 import { describeIssue } from '../../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';

@@ -2,7 +2,7 @@
 // optional note for the history, and a way back that is focused first so a stray Enter changes nothing.
 import { useState } from 'react';
 import type { Order, OrderStatus } from '../../../../../electron/core/protocol/contract.ts';
-import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
+import { ORDER_LIMITS } from '../../../../../electron/core/protocol/limits.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';

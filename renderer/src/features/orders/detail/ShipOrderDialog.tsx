@@ -1,7 +1,7 @@
 // 发货 for one order: the courier and the tracking number, both required, as batch shipping records them.
 import { useState, type FormEvent } from 'react';
 import type { Order } from '../../../../../electron/core/protocol/contract.ts';
-import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
+import { ORDER_LIMITS } from '../../../../../electron/core/protocol/limits.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';

@@ -4,7 +4,7 @@
 import { useCallback, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { SessionDetail } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
-import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
+import { ORDER_LIMITS } from '../../../../../electron/core/protocol/limits.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { InputField } from '../../../ui/Field.tsx';

@@ -9,7 +9,7 @@ import type {
   QuoteInput,
   SessionDetail,
 } from '../../../../../electron/core/protocol/contract.ts';
-import { ORDER_LIMITS } from '../../../../../electron/core/protocol/order-schemas.ts';
+import { ORDER_LIMITS } from '../../../../../electron/core/protocol/limits.ts';
 import { isCallError, studio } from '../../../api/index.ts';
 import { describeError } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';

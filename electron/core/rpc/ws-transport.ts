@@ -1,6 +1,6 @@
 // The WebSocket face of a protocol channel (the browser studio, LAN assistants, tests).
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from './contract.ts';
+import type { ServerMessage } from '../protocol/contract.ts';
 import type { Channel } from './server.ts';
 
 /**

@@ -1,7 +1,7 @@
 // The studio channel over an Electron MessagePortMain (inside the utilityProcess). The port is described
 // structurally so the core never imports 'electron'; Electron's MessagePortMain satisfies this shape.
 import type { Channel } from './server.ts';
-import type { ServerMessage } from './contract.ts';
+import type { ServerMessage } from '../protocol/contract.ts';
 
 export interface MessagePortLike {
   on(event: 'message', listener: (messageEvent: { data: unknown }) => void): unknown;

@@ -15,7 +15,7 @@
 //
 // Arithmetic is exact: the subtotal is summed as BigInt, because a ¥100,000,000 price (MAX_FEN) times a few
 // thousand items already passes 2^53 and a float sum would silently lose fen.
-import type { Coupon } from './coupon-schemas.ts';
+import type { Coupon } from '../protocol/coupon-schemas.ts';
 
 export interface BasketLine {
   productId: number;

@@ -1,6 +1,6 @@
 // How an order's coupon discount is split over its lines, so each CSV row carries its own discount and paid
 // amount and the rows of one order add up to the order exactly. Runtime-neutral; integer fen throughout.
-import type { BasketLine, CouponTerms } from './coupon-discount.ts';
+import type { BasketLine, CouponTerms } from '../coupons/coupon-discount.ts';
 
 /**
  * Splits `discountFen` over the lines the coupon covers, in proportion to each line's subtotal: each line

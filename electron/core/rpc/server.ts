@@ -12,10 +12,10 @@ import {
   type ReplyMessage,
   type Result,
   type ServerMessage,
-} from './contract.ts';
-import { diskFullError, StudioError, type Issue } from './errors.ts';
-import { capabilitiesFor, CAPABILITIES, permitted, type Capability, type Role } from './access-schemas.ts';
-import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from './limits.ts';
+} from '../protocol/contract.ts';
+import { diskFullError, StudioError, type Issue } from '../protocol/errors.ts';
+import { capabilitiesFor, CAPABILITIES, permitted, type Capability, type Role } from '../protocol/access-schemas.ts';
+import { MAX_PARAM_DEPTH, MAX_PARAM_NODES } from '../protocol/limits.ts';
 
 /** A transport: something that carries messages both ways (a WebSocket, a MessagePort). */
 export interface Channel {
