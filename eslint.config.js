@@ -124,14 +124,23 @@ export default tseslint.config(
     },
   },
   {
-    // The live console shows the stream's widgets; the stream screen needs nothing of the console's.
+    // The show's stream widgets that the live console also shows live in ui/stream/: neither screen imports the other.
     files: ['renderer/src/features/stream/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
+        rendererImports({ regex: '(^|/)live/', message: 'features/stream never imports features/live.' }),
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/features/live/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         rendererImports({
-          regex: '(^|/)live/',
-          message: 'features/stream never imports features/live (one way only).',
+          regex: '^(\\.\\./)+stream/',
+          message: 'features/live never imports features/stream: shared stream widgets live in ui/stream/.',
         }),
       ],
     },

@@ -12,7 +12,7 @@ import { useStream } from '../../stores/stream.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { streamCalls } from './calls.ts';
+import { streamCalls } from '../../stores/stream-calls.ts';
 import { PLATFORM_LABEL } from './describe.ts';
 import { DestinationEditor, type ShowRole } from './DestinationEditor.tsx';
 import { DestinationStatus } from './DestinationStatus.tsx';

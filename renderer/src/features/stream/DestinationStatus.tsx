@@ -9,8 +9,9 @@ import { useT, type MessageKey } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { streamCalls } from './calls.ts';
-import { bytesText, kbpsText, reasonText } from './describe.ts';
+import { streamCalls } from '../../stores/stream-calls.ts';
+import { reasonText } from './describe.ts';
+import { bytesText, kbpsText } from '../../ui/stream/rates.ts';
 
 type Live = NonNullable<StreamDestination['live']>;
 

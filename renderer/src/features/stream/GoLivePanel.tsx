@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { studio } from '../../api/index.ts';
 import { useRunningShow } from '../../stores/live.ts';
 import { useRoute } from '../../stores/route.ts';
-import { refusalReasons, streamCalls } from './calls.ts';
+import { refusalReasons, streamCalls } from '../../stores/stream-calls.ts';
 
 export function GoLivePanel({ state }: { state: StreamState }) {
   const tr = useT();

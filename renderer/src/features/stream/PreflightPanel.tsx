@@ -8,16 +8,12 @@ import type {
 } from '../../../../electron/core/protocol/preflight-schemas.ts';
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { describeError } from '../../i18n/describe.ts';
-import { useT, type MessageKey, type Translator } from '../../i18n/index.ts';
+import { useT, type Translator } from '../../i18n/index.ts';
 import { usePreflight } from '../../stores/preflight.ts';
 import { Button } from '../../ui/Button.tsx';
-import { bytesText, kbpsText, reasonText } from './describe.ts';
-
-/** The sentence for the whole report's level. */
-export function summaryKey(level: CheckLevel): MessageKey {
-  if (level === 'pending') return 'preflight.running';
-  return level === 'warn' || level === 'fail' ? `preflight.summary.${level}` : 'preflight.summary.ok';
-}
+import { reasonText } from './describe.ts';
+import { bytesText, kbpsText } from '../../ui/stream/rates.ts';
+import { summaryKey } from '../../ui/stream/preflight-summary.ts';
 
 const MARK: Record<CheckLevel, string> = { ok: '✓', warn: '!', fail: '✕', pending: '…', skipped: '–' };
 

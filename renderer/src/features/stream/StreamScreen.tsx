@@ -8,13 +8,13 @@ import { Screen } from '../../ui/Screen.tsx';
 import { DestinationList } from './DestinationList.tsx';
 import { EncoderPanel } from './EncoderPanel.tsx';
 import { GoLivePanel } from './GoLivePanel.tsx';
-import { HealthStrip } from './HealthStrip.tsx';
+import { HealthStrip } from '../../ui/stream/HealthStrip.tsx';
 import { SourcePanel, VideoPanel } from './SettingsPanels.tsx';
-import { SourceLostBanner } from './SourceLost.tsx';
-import { DiskBanner, KeysLockedBanner } from './DiskNotice.tsx';
+import { SourceLostBanner } from '../../ui/stream/SourceLost.tsx';
+import { DiskBanner, KeysLockedBanner } from '../../ui/stream/DiskNotice.tsx';
 import { StreamPreview } from './StreamPreview.tsx';
 import { PreflightPanel } from './PreflightPanel.tsx';
-import { AudioBar } from './AudioBar.tsx';
+import { AudioBar } from '../../ui/stream/AudioBar.tsx';
 import { OverlayPanel } from '../overlay/OverlayPanel.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 

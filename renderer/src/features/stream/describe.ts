@@ -30,18 +30,6 @@ export function reasonText(tr: Translator, reason: string | null): string | null
   return reason ? tr.msg(`stream_${reason}`) : null;
 }
 
-/** `2,480 kbps`. */
-export function kbpsText(locale: string, kbps: number): string {
-  return `${Math.round(kbps).toLocaleString(locale)} kbps`;
-}
-
-/** `12.3 MB` sent (decimal units, as platforms quote bitrates). */
-export function bytesText(locale: string, bytes: number): string {
-  if (bytes < 1e6) return `${Math.round(bytes / 1e3).toLocaleString(locale)} KB`;
-  if (bytes < 1e9) return `${(bytes / 1e6).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
-  return `${(bytes / 1e9).toLocaleString(locale, { maximumFractionDigits: 2 })} GB`;
-}
-
 /**
  * The server address a destination was saved with, as far as the masked URL shows it (`rtmp://host/app/••••`
  * without the mask). The core hands the address back only masked, yet an update must send one: the platform's

@@ -6,9 +6,9 @@ import { usePreflight } from '../../../stores/preflight.ts';
 import { useRoute } from '../../../stores/route.ts';
 import { useStream } from '../../../stores/stream.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { AudioBar } from '../../stream/AudioBar.tsx';
-import { HealthStrip } from '../../stream/HealthStrip.tsx';
-import { summaryKey } from '../../stream/PreflightPanel.tsx';
+import { AudioBar } from '../../../ui/stream/AudioBar.tsx';
+import { HealthStrip } from '../../../ui/stream/HealthStrip.tsx';
+import { summaryKey } from '../../../ui/stream/preflight-summary.ts';
 
 /** Before the show (host only): what the last pre-flight check found, and the way to it on the stream screen. */
 export function ConsolePreflight() {

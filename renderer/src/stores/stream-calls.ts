@@ -1,9 +1,9 @@
 // Calls from the stream screen that answer with the whole stream state: the reply is applied at once (the
 // `stream.changed` before it says the same). Failures are the caller's to show, in the host's language.
-import { studio, isCallError } from '../../api/index.ts';
-import { describeError, describeIssue } from '../../i18n/describe.ts';
-import type { Translator } from '../../i18n/index.ts';
-import { useStream } from '../../stores/stream.ts';
+import { studio, isCallError } from '../api/index.ts';
+import { describeError, describeIssue } from '../i18n/describe.ts';
+import type { Translator } from '../i18n/index.ts';
+import { useStream } from './stream.ts';
 
 const apply = useStream.getState().apply;
 

@@ -3,9 +3,9 @@
 import type { ReactNode } from 'react';
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../i18n/index.ts';
-import { useNow } from '../../ui/useNow.ts';
-import { clock } from '../../ui/clock.ts';
-import { kbpsText } from './describe.ts';
+import { useNow } from '../useNow.ts';
+import { clock } from '../clock.ts';
+import { kbpsText } from './rates.ts';
 
 function Uptime({ startedAt }: { startedAt: number | null }) {
   const now = useNow();

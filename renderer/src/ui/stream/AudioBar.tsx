@@ -8,9 +8,9 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
-import { Button } from '../../ui/Button.tsx';
-import { isTypingTarget, useWindowKeydown } from '../../ui/keys.ts';
-import { streamCalls } from './calls.ts';
+import { Button } from '../Button.tsx';
+import { isTypingTarget, useWindowKeydown } from '../keys.ts';
+import { streamCalls } from '../../stores/stream-calls.ts';
 
 /** The meter's range: from -60 dBFS (nothing a viewer would hear) to full scale. */
 const FLOOR = -60;

@@ -9,8 +9,8 @@ import { describeError } from '../../i18n/describe.ts';
 import { useT, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
-import { Button } from '../../ui/Button.tsx';
-import { streamCalls } from './calls.ts';
+import { Button } from '../Button.tsx';
+import { streamCalls } from '../../stores/stream-calls.ts';
 import { dateFormat } from '../../i18n/dates.ts';
 
 /** The chosen source as the host thinks of it: the camera, else the microphone, else "the picture source". */
