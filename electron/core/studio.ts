@@ -32,6 +32,7 @@ import { HotkeyService } from './hotkeys/hotkeys-service.ts';
 import { StreamService } from './stream/stream-service.ts';
 import { OrderService } from './orders/order-service.ts';
 import { registerOrders } from './orders/order-handlers.ts';
+import { orderDeps } from './order-wiring.ts';
 import { registerClips } from './clips/clip-handlers.ts';
 import { ClipService } from './clips/clip-service.ts';
 import { AutoClips } from './clips/auto-clips.ts';
@@ -164,7 +165,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   registerCoupons(server, coupons);
   const live = new LiveService(db, catalog, coupons, writer);
   registerLive(server, live);
-  const orders = new OrderService(db, { catalog, coupons, live }, writer);
+  const orders = new OrderService(db, orderDeps(catalog, coupons, live), writer);
   const shop = new ShopService({ db, writer, secrets, catalog, orders: orders.store, publish });
   registerOrders(server, orders, db, jobs, uploads, {
     db,

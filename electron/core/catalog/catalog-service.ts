@@ -6,10 +6,13 @@ import { StudioError } from '../protocol/errors.ts';
 import type { Product, ProductInput } from '../protocol/catalog-schemas.ts';
 import type { Publish } from '../publish.ts';
 import { productFields, type RuleContext } from './product-rules.ts';
+import { ProductStock } from './product-stock.ts';
 import { ProductStore, type ListQuery } from './product-store.ts';
 
 export class CatalogService {
   readonly store: ProductStore;
+  /** Stock taken and put back by orders. */
+  readonly stock: ProductStock;
   readonly images: ImageStore;
   readonly rules: RuleContext;
   private readonly db: Db;
@@ -23,6 +26,7 @@ export class CatalogService {
     this.db = db;
     this.writer = writer;
     this.store = new ProductStore(db);
+    this.stock = new ProductStock(db);
     this.images = images;
     this.publish = publish;
     this.now = now;

@@ -79,6 +79,8 @@ export class CouponStore {
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly archiveStmt;
+  private readonly claimStmt;
+  private readonly releaseStmt;
   private readonly clearProducts;
   private readonly addProduct;
   private readonly insertTx;
@@ -110,6 +112,12 @@ export class CouponStore {
       `UPDATE coupons SET archived_at = @archived, version = version + 1, updated_at = @now
        WHERE id = @id AND version = @expected RETURNING id`,
     );
+    this.claimStmt = db.prepare(
+      `UPDATE coupons SET claimed = claimed + 1, updated_at = @now WHERE id = @id AND (quantity IS NULL OR claimed < quantity)`,
+    );
+    this.releaseStmt = db.prepare(
+      `UPDATE coupons SET claimed = claimed - 1, updated_at = @now WHERE id = @id AND claimed > 0`,
+    );
     this.clearProducts = db.prepare<[number]>('DELETE FROM coupon_products WHERE coupon_id = ?');
     this.addProduct = db.prepare<[number, number]>('INSERT INTO coupon_products (coupon_id, product_id) VALUES (?, ?)');
     // Transactions nest inside a caller's (better-sqlite3 uses a savepoint then).
@@ -131,6 +139,16 @@ export class CouponStore {
   get(id: number): Coupon | undefined {
     const row = this.byId.get(id);
     return row && toCoupon(row);
+  }
+
+  /** One more claimed by an order; false when none are left. */
+  claim(id: number, now: number): boolean {
+    return this.claimStmt.run({ id, now }).changes === 1;
+  }
+
+  /** An order that had it was cancelled: one fewer claimed. */
+  release(id: number, now: number): void {
+    this.releaseStmt.run({ id, now });
   }
 
   list(archived: boolean): Coupon[] {

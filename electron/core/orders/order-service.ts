@@ -2,11 +2,9 @@
 // order, its history), then its events: two assistants ordering the last unit at once are simply applied one
 // after the other, and the second is refused.
 import crypto from 'node:crypto';
-import type { CatalogService } from '../catalog/catalog-service.ts';
-import type { CouponService } from '../coupons/coupon-service.ts';
 import type { Db } from '../db/connection.ts';
 import type { Writer } from '../db/writer.ts';
-import type { LiveService } from '../live/live-service.ts';
+import type { OrderCatalog, OrderCoupons, OrderDeps, OrderShows } from './order-deps.ts';
 import type { BasketLine } from '../coupons/coupon-discount.ts';
 import { refused, StudioError } from '../protocol/errors.ts';
 import { allocateDiscount } from './order-money.ts';
@@ -53,23 +51,18 @@ function requestHash(input: ParsedInput): string {
 
 export class OrderService {
   readonly store: OrderStore;
-  private readonly catalog: CatalogService;
-  private readonly coupons: CouponService;
-  private readonly live: LiveService;
+  private readonly catalog: OrderCatalog;
+  private readonly coupons: OrderCoupons;
+  private readonly shows: OrderShows;
   private readonly writer: Writer;
   private readonly now: () => number;
   private readonly shipping: OrderShipping;
 
-  constructor(
-    db: Db,
-    deps: { catalog: CatalogService; coupons: CouponService; live: LiveService },
-    writer: Writer,
-    now: () => number = Date.now,
-  ) {
+  constructor(db: Db, deps: OrderDeps, writer: Writer, now: () => number = Date.now) {
     this.store = new OrderStore(db);
     this.catalog = deps.catalog;
     this.coupons = deps.coupons;
-    this.live = deps.live;
+    this.shows = deps.shows;
     this.writer = writer;
     this.now = now;
     this.shipping = new OrderShipping(this.store, (work) => this.write(work), now);
@@ -124,8 +117,8 @@ export class OrderService {
       const basket = this.basket(parsed, now);
       if (basket.refusal) throw refused(basket.refusal, 'the chosen coupon does not apply');
       for (const line of basket.lines) {
-        if (!this.store.takeStock(line.productId, line.sku.id, line.quantity, now)) {
-          const left = this.catalog.store.skus.get(line.sku.id)?.sku.stock ?? 0;
+        if (!this.catalog.take(line.productId, line.sku.id, line.quantity, now)) {
+          const left = this.catalog.stockLeft(line.sku.id);
           throw refused('order_oversold', `only ${left} left of product ${line.productId}`, {
             title: line.product.title,
             left,
@@ -134,7 +127,7 @@ export class OrderService {
         }
       }
       const coupon = basket.chosen?.coupon ?? null;
-      if (coupon && !this.store.claimCoupon(coupon.id, now)) throw refused('coupon_sold_out', 'no coupons left');
+      if (coupon && !this.coupons.claim(coupon.id, now)) throw refused('coupon_sold_out', 'no coupons left');
       const discountFen = basket.chosen?.discountFen ?? 0;
       const shares = allocateDiscount(discountFen, coupon, basket.lines);
       const status: OrderStatus = parsed.paid ? 'paid' : 'pending';
@@ -172,7 +165,7 @@ export class OrderService {
       const order = this.get(id);
       emit('orders.changed', { order });
       this.announceStock(basket.lines, basket.sessionId, 'taken', now, emit);
-      if (coupon) emit('coupons.changed', { coupon: this.coupons.get(coupon.id) });
+      if (coupon) emit('coupons.changed', { coupon: this.coupons.coupon(coupon.id) });
       return order;
     });
   }
@@ -203,12 +196,12 @@ export class OrderService {
       if (shipment) this.store.ship(id, shipment.carrier, shipment.trackingNo, now);
       else this.store.setStatus(id, order.status, to, now);
       if (returnsStock(to)) {
-        for (const line of order.lines) this.store.returnStock(line.productId, line.skuId, line.quantity, now);
+        for (const line of order.lines) this.catalog.putBack(line.productId, line.skuId, line.quantity, now);
         this.announceStock(order.lines, order.sessionId, 'returned', now, emit);
       }
       if (to === 'cancelled' && order.couponId !== null) {
-        this.store.releaseCoupon(order.couponId, now);
-        emit('coupons.changed', { coupon: this.coupons.get(order.couponId) });
+        this.coupons.release(order.couponId, now);
+        emit('coupons.changed', { coupon: this.coupons.coupon(order.couponId) });
       }
       const shipped = shipment && `${shipment.carrier} ${shipment.trackingNo}`;
       this.store.appendHistory(id, now, order.status, to, actor, [shipped, note].filter(Boolean).join(' · ') || null);
@@ -225,21 +218,21 @@ export class OrderService {
 
   private basket(input: ParsedInput, now: number): Basket {
     const sessionId = this.sessionOf(input.sessionId);
-    const slots = sessionId === null ? [] : this.live.store.slots(sessionId);
+    const slots = sessionId === null ? [] : this.shows.slots(sessionId);
     const lines = input.lines.map((line) => {
       let product: Product | undefined;
       let skuId = line.skuId;
-      if (line.productId !== undefined) product = this.catalog.get(line.productId);
+      if (line.productId !== undefined) product = this.catalog.product(line.productId);
       else if (line.sku !== undefined) {
-        const owner = this.catalog.store.skus.withCode(line.sku);
+        const owner = this.catalog.skuByCode(line.sku);
         if (!owner) throw refused('order_unknown_sku', `no product with SKU ${line.sku}`, { sku: line.sku });
-        product = this.catalog.get(owner.productId);
+        product = this.catalog.product(owner.productId);
         skuId = owner.sku.id;
       } else {
         if (sessionId === null) throw refused('order_no_session', 'a link number needs a session');
         const slot = slots.find((s) => s.linkNo === line.linkNo);
         if (!slot) throw refused('order_unknown_link', `no link ${line.linkNo}`, { linkNo: line.linkNo! });
-        product = this.catalog.get(slot.productId);
+        product = this.catalog.product(slot.productId);
       }
       if (product.archived) throw refused('product_archived', `product ${product.id} is archived`);
       const sku = pickSku(product, skuId);
@@ -248,8 +241,8 @@ export class OrderService {
     });
     const subtotalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
     const option = (couponId: number) =>
-      couponOption(this.coupons.get(couponId), lines, this.store.buyerUses(couponId, input.buyer), now);
-    const running = sessionId === null ? [] : this.live.store.runningPushes(sessionId).map((p) => option(p.couponId));
+      couponOption(this.coupons.coupon(couponId), lines, this.store.buyerUses(couponId, input.buyer), now);
+    const running = sessionId === null ? [] : this.shows.runningCouponIds(sessionId).map(option);
     const { option: chosen, refusal } = chosenOption(input.coupon, running, () => option(input.coupon as number));
     return { sessionId, lines, subtotalFen, options: running, chosen, refusal };
   }
@@ -257,8 +250,8 @@ export class OrderService {
   /** The session an order belongs to: the one named (it must exist and have started), else the live one. */
   private sessionOf(given: number | null | undefined): number | null {
     if (given === null) return null;
-    if (given === undefined) return this.live.store.liveSessionId() ?? null;
-    const session = this.live.store.session(given);
+    if (given === undefined) return this.shows.liveSessionId();
+    const session = this.shows.session(given);
     if (!session) throw new StudioError('not_found', `session ${given} not found`);
     if (session.state === 'planned') throw refused('order_session_planned', `session ${given} has not started`);
     return given;
@@ -272,10 +265,10 @@ export class OrderService {
     now: number,
     emit: Publish,
   ): void {
-    const live = sessionId !== null && this.live.store.session(sessionId)?.state === 'live' ? sessionId : null;
-    const slots = live === null ? [] : this.live.store.slots(live);
+    const live = sessionId !== null && this.shows.session(sessionId)?.state === 'live' ? sessionId : null;
+    const slots = live === null ? [] : this.shows.slots(live);
     for (const productId of new Set(lines.map((l) => l.productId))) {
-      const product = this.catalog.get(productId);
+      const product = this.catalog.product(productId);
       emit('catalog.productChanged', { product });
       const slot = slots.find((s) => s.productId === productId);
       if (live === null || !slot) continue;
@@ -283,7 +276,7 @@ export class OrderService {
       let kind: 'bag_sold_out' | 'bag_back_in_stock' | null = null;
       if (direction === 'taken' && product.stock === 0) kind = 'bag_sold_out';
       if (direction === 'returned' && product.stock === moved) kind = 'bag_back_in_stock'; // it was at 0
-      if (kind) emit('live.logged', { entry: this.live.store.insertLog(live, kind, now, productId, slot.linkNo) });
+      if (kind) emit('live.logged', { entry: this.shows.logStock(live, kind, now, productId, slot.linkNo) });
     }
   }
 

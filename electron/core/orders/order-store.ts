@@ -194,30 +194,6 @@ export class OrderStore {
         `INSERT INTO order_history (order_id, at, from_status, to_status, role, device_id, client, note)
          VALUES (@orderId, @at, @from, @to, @role, @deviceId, @client, @note)`,
       ),
-      // Stock is the SKU's; the product's total follows it (migrations/0006-skus.ts), its version moves with it.
-      takeStock: db.prepare(
-        `UPDATE product_skus SET stock = stock - @quantity, updated_at = @now
-         WHERE id = @skuId AND product_id = @productId AND stock >= @quantity`,
-      ),
-      // Units go back to the SKU they came from; if the seller has since replaced it, to the live one with the same
-      // spec (counted in the product's stock again); only failing both, to the retired SKU itself.
-      returnStock: db.prepare(
-        `UPDATE product_skus SET stock = stock + @quantity, updated_at = @now
-         WHERE id = coalesce(
-           (SELECT id FROM product_skus WHERE id = @skuId AND archived_at IS NULL),
-           (SELECT s.id FROM product_skus s WHERE s.product_id = @productId AND s.archived_at IS NULL
-              AND s.spec = (SELECT spec FROM product_skus WHERE id = @skuId)),
-           @skuId)
-           AND product_id = @productId`,
-      ),
-      touchProduct: db.prepare(`UPDATE products SET version = version + 1, updated_at = @now WHERE id = @productId`),
-      claimCoupon: db.prepare(
-        `UPDATE coupons SET claimed = claimed + 1, updated_at = @now
-         WHERE id = @couponId AND (quantity IS NULL OR claimed < quantity)`,
-      ),
-      releaseCoupon: db.prepare(
-        `UPDATE coupons SET claimed = claimed - 1, updated_at = @now WHERE id = @couponId AND claimed > 0`,
-      ),
       buyerUses: db.prepare(
         `SELECT count(*) AS n FROM orders WHERE coupon_id = ? AND buyer = ? AND status <> 'cancelled'`,
       ),
@@ -291,29 +267,6 @@ export class OrderStore {
       client: r.client,
       note: r.note,
     }));
-  }
-
-  /** Takes units off the shelf; false (and nothing changed) when fewer are left. */
-  takeStock(productId: number, skuId: number, quantity: number, now: number): boolean {
-    if (this.stmts.takeStock!.run({ productId, skuId, quantity, now }).changes !== 1) return false;
-    this.stmts.touchProduct!.run({ productId, now });
-    return true;
-  }
-
-  returnStock(productId: number, skuId: number | null, quantity: number, now: number): void {
-    // Lines from before SKUs all got theirs (migrations/0006-skus.ts): null is not expected, and returns nothing.
-    if (skuId === null) return;
-    this.stmts.returnStock!.run({ productId, skuId, quantity, now });
-    this.stmts.touchProduct!.run({ productId, now });
-  }
-
-  /** One more claimed; false when none are left. */
-  claimCoupon(couponId: number, now: number): boolean {
-    return this.stmts.claimCoupon!.run({ couponId, now }).changes === 1;
-  }
-
-  releaseCoupon(couponId: number, now: number): void {
-    this.stmts.releaseCoupon!.run({ couponId, now });
   }
 
   /** How many of this buyer's orders (not cancelled) used the coupon: the per-buyer limit counts these. */
