@@ -2,13 +2,12 @@
 // cannot, pairing a device (its QR code is shown once), and the paired devices with Revoke.
 import { useState, type FormEvent } from 'react';
 import type { Device } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { InputField } from '../../ui/Field.tsx';
 import { Switch } from '../../ui/Switch.tsx';
+import { useCall } from '../../ui/useCall.ts';
 import { DeviceList } from './DeviceList.tsx';
 import { PairingDialog } from './PairingDialog.tsx';
 import { useAccessState } from './useAccessState.ts';
@@ -17,48 +16,33 @@ export function AccessSettings() {
   const tr = useT();
   const { t, msg } = tr;
   const { state, error, apply } = useAccessState();
-  const [switching, setSwitching] = useState(false);
-  const [pairing, setPairing] = useState(false);
+  const switching = useCall();
+  const pairing = useCall();
+  const revoking = useCall();
   const [name, setName] = useState('');
   const [paired, setPaired] = useState<{ name: string; urls: string[] } | null>(null);
 
   const active = state?.devices.filter((device) => device.revokedAt === null) ?? [];
   const suggestedName = t('access.defaultName', { n: active.length + 1 });
 
-  const fail = (failure: unknown) => notify('error', describeError(tr, failure));
-
   const setEnabled = async (enabled: boolean) => {
-    setSwitching(true);
-    try {
-      apply(await studio.call('access.setEnabled', { enabled }));
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setSwitching(false);
-    }
+    const next = await switching.call('access.setEnabled', { enabled });
+    if (next) apply(next);
   };
 
   const pair = async (event: FormEvent) => {
     event.preventDefault();
-    setPairing(true);
-    try {
-      const { device, pairingUrls } = await studio.call('access.pairDevice', { name: name.trim() || suggestedName });
-      setPaired({ name: device.name, urls: pairingUrls });
-      setName('');
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setPairing(false);
-    }
+    const answer = await pairing.call('access.pairDevice', { name: name.trim() || suggestedName });
+    if (!answer) return;
+    setPaired({ name: answer.device.name, urls: answer.pairingUrls });
+    setName('');
   };
 
   const revoke = async (device: Device) => {
-    try {
-      apply(await studio.call('access.revoke', { id: device.id }));
-      notify('success', t('access.revoked', { name: device.name }));
-    } catch (failure) {
-      fail(failure);
-    }
+    const next = await revoking.call('access.revoke', { id: device.id });
+    if (!next) return;
+    apply(next);
+    notify('success', t('access.revoked', { name: device.name }));
   };
 
   return (
@@ -71,8 +55,8 @@ export function AccessSettings() {
       <Switch
         checked={state?.enabled ?? false}
         label={t('access.switch')}
-        detail={switching ? t('access.starting') : undefined}
-        disabled={!state || switching}
+        detail={switching.busy ? t('access.starting') : undefined}
+        disabled={!state || switching.busy}
         onChange={(enabled) => void setEnabled(enabled)}
       />
       {state?.enabled ? (
@@ -103,7 +87,7 @@ export function AccessSettings() {
               maxLength={40}
               onChange={(event) => setName(event.currentTarget.value)}
             />
-            <Button type="submit" variant="primary" disabled={pairing || state.urls.length === 0}>
+            <Button type="submit" variant="primary" disabled={pairing.busy || state.urls.length === 0}>
               {t('access.pair')}
             </Button>
           </form>

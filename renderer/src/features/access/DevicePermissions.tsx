@@ -3,10 +3,9 @@
 import { useId, useState } from 'react';
 import { CAPABILITIES, type Capability } from '../../../../electron/core/protocol/choices.ts';
 import type { Device } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
+import { useCall } from '../../ui/useCall.ts';
 
 const LABEL: Record<Capability, MessageKey> = {
   bag: 'access.cap.bag',
@@ -17,10 +16,9 @@ const LABEL: Record<Capability, MessageKey> = {
 };
 
 export function DevicePermissions({ device }: { device: Device }) {
-  const tr = useT();
-  const { t } = tr;
+  const { t } = useT();
   const legend = useId();
-  const [busy, setBusy] = useState(false);
+  const { call, busy } = useCall();
   // The click shows at once; once the studio's answer changes the device as stored, that is shown instead.
   const stored = device.capabilities.join();
   const [pending, setPending] = useState<{ base: string; capabilities: Capability[] } | null>(null);
@@ -29,16 +27,9 @@ export function DevicePermissions({ device }: { device: Device }) {
   async function toggle(capability: Capability, on: boolean): Promise<void> {
     const next = on ? [...current, capability] : current.filter((c) => c !== capability);
     setPending({ base: stored, capabilities: next });
-    setBusy(true);
-    try {
-      await studio.call('access.setCapabilities', { id: device.id, capabilities: next });
-      notify('success', t('access.capsSaved', { name: device.name }));
-    } catch (error) {
-      setPending(null);
-      notify('error', describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await call('access.setCapabilities', { id: device.id, capabilities: next });
+    if (saved) notify('success', t('access.capsSaved', { name: device.name }));
+    else setPending(null);
   }
 
   return (

@@ -3,14 +3,13 @@
 // core applies, and a refusal from the core (someone archived the coupon a second ago) shows on its row.
 import { useState } from 'react';
 import type { Coupon, CouponPush } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useCoupons } from '../../stores/coupons.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { couponStatus, describeCoupon, describeStatus } from './describe.ts';
 import { useNow } from '../../ui/useNow.ts';
+import { useCall } from '../../ui/useCall.ts';
 
 export interface CouponPushPanelProps {
   sessionId: number;
@@ -61,7 +60,7 @@ interface PushRowProps {
 function PushRow({ sessionId, coupon, live, running, now }: PushRowProps) {
   const tr = useT();
   const { t } = tr;
-  const [busy, setBusy] = useState(false);
+  const { call, busy } = useCall();
   const [refusal, setRefusal] = useState<string | null>(null);
   const status = couponStatus(coupon, now);
   const name = coupon.name;
@@ -76,22 +75,11 @@ function PushRow({ sessionId, coupon, live, running, now }: PushRowProps) {
   const reasonId = `coupon-push-reason-${sessionId}-${coupon.id}`;
 
   async function act(): Promise<void> {
-    setBusy(true);
     setRefusal(null);
-    try {
-      const params = { sessionId, couponId: coupon.id };
-      if (running) {
-        await studio.call('live.stopCoupon', params);
-        notify('success', t('couponPush.stopped', { name }));
-      } else {
-        await studio.call('live.pushCoupon', params);
-        notify('success', t('couponPush.pushed', { name }));
-      }
-    } catch (error) {
-      setRefusal(describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    const params = { sessionId, couponId: coupon.id };
+    const method = running ? 'live.stopCoupon' : 'live.pushCoupon';
+    if (!(await call(method, params, { onError: setRefusal }))) return;
+    notify('success', t(running ? 'couponPush.stopped' : 'couponPush.pushed', { name }));
   }
 
   return (

@@ -7,7 +7,7 @@ import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { useLive } from '../../../stores/live.ts';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
-import { useLiveCall } from '../useLiveCall.ts';
+import { useCall } from '../../../ui/useCall.ts';
 import { BagRow, type BagRowActions } from './BagRow.tsx';
 import { ProductPicker } from './ProductPicker.tsx';
 
@@ -19,7 +19,7 @@ interface BagPanelProps {
 
 export function BagPanel({ session, bag, explaining }: BagPanelProps) {
   const { t } = useT();
-  const call = useLiveCall();
+  const { call } = useCall();
   const listRef = useRef<HTMLOListElement>(null);
   /** The row to keep focused once the bag comes back reordered (React may re-insert the focused node). */
   const focusAfterMove = useRef<number | null>(null);

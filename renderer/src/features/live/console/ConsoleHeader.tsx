@@ -4,13 +4,13 @@
 import { useCan, useConnection } from '../../../stores/connection.ts';
 import { useId, useState } from 'react';
 import type { Session } from '../../../../../electron/core/protocol/contract.ts';
-import { isCallError, studio } from '../../../api/index.ts';
-import { describeError } from '../../../i18n/describe.ts';
+import { isCallError } from '../../../api/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { notify } from '../../../stores/notices.ts';
 import { useRoute } from '../../../stores/route.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
+import { useCall } from '../../../ui/useCall.ts';
 import { Countdown, SessionClock, SessionTiming } from '../SessionTiming.tsx';
 import { StateBadge } from '../StateBadge.tsx';
 
@@ -37,7 +37,7 @@ export function ConsoleHeader({
   const { t } = tr;
   const go = useRoute((s) => s.go);
   const reasonId = useId();
-  const [busy, setBusy] = useState(false);
+  const { call, busy } = useCall();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   /** A question before going live: far from the planned time, or nothing to broadcast to. */
@@ -54,24 +54,22 @@ export function ConsoleHeader({
   // each is put to the host here and the call made again with the answer.
   async function goLive(answers = confirmed): Promise<void> {
     if (busy) return;
-    setBusy(true);
     setRefusal(null);
-    try {
-      const { broadcasting } = await studio.call('show.goLive', {
-        sessionId: session.id,
-        confirmTime: answers.time,
-        rehearse: answers.rehearse,
-      });
-      setConfirmed({ time: false, rehearse: false });
-      notify('success', t(broadcasting ? 'live.wentLive' : 'live.wentLiveRehearsal', { title }));
-    } catch (error) {
-      const code = isCallError(error) ? error.issues[0]?.code : undefined;
-      if (code === 'show_far_from_plan') setAsking('time');
-      else if (code === 'show_no_destinations') setAsking('destinations');
-      else setRefusal(describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    const started = await call(
+      'show.goLive',
+      { sessionId: session.id, confirmTime: answers.time, rehearse: answers.rehearse },
+      {
+        onError: (message, error) => {
+          const code = isCallError(error) ? error.issues[0]?.code : undefined;
+          if (code === 'show_far_from_plan') setAsking('time');
+          else if (code === 'show_no_destinations') setAsking('destinations');
+          else setRefusal(message);
+        },
+      },
+    );
+    if (!started) return;
+    setConfirmed({ time: false, rehearse: false });
+    notify('success', t(started.broadcasting ? 'live.wentLive' : 'live.wentLiveRehearsal', { title }));
   }
 
   function answer(next: { time?: boolean; rehearse?: boolean }): void {
@@ -83,16 +81,9 @@ export function ConsoleHeader({
 
   async function end(): Promise<void> {
     if (busy) return;
-    setBusy(true);
-    try {
-      await studio.call('show.end', { sessionId: session.id });
-      notify('success', t('live.ended', { title }));
-      setConfirmingEnd(false);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await call('show.end', { sessionId: session.id }))) return;
+    notify('success', t('live.ended', { title }));
+    setConfirmingEnd(false);
   }
 
   return (

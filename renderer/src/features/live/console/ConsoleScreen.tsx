@@ -15,7 +15,7 @@ import { SourceLostNotice } from '../../../ui/stream/SourceLost.tsx';
 import { DiskNotice } from '../../../ui/stream/DiskNotice.tsx';
 import { PromoPanel } from '../promo/PromoPanel.tsx';
 import { SessionDialog } from '../sessions/SessionDialog.tsx';
-import { useLiveCall } from '../useLiveCall.ts';
+import { useCall } from '../../../ui/useCall.ts';
 import { BagPanel } from './BagPanel.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
 import { ConsolePreflight, ConsoleStream } from './ConsoleStream.tsx';
@@ -27,7 +27,7 @@ import { useConsoleHotkeys } from './useConsoleHotkeys.ts';
 
 export function ConsoleScreen({ sessionId }: { sessionId: number }) {
   const { t } = useT();
-  const call = useLiveCall();
+  const { call } = useCall();
   const detail = useLive((s) => (s.detail?.session.id === sessionId ? s.detail : null));
   const error = useLive((s) => s.detailError);
   const [cueOpen, setCueOpen] = useState(false);

@@ -6,7 +6,7 @@ import { displayFen } from '../../../../../electron/core/protocol/money.ts';
 import { describeError } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Thumbnail } from '../../catalog/list/Thumbnail.tsx';
-import { useLiveCall } from '../useLiveCall.ts';
+import { useCall } from '../../../ui/useCall.ts';
 import { useProductSearch } from '../../../ui/useProductSearch.ts';
 
 const RESULTS = 20;
@@ -19,7 +19,7 @@ interface ProductPickerProps {
 export function ProductPicker({ sessionId, inBag }: ProductPickerProps) {
   const tr = useT();
   const { t } = tr;
-  const call = useLiveCall();
+  const { call } = useCall();
   const listId = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);

@@ -4,12 +4,11 @@ import { useCan } from '../../../stores/connection.ts';
 import { useState } from 'react';
 import type { Order, OrderStatus } from '../../../../../electron/core/protocol/contract.ts';
 import { ORDER_TRANSITIONS, returnsStock } from '../../../../../electron/core/protocol/order-status.ts';
-import { studio } from '../../../api/index.ts';
-import { describeError } from '../../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { notify } from '../../../stores/notices.ts';
 import { useOrders } from '../../../stores/orders.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { useCall } from '../../../ui/useCall.ts';
 import { statusName } from '../format.ts';
 import { ConfirmStatusDialog } from './ConfirmStatusDialog.tsx';
 import { ShipOrderDialog, type Shipment } from './ShipOrderDialog.tsx';
@@ -32,7 +31,7 @@ interface StatusActionsProps {
 export function StatusActions({ order, onChanged, onError }: StatusActionsProps) {
   const tr = useT();
   const { t, locale } = tr;
-  const [busy, setBusy] = useState(false);
+  const { call, busy } = useCall();
   const [confirming, setConfirming] = useState<OrderStatus | null>(null);
   const ship = useCan('files');
   // Shipping is for whoever may export and ship: the others do not see a button the core would refuse. A platform's
@@ -42,29 +41,18 @@ export function StatusActions({ order, onChanged, onError }: StatusActionsProps)
   );
 
   async function change(to: OrderStatus, note?: string, shipment?: Shipment): Promise<void> {
-    setBusy(true);
     onError(null);
-    try {
-      const saved = await studio.call('orders.setStatus', {
-        id: order.id,
-        to,
-        ...(note ? { note } : {}),
-        ...(shipment ? { shipment } : {}),
-      });
+    const params = { id: order.id, to, ...(note ? { note } : {}), ...(shipment ? { shipment } : {}) };
+    const saved = await call('orders.setStatus', params, { onError });
+    setConfirming(null);
+    if (saved) {
       useOrders.getState().apply(saved);
       notify(
         'success',
         t('orders.statusChanged', { orderNo: saved.orderNo, status: statusName(locale, saved.status) }),
       );
-      setConfirming(null);
-      onChanged();
-    } catch (err) {
-      setConfirming(null);
-      onError(describeError(tr, err));
-      onChanged();
-    } finally {
-      setBusy(false);
     }
+    onChanged();
   }
 
   if (next.length === 0) {
