@@ -70,7 +70,7 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The studio core runs in plain Node: never import electron here.' }],
           patterns: [
             {
-              regex: '^\\.\\./(host|cli)/',
+              regex: '^(\\.\\./)+(host|cli)/',
               message: 'A domain never imports the host or the CLI: they call the domain, not the other way.',
             },
           ],
@@ -85,7 +85,10 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The protocol is runtime-neutral.' }],
-          patterns: [{ group: nodeBuiltins, message: 'The protocol is shared with the renderer: no Node built-ins.' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'The protocol is shared with the renderer: no Node built-ins.' },
+            { regex: '^(\\.\\./)+(host|cli)/', message: 'The protocol never imports the host or the CLI.' },
+          ],
         },
       ],
     },

@@ -64,14 +64,14 @@ function fakes(
   const sessions: ShowSessions = {
     session: () => current,
     goLiveRefusal: () => options.refusal ?? null,
-    goLive: () => {
+    goLive: async () => {
       calls.push('live.goLive');
       // Another assistant went live with another session between the check and now.
       if (options.raced) throw new StudioError('refused', 'session 2 is live');
       current = { ...current, state: 'live', startedAt: NOW };
       return current;
     },
-    end: () => {
+    end: async () => {
       calls.push('live.end');
       current = { ...current, state: 'ended' };
       return current;

@@ -125,6 +125,40 @@ test('a group whose commit fails refuses every write in it and announces nothing
   close();
 });
 
+test('a group SQLite rolled back by itself refuses its writes, and a later write starts a group of its own', async () => {
+  const { db, writer, events, commits, committed, insert, close } = setup();
+  const first = writer.write((emit) => {
+    insert.run('lost');
+    emit('catalog.bulkChanged', { created: 1, updated: 0 });
+  });
+  // As SQLite does after a full disk or an I/O error: the whole transaction is gone.
+  const failing = writer.write(() => db.exec('ROLLBACK'));
+  await assert.rejects(failing);
+  assert.equal(db.inTransaction, false);
+  const later = writer.write(() => insert.run('kept'));
+  await assert.rejects(first, /rolled back/);
+  assert.equal(db.inTransaction, true, 'the later write is in a transaction of its own, not committed alone');
+  commits.at(-1)!();
+  await later;
+  assert.deepEqual(committed(), ['kept']);
+  assert.deepEqual(events, []);
+  close();
+});
+
+test('a write cannot start another write (or hold the writer) inside its work', async () => {
+  const { writer, commits, committed, insert, close } = setup();
+  let inner: Promise<unknown> | null = null;
+  const outer = writer.write(() => {
+    insert.run('outer');
+    inner = writer.write(() => insert.run('inner'));
+  });
+  await assert.rejects(inner!, /inside its work/);
+  commits[0]!();
+  await outer;
+  assert.deepEqual(committed(), ['outer']);
+  close();
+});
+
 test('the default schedule commits by itself once the turn has taken in its messages', async () => {
   const file = path.join(dir, 'auto.db');
   const db = new Database(file);

@@ -1,15 +1,16 @@
-// The WebSocket channel sends what one turn produces as one frame (a JSON array when there are several messages),
-// and a client reads either shape back in order.
+// The WebSocket channel sends what one step produces as one frame (a JSON array when there are several messages) to
+// a client that chose the batched protocol, and a client reads either shape back in order.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WebSocket } from 'ws';
-import { messagesOfFrame } from '../../electron/core/protocol/bridge.ts';
+import { messagesOfFrame, WS_PROTOCOL, WS_PROTOCOL_BATCHED } from '../../electron/core/protocol/bridge.ts';
 import type { ServerMessage } from '../../electron/core/protocol/contract.ts';
 import { wsChannel } from '../../electron/core/rpc/ws-transport.ts';
 
-function fakeSocket() {
+function fakeSocket(protocol: string = WS_PROTOCOL_BATCHED) {
   const frames: Array<{ data: Buffer; binary: boolean }> = [];
   const ws = {
+    protocol,
     OPEN: 1,
     readyState: 1,
     bufferedAmount: 0,
@@ -47,6 +48,18 @@ test("a turn's messages leave as one text frame, in order; a lone message as its
   const lone = JSON.parse(frames[1]!.data.toString()) as unknown;
   assert.deepEqual(lone, reply(8));
   assert.deepEqual(messagesOfFrame(lone), [reply(8)]);
+});
+
+test('a client that chose the one-message protocol (a page from before) gets one message per frame, in order', async () => {
+  const { ws, frames } = fakeSocket(WS_PROTOCOL);
+  const channel = wsChannel(ws);
+  channel.send(event(1));
+  channel.send(reply(2));
+  await turn();
+  assert.deepEqual(
+    frames.map((f) => JSON.parse(f.data.toString()) as unknown),
+    [event(1), reply(2)],
+  );
 });
 
 test('one event for many connections is serialized once; a closed socket gets nothing', async () => {

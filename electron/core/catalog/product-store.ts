@@ -190,7 +190,7 @@ export class ProductStore {
   }
 
   /**
-   * For bulk imports, inside their one transaction (bulkTransaction): no RETURNING, no object built per row (a
+   * For bulk imports, inside their one transaction (Writer.bulk): no RETURNING, no object built per row (a
    * third of the import's time otherwise), no savepoint per row.
    */
   insertQuiet(fields: ProductFields, now: number): void {

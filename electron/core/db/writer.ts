@@ -5,7 +5,8 @@
 // order and a refused write (a sold-out order) rolls back only itself. The group commits once the event loop has
 // taken in everything that arrived meanwhile (setImmediate: the rest of this turn's messages join it): one fsync
 // for all of them. Only then are their events published and their promises resolved, so a reply always means
-// "on disk" — while a commit is in flight, the next group is already filling.
+// "on disk". The commit blocks the thread (better-sqlite3 is synchronous): what arrives during it is read by the
+// next turn and fills the next group.
 //
 // A bulk job (a 100,000-row import) holds the writer while it writes one transaction over many event-loop turns,
 // so reads keep being answered meanwhile; writes queue behind it.
@@ -39,6 +40,9 @@ interface Group {
   writes: Pending[];
 }
 
+/** Said to every write of a group that SQLite rolled back by itself (a full disk, an I/O error). */
+const rolledBack = () => new StudioError('internal', 'the write was rolled back by the database');
+
 export interface WriterOptions {
   now?: () => number;
   /** When a group commits: after the event loop has taken in this turn's other messages. */
@@ -51,7 +55,9 @@ export class Writer {
   private readonly now: () => number;
   private readonly schedule: (commit: () => void) => void;
   private group: Group | null = null;
-  private committed: { promise: Promise<void>; resolve(): void } | null = null;
+  private committed: { promise: Promise<boolean>; resolve(ok: boolean): void } | null = null;
+  /** A write's work is running: a write from inside it is a bug (it could not be rolled back with it). */
+  private writing = false;
   private holder: Promise<unknown> | null = null;
 
   constructor(db: Db, publish: Publish, options: WriterOptions = {}) {
@@ -72,7 +78,11 @@ export class Writer {
    * rolls back only itself and announces nothing.
    */
   write<T>(work: (emit: Publish) => T): Promise<T> {
+    if (this.writing) return Promise.reject(new Error('a write may not start another write inside its work'));
     if (this.holder) return this.afterHolder().then(() => this.write(work));
+    // SQLite rolled the group back by itself after an error: its writes are lost, and this one must not run outside
+    // a transaction (it would commit on its own while the group is told it failed).
+    if (this.group && !this.db.inTransaction) this.fail(this.group, rolledBack());
     if (!this.group) {
       try {
         this.begin();
@@ -91,11 +101,14 @@ export class Writer {
     const events: Array<() => void> = [];
     const emit: Publish = (name, data, audience) => events.push(() => this.publish(name, data, audience));
     let result: T;
+    this.writing = true;
     try {
       // Inside the open transaction better-sqlite3 makes this a savepoint.
       result = this.db.transaction(() => work(emit))();
     } catch (error) {
       return Promise.reject(error);
+    } finally {
+      this.writing = false;
     }
     return new Promise<T>((resolve, reject) => {
       this.group!.writes.push({ result, events, resolve: resolve as (value: unknown) => void, reject });
@@ -103,10 +116,11 @@ export class Writer {
   }
 
   /**
-   * Null when nothing is waiting for a commit; else resolves once the open group is on disk. Replies and
-   * snapshots wait for it, so nobody is shown a change that might not be kept.
+   * Null when nothing is waiting for a commit; else resolves once the open group is settled: true when it is on
+   * disk, false when it was rolled back. Replies and snapshots wait for it, so nobody is shown a change that might
+   * not be kept.
    */
-  whenCommitted(): Promise<void> | null {
+  whenCommitted(): Promise<boolean> | null {
     return this.group ? this.committed!.promise : null;
   }
 
@@ -117,6 +131,7 @@ export class Writer {
 
   /** Holds the writer for the whole of `work` (which may yield); later writes queue behind it. */
   async hold<T>(work: () => Promise<T>): Promise<T> {
+    if (this.writing) throw new Error('a write may not hold the writer inside its work');
     for (;;) {
       if (this.group) this.commit();
       else if (this.holder) await this.afterHolder();
@@ -159,8 +174,8 @@ export class Writer {
     this.db.exec('BEGIN IMMEDIATE');
     const group: Group = { writes: [] };
     this.group = group;
-    let resolve!: () => void;
-    const promise = new Promise<void>((r) => (resolve = r));
+    let resolve!: (ok: boolean) => void;
+    const promise = new Promise<boolean>((r) => (resolve = r));
     this.committed = { promise, resolve };
     this.schedule(() => {
       if (this.group === group) this.commit();
@@ -169,20 +184,18 @@ export class Writer {
 
   private commit(): void {
     const group = this.group;
-    const committed = this.committed;
-    if (!group || !committed) return;
-    this.group = null;
-    this.committed = null;
+    if (!group) return;
     try {
       // SQLite itself rolls a transaction back on some errors (a full disk, an I/O error): nothing to commit.
-      if (!this.db.inTransaction) throw new StudioError('internal', 'the write was rolled back by the database');
+      if (!this.db.inTransaction) throw rolledBack();
       this.db.exec('COMMIT');
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      for (const write of group.writes) write.reject(error);
-      committed.resolve();
+      this.fail(group, error);
       return;
     }
+    const committed = this.committed!;
+    this.group = null;
+    this.committed = null;
     for (const write of group.writes) {
       try {
         for (const send of write.events) send();
@@ -192,7 +205,21 @@ export class Writer {
       }
       write.resolve(write.result);
     }
-    committed.resolve();
+    committed.resolve(true);
+  }
+
+  /** The group is lost: its writes are refused, none of their events go out, and the next write begins afresh. */
+  private fail(group: Group, error: unknown): void {
+    const committed = this.committed!;
+    this.group = null;
+    this.committed = null;
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch (rollback) {
+      console.error('[studio] rolling back a failed group failed:', rollback);
+    }
+    for (const write of group.writes) write.reject(error);
+    committed.resolve(false);
   }
 
   /** Runs `write` again, a little later each time, until the other process lets go of the lock. */

@@ -11,7 +11,13 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE_TOO_MANY_TRIES, CLOSE_UNAUTHORIZED, WS_PROTOCOL, WS_TOKEN_PREFIX } from '../protocol/bridge.ts';
+import {
+  CLOSE_TOO_MANY_TRIES,
+  CLOSE_UNAUTHORIZED,
+  WS_PROTOCOL,
+  WS_PROTOCOL_BATCHED,
+  WS_TOKEN_PREFIX,
+} from '../protocol/bridge.ts';
 import { PROTOCOL_VERSION } from '../protocol/contract.ts';
 import { MAX_MESSAGE_BYTES } from '../protocol/limits.ts';
 import type { Channel, Principal, StudioServer } from '../rpc/server.ts';
@@ -135,7 +141,8 @@ export async function listen(server: StudioServer, options: ListenerOptions): Pr
 
   // Authenticated connections: messages up to the largest real payload (a slice of an upload), refused before
   // parsing beyond that. Refusals: the socket only carries a close code to the page, so it reads next to nothing.
-  const pickProtocol = (offered: Set<string>) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false);
+  const pickProtocol = (offered: Set<string>) =>
+    offered.has(WS_PROTOCOL_BATCHED) ? WS_PROTOCOL_BATCHED : offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, handleProtocols: pickProtocol });
   const refusals = new WebSocketServer({ noServer: true, maxPayload: 128, handleProtocols: pickProtocol });
 

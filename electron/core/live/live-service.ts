@@ -69,7 +69,7 @@ export class LiveService {
     return onAirOf(this.store);
   }
 
-  create(input: SessionInput): Session | Promise<Session> {
+  create(input: SessionInput): Promise<Session> {
     return this.write((emit) => {
       const session = this.store.insertSession(sessionFields(input, this.imageExists), this.now());
       emit('live.sessionChanged', { session });
@@ -77,7 +77,7 @@ export class LiveService {
     });
   }
 
-  update(id: number, expectedVersion: number, patch: Partial<SessionInput>): Session | Promise<Session> {
+  update(id: number, expectedVersion: number, patch: Partial<SessionInput>): Promise<Session> {
     return this.write((emit) => {
       const current = this.session(id);
       if (current.version !== expectedVersion) throw this.conflict(current);
@@ -98,7 +98,7 @@ export class LiveService {
   }
 
   /** planned → live: the bag must hold a product (as WeChat Channels requires), and one show runs at a time. */
-  goLive(id: number): Session | Promise<Session> {
+  goLive(id: number): Promise<Session> {
     return this.write((emit) => {
       const refusal = this.goLiveRefusal(id);
       if (refusal) throw refused(refusal, `session ${id} cannot go live: ${refusal}`);
@@ -110,7 +110,7 @@ export class LiveService {
   }
 
   /** live → ended: the explanation and every running coupon push end with the show. */
-  end(id: number): Session | Promise<Session> {
+  end(id: number): Promise<Session> {
     return this.write((emit) => {
       this.liveSession(id);
       const now = this.now();
@@ -127,7 +127,7 @@ export class LiveService {
     });
   }
 
-  bagAdd(sessionId: number, productId: number): BagItem[] | Promise<BagItem[]> {
+  bagAdd(sessionId: number, productId: number): Promise<BagItem[]> {
     return this.editBag(sessionId, (slots, numbering) => {
       const product = this.catalog.get(productId);
       if (product.archived) throw refused('product_archived', `product ${productId} is archived`);
@@ -136,7 +136,7 @@ export class LiveService {
     });
   }
 
-  bagRemove(sessionId: number, productId: number): BagItem[] | Promise<BagItem[]> {
+  bagRemove(sessionId: number, productId: number): Promise<BagItem[]> {
     return this.editBag(sessionId, (slots, numbering, emit) => {
       const next = removed(slots, productId, numbering);
       this.endExplainingOf(sessionId, productId, emit);
@@ -144,7 +144,7 @@ export class LiveService {
     });
   }
 
-  bagMove(sessionId: number, productId: number, toIndex: number): BagItem[] | Promise<BagItem[]> {
+  bagMove(sessionId: number, productId: number, toIndex: number): Promise<BagItem[]> {
     return this.editBag(sessionId, (slots, numbering) => moved(slots, productId, toIndex, numbering), {
       movedId: productId,
     });
@@ -161,11 +161,11 @@ export class LiveService {
   }
 
   /** Link numbers become 1…n in bag order: automatic before the show, on purpose while live. */
-  bagRenumber(sessionId: number): BagItem[] | Promise<BagItem[]> {
+  bagRenumber(sessionId: number): Promise<BagItem[]> {
     return this.editBag(sessionId, (slots) => renumbered(slots), { renumber: true });
   }
 
-  explain(sessionId: number, target: ExplainTarget): Segment | Promise<Segment> {
+  explain(sessionId: number, target: ExplainTarget): Promise<Segment> {
     return this.write((emit) => {
       this.liveSession(sessionId);
       const slots = this.store.slots(sessionId);
@@ -182,7 +182,7 @@ export class LiveService {
   }
 
   /** Next / previous listed product in bag order; null (and no change) at either end of the bag. */
-  explainStep(sessionId: number, direction: 'next' | 'previous'): Segment | null | Promise<Segment | null> {
+  explainStep(sessionId: number, direction: 'next' | 'previous'): Promise<Segment | null> {
     return this.write((emit) => {
       this.liveSession(sessionId);
       const current = this.store.openSegment(sessionId);
@@ -191,7 +191,7 @@ export class LiveService {
     });
   }
 
-  stopExplaining(sessionId: number): Segment | null | Promise<Segment | null> {
+  stopExplaining(sessionId: number): Promise<Segment | null> {
     return this.write((emit) => {
       this.liveSession(sessionId);
       const open = this.store.openSegment(sessionId);
@@ -203,7 +203,7 @@ export class LiveService {
   }
 
   /** 发券: only during the show, within the coupon's validity, while some are left. */
-  pushCoupon(sessionId: number, couponId: number): CouponPush | Promise<CouponPush> {
+  pushCoupon(sessionId: number, couponId: number): Promise<CouponPush> {
     return this.write((emit) => {
       this.liveSession(sessionId);
       const now = this.now();
@@ -217,7 +217,7 @@ export class LiveService {
     });
   }
 
-  stopCoupon(sessionId: number, couponId: number): CouponPush | Promise<CouponPush> {
+  stopCoupon(sessionId: number, couponId: number): Promise<CouponPush> {
     return this.write((emit) => {
       this.session(sessionId);
       const running = this.store.runningPush(sessionId, couponId);
@@ -249,7 +249,7 @@ export class LiveService {
     sessionId: number,
     change: (slots: StoredSlot[], numbering: Numbering, emit: Publish) => StoredSlot[],
     { renumber = false, movedId }: { renumber?: boolean; movedId?: number } = {},
-  ): BagItem[] | Promise<BagItem[]> {
+  ): Promise<BagItem[]> {
     return this.write((emit) => {
       const session = this.session(sessionId);
       if (session.state === 'ended') throw refused('session_ended', `session ${sessionId} has ended`);

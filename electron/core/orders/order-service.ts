@@ -98,7 +98,7 @@ export class OrderService {
   }
 
   /** Records the order and reserves its stock; with a `key` already used, answers that order and changes nothing. */
-  create(input: OrderInput, actor: Actor, key?: string): Order | Promise<Order> {
+  create(input: OrderInput, actor: Actor, key?: string): Promise<Order> {
     const parsed = orderInputSchema.parse(input);
     const scopedKey = key === undefined ? null : idempotencyKey(actor, key);
     const keyHash = scopedKey === null ? null : requestHash(parsed);
@@ -177,7 +177,7 @@ export class OrderService {
     actor: Actor,
     note?: string,
     shipment?: { carrier: string; trackingNo: string },
-  ): Order | Promise<Order> {
+  ): Promise<Order> {
     const current = this.get(id);
     // The platform owns its orders' course (paid, cancelled, refunded come from it); shipping is told to it first.
     if (current.platform !== null) {

@@ -23,11 +23,17 @@ export const CLOSE_TOO_MANY_TRIES = 4429;
  * upgrade, so nothing an unauthenticated client sends is ever read as a message.
  */
 export const WS_PROTOCOL = 'livecart.v1';
+/**
+ * The same messages, but a frame may hold several (see messagesOfFrame). Offered first by clients that read both;
+ * a page loaded before the studio spoke it (a tab left open over an upgrade) offers only v1 and gets one per frame.
+ */
+export const WS_PROTOCOL_BATCHED = 'livecart.v2';
 export const WS_TOKEN_PREFIX = 'livecart.token.';
 
 /**
- * A WebSocket frame from the studio holds one message, or several as a JSON array, in order: what one turn of the
- * studio sends a connection (a group commit's events, then its replies) leaves as one frame.
+ * A WebSocket frame from the studio holds one message, or (under WS_PROTOCOL_BATCHED) several as a JSON array, in
+ * order: the messages one step of the studio sends a connection (a group commit's events; then its replies) leave
+ * as one frame each.
  */
 export function messagesOfFrame(parsed: unknown): unknown[] {
   return Array.isArray(parsed) ? parsed : [parsed];
@@ -35,5 +41,5 @@ export function messagesOfFrame(parsed: unknown): unknown[] {
 
 /** The subprotocols a client offers; tokens are base64url, which subprotocol names allow as they are. */
 export function wsProtocols(token: string): string[] {
-  return [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`];
+  return [WS_PROTOCOL_BATCHED, WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`];
 }

@@ -77,13 +77,13 @@ export class StudioServer {
   private nextConnectionId = 1;
   private readonly disconnectListeners: Array<(connectionId: number) => void> = [];
   private views: Views = {};
-  private settle: () => Promise<void> | null = () => null;
+  private settle: () => Promise<boolean> | null = () => null;
 
   /**
-   * What replies wait for: the writer's open group (null when none). A read answered while other writes wait for
-   * their commit would show changes that are not on disk yet.
+   * What replies wait for: the writer's open group (null when none; false once settled if it was rolled back). A
+   * read answered while other writes wait for their commit would show changes that are not on disk yet.
    */
-  settleWith(settle: () => Promise<void> | null): void {
+  settleWith(settle: () => Promise<boolean> | null): void {
     this.settle = settle;
   }
 
@@ -128,6 +128,7 @@ export class StudioServer {
     }
   }
 
+  /** @internal the last event's number; a handler answering a snapshot uses snapshot(), which waits for commits. */
   currentSeq(): number {
     return this.seq;
   }
@@ -215,8 +216,11 @@ export class StudioServer {
     const view = this.views.reply;
     const shown = (value: unknown) => (view && ctx.role !== 'host' ? view(ctx, method, value) : value);
     let reply: ReplyMessage | Promise<ReplyMessage>;
+    let read = false;
     try {
       const result = handler(parsed.data as never, ctx);
+      // Every write answers with a promise that settles after its own commit; an answer at once is a read.
+      read = !(result instanceof Promise);
       reply =
         result instanceof Promise
           ? result.then((value) => okReply(id, shown(value)), fail)
@@ -225,7 +229,9 @@ export class StudioServer {
       reply = fail(error);
     }
     const settling = this.settle();
-    return settling ? settling.then(() => reply) : reply;
+    if (!settling) return reply;
+    // A read made while a group was open saw its writes: if the group was rolled back, what it read was never kept.
+    return settling.then((kept) => (kept || !read ? reply : errorReply(id, notKept())));
   }
 
   /** @internal */
@@ -312,6 +318,10 @@ function failureReply(id: number, method: string, error: unknown): ReplyMessage 
   // Unexpected failures are logged without the params: they may hold secrets.
   console.error(`[studio] ${method} failed:`, error instanceof Error ? error.stack : error);
   return errorReply(id, new StudioError('internal', `${method} failed unexpectedly`));
+}
+
+function notKept(): StudioError {
+  return new StudioError('internal', 'the studio could not save the changes this answer saw: ask again');
 }
 
 function errorReply(id: number | null, error: StudioError): ReplyMessage {

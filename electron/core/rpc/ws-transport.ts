@@ -1,5 +1,6 @@
 // The WebSocket face of a protocol channel (the browser studio, LAN assistants, tests).
 import type { WebSocket } from 'ws';
+import { WS_PROTOCOL_BATCHED } from '../protocol/bridge.ts';
 import type { ServerMessage } from '../protocol/contract.ts';
 import type { Channel } from './server.ts';
 
@@ -32,8 +33,10 @@ function batch(messages: readonly Buffer[]): Buffer {
 }
 
 export function wsChannel(ws: WebSocket): Channel {
-  // What a turn sends (a group commit's events, then its replies) leaves as one frame once the turn's synchronous
-  // work and promises are done: one send per connection instead of one per message, for the studio and the client.
+  // What one step sends (a group commit's events; then, a tick later, its replies) leaves as one frame: one send per
+  // connection instead of one per message, for the studio and the client. Only to a client that reads such frames
+  // (it chose WS_PROTOCOL_BATCHED); any other gets one message per frame.
+  const batching = ws.protocol === WS_PROTOCOL_BATCHED;
   let queued: Buffer[] = [];
   let queuedBytes = 0;
   const flush = () => {
@@ -41,7 +44,8 @@ export function wsChannel(ws: WebSocket): Channel {
     queued = [];
     queuedBytes = 0;
     if (ws.readyState !== ws.OPEN) return;
-    ws.send(messages.length === 1 ? messages[0]! : batch(messages), TEXT);
+    if (batching) ws.send(messages.length === 1 ? messages[0]! : batch(messages), TEXT);
+    else for (const message of messages) ws.send(message, TEXT);
   };
   return {
     send: (message) => {

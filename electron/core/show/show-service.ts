@@ -11,8 +11,8 @@ import type { StreamState } from '../protocol/stream-schemas.ts';
 export interface ShowSessions {
   session(id: number): Session;
   goLiveRefusal(id: number): string | null;
-  goLive(id: number): Session | Promise<Session>;
-  end(id: number): Session | Promise<Session>;
+  goLive(id: number): Promise<Session>;
+  end(id: number): Promise<Session>;
 }
 
 /** What the show needs of going live. */

@@ -132,7 +132,7 @@ export class StreamService {
     return describeDevices(this.deps);
   }
 
-  saveSettings(settings: StreamSettings): StreamState | Promise<StreamState> {
+  saveSettings(settings: StreamSettings): Promise<StreamState> {
     const issues = settingsIssues(settings);
     if (issues.length > 0) throw new StudioError('invalid', 'stream settings failed validation', { issues });
     return this.write(() => {
@@ -143,7 +143,7 @@ export class StreamService {
   }
 
   /** Creates (no id) or updates a destination (see StreamDestinations.save for what may change during a show). */
-  saveDestination(id: number | undefined, input: DestinationRequest): StreamDestination | Promise<StreamDestination> {
+  saveDestination(id: number | undefined, input: DestinationRequest): Promise<StreamDestination> {
     const saved = this.write(() => {
       const show = this.show;
       const first = id === undefined && this.store.list().length === 0 && !this.store.settingsChosen();
@@ -164,10 +164,10 @@ export class StreamService {
       const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
       return this.destinations.view(this.destinations.row(rowId), running);
     };
-    return saved instanceof Promise ? saved.then(after) : after(saved);
+    return saved.then(after);
   }
 
-  removeDestination(id: number): StreamState | Promise<StreamState> {
+  removeDestination(id: number): Promise<StreamState> {
     return this.write(() => {
       this.destinations.remove(id, runningPhases(this.show));
       return this.state();

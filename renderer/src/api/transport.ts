@@ -70,7 +70,14 @@ export class WebSocketTransport implements Transport {
       } catch {
         return;
       }
-      for (const message of messagesOfFrame(frame)) handlers.onMessage(message as ServerMessage);
+      for (const message of messagesOfFrame(frame)) {
+        // One message's handler failing must not lose the others of its frame.
+        try {
+          handlers.onMessage(message as ServerMessage);
+        } catch (error) {
+          console.error('[studio] a message could not be handled:', error);
+        }
+      }
     };
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
