@@ -17,7 +17,7 @@ import {
   type FfmpegProbe,
   type HardwareEncoder,
   type HardwareTest,
-} from '../../electron/core/stream/ffmpeg-probe.ts';
+} from '../../electron/core/ffmpeg/probe.ts';
 import { requireTool } from '../support/tools.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ffmpeg');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createProgressParser, type ProgressBlock } from '../../electron/core/stream/progress.ts';
+import { createProgressParser, type ProgressBlock } from '../../electron/core/ffmpeg/progress.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ffmpeg');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));

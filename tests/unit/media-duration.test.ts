@@ -1,7 +1,7 @@
 // How long a file plays, read from what `ffmpeg -i` prints (ffmpeg-static ships no ffprobe).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDurationMs } from '../../electron/core/stream/media-duration.ts';
+import { parseDurationMs } from '../../electron/core/ffmpeg/media-duration.ts';
 
 test('Duration: HH:MM:SS.cc in ffmpeg’s input listing, in ms; none when it says N/A or nothing', () => {
   const listing = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'show.mp4':\n  Duration: 01:02:03.45, start: 0.000000, bitrate: 2612 kb/s`;

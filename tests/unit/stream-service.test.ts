@@ -14,7 +14,7 @@ import { StudioError } from '../../electron/core/protocol/errors.ts';
 import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
 import type { DestinationPhase, DestinationStats } from '../../electron/core/stream/engine/destination.ts';
 import type { EngineOptions, EngineSummary, SourceState } from '../../electron/core/stream/engine/engine-types.ts';
-import type { FfmpegProbe } from '../../electron/core/stream/ffmpeg-probe.ts';
+import type { FfmpegProbe } from '../../electron/core/ffmpeg/probe.ts';
 import { StreamService, type Engine, type StreamDeps } from '../../electron/core/stream/stream-service.ts';
 import { DEFAULT_SETTINGS } from '../../electron/core/stream/stream-store.ts';
 import { SecretBox } from '../../electron/core/system/secret-box.ts';

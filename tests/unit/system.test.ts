@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultDataDir } from '../../electron/core/system/data-dir.ts';
-import { locateFfmpeg, parseFfmpegVersion } from '../../electron/core/system/ffmpeg-locate.ts';
+import { locateFfmpeg, parseFfmpegVersion } from '../../electron/core/ffmpeg/locate.ts';
 import { cliLocale } from '../../electron/core/cli/args.ts';
 
 test('the default data directory matches Electron userData on each OS', () => {

@@ -1,8 +1,8 @@
 // `livecart doctor`: what this machine has for the studio, in one screen.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
-import { chooseEncoder, probeFfmpeg, type EncoderChoice } from '../stream/ffmpeg-probe.ts';
+import { locateFfmpeg } from '../ffmpeg/locate.ts';
+import { chooseEncoder, probeFfmpeg, type EncoderChoice } from '../ffmpeg/probe.ts';
 import { APP_VERSION } from '../system/app-version.ts';
 import { electronRuntime } from '../system/electron-runtime.ts';
 import path from 'node:path';

@@ -8,10 +8,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { mediaDurationMs } from '../stream/media-duration.ts';
+import { mediaDurationMs } from '../ffmpeg/media-duration.ts';
 import { ownerOnly, tighten } from '../system/data-folder.ts';
 import type { ClipPiece } from './clip-plan.ts';
-import { runFfmpegTask } from './ffmpeg-task.ts';
+import { runFfmpegTask } from '../ffmpeg/task.ts';
 import { mp4DurationMs } from './mp4-duration.ts';
 
 export interface CutOptions {

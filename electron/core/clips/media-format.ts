@@ -1,6 +1,6 @@
 // What a recording's streams are (codec, picture size and rate, sound), as `ffmpeg -i` prints them: files joined
 // with their streams copied must agree on all of it, or the reel is encoded again. ffmpeg-static has no ffprobe.
-import { runFfmpeg } from '../stream/run-ffmpeg.ts';
+import { runFfmpeg } from '../ffmpeg/run.ts';
 
 export interface MediaFormat {
   video: { codec: string; pixFmt: string; width: number; height: number; fps: string } | null;

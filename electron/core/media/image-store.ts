@@ -1,5 +1,4 @@
 // Product images: copied into the data directory under their content hash, with a small JPEG thumbnail.
-import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +8,12 @@ import type { Writer } from '../db/writer.ts';
 import { StudioError } from '../protocol/errors.ts';
 import { MAX_IMAGE_BYTES } from '../protocol/limits.ts';
 import { makePrivateDir, ownerOnly } from '../system/data-folder.ts';
-import { locateFfmpeg } from '../system/ffmpeg-locate.ts';
+import { locateFfmpeg } from '../ffmpeg/locate.ts';
+import { runFfmpeg } from '../ffmpeg/run.ts';
 
 const THUMB_EDGE = 240;
+/** A thumbnail that takes longer than this is left out (the original is shown). */
+const THUMBNAIL_TIMEOUT_MS = 20_000;
 
 interface ImageKind {
   mime: string;
@@ -112,9 +114,9 @@ export class ImageStore {
     return path.join(this.thumbsDir, `${id}.jpg`);
   }
 
-  private makeThumbnail(source: string, target: string): Promise<boolean> {
+  private async makeThumbnail(source: string, target: string): Promise<boolean> {
     const ffmpeg = this.ffmpegPath();
-    if (!ffmpeg) return Promise.resolve(false);
+    if (!ffmpeg) return false;
     const scale = `scale=${THUMB_EDGE}:${THUMB_EDGE}:force_original_aspect_ratio=decrease`;
     const args = [
       '-hide_banner',
@@ -131,8 +133,7 @@ export class ImageStore {
       '4',
       target,
     ];
-    return new Promise((resolve) => {
-      execFile(ffmpeg, args, { timeout: 20_000 }, (error) => resolve(!error && fs.existsSync(target)));
-    });
+    const run = await runFfmpeg(ffmpeg, args, THUMBNAIL_TIMEOUT_MS);
+    return run.code === 0 && fs.existsSync(target);
   }
 }

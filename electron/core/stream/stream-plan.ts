@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { StudioError, type Issue } from '../protocol/errors.ts';
 import { PRESET_SIZES } from '../protocol/stream-presets.ts';
 import type { deviceSchema, probeSchema, SourceChoice, StreamState } from '../protocol/stream-schemas.ts';
-import { locateFfmpeg, type FfmpegLocation } from '../system/ffmpeg-locate.ts';
+import { locateFfmpeg, type FfmpegLocation } from '../ffmpeg/locate.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import type { Device } from './devices/device.ts';
 import { listDevices } from './devices/list-devices.ts';
@@ -21,7 +21,7 @@ import type { EncodeSettings, Source } from './engine/encoder-args.ts';
 import { StreamEngine } from './engine/stream-engine.ts';
 import type { EngineOptions } from './engine/engine-types.ts';
 import { freeSpace } from './disk-space.ts';
-import { chooseEncoder, probeFfmpeg, type EncoderChoice, type FfmpegProbe } from './ffmpeg-probe.ts';
+import { chooseEncoder, probeFfmpeg, type EncoderChoice, type FfmpegProbe } from '../ffmpeg/probe.ts';
 import type { DestinationRow, StreamStore } from './stream-store.ts';
 import { rtmpTarget, type RtmpTarget } from './rtmp/rtmp-target.ts';
 import {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { RECORDING_SUFFIX, recoverRecordings } from './recording-recovery.ts';
 import type { StreamState } from '../protocol/stream-schemas.ts';
 import { writtenPath, type RecordingAnchor, type RecordingResult } from './engine/recorder.ts';
-import { mediaDurationMs } from './media-duration.ts';
+import { mediaDurationMs } from '../ffmpeg/media-duration.ts';
 import type { RecordingsRead, RecordingStore } from './recording-store.ts';
 import type { Show } from './stream-show.ts';
 import type { StreamStore } from './stream-store.ts';

@@ -11,7 +11,7 @@ import type {
   StreamSettings,
   StreamState,
 } from '../protocol/stream-schemas.ts';
-import type { EncoderChoice } from './ffmpeg-probe.ts';
+import type { EncoderChoice } from '../ffmpeg/probe.ts';
 import type { DestinationPhase, DestinationStats } from './engine/destination.ts';
 import type { Source } from './engine/encoder-args.ts';
 import type { SourceState } from './engine/engine-types.ts';

@@ -14,7 +14,7 @@ import { PLATFORM_PRESETS } from '../protocol/stream-presets.ts';
 import type { StreamDestination, StreamSettings, StreamState } from '../protocol/stream-schemas.ts';
 import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
-import { ChildCpuMeter } from './child-cpu.ts';
+import { ChildCpuMeter } from '../ffmpeg/child-cpu.ts';
 import type { EngineSummary } from './engine/engine-types.ts';
 import type { Preflight } from '../protocol/preflight-schemas.ts';
 import { PreflightRuns } from './preflight/preflight.ts';

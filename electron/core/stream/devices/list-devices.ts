@@ -1,6 +1,6 @@
 // Cameras and microphones, from ffmpeg's own listing for this OS: dshow on Windows, avfoundation on macOS,
 // v4l2 plus Pulse (PipeWire answers as Pulse too) or else ALSA on Linux.
-import { runFfmpeg, type FfmpegRun } from '../run-ffmpeg.ts';
+import { runFfmpeg, type FfmpegRun } from '../../ffmpeg/run.ts';
 import type { Device } from './device.ts';
 import { parseAvfoundation } from './parse-avfoundation.ts';
 import { parseDshow } from './parse-dshow.ts';

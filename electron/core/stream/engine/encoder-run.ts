@@ -3,7 +3,7 @@
 // test pattern when the camera is lost, then the camera again): stream-engine.ts decides whose tags go out.
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { createProgressParser, type ProgressBlock } from '../progress.ts';
+import { createProgressParser, type ProgressBlock } from '../../ffmpeg/progress.ts';
 import { METER_FD, PREVIEW_FD, PROGRESS_FD, type Source } from './encoder-args.ts';
 import { encoderEnv } from './encoder-env.ts';
 import { FlvReader, TAG_VIDEO, type FlvTag } from './flv-reader.ts';

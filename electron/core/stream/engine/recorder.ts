@@ -4,7 +4,7 @@
 // crash of the studio itself, at its next start (../recording-recovery.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { runFfmpeg } from '../run-ffmpeg.ts';
+import { runFfmpeg } from '../../ffmpeg/run.ts';
 import { makePrivateDir, OWNER_FILE_MODE, ownerOnly, tighten } from '../../system/data-folder.ts';
 import { TAG_VIDEO, type FlvTag } from './flv-reader.ts';
 

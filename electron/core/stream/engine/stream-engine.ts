@@ -28,7 +28,7 @@ import { GopCache } from './gop-cache.ts';
 import { tcpIngestProbe } from './ingest-probe.ts';
 import { Recorder, type RecordingResult } from './recorder.ts';
 import { Timeline } from './timeline.ts';
-import type { ProgressBlock } from '../progress.ts';
+import type { ProgressBlock } from '../../ffmpeg/progress.ts';
 
 const STOP_GRACE_MS = 10_000;
 /** Preview frames passed on: four a second is enough to watch oneself (ffmpeg makes more: see encoder-args.ts). */

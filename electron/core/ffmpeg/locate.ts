@@ -1,8 +1,8 @@
 // Finds ffmpeg in the agreed order: the path in settings, FFMPEG_PATH, ffmpeg-static, `ffmpeg` on PATH.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { runFfmpeg } from './run.ts';
 
 export type FfmpegSource = 'settings' | 'env' | 'ffmpeg-static' | 'path';
 export interface FfmpegLocation {
@@ -58,10 +58,7 @@ export function parseFfmpegVersion(firstLine: string): string | null {
   return /^ffmpeg version (\S+)/.exec(firstLine)?.[1] ?? null;
 }
 
-export function ffmpegVersion(binary: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile(binary, ['-hide_banner', '-version'], { timeout: 10_000 }, (error, stdout) => {
-      resolve(error ? null : parseFfmpegVersion(stdout.split('\n')[0] ?? ''));
-    });
-  });
+export async function ffmpegVersion(binary: string): Promise<string | null> {
+  const run = await runFfmpeg(binary, ['-hide_banner', '-version']);
+  return run.code === 0 ? parseFfmpegVersion(run.stdout.split('\n')[0] ?? '') : null;
 }

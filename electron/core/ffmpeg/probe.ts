@@ -2,8 +2,8 @@
 // built with. (RTMPS does not depend on it: the core publishes itself, over Node's TLS.) A hardware encoder that is
 // built in may still not work (no GPU, no driver, a remote desktop), so it is only chosen after a short trial
 // encode succeeds.
-import { parseFfmpegVersion } from '../system/ffmpeg-locate.ts';
-import { runFfmpeg } from './run-ffmpeg.ts';
+import { parseFfmpegVersion } from './locate.ts';
+import { runFfmpeg } from './run.ts';
 
 export const H264_ENCODERS = ['libx264', 'h264_nvenc', 'h264_qsv', 'h264_amf', 'h264_videotoolbox'] as const;
 export type H264Encoder = (typeof H264_ENCODERS)[number];

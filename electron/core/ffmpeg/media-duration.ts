@@ -1,6 +1,6 @@
 // How long a media file plays, as ffmpeg reads it (`Duration: 00:01:02.34` in what `ffmpeg -i` prints). ffmpeg-static
 // ships no ffprobe, so ffmpeg itself is asked; it exits 1 for want of an output, which is expected here.
-import { runFfmpeg } from './run-ffmpeg.ts';
+import { runFfmpeg } from './run.ts';
 
 /** `Duration: HH:MM:SS.cc` → ms; null when the text has none (`N/A`, or not media at all). */
 export function parseDurationMs(stderr: string): number | null {

@@ -2,7 +2,7 @@
 // AbortSignal (the child is killed at once: its half-written output is the caller's to remove), the last lines of
 // what it printed kept to say why it failed. Argument arrays only, never a shell.
 import { spawn } from 'node:child_process';
-import { createProgressParser } from '../stream/progress.ts';
+import { createProgressParser } from './progress.ts';
 
 export interface FfmpegTaskOptions {
   signal?: AbortSignal;
