@@ -21,6 +21,7 @@ import { tempDir } from '../support/studio-fixture.ts';
 import { benchCatalogCsv, type CsvBenchResult } from './catalog-csv.ts';
 import { collectGarbage, median, now } from './measure.ts';
 import { benchLiveFanout, type FanoutPass, type FanoutResult } from './live-fanout.ts';
+import { benchCsvLibraries, csvLibrariesRows, type CsvLibrariesResult } from './csv-libraries.ts';
 import { benchOrdersExport, ordersExportRows, type OrdersExportResult } from './orders-export.ts';
 import { benchOrdersXlsx, ordersXlsxRows, type OrdersXlsxResult } from './orders-xlsx.ts';
 import { benchClips, clipsRows, type ClipsBenchResult } from './clips-cut.ts';
@@ -437,6 +438,7 @@ async function main(): Promise<void> {
     let rtt: RttResult | null = null;
     let fanout: FanoutResult | null = null;
     const catalogCsv: CsvBenchResult[] = [];
+    let csvLibraries: CsvLibrariesResult | null = null;
     if (opts.only === undefined || opts.only === 'rtt') {
       console.log(`protocol round trip: ${opts.n} calls, then ${opts.clients} clients …`);
       // A SKU of its own, so this product never collides with the import file's.
@@ -475,6 +477,8 @@ async function main(): Promise<void> {
         // Each run leaves its databases behind (~100 MB): removed at once unless --keep.
         if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
       }
+      console.log(`products CSV: our reader beside csv-parse on ${opts.rows} rows …`);
+      csvLibraries = benchCsvLibraries({ products: opts.rows });
     }
 
     let ordersRate: OrdersRateResult | null = null;
@@ -586,6 +590,7 @@ async function main(): Promise<void> {
       ...(rtt ? rttRows(rtt) : []),
       ...(fanout ? fanoutRows(fanout) : []),
       ...(catalogCsv.length ? csvRows(catalogCsv) : []),
+      ...(csvLibraries ? csvLibrariesRows(csvLibraries) : []),
       ...(ordersRate ? ordersRateRows(ordersRate) : []),
       ...(ordersExport ? ordersExportRows(ordersExport) : []),
       ...(ordersXlsx ? ordersXlsxRows(ordersXlsx) : []),
@@ -612,6 +617,7 @@ async function main(): Promise<void> {
       protocolRtt: rtt,
       liveFanout: fanout,
       catalogCsv: catalogCsv.length ? { runs: catalogCsv } : null,
+      csvLibraries,
       orders:
         ordersRate || ordersExport || ordersXlsx ? { rate: ordersRate, export: ordersExport, xlsx: ordersXlsx } : null,
       shopSync,
