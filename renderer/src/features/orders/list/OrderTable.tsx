@@ -1,15 +1,8 @@
-// The order log as a virtual table: a spacer as tall as every row, and only the rows in view (plus overscan)
-// rendered, each placed by index × ROW_HEIGHT. One row at a time is in the Tab order (roving tabindex);
-// ↑/↓, PageUp/PageDown, Home/End move it, Enter opens the order.
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+// The order log as a virtual table (@tanstack/react-virtual): a body as tall as every row, and only the rows in view
+// (plus overscan) rendered, each placed by index × ROW_HEIGHT under the sticky header. One row at a time is in the
+// Tab order (roving tabindex); ↑/↓, PageUp/PageDown, Home/End move it, Enter opens the order.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Order } from '../../../../../electron/core/protocol/contract.ts';
 import { useT } from '../../../i18n/index.ts';
 import { orderAt, useOrders } from '../../../stores/orders.ts';
@@ -19,41 +12,22 @@ import { SortHeader } from './SortHeader.tsx';
 
 const OVERSCAN = 8;
 
-/** The scroll position and height of the list, updated once per frame while scrolling. */
-function useViewport(ref: RefObject<HTMLDivElement | null>) {
-  const [viewport, setViewport] = useState({ top: 0, height: 600 });
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      setViewport((v) =>
-        v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
-      );
-    };
-    const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
-    };
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    el.addEventListener('scroll', onScroll, { passive: true });
-    measure();
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-      el.removeEventListener('scroll', onScroll);
-    };
-  }, [ref]);
-  return viewport;
-}
-
 export function OrderTable({ onOpen }: { onOpen(order: Order): void }) {
   const { t } = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const { top, height } = useViewport(scroller);
   const total = useOrders((s) => s.total);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here: this component is not memoized
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // The rows start below the sticky header, which also covers the top of the view.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
   const pages = useOrders((s) => s.pages);
   const generation = useOrders((s) => s.generation);
   // The focusable row, remembered per query: a new query starts again from the first row.
@@ -63,9 +37,8 @@ export function OrderTable({ onOpen }: { onOpen(order: Order): void }) {
   const active = activeAt.generation === generation ? activeAt.index : 0;
   const setActive = (index: number) => setActiveAt({ generation, index });
 
-  const bodyHeight = Math.max(0, height - HEADER_HEIGHT);
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((top + bodyHeight) / ROW_HEIGHT) + OVERSCAN);
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
   const current = Math.min(active, Math.max(0, total - 1));
 
   useEffect(() => useOrders.getState().view(first, Math.max(first, last)), [first, last, generation]);
@@ -81,19 +54,16 @@ export function OrderTable({ onOpen }: { onOpen(order: Order): void }) {
   }, [focusRequest]);
 
   function moveTo(index: number): void {
-    const el = scroller.current;
-    if (!el || total === 0) return;
+    if (total === 0) return;
     const next = Math.max(0, Math.min(total - 1, index));
-    const rowTop = next * ROW_HEIGHT;
-    const visible = el.clientHeight - HEADER_HEIGHT;
-    if (rowTop < el.scrollTop) el.scrollTop = rowTop;
-    else if (rowTop + ROW_HEIGHT > el.scrollTop + visible) el.scrollTop = rowTop + ROW_HEIGHT - visible;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
     setActive(next);
     setFocusRequest({ index: next });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (!(event.target instanceof HTMLElement) || !event.target.matches('[role="row"]')) return;
+    const bodyHeight = (scroller.current?.clientHeight ?? 0) - HEADER_HEIGHT;
     const page = Math.max(1, Math.floor(bodyHeight / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
@@ -116,8 +86,7 @@ export function OrderTable({ onOpen }: { onOpen(order: Order): void }) {
   }
 
   const rows: ReactNode[] = [];
-  const indexes = new Set<number>();
-  for (let i = first; i <= last; i++) indexes.add(i);
+  const indexes = new Set<number>(items.map((item) => item.index));
   // The focusable row stays rendered even when scrolled away, so focus is never dropped to the page.
   if (total > 0) indexes.add(current);
   for (const i of [...indexes].sort((a, b) => a - b)) {
