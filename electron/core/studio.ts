@@ -131,7 +131,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
   const uploads = new UploadStore();
   registerUploads(server, uploads);
   const writer = new Writer(db, publish);
-  // Replies wait for the open group's commit: nobody is shown a change that might not be kept.
+  // Snapshots (a list with its event number) are read once the open group has committed and its events are numbered.
   server.settleWith(() => writer.whenCommitted());
   const catalog = new CatalogService(db, new ImageStore(db, dataDir, writer), publish, writer);
   const jobs = new JobRunner(publish, Date.now, path.join(dataDir, 'tmp'));

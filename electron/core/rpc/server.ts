@@ -79,10 +79,7 @@ export class StudioServer {
   private views: Views = {};
   private settle: () => Promise<boolean> | null = () => null;
 
-  /**
-   * What replies wait for: the writer's open group (null when none; false once settled if it was rolled back). A
-   * read answered while other writes wait for their commit would show changes that are not on disk yet.
-   */
+  /** What snapshots wait for: the writer's open group (null when none; false if it was rolled back). */
   settleWith(settle: () => Promise<boolean> | null): void {
     this.settle = settle;
   }
@@ -215,23 +212,17 @@ export class StudioServer {
     const fail = (error: unknown) => failureReply(id, method, error);
     const view = this.views.reply;
     const shown = (value: unknown) => (view && ctx.role !== 'host' ? view(ctx, method, value) : value);
-    let reply: ReplyMessage | Promise<ReplyMessage>;
-    let read = false;
+    // A write answers with a promise that settles after its own commit. A read answers at once, ahead of the events
+    // of a group still open: it may already show that group's changes, and the events that follow say the same, so a
+    // client never applies an older answer over a newer event. (Snapshots, which carry an event number, wait for the
+    // commit instead: see snapshot().)
     try {
       const result = handler(parsed.data as never, ctx);
-      // Every write answers with a promise that settles after its own commit; an answer at once is a read.
-      read = !(result instanceof Promise);
-      reply =
-        result instanceof Promise
-          ? result.then((value) => okReply(id, shown(value)), fail)
-          : okReply(id, shown(result));
+      if (result instanceof Promise) return result.then((value) => okReply(id, shown(value)), fail);
+      return okReply(id, shown(result));
     } catch (error) {
-      reply = fail(error);
+      return fail(error);
     }
-    const settling = this.settle();
-    if (!settling) return reply;
-    // A read made while a group was open saw its writes: if the group was rolled back, what it read was never kept.
-    return settling.then((kept) => (kept || !read ? reply : errorReply(id, notKept())));
   }
 
   /** @internal */
@@ -318,10 +309,6 @@ function failureReply(id: number, method: string, error: unknown): ReplyMessage 
   // Unexpected failures are logged without the params: they may hold secrets.
   console.error(`[studio] ${method} failed:`, error instanceof Error ? error.stack : error);
   return errorReply(id, new StudioError('internal', `${method} failed unexpectedly`));
-}
-
-function notKept(): StudioError {
-  return new StudioError('internal', 'the studio could not save the changes this answer saw: ask again');
 }
 
 function errorReply(id: number | null, error: StudioError): ReplyMessage {

@@ -13,13 +13,43 @@ interface OverlayStoreState {
 }
 
 let client: StudioClient | null = null;
+/**
+ * Saves not answered yet, and the settings the last of them sends. Each change is built on the settings shown, so
+ * they are shown at once: a second change made before the first one's answer (a click right after typing) must
+ * not send the first one's fields back as they were. Until the last answer, events keep showing them too.
+ */
+let saving = 0;
+let latest: OverlaySettings | null = null;
+
+function reload(): void {
+  void client?.call('overlay.state', {}).then(
+    (state) => useOverlay.setState({ state }),
+    () => undefined,
+  );
+}
 
 export const useOverlay = create<OverlayStoreState>((set) => ({
   state: null,
   page: null,
   async save(settings) {
     if (!client) return;
-    set({ state: await client.call('overlay.saveSettings', { settings }) });
+    saving += 1;
+    latest = settings;
+    set((s) => (s.state ? { state: { ...s.state, settings } } : {}));
+    try {
+      const state = await client.call('overlay.saveSettings', { settings });
+      if (--saving === 0) {
+        latest = null;
+        set({ state });
+      }
+    } catch (error) {
+      // What the core keeps, once nothing else is on its way.
+      if (--saving === 0) {
+        latest = null;
+        reload();
+      }
+      throw error;
+    }
   },
   async loadPage(rotate = false) {
     if (!client) return;
@@ -29,15 +59,14 @@ export const useOverlay = create<OverlayStoreState>((set) => ({
 
 export function bindOverlay(studio: StudioClient): void {
   client = studio;
-  studio.on('overlay.changed', (state) => useOverlay.setState({ state }));
+  studio.on('overlay.changed', (state) =>
+    useOverlay.setState({ state: latest ? { ...state, settings: latest } : state }),
+  );
   studio.onReady((hello) => {
     if (hello.role !== 'host') {
       useOverlay.setState({ state: null, page: null });
       return;
     }
-    void studio.call('overlay.state', {}).then(
-      (state) => useOverlay.setState({ state }),
-      () => undefined,
-    );
+    reload();
   });
 }
