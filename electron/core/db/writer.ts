@@ -55,7 +55,9 @@ export class Writer {
   private readonly now: () => number;
   private readonly schedule: (commit: () => void) => void;
   private group: Group | null = null;
-  private committed: { promise: Promise<boolean>; resolve(ok: boolean): void } | null = null;
+  private committed: { promise: Promise<void>; resolve(): void } | null = null;
+  /** A write's work in its own savepoint (inside the open transaction better-sqlite3 makes it one); made once. */
+  private readonly savepoint: <T>(work: (emit: Publish) => T, emit: Publish) => T;
   /** A write's work is running: a write from inside it is a bug (it could not be rolled back with it). */
   private writing = false;
   private holder: Promise<unknown> | null = null;
@@ -65,6 +67,7 @@ export class Writer {
     this.publish = publish;
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? ((commit) => setImmediate(commit));
+    this.savepoint = db.transaction((work, emit) => work(emit)) as <T>(work: (emit: Publish) => T, emit: Publish) => T;
   }
 
   /** A bulk job holds the writer (see hold). */
@@ -103,8 +106,7 @@ export class Writer {
     let result: T;
     this.writing = true;
     try {
-      // Inside the open transaction better-sqlite3 makes this a savepoint.
-      result = this.db.transaction(() => work(emit))();
+      result = this.savepoint(work, emit);
     } catch (error) {
       return Promise.reject(error);
     } finally {
@@ -116,11 +118,10 @@ export class Writer {
   }
 
   /**
-   * Null when nothing is waiting for a commit; else resolves once the open group is settled: true when it is on
-   * disk, false when it was rolled back. Replies and snapshots wait for it, so nobody is shown a change that might
-   * not be kept.
+   * Null when nothing is waiting for a commit; else resolves once the open group is settled (on disk, or rolled
+   * back). Snapshots wait for it, so the changes they hold have had their events numbered.
    */
-  whenCommitted(): Promise<boolean> | null {
+  whenCommitted(): Promise<void> | null {
     return this.group ? this.committed!.promise : null;
   }
 
@@ -174,8 +175,8 @@ export class Writer {
     this.db.exec('BEGIN IMMEDIATE');
     const group: Group = { writes: [] };
     this.group = group;
-    let resolve!: (ok: boolean) => void;
-    const promise = new Promise<boolean>((r) => (resolve = r));
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
     this.committed = { promise, resolve };
     this.schedule(() => {
       if (this.group === group) this.commit();
@@ -205,7 +206,7 @@ export class Writer {
       }
       write.resolve(write.result);
     }
-    committed.resolve(true);
+    committed.resolve();
   }
 
   /** The group is lost: its writes are refused, none of their events go out, and the next write begins afresh. */
@@ -219,11 +220,11 @@ export class Writer {
       console.error('[studio] rolling back a failed group failed:', rollback);
     }
     for (const write of group.writes) write.reject(error);
-    committed.resolve(false);
+    committed.resolve();
   }
 
   /** Runs `write` again, a little later each time, until the other process lets go of the lock. */
-  async retryWhileBusy<T>(write: () => T): Promise<T> {
+  private async retryWhileBusy<T>(write: () => T): Promise<T> {
     const giveUpAt = this.now() + BUSY_GIVE_UP_MS;
     for (let wait = FIRST_RETRY_MS; ; wait = Math.min(MAX_RETRY_MS, wait * 2)) {
       await new Promise((resolve) => setTimeout(resolve, wait));

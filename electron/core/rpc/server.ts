@@ -77,10 +77,10 @@ export class StudioServer {
   private nextConnectionId = 1;
   private readonly disconnectListeners: Array<(connectionId: number) => void> = [];
   private views: Views = {};
-  private settle: () => Promise<boolean> | null = () => null;
+  private settle: () => Promise<void> | null = () => null;
 
-  /** What snapshots wait for: the writer's open group (null when none; false if it was rolled back). */
-  settleWith(settle: () => Promise<boolean> | null): void {
+  /** What snapshots wait for: the writer's open group settling (null when none is open). */
+  settleWith(settle: () => Promise<void> | null): void {
     this.settle = settle;
   }
 

@@ -26,10 +26,7 @@ const CLOSE = Buffer.from(']');
 
 /** Several messages as one frame: a JSON array of them, in order (see messagesOfFrame in bridge.ts). */
 function batch(messages: readonly Buffer[]): Buffer {
-  const parts: Buffer[] = [OPEN];
-  messages.forEach((m, i) => parts.push(...(i === 0 ? [m] : [COMMA, m])));
-  parts.push(CLOSE);
-  return Buffer.concat(parts);
+  return Buffer.concat([OPEN, ...messages.flatMap((m, i) => (i === 0 ? [m] : [COMMA, m])), CLOSE]);
 }
 
 export function wsChannel(ws: WebSocket): Channel {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StudioError } from '../protocol/errors.ts';
 import { ownerOnly, tighten } from './data-folder.ts';
+import { isBusy } from '../db/writer.ts';
 
 export const LOCK_FILE = 'studio.lock';
 /** Who holds the lock, for the message a second studio shows (the lock itself cannot be read while held). */
@@ -49,8 +50,6 @@ export const COMMANDS_LOCK_FILE = 'commands.lock';
 const COMMAND_WAIT_MS = 60_000;
 /** Two studios starting at the same instant can each stop the other's first try: a few short, random retries. */
 const LOCK_TRIES = 5;
-
-const isBusy = (error: unknown) => (error as { code?: string }).code?.startsWith('SQLITE_BUSY') === true;
 
 function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
