@@ -282,7 +282,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
       await access.close();
       server.closeAll();
       jobs.dispose();
-      writer.flush();
+      writer.close();
       db.close();
       lock.release();
     },

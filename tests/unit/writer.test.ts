@@ -6,18 +6,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { Writer } from '../../electron/core/db/writer.ts';
+import { Writer, type FlushWal } from '../../electron/core/db/writer.ts';
 import type { Publish } from '../../electron/core/publish.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livecart-writer-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 let fileNo = 0;
-/** A WAL database with a table, a second connection that reads only what is committed, and a manual commit. */
-function setup() {
+/**
+ * A WAL database with a table, a second connection that reads only what is committed, and a manual commit. The
+ * WAL is flushed for real unless a test holds the flushes.
+ */
+function setup(options: { flushWal?: FlushWal } = {}) {
   const file = path.join(dir, `w${++fileNo}.db`);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 0');
   db.exec(`CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)`);
   db.exec(`CREATE TABLE parents (id INTEGER PRIMARY KEY)`);
@@ -31,6 +35,7 @@ function setup() {
   const commits: Array<() => void> = [];
   let scheduled: (() => void) | null = null;
   const writer = new Writer(db, publish, {
+    ...options,
     schedule: (commit) => {
       commits.push(commit);
       scheduled?.();
@@ -46,10 +51,11 @@ function setup() {
     (other.prepare('SELECT name FROM items ORDER BY id').all() as Array<{ name: string }>).map((r) => r.name);
   const insert = db.prepare('INSERT INTO items (name) VALUES (?)');
   const close = () => {
+    writer.close();
     other.close();
     db.close();
   };
-  return { db, file, writer, events, commits, commitScheduled, committed, insert, close };
+  return { db, file, other, writer, events, commits, commitScheduled, committed, insert, close };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -248,11 +254,109 @@ test('while another process holds the lock, writes wait (in order) and go throug
   close();
 });
 
-test('flush commits the open group at once (before the database closes)', async () => {
+test('close commits the open group at once (before the database closes)', async () => {
   const { writer, committed, insert, close } = setup();
   const write = writer.write(() => insert.run('kept'));
-  writer.flush();
+  writer.close();
   await write;
   assert.deepEqual(committed(), ['kept']);
   close();
+});
+
+/** Holds every flush of the WAL until the test lets it finish. */
+function heldFlushes() {
+  const pending: Array<(error: Error | null) => void> = [];
+  const flushWal: FlushWal = (_fd, done) => pending.push(done);
+  return { pending, flushWal };
+}
+
+/** Whether a promise has settled, without waiting for it. */
+function tracked<T>(promise: Promise<T>) {
+  const state = { settled: false, value: undefined as T | undefined, error: undefined as unknown };
+  promise.then(
+    (value) => Object.assign(state, { settled: true, value }),
+    (error: unknown) => Object.assign(state, { settled: true, error }),
+  );
+  return state;
+}
+
+test('a write is answered only once the WAL is flushed; its events go out at the commit, and the next group commits meanwhile', async () => {
+  const { pending, flushWal } = heldFlushes();
+  const { db, writer, events, commits, committed, insert, close } = setup({ flushWal });
+  const first = tracked(
+    writer.write((emit) => {
+      insert.run('a');
+      emit('catalog.bulkChanged', { created: 1, updated: 0 });
+      return 'a';
+    }),
+  );
+  await tick();
+  commits[0]!();
+  assert.deepEqual(committed(), ['a'], 'committed');
+  assert.equal(events.length, 1, 'its event goes out at the commit, numbered with what the database holds');
+  assert.equal(writer.whenCommitted(), null, 'a snapshot does not wait for the flush');
+  assert.equal(db.pragma('synchronous', { simple: true }), 2, 'outside the group commit the connection stays FULL');
+  assert.equal(pending.length, 1, 'the WAL is being flushed');
+  await tick();
+  assert.equal(first.settled, false, 'not answered before the flush');
+
+  const second = tracked(writer.write(() => insert.run('b')));
+  await tick();
+  commits[1]!();
+  assert.deepEqual(committed(), ['a', 'b'], 'the next group commits while the first flush runs');
+  assert.equal(pending.length, 1, 'one flush at a time');
+  pending[0]!(null);
+  await tick();
+  assert.equal(first.value, 'a');
+  assert.equal(second.settled, false, 'a flush covers only what was committed before it began');
+  assert.equal(pending.length, 2, 'the writes committed meanwhile get the next flush');
+  pending[1]!(null);
+  await tick();
+  assert.ok(second.settled && second.error === undefined);
+  close();
+});
+
+test('a failed flush tells its writes they are not confirmed; the writer goes on', async () => {
+  const { pending, flushWal } = heldFlushes();
+  const { writer, commits, committed, insert, close } = setup({ flushWal });
+  const lost = writer.write(() => insert.run('x'));
+  await tick();
+  commits[0]!();
+  pending[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+  await assert.rejects(lost, (error: Error & { code?: string }) => {
+    assert.equal(error.code, 'internal');
+    assert.match(error.message, /did not confirm.*EIO/);
+    return true;
+  });
+  const next = writer.write(() => insert.run('y'));
+  await tick();
+  commits[1]!();
+  pending[1]!(null);
+  await next;
+  assert.deepEqual(committed(), ['x', 'y']);
+  close();
+});
+
+test('close flushes here and now: every write is answered, the one whose flush was running too', async () => {
+  const { pending, flushWal } = heldFlushes();
+  const { db, writer, commits, insert, other } = setup({ flushWal });
+  const running = writer.write(() => insert.run('flushing'));
+  await tick();
+  commits[0]!();
+  const open = writer.write(() => insert.run('still open'));
+  writer.close();
+  await open;
+  pending[0]!(null); // the pool's flush ends after close: its file is closed then
+  await running;
+  other.close();
+  db.close();
+});
+
+test('without a WAL to flush (an in-memory database) a write is answered at its commit', async () => {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY)');
+  const writer = new Writer(db, () => {});
+  assert.equal(await writer.write(() => db.prepare('INSERT INTO items DEFAULT VALUES').run().changes), 1);
+  writer.close();
+  db.close();
 });

@@ -57,7 +57,7 @@ export function openFolderOverlay(dataDir: string): FolderOverlay | null {
     async close() {
       clearInterval(follow);
       await overlay.dispose();
-      writer.flush();
+      writer.close();
       db.close();
     },
   };

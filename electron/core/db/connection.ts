@@ -45,7 +45,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     refuseFutureDatabase(db);
     db.pragma('journal_mode = WAL');
-    // FULL: a committed order survives a power cut, not only a process crash.
+    // FULL: a committed order survives a power cut, not only a process crash. (The writer's group commit runs at
+    // NORMAL and flushes the WAL itself, off the thread, before anyone is answered: db/writer.ts.)
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // Every write is a savepoint inside the writer's group (db/writer.ts): their statement journals in memory, not

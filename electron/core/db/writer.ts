@@ -3,10 +3,22 @@
 // Every domain writes through here. A write runs at once, in its own savepoint inside the group transaction
 // that is open (BEGIN IMMEDIATE by the first write of a group), so the writes of one group see each other in
 // order and a refused write (a sold-out order) rolls back only itself. The group commits once the event loop has
-// taken in everything that arrived meanwhile (setImmediate: the rest of this turn's messages join it): one fsync
-// for all of them. Only then are their events published and their promises resolved, so a reply always means
-// "on disk". The commit blocks the thread (better-sqlite3 is synchronous): what arrives during it is read by the
-// next turn and fills the next group.
+// taken in everything that arrived meanwhile (setImmediate: the rest of this turn's messages join it). Its events
+// are published at the COMMIT, in order, so every screen and every snapshot agrees with the database.
+//
+// A reply means "on disk", and the disk is not asked on this thread. better-sqlite3 is synchronous: with
+// synchronous=FULL the COMMIT's fsync stopped the studio's one thread (orders, the stream's fan-out) for every
+// group. So a group commits at synchronous=NORMAL (the WAL is written, not flushed) and the WAL is then flushed by
+// fdatasync in libuv's thread pool; the group's promises resolve only once that flush is done. Meanwhile the thread
+// takes in and commits the next group, whose flush follows (one at a time: a flush covers every group committed
+// before it started). What a FULL commit would have flushed is exactly the WAL (SQLite flushes a restarted WAL's
+// header itself, and a checkpoint flushes the WAL before and the database after at NORMAL too), so a power cut
+// loses nothing that was acknowledged. Only the group commit runs at NORMAL: anything else on the connection keeps
+// the level it was opened with (FULL, connection.ts).
+//
+// Screens may see a change (its event, a read) a fraction of a millisecond before its writer hears "on disk"; the
+// same was already true of reads inside an open group. If the flush itself fails (an I/O error) the writers are
+// told their write is not confirmed.
 //
 // A bulk job (a 100,000-row import) holds the writer while it writes one transaction over many event-loop turns,
 // so reads keep being answered meanwhile; writes queue behind it.
@@ -15,6 +27,7 @@
 // never blocks its thread on that lock (busy_timeout 0, see connection.ts): a group that cannot begin is tried
 // again a moment later, holding the writer so later writes keep their order. It fails only after
 // BUSY_GIVE_UP_MS, with a message that says why.
+import fs from 'node:fs';
 import { StudioError } from '../protocol/errors.ts';
 import type { Publish } from '../publish.ts';
 import type { Db } from './connection.ts';
@@ -43,10 +56,34 @@ interface Group {
 /** Said to every write of a group that SQLite rolled back by itself (a full disk, an I/O error). */
 const rolledBack = () => new StudioError('internal', 'the write was rolled back by the database');
 
+/** Said to the writes a failed flush covered: committed, and maybe shown, but not known to be on disk. */
+const notConfirmed = (error: unknown) =>
+  new StudioError('internal', `the disk did not confirm the write (${(error as Error).message ?? String(error)})`);
+
+/** Flushes the WAL file's data to disk off the thread, then calls back (tests hold it to see who waits for it). */
+export type FlushWal = (fd: number, done: (error: Error | null) => void) => void;
+
+/** SQLite's synchronous levels: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+const FULL = 2;
+const NORMAL = 1;
+
+/** The WAL file beside a database opened at FULL or above in WAL mode, opened for flushing; else null. */
+function walToFlush(db: Db): number | null {
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return null;
+  if (Number(db.pragma('synchronous', { simple: true })) < FULL) return null;
+  try {
+    // Read and write: Windows flushes only a handle that may write.
+    return fs.openSync(`${db.name}-wal`, 'r+');
+  } catch {
+    return null; // no WAL yet: the group commits at the connection's own level, flushing as it commits
+  }
+}
+
 export interface WriterOptions {
   now?: () => number;
   /** When a group commits: after the event loop has taken in this turn's other messages. */
   schedule?: (commit: () => void) => void;
+  flushWal?: FlushWal;
 }
 
 export class Writer {
@@ -61,6 +98,15 @@ export class Writer {
   /** A write's work is running: a write from inside it is a bug (it could not be rolled back with it). */
   private writing = false;
   private holder: Promise<unknown> | null = null;
+  /** The WAL, when groups commit at NORMAL and are flushed off the thread; null: they flush as they commit. */
+  private wal: number | null;
+  /** The connection's own synchronous level, kept for everything but the group commit. */
+  private readonly level: number;
+  private readonly flushWal: FlushWal;
+  /** Committed writes waiting for the next flush of the WAL. */
+  private unflushed: Pending[] = [];
+  private flushing = false;
+  private closed = false;
 
   constructor(db: Db, publish: Publish, options: WriterOptions = {}) {
     this.db = db;
@@ -68,6 +114,9 @@ export class Writer {
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? ((commit) => setImmediate(commit));
     this.savepoint = db.transaction((work, emit) => work(emit)) as <T>(work: (emit: Publish) => T, emit: Publish) => T;
+    this.level = Number(db.pragma('synchronous', { simple: true }));
+    this.wal = walToFlush(db);
+    this.flushWal = options.flushWal ?? ((fd, done) => fs.fdatasync(fd, done));
   }
 
   /** A bulk job holds the writer (see hold). */
@@ -125,9 +174,24 @@ export class Writer {
     return this.group ? this.committed!.promise : null;
   }
 
-  /** Commits the open group now (before the database closes). */
-  flush(): void {
+  /**
+   * Before the database closes: commits the open group and flushes the WAL here and now, so every write is answered
+   * and nothing is left to flush.
+   */
+  close(): void {
     this.commit();
+    if (this.wal === null || this.closed) return;
+    this.closed = true;
+    const waiting = this.unflushed;
+    this.unflushed = [];
+    try {
+      fs.fdatasyncSync(this.wal);
+      for (const write of waiting) write.resolve(write.result);
+    } catch (error) {
+      for (const write of waiting) write.reject(notConfirmed(error));
+    }
+    // A flush still running in the pool closes the file when it is done (its writes were covered just now).
+    if (!this.flushing) fs.closeSync(this.wal);
   }
 
   /** Holds the writer for the whole of `work` (which may yield); later writes queue behind it. */
@@ -172,7 +236,13 @@ export class Writer {
   }
 
   private begin(): void {
-    this.db.exec('BEGIN IMMEDIATE');
+    if (this.wal !== null) this.db.exec(`PRAGMA synchronous = ${NORMAL}`);
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      this.restoreLevel();
+      throw error;
+    }
     const group: Group = { writes: [] };
     this.group = group;
     let resolve!: () => void;
@@ -194,6 +264,7 @@ export class Writer {
       this.fail(group, error);
       return;
     }
+    this.restoreLevel();
     const committed = this.committed!;
     this.group = null;
     this.committed = null;
@@ -201,12 +272,39 @@ export class Writer {
       try {
         for (const send of write.events) send();
       } catch (error) {
-        // A listener's failure must not keep the other writers of the group waiting: they are on disk.
+        // A listener's failure must not keep the other writers of the group waiting: they are committed.
         console.error('[studio] publishing after a commit failed:', error);
       }
-      write.resolve(write.result);
     }
     committed.resolve();
+    if (this.wal === null) {
+      for (const write of group.writes) write.resolve(write.result);
+      return;
+    }
+    this.unflushed.push(...group.writes);
+    if (!this.flushing) this.flush();
+  }
+
+  /** Flushes the WAL for every write committed so far; the writes committed meanwhile wait for the next flush. */
+  private flush(): void {
+    const wal = this.wal!;
+    const covered = this.unflushed;
+    this.unflushed = [];
+    this.flushing = true;
+    this.flushWal(wal, (error) => {
+      this.flushing = false;
+      for (const write of covered) {
+        if (error) write.reject(notConfirmed(error));
+        else write.resolve(write.result);
+      }
+      if (this.closed) fs.closeSync(wal);
+      else if (this.unflushed.length > 0) this.flush();
+    });
+  }
+
+  /** Back to the connection's own level once no group is open (SQLite refuses the change inside a transaction). */
+  private restoreLevel(): void {
+    if (this.wal !== null && !this.db.inTransaction) this.db.exec(`PRAGMA synchronous = ${this.level}`);
   }
 
   /** The group is lost: its writes are refused, none of their events go out, and the next write begins afresh. */
@@ -216,6 +314,7 @@ export class Writer {
     this.committed = null;
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.restoreLevel();
     } catch (rollback) {
       console.error('[studio] rolling back a failed group failed:', rollback);
     }
