@@ -7,7 +7,7 @@ import { prepareDataFolder } from './system/data-folder.ts';
 import { holdForCommand, lockDataFolder } from './system/studio-lock.ts';
 import { Writer } from './db/writer.ts';
 import { ImageStore } from './media/image-store.ts';
-import { PROTOCOL_VERSION, type Events } from './protocol/contract.ts';
+import { PROTOCOL_VERSION } from './protocol/contract.ts';
 import { capabilitiesOf, StudioServer } from './rpc/server.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { registerCatalog } from './catalog/catalog-handlers.ts';
@@ -18,13 +18,13 @@ import { CouponService } from './coupons/coupon-service.ts';
 import { registerCoupons } from './coupons/coupon-handlers.ts';
 import { AccessService } from './access/access-service.ts';
 import { registerAccess } from './access/access-handlers.ts';
-import type { Publish } from './publish.ts';
 import { APP_VERSION } from './system/app-version.ts';
 import { loadOrCreateKeyFile, SecretBox, SECRET_KEY_FILE, WRAPPED_KEY_FILE } from './system/secret-box.ts';
 import { registerStream } from './stream/stream-handlers.ts';
 import { ShowService } from './show/show-service.ts';
 import { registerShow } from './show/show-handlers.ts';
-import { OverlayService } from './overlay/overlay-service.ts';
+import { OverlayService, SCENE_EVENTS } from './overlay/overlay-service.ts';
+import { StudioEvents } from './events.ts';
 import { OverlayStore } from './overlay/overlay-store.ts';
 import { registerOverlay } from './overlay/overlay-handlers.ts';
 import { registerHotkeys } from './hotkeys/hotkeys-handlers.ts';
@@ -122,12 +122,9 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     throw error;
   }
   const server = new StudioServer();
-  // Every event also passes the domains that follow others' changes (the overlay draws from the live show).
-  const observers: Array<(name: string, data: unknown) => void> = [];
-  const publish: Publish = (name, data, audience) => {
-    server.emit(name, data, audience);
-    for (const observe of observers) observe(name, data);
-  };
+  // Every client hears of each change; the domains that follow others' changes subscribe to the names they need.
+  const events = new StudioEvents((name, data, audience) => server.emit(name, data, audience));
+  const publish = events.publish;
   const uploads = new UploadStore();
   registerUploads(server, uploads);
   const writer = new Writer(db, publish);
@@ -190,7 +187,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
     },
     { dataDir },
   );
-  observers.push((name) => overlay.observe(name));
+  events.on(SCENE_EVENTS, () => overlay.sceneMayHaveChanged());
   registerOverlay(server, overlay);
   registerHotkeys(server, new HotkeyService(db, writer, publish));
   const stream = new StreamService(db, writer, publish, { dataDir, secrets, overlay });
@@ -244,8 +241,7 @@ export async function openStudio(options: StudioOptions): Promise<Studio> {
             return jobs.start('clips.cut', work, 'studio').done;
           },
         });
-  observers.push((name, data) => {
-    const ended = name === 'live.explainChanged' ? (data as Events['live.explainChanged']).ended : null;
+  events.on('live.explainChanged', ({ ended }) => {
     if (ended && autoClips) autoClips.ended(ended.sessionId, ended.id);
   });
 

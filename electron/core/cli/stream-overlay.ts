@@ -50,7 +50,7 @@ export function openFolderOverlay(dataDir: string): FolderOverlay | null {
     const now = version.get();
     if (now === seen) return;
     seen = now;
-    overlay.observe('live.changed');
+    overlay.sceneMayHaveChanged();
   }, FOLLOW_MS);
   return {
     feed: overlay,

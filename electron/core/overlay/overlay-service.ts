@@ -4,6 +4,7 @@
 // encoder's picture and the OBS page at once: 'overlay.changed' goes to the host and to the page.
 import crypto from 'node:crypto';
 import type { Writer } from '../db/writer.ts';
+import type { EventName } from '../protocol/contract.ts';
 import type { Coupon } from '../protocol/coupon-schemas.ts';
 import { StudioError } from '../protocol/errors.ts';
 import type { OverlayScene, OverlaySettings, OverlayState } from '../protocol/overlay-schemas.ts';
@@ -41,7 +42,20 @@ export interface OverlayPageListener {
 }
 
 /** Events after which the scene may differ. */
-const SCENE_EVENTS = /^(live|catalog|coupons|orders)\./;
+/**
+ * The events after which the scene may differ: it is made from the live show (its state, bag, explanation and
+ * pushes), the bag's products and the pushed coupons. An order's own event is not one: the stock it took comes as
+ * its product's change.
+ */
+export const SCENE_EVENTS = [
+  'live.sessionChanged',
+  'live.bagChanged',
+  'live.explainChanged',
+  'live.couponPushChanged',
+  'catalog.productChanged',
+  'catalog.bulkChanged',
+  'coupons.changed',
+] as const satisfies readonly EventName[];
 const TICK_MS = 1_000;
 
 export class OverlayService {
@@ -96,9 +110,9 @@ export class OverlayService {
     return this.state();
   }
 
-  /** Every event the studio publishes passes here; one that may change the scene has it made again, once per burst. */
-  observe(name: string): void {
-    if (!SCENE_EVENTS.test(name) || this.refreshing) return;
+  /** After one of SCENE_EVENTS: the scene is made again, once for a burst of them (a group commit's events). */
+  sceneMayHaveChanged(): void {
+    if (this.refreshing) return;
     this.refreshing = true;
     queueMicrotask(() => {
       this.refreshing = false;
