@@ -1,7 +1,7 @@
 // A show's encoder processes: each started with the show's settings and its overlay as it is at that moment, the
 // running ones told when the overlay's slots move (ffmpeg filter commands on stdin, see encoder-args.ts), and all
 // of them stopped or killed together. Which one's output goes out is the engine's to decide (stream-engine.ts).
-import { spawn as nodeSpawn } from 'node:child_process';
+import { spawnFfmpeg } from '../../ffmpeg/spawn.ts';
 import { encoderArgs, moveCommands, type OverlayPlaces, type Source } from './encoder-args.ts';
 import { EncoderRun, type EncoderRunEvents } from './encoder-run.ts';
 import type { EngineOptions } from './engine-types.ts';
@@ -40,7 +40,7 @@ export class Encoders {
       overlay,
       meter: Boolean(options.onLevel),
     });
-    const spawn = options.spawn ?? nodeSpawn;
+    const spawn = options.spawn ?? spawnFfmpeg;
     const run = new EncoderRun(
       spawn,
       options.ffmpegPath,
