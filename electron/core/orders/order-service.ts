@@ -21,8 +21,16 @@ import type { PlatformShipper } from './platform-shipping.ts';
 
 type ParsedInput = ReturnType<typeof orderInputSchema.parse>;
 
+/** The live show an order moves stock in: its bag's link numbers, for the show's log. */
+interface LiveBag {
+  sessionId: number;
+  slots: ReadonlyArray<{ productId: number; linkNo: number }>;
+}
+
 interface Basket {
   sessionId: number | null;
+  /** The show, when it is live (read once for the order: its bag gives the links and the log's entries). */
+  live: LiveBag | null;
   lines: Array<BasketLine & { product: Product; sku: Sku; linkNo: number | null }>;
   subtotalFen: number;
   options: CouponOption[];
@@ -164,7 +172,7 @@ export class OrderService {
       this.store.appendHistory(id, now, null, status, actor, null);
       const order = this.get(id);
       emit('orders.changed', { order });
-      this.announceStock(basket.lines, basket.sessionId, 'taken', now, emit);
+      this.announceStock(basket.lines, basket.live, 'taken', now, emit);
       if (coupon) emit('coupons.changed', { coupon: this.coupons.coupon(coupon.id) });
       return order;
     });
@@ -197,7 +205,7 @@ export class OrderService {
       else this.store.setStatus(id, order.status, to, now);
       if (returnsStock(to)) {
         for (const line of order.lines) this.catalog.putBack(line.productId, line.skuId, line.quantity, now);
-        this.announceStock(order.lines, order.sessionId, 'returned', now, emit);
+        this.announceStock(order.lines, this.liveBag(order.sessionId), 'returned', now, emit);
       }
       if (to === 'cancelled' && order.couponId !== null) {
         this.coupons.release(order.couponId, now);
@@ -219,6 +227,9 @@ export class OrderService {
   private basket(input: ParsedInput, now: number): Basket {
     const sessionId = this.sessionOf(input.sessionId);
     const slots = sessionId === null ? [] : this.shows.slots(sessionId);
+    // Without a session named, the order is the live show's; a named one is live only if it says so.
+    const isLive =
+      sessionId !== null && (input.sessionId === undefined || this.shows.session(sessionId)?.state === 'live');
     const lines = input.lines.map((line) => {
       let product: Product | undefined;
       let skuId = line.skuId;
@@ -244,7 +255,8 @@ export class OrderService {
       couponOption(this.coupons.coupon(couponId), lines, this.store.buyerUses(couponId, input.buyer), now);
     const running = sessionId === null ? [] : this.shows.runningCouponIds(sessionId).map(option);
     const { option: chosen, refusal } = chosenOption(input.coupon, running, () => option(input.coupon as number));
-    return { sessionId, lines, subtotalFen, options: running, chosen, refusal };
+    const live = isLive ? { sessionId, slots } : null;
+    return { sessionId, live, lines, subtotalFen, options: running, chosen, refusal };
   }
 
   /** The session an order belongs to: the one named (it must exist and have started), else the live one. */
@@ -258,25 +270,29 @@ export class OrderService {
   }
 
   /** Stock moved: every client's product and bag rows update; in the live show, running out is logged. */
+  /** The order's show when it is live now, with its bag. */
+  private liveBag(sessionId: number | null): LiveBag | null {
+    if (sessionId === null || this.shows.session(sessionId)?.state !== 'live') return null;
+    return { sessionId, slots: this.shows.slots(sessionId) };
+  }
+
   private announceStock(
     lines: ReadonlyArray<{ productId: number; quantity: number }>,
-    sessionId: number | null,
+    live: LiveBag | null,
     direction: 'taken' | 'returned',
     now: number,
     emit: Publish,
   ): void {
-    const live = sessionId !== null && this.shows.session(sessionId)?.state === 'live' ? sessionId : null;
-    const slots = live === null ? [] : this.shows.slots(live);
     for (const productId of new Set(lines.map((l) => l.productId))) {
       const product = this.catalog.product(productId);
       emit('catalog.productChanged', { product });
-      const slot = slots.find((s) => s.productId === productId);
-      if (live === null || !slot) continue;
+      const slot = live?.slots.find((s) => s.productId === productId);
+      if (!live || !slot) continue;
       const moved = lines.filter((l) => l.productId === productId).reduce((n, l) => n + l.quantity, 0);
       let kind: 'bag_sold_out' | 'bag_back_in_stock' | null = null;
       if (direction === 'taken' && product.stock === 0) kind = 'bag_sold_out';
       if (direction === 'returned' && product.stock === moved) kind = 'bag_back_in_stock'; // it was at 0
-      if (kind) emit('live.logged', { entry: this.shows.logStock(live, kind, now, productId, slot.linkNo) });
+      if (kind) emit('live.logged', { entry: this.shows.logStock(live.sessionId, kind, now, productId, slot.linkNo) });
     }
   }
 
