@@ -1,5 +1,6 @@
 // Translation itself: the two dictionaries and the protocol's messages, looked up by locale. Pure — no window, no
 // storage — so any code (and a test in Node) can translate; which locale is current is locale-store.ts's.
+import { fill } from '../../../electron/core/protocol/message-table.ts';
 import { messageFor, type Locale } from '../../../electron/core/protocol/messages.ts';
 import { en } from './en.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
@@ -10,9 +11,7 @@ type Params = Record<string, string | number>;
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(DICTIONARIES[locale][key], params);
 }
 
 export interface Translator {
