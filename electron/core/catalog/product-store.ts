@@ -1,6 +1,7 @@
 // The products table: SQL in, Product objects out. No validation here (see product-rules.ts).
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
+import { recordMeta } from '../db/record-meta.ts';
 import type { LinkKind, Product, ProductSort, Sku } from '../protocol/catalog-schemas.ts';
 import { SkuStore, sameSkus, skusEdited, type SkuFields } from './sku-store.ts';
 
@@ -73,29 +74,13 @@ export function toProduct(row: ProductRow, skus: Sku[]): Product {
     sellingPoints: row.selling_points,
     imageId: row.image_id,
     shopProductId: row.shop_product_id,
-    archived: row.archived_at !== null,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...recordMeta(row),
   };
 }
 
-function fieldParams(f: ProductFields) {
-  return {
-    title: f.title,
-    price_fen: f.priceFen,
-    original_price_fen: f.originalPriceFen,
-    stock: f.stock,
-    sku: f.sku,
-    link: f.link,
-    link_kind: f.linkKind,
-    selling_points: f.sellingPoints,
-    image_id: f.imageId,
-  };
-}
-
+// Parameters are named as ProductFields names them, so the fields bind as they are (their skus are not a column).
 const INSERT_SQL = `INSERT INTO products (title, price_fen, original_price_fen, stock, sku, link, link_kind, selling_points, image_id, created_at, updated_at)
-  VALUES (@title, @price_fen, @original_price_fen, @stock, @sku, @link, @link_kind, @selling_points, @image_id, @now, @now)`;
+  VALUES (@title, @priceFen, @originalPriceFen, @stock, @sku, @link, @linkKind, @sellingPoints, @imageId, @now, @now)`;
 
 /** True when storing `fields` would change nothing about `p`. */
 export function sameFields(p: Product, f: ProductFields): boolean {
@@ -132,21 +117,19 @@ export class ProductStore {
     this.editVersionStmt = db.prepare<[number], { edit_version: number }>(
       'SELECT edit_version FROM products WHERE id = ?',
     );
-    this.insertStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }], ProductRow>(
-      `${INSERT_SQL} RETURNING *`,
-    );
-    this.insertQuietStmt = db.prepare<[ReturnType<typeof fieldParams> & { now: number }]>(INSERT_SQL);
+    this.insertStmt = db.prepare<[ProductFields & { now: number }], ProductRow>(`${INSERT_SQL} RETURNING *`);
+    this.insertQuietStmt = db.prepare<[ProductFields & { now: number }]>(INSERT_SQL);
     // The version check lives in the WHERE clause: a stale edit updates nothing instead of overwriting.
     this.updateStmt = db.prepare<
-      [ReturnType<typeof fieldParams> & { id: number; expected: number; now: number; skus_edited: number }],
+      [ProductFields & { id: number; expected: number; now: number; skus_edited: number }],
       ProductRow
     >(
-      `UPDATE products SET title = @title, price_fen = @price_fen, original_price_fen = @original_price_fen, stock = @stock,
-         sku = @sku, link = @link, link_kind = @link_kind, selling_points = @selling_points, image_id = @image_id,
+      `UPDATE products SET title = @title, price_fen = @priceFen, original_price_fen = @originalPriceFen, stock = @stock,
+         sku = @sku, link = @link, link_kind = @linkKind, selling_points = @sellingPoints, image_id = @imageId,
          version = version + 1, updated_at = @now,
-         edit_version = edit_version + (title IS NOT @title OR price_fen IS NOT @price_fen
-           OR original_price_fen IS NOT @original_price_fen OR sku IS NOT @sku OR link IS NOT @link
-           OR selling_points IS NOT @selling_points OR image_id IS NOT @image_id OR @skus_edited)
+         edit_version = edit_version + (title IS NOT @title OR price_fen IS NOT @priceFen
+           OR original_price_fen IS NOT @originalPriceFen OR sku IS NOT @sku OR link IS NOT @link
+           OR selling_points IS NOT @sellingPoints OR image_id IS NOT @imageId OR @skus_edited)
        WHERE id = @id AND version = @expected RETURNING *`,
     );
     this.archiveStmt = db.prepare<{ id: number; expected: number; archived: number | null; now: number }, ProductRow>(
@@ -183,7 +166,7 @@ export class ProductStore {
   /** The product and its SKUs, in one transaction (a savepoint inside a caller's). */
   insert(fields: ProductFields, now: number): Product {
     return this.db.transaction(() => {
-      const row = this.insertStmt.get({ ...fieldParams(fields), now })!;
+      const row = this.insertStmt.get({ ...fields, now })!;
       this.skus.insertAll(row.id, fields.skus, now);
       return this.get(row.id)!;
     })();
@@ -194,7 +177,7 @@ export class ProductStore {
    * third of the import's time otherwise), no savepoint per row.
    */
   insertQuiet(fields: ProductFields, now: number): void {
-    const id = Number(this.insertQuietStmt.run({ ...fieldParams(fields), now }).lastInsertRowid);
+    const id = Number(this.insertQuietStmt.run({ ...fields, now }).lastInsertRowid);
     this.skus.insertAll(id, fields.skus, now);
   }
 
@@ -203,7 +186,7 @@ export class ProductStore {
     return this.db.transaction(() => {
       const before = this.skus.of(id);
       const skus_edited = Number(skusEdited(before, fields.skus));
-      const row = this.updateStmt.get({ ...fieldParams(fields), id, expected, now, skus_edited });
+      const row = this.updateStmt.get({ ...fields, id, expected, now, skus_edited });
       if (!row) return undefined;
       this.skus.replace(id, fields.skus, now);
       return this.get(id);

@@ -1,6 +1,7 @@
 // The coupons and coupon_products tables: SQL in, Coupon objects out. No validation here (see coupon-rules.ts).
 // Statements are prepared once; a coupon and its product list are written in one transaction.
 import type { Db } from '../db/connection.ts';
+import { recordMeta } from '../db/record-meta.ts';
 import type { Coupon, CouponKind, CouponScope } from '../protocol/coupon-schemas.ts';
 import type { CouponFields } from './coupon-rules.ts';
 
@@ -47,29 +48,9 @@ function toCoupon(row: CouponRow): Coupon {
     perBuyerLimit: row.per_buyer_limit,
     validFrom: row.valid_from,
     validUntil: row.valid_until,
-    archived: row.archived_at !== null,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...recordMeta(row),
   };
 }
-
-function fieldParams(f: CouponFields) {
-  return {
-    name: f.name,
-    kind: f.kind,
-    threshold_fen: f.thresholdFen,
-    off_fen: f.offFen,
-    rate: f.rate,
-    cap_fen: f.capFen,
-    scope: f.scope,
-    quantity: f.quantity,
-    per_buyer_limit: f.perBuyerLimit,
-    valid_from: f.validFrom,
-    valid_until: f.validUntil,
-  };
-}
-type FieldParams = ReturnType<typeof fieldParams>;
 
 export class CouponStore {
   private readonly db: Db;
@@ -92,17 +73,18 @@ export class CouponStore {
     // Newest first: the coupon just made is the one the seller looks for.
     this.listActive = db.prepare<[], CouponRow>(`${SELECT} WHERE c.archived_at IS NULL ORDER BY c.id DESC`);
     this.listArchived = db.prepare<[], CouponRow>(`${SELECT} WHERE c.archived_at IS NOT NULL ORDER BY c.id DESC`);
-    this.insertStmt = db.prepare<[FieldParams & { now: number }], { id: number }>(
+    this.insertStmt = db.prepare<[CouponFields & { now: number }], { id: number }>(
+      // Parameters are named as CouponFields names them (its productIds are coupon_products rows, not a column).
       `INSERT INTO coupons (name, kind, threshold_fen, off_fen, rate, cap_fen, scope, quantity, per_buyer_limit,
          valid_from, valid_until, created_at, updated_at)
-       VALUES (@name, @kind, @threshold_fen, @off_fen, @rate, @cap_fen, @scope, @quantity, @per_buyer_limit,
-         @valid_from, @valid_until, @now, @now) RETURNING id`,
+       VALUES (@name, @kind, @thresholdFen, @offFen, @rate, @capFen, @scope, @quantity, @perBuyerLimit,
+         @validFrom, @validUntil, @now, @now) RETURNING id`,
     );
     // The version check lives in the WHERE clause: a stale edit updates nothing instead of overwriting.
-    this.updateStmt = db.prepare<[FieldParams & { id: number; expected: number; now: number }], { id: number }>(
-      `UPDATE coupons SET name = @name, kind = @kind, threshold_fen = @threshold_fen, off_fen = @off_fen, rate = @rate,
-         cap_fen = @cap_fen, scope = @scope, quantity = @quantity, per_buyer_limit = @per_buyer_limit,
-         valid_from = @valid_from, valid_until = @valid_until, version = version + 1, updated_at = @now
+    this.updateStmt = db.prepare<[CouponFields & { id: number; expected: number; now: number }], { id: number }>(
+      `UPDATE coupons SET name = @name, kind = @kind, threshold_fen = @thresholdFen, off_fen = @offFen, rate = @rate,
+         cap_fen = @capFen, scope = @scope, quantity = @quantity, per_buyer_limit = @perBuyerLimit,
+         valid_from = @validFrom, valid_until = @validUntil, version = version + 1, updated_at = @now
        WHERE id = @id AND version = @expected RETURNING id`,
     );
     this.archiveStmt = db.prepare<
@@ -122,13 +104,13 @@ export class CouponStore {
     this.addProduct = db.prepare<[number, number]>('INSERT INTO coupon_products (coupon_id, product_id) VALUES (?, ?)');
     // Transactions nest inside a caller's (better-sqlite3 uses a savepoint then).
     this.insertTx = db.transaction((fields: CouponFields, now: number): Coupon => {
-      const { id } = this.insertStmt.get({ ...fieldParams(fields), now })!;
+      const { id } = this.insertStmt.get({ ...fields, now })!;
       for (const productId of fields.productIds) this.addProduct.run(id, productId);
       return this.get(id)!;
     });
     this.updateTx = db.transaction(
       (id: number, expected: number, fields: CouponFields, now: number): Coupon | undefined => {
-        if (!this.updateStmt.get({ ...fieldParams(fields), id, expected, now })) return undefined;
+        if (!this.updateStmt.get({ ...fields, id, expected, now })) return undefined;
         this.clearProducts.run(id);
         for (const productId of fields.productIds) this.addProduct.run(id, productId);
         return this.get(id)!;
