@@ -146,6 +146,7 @@ interface Setup {
   dataDir: string;
   events: Array<{ name: keyof Events; data: unknown }>;
   engines: FakeEngine[];
+  engineNo(n: number): Promise<FakeEngine>;
   states(): StreamState[];
   /** Resolves with the first announced state (past or coming) for which `ok` holds. */
   announced(ok: (state: StreamState) => boolean): Promise<StreamState>;
@@ -157,6 +158,22 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
   const db = openDatabase(path.join(dataDir, 'livecart.db'));
   const events: Setup['events'] = [];
   const engines: FakeEngine[] = [];
+  const engineMade: Array<() => void> = [];
+  /**
+   * The n-th engine, once the service has made it (start() makes it after its checks and writes, which take a few
+   * turns of the loop); bounded, so a start that never gets there fails here rather than hanging the run.
+   */
+  const engineNo = async (n: number): Promise<FakeEngine> => {
+    const deadline = Date.now() + 20_000;
+    while (engines.length <= n) {
+      if (Date.now() > deadline) assert.fail(`engine ${n} was never made`);
+      await new Promise<void>((resolve) => {
+        engineMade.push(resolve);
+        setTimeout(resolve, 1_000).unref();
+      });
+    }
+    return engines[n]!;
+  };
   const all: StreamDeps = {
     locate: () => ({ path: '/usr/bin/ffmpeg', source: 'path' }),
     probe: async () => PROBE,
@@ -165,6 +182,7 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
     createEngine: (options) => {
       const engine = new FakeEngine(options);
       engines.push(engine);
+      for (const made of engineMade.splice(0)) made();
       return engine;
     },
     freeSpace: async () => 500 * 1024 ** 3,
@@ -198,7 +216,7 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
   };
-  return { service, db, dataDir, events, engines, states, announced, deps: all };
+  return { service, db, dataDir, events, engines, engineNo, states, announced, deps: all };
 }
 
 const douyin = {
@@ -249,7 +267,7 @@ test('a saved key comes back only masked: not in the reply, the state, any event
 
 test('an update without a key keeps the stored one; a key sealed under another data key counts as missing', async (t) => {
   const key = crypto.randomBytes(32);
-  const { service, engines, db, dataDir } = setup(t, {}, key);
+  const { engineNo, service, engines, db, dataDir } = setup(t, {}, key);
   const { id } = await service.saveDestination(undefined, douyin);
   const renamed = await service.saveDestination(id, { ...douyin, name: '抖音主号', streamKey: undefined });
   assert.equal(renamed.name, '抖音主号');
@@ -264,7 +282,7 @@ test('an update without a key keeps the stored one; a key sealed under another d
   assert.equal(toggled.maskedUrl, 'rtmp://push.example.com/live/••••');
   await service.saveDestination(id, { ...douyin, streamKey: '' });
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   engines[0]!.goLive();
   await starting;
   assert.deepEqual(
@@ -348,7 +366,7 @@ test('the first 视频号 (抖音, 快手) destination, before any size was chos
 });
 
 test('settings: defaults, saved, checked, and refused while a show runs', async (t) => {
-  const { service, engines, db, states } = setup(t);
+  const { engineNo, service, engines, db, states } = setup(t);
   assert.deepEqual(service.state().settings, DEFAULT_SETTINGS);
   const vertical = { ...DEFAULT_SETTINGS, preset: 'vertical' as const, fps: 25 as const, record: false };
   assert.deepEqual((await service.saveSettings(vertical)).settings, vertical);
@@ -360,7 +378,7 @@ test('settings: defaults, saved, checked, and refused while a show runs', async 
 
   await service.saveDestination(undefined, douyin);
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   assert.deepEqual(await refusal(() => service.saveSettings(DEFAULT_SETTINGS)), ['stream_live']);
   assert.deepEqual(await refusal(() => service.start()), ['stream_live']);
   engines[0]!.goLive();
@@ -415,7 +433,7 @@ test('refusals to go live name every reason at once', async (t) => {
   const noTls = setup(t);
   await noTls.service.saveDestination(undefined, { ...douyin, serverUrl: 'rtmps://push.example.com/live' });
   const going = noTls.service.start();
-  await tick();
+  await noTls.engineNo(0);
   noTls.engines[0]!.goLive();
   await going;
   assert.equal(noTls.engines[0]!.options.destinations[0]!.target.secure, true);
@@ -439,7 +457,7 @@ test('refusals to go live name every reason at once', async (t) => {
 });
 
 test('a show: starting, live, destination states, reconnect, then stopped with its recording kept', async (t) => {
-  const { service, engines, states, dataDir } = setup(t, {
+  const { engineNo, service, engines, states, dataDir } = setup(t, {
     chooseEncoder: async () => ({
       encoder: 'libx264',
       hardware: false,
@@ -458,7 +476,7 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
   const off = await service.saveDestination(undefined, { ...douyin, name: '备用', enabled: false });
   const before = states().length;
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   const engine = engines[0]!;
   assert.deepEqual(
     engine.options.destinations.map((d) => d.id),
@@ -559,11 +577,11 @@ test('a show: starting, live, destination states, reconnect, then stopped with i
 });
 
 test('a lost camera: announced at once, the show stays live, and the host can switch back', async (t) => {
-  const { service, engines, states } = setup(t);
+  const { engineNo, service, engines, states } = setup(t);
   await service.saveDestination(undefined, douyin);
   assert.deepEqual(await refusal(() => service.restoreSource()), ['stream_not_live']);
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   const engine = engines[0]!;
   engine.goLive();
   await starting;
@@ -594,12 +612,12 @@ test('a lost camera: announced at once, the show stays live, and the host can sw
 });
 
 test('sound: mute and unmute without a new engine; silence warned after 10 s, not while muted or on the stand-in', async (t) => {
-  const { service, engines, states, events } = setup(t);
+  const { engineNo, service, engines, states, events } = setup(t);
   await service.saveDestination(undefined, douyin);
   assert.deepEqual(await refusal(() => service.setMuted(true)), ['stream_not_live']);
   assert.equal(service.state().audio, null, 'no show, no sound');
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   const engine = engines[0]!;
   engine.goLive();
   await starting;
@@ -642,10 +660,10 @@ test('sound: mute and unmute without a new engine; silence warned after 10 s, no
 });
 
 test('the encoder dying mid-show: failed, its error scrubbed of keys, the recording still finalised', async (t) => {
-  const { service, engines, states } = setup(t);
+  const { engineNo, service, engines, states } = setup(t);
   await service.saveDestination(undefined, douyin);
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   engines[0]!.goLive();
   await starting;
   engines[0]!.crash(`the encoder stopped (exit 1): rtmp://push.example.com/live/${KEY}: I/O error (key ${KEY})`);
@@ -662,7 +680,7 @@ test('the encoder dying mid-show: failed, its error scrubbed of keys, the record
 
   // Going live again clears the error; stop() after a failure just clears it.
   const again = service.start();
-  await tick();
+  await engineNo(1);
   assert.equal(service.state().error, null);
   engines[1]!.crash('could not open the camera');
   const result = await again;
@@ -680,10 +698,13 @@ test(
     let free = 100 * 1024 ** 3;
     // Every once-a-second tick is a new reading: the clock moves past the 5 s between readings at each look.
     let clock = 1_000_000;
-    const { service, engines, announced } = setup(t, { freeSpace: async () => free, now: () => (clock += 6_000) });
+    const { engineNo, service, engines, announced } = setup(t, {
+      freeSpace: async () => free,
+      now: () => (clock += 6_000),
+    });
     await service.saveDestination(undefined, douyin);
     const starting = service.start();
-    await tick();
+    await engineNo(0);
     engines[0]!.goLive();
     await starting;
     const engine = engines[0]!;
@@ -707,10 +728,10 @@ test(
 );
 
 test('stop while starting ends the show at once', async (t) => {
-  const { service, engines } = setup(t);
+  const { engineNo, service, engines } = setup(t);
   await service.saveDestination(undefined, douyin);
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   const stopped = await service.stop();
   assert.equal(stopped.phase, 'idle');
   assert.equal((await starting).phase, 'idle');
@@ -718,10 +739,10 @@ test('stop while starting ends the show at once', async (t) => {
 });
 
 test('numbers are announced at most once a second; phase changes at once; preview frames as they come', async (t) => {
-  const { service, engines, events } = setup(t);
+  const { engineNo, service, engines, events } = setup(t);
   const { id } = await service.saveDestination(undefined, douyin);
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   const engine = engines[0]!;
   engine.goLive();
   await starting;
@@ -751,10 +772,10 @@ test('numbers are announced at most once a second; phase changes at once; previe
 test('overloaded after five seconds below 0.95× real time, and not before', async (t) => {
   let now = 1_000_000;
   t.mock.timers.enable({ apis: ['setInterval'] });
-  const { service, engines } = setup(t, { now: () => now });
+  const { engineNo, service, engines } = setup(t, { now: () => now });
   await service.saveDestination(undefined, douyin);
   const starting = service.start();
-  await tick();
+  await engineNo(0);
   engines[0]!.goLive();
   await starting;
   engines[0]!.health.speed = 0.8;
