@@ -27,10 +27,14 @@ export default defineConfig({
         overlay: resolve(import.meta.dirname, 'renderer/overlay.html'),
       },
       // React in a chunk of its own: it changes far less often than the studio's code, so a new build of the
-      // studio does not make the browser (or an assistant's tablet on the LAN) fetch it again.
+      // studio does not make the browser (or an assistant's tablet on the LAN) fetch it again. uPlot (the show
+      // report's chart) likewise.
       output: {
         codeSplitting: {
-          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/ },
+          ],
         },
       },
     },

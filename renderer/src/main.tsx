@@ -19,6 +19,7 @@ import './styles/stream.css';
 import './styles/stream-source.css';
 import './styles/overlay.css';
 import './styles/orders.css';
+import './styles/data-table.css';
 import './styles/order-detail.css';
 import './styles/orders-report.css';
 import './styles/clips.css';

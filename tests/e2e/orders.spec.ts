@@ -70,6 +70,22 @@ async function seedShow(studio: StudioProcess): Promise<Seeded> {
   return { api, show, rice, goji, sugar, orders };
 }
 
+/** An earlier show, already ended: one order of 2 × ¥100.00 in its first minute, to compare the seeded show with. */
+async function seedEarlierShow(studio: StudioProcess): Promise<Session> {
+  const api = await TestClient.connect(studio.port, studio.token);
+  await api.call('studio.hello', { client: 'api' });
+  const tea = await api.call('catalog.create', {
+    input: { title: '云南普洱茶 357g', priceFen: 10000, stock: 20, sku: 'PUER-357' },
+  });
+  const show = await api.call('live.createSession', { input: { title: '上周专场' } });
+  await api.call('live.bagAdd', { sessionId: show.id, productId: tea.id });
+  await api.call('live.goLive', { id: show.id });
+  await api.call('orders.create', { input: { buyer: '老周', lines: [{ linkNo: 1, quantity: 2 }] } });
+  const ended = await api.call('live.end', { id: show.id });
+  api.close();
+  return ended;
+}
+
 async function openOrders(page: Page, openStudio: (page?: Page) => Promise<Page>): Promise<void> {
   await openStudio();
   await page.getByRole('link', { name: '订单' }).click();
@@ -356,6 +372,7 @@ test('the show report: totals, products, coupons and a chart with the explained 
   studio,
   openStudio,
 }) => {
+  await seedEarlierShow(studio);
   const { api, show } = await seedShow(studio);
   await openOrders(page, openStudio);
   await page.getByLabel('场次').selectOption({ label: '周末助农专场' });
@@ -374,10 +391,75 @@ test('the show report: totals, products, coupons and a chart with the explained 
   const coupons = page.getByRole('table', { name: '按优惠券' });
   await expect(coupons.getByRole('row', { name: /满100减10/ })).toContainText('¥20.00');
 
+  // One image to assistive technology, summarised; a band per explanation; the time axis from the show's start.
   const chart = page.getByRole('img', { name: /每分钟成交额图/ });
   await expect(chart).toHaveAttribute('aria-label', /最高 ¥[\d,.]+.*2 段商品讲解/);
   await expect(chart.locator('[data-link-no]')).toHaveCount(2);
-  await expect(chart.locator('text', { hasText: '00:00' })).toHaveCount(1);
+  await expect(chart.locator('[data-link-no="1"]')).toHaveCount(1);
+  await expect(chart.locator('[data-link-no="3"]')).toHaveCount(1);
+  const range = page.getByTestId('sales-chart-range');
+  await expect(range).toHaveText('显示 00:00–05:00');
+
+  // Hovering the first minute's bar: its clock, what was paid in how many orders, and what was being explained.
+  const tip = page.getByTestId('sales-chart-tip');
+  // A point at `share` of the plot's width, halfway up (measured each time: opening the comparison moves it).
+  const at = async (share: number) => {
+    const plot = (await chart.locator('.u-over').boundingBox())!;
+    return [plot.x + plot.width * share, plot.y + plot.height / 2] as const;
+  };
+  await page.mouse.move(...(await at(0.1)));
+  await expect(tip).toContainText('00:00');
+  await expect(tip).toContainText('实付 ¥475.40 · 5 单');
+  await expect(tip).toContainText('讲解中：1号 东北五常大米 5kg · 3号 古法红糖 400g');
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+
+  // The keyboard: focus shows the first minute, → the next one (read out too), ← back.
+  await chart.focus();
+  await expect(tip).toContainText('00:00');
+  await page.keyboard.press('ArrowRight');
+  await expect(tip).toContainText('01:00');
+  await expect(tip).toContainText('实付 ¥0.00 · 0 单');
+  await expect(page.getByTestId('sales-chart-announcement')).toHaveText(/^01:00；实付 ¥0\.00 · 0 单；/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(tip).toContainText('实付 ¥475.40 · 5 单');
+
+  // Zoom: dragging across minutes 1–3 shows only them; the button, a double-click and the keys go back.
+  const reset = page.getByRole('button', { name: '重置缩放' });
+  await expect(reset).toBeDisabled();
+  const drag = async () => {
+    await page.mouse.move(...(await at(0.2)));
+    await page.mouse.down();
+    await page.mouse.move(...(await at(0.6)), { steps: 5 });
+    await page.mouse.up();
+    await expect(range).toHaveText(/^显示 0[01]:\d\d–0[23]:\d\d$/);
+  };
+  await drag();
+  await expect(reset).toBeEnabled();
+  await reset.click();
+  await expect(range).toHaveText('显示 00:00–05:00');
+  await expect(reset).toBeDisabled();
+  await drag();
+  await page.mouse.dblclick(...(await at(0.5)));
+  await expect(range).toHaveText('显示 00:00–05:00');
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('+');
+  await expect(range).toHaveText('显示 00:15–02:45');
+  await page.keyboard.press('0');
+  await expect(range).toHaveText('显示 00:00–05:00');
+
+  // Compared with an earlier show: its line joins the legend, the summary and the minute's tooltip.
+  const legend = page.getByTestId('sales-chart-legend').getByRole('listitem');
+  await expect(legend).toHaveCount(2);
+  await page.getByText('对比其他场次').click();
+  await page.getByRole('checkbox', { name: /上周专场/ }).check();
+  await expect(legend).toHaveCount(3);
+  await expect(legend.nth(2)).toHaveText('上周专场');
+  await expect(page.getByText('对比其他场次（1/4）')).toBeVisible();
+  await expect(chart).toHaveAttribute('aria-label', /对比：上周专场。$/);
+  await page.mouse.move(...(await at(0.1)));
+  await expect(tip).toContainText('上周专场：实付 ¥200.00 · 1 单');
 
   // The address alone opens it too; back goes to the log filtered by the show.
   await page.goto(`${studio.origin}/#/orders/report-${show.id}`);

@@ -51,7 +51,7 @@ export function OrderDetail({ initial, onClose }: { initial: Order; onClose(): v
         </p>
       ) : null}
 
-      <table className="order-lines">
+      <table className="data-table order-lines">
         <caption className="visually-hidden">{t('orders.detail.lines')}</caption>
         <ColumnHeads
           columns={[

@@ -1,108 +1,127 @@
 // The report's numbers as tables: the show's totals, each product, each coupon, sales minute by minute, and the
 // explanation segments the chart shades.
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Segment, SessionReport } from '../../../../../electron/core/protocol/contract.ts';
 import { displayFen } from '../../../../../electron/core/protocol/money.ts';
 import { ColumnHeads } from '../../../ui/ColumnHeads.tsx';
-import { useT } from '../../../i18n/index.ts';
+import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { clockLabel } from '../format.ts';
+import { TotalsList } from '../TotalsBar.tsx';
 
 export function ReportTotals({ report }: { report: SessionReport }) {
   const { t } = useT();
-  const { totals } = report;
-  const items = [
-    ['orders', 'orders.totals.orders', String(totals.orders)],
-    ['units', 'orders.totals.units', String(totals.units)],
-    ['subtotal', 'orders.report.gmvBefore', displayFen(totals.subtotalFen)],
-    ['discount', 'orders.totals.discount', displayFen(totals.discountFen)],
-    ['paid', 'orders.report.gmvAfter', displayFen(totals.paidFen)],
-  ] as const;
   return (
-    <dl className="orders-totals" aria-label={t('orders.report.totals')} data-testid="report-totals">
-      {items.map(([key, label, value]) => (
-        <div key={key} className={`orders-totals__item orders-totals__item--${key}`} data-testid={`report-${key}`}>
-          <dt>{t(label)}</dt>
-          <dd className="num">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <TotalsList
+      totals={report.totals}
+      label={t('orders.report.totals')}
+      testId="report-totals"
+      itemTestId="report"
+      names={{ subtotal: 'orders.report.gmvBefore', paid: 'orders.report.gmvAfter' }}
+    />
+  );
+}
+
+/** A column of a report table: its heading's text, and whether it holds numbers (right-aligned). */
+type Column = { label: MessageKey; num?: true };
+
+const PRODUCT_COLUMNS: readonly Column[] = [
+  { label: 'orders.report.link' },
+  { label: 'orders.line.product' },
+  { label: 'orders.totals.orders', num: true },
+  { label: 'orders.totals.units', num: true },
+  { label: 'orders.report.gmvBefore', num: true },
+  { label: 'orders.report.gmvAfter', num: true },
+];
+
+const COUPON_COLUMNS: readonly Column[] = [
+  { label: 'orders.col.coupon' },
+  { label: 'orders.report.couponOrders', num: true },
+  { label: 'orders.totals.discount', num: true },
+];
+
+interface ReportTableProps {
+  caption: MessageKey;
+  columns: readonly Column[];
+  testId: string;
+  rows: number;
+  /** Said instead of the table when it has no rows. */
+  empty: MessageKey;
+  children: ReactNode;
+}
+
+/** One of the report's captioned tables, or the line saying there is nothing to list. */
+function ReportTable({ caption, columns, testId, rows, empty, children }: ReportTableProps) {
+  const { t } = useT();
+  if (rows === 0) return <p className="muted">{t(empty)}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid={testId}>
+        <caption className="report-table__caption">{t(caption)}</caption>
+        <ColumnHeads columns={columns.map((c) => ({ ...c, label: t(c.label) }))} />
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
 export function ProductTable({ report }: { report: SessionReport }) {
   const { t } = useT();
-  if (report.products.length === 0) return <p className="muted">{t('orders.report.noSales')}</p>;
+  const { products } = report;
   return (
-    <div className="table-wrap">
-      <table className="report-table" data-testid="report-products">
-        <caption className="report-table__caption">{t('orders.report.byProduct')}</caption>
-        <ColumnHeads
-          columns={[
-            { label: t('orders.report.link') },
-            { label: t('orders.line.product') },
-            { label: t('orders.totals.orders'), num: true },
-            { label: t('orders.totals.units'), num: true },
-            { label: t('orders.report.gmvBefore'), num: true },
-            { label: t('orders.report.gmvAfter'), num: true },
-          ]}
-        />
-        <tbody>
-          {report.products.map((p) => (
-            <Fragment key={p.productId}>
-              <tr>
-                <td>{p.linkNo !== null ? t('orders.linkNo', { n: p.linkNo }) : '—'}</td>
-                <th scope="row">{p.title}</th>
-                <td className="num">{p.orders}</td>
-                <td className="num">{p.units}</td>
-                <td className="num">{displayFen(p.subtotalFen)}</td>
-                <td className="num">{displayFen(p.paidFen)}</td>
-              </tr>
-              {p.specs.map((s) => (
-                <tr key={s.spec} className="report-table__spec">
-                  <td />
-                  <th scope="row">
-                    <span className="visually-hidden">{p.title} · </span>
-                    {s.spec || t('orders.report.noSpec')}
-                  </th>
-                  <td className="num">{s.orders}</td>
-                  <td className="num">{s.units}</td>
-                  <td className="num">{displayFen(s.subtotalFen)}</td>
-                  <td className="num">{displayFen(s.paidFen)}</td>
-                </tr>
-              ))}
-            </Fragment>
+    <ReportTable
+      caption="orders.report.byProduct"
+      columns={PRODUCT_COLUMNS}
+      testId="report-products"
+      rows={products.length}
+      empty="orders.report.noSales"
+    >
+      {products.map((p) => (
+        <Fragment key={p.productId}>
+          <tr>
+            <td>{p.linkNo !== null ? t('orders.linkNo', { n: p.linkNo }) : '—'}</td>
+            <th scope="row">{p.title}</th>
+            <td className="num">{p.orders}</td>
+            <td className="num">{p.units}</td>
+            <td className="num">{displayFen(p.subtotalFen)}</td>
+            <td className="num">{displayFen(p.paidFen)}</td>
+          </tr>
+          {p.specs.map((s) => (
+            <tr key={s.spec} className="report-table__spec">
+              <td />
+              <th scope="row">
+                <span className="visually-hidden">{p.title} · </span>
+                {s.spec || t('orders.report.noSpec')}
+              </th>
+              <td className="num">{s.orders}</td>
+              <td className="num">{s.units}</td>
+              <td className="num">{displayFen(s.subtotalFen)}</td>
+              <td className="num">{displayFen(s.paidFen)}</td>
+            </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </Fragment>
+      ))}
+    </ReportTable>
   );
 }
 
 export function CouponTable({ report }: { report: SessionReport }) {
-  const { t } = useT();
-  if (report.coupons.length === 0) return <p className="muted">{t('orders.report.noCoupons')}</p>;
+  const { coupons } = report;
   return (
-    <div className="table-wrap">
-      <table className="report-table" data-testid="report-coupons">
-        <caption className="report-table__caption">{t('orders.report.byCoupon')}</caption>
-        <ColumnHeads
-          columns={[
-            { label: t('orders.col.coupon') },
-            { label: t('orders.report.couponOrders'), num: true },
-            { label: t('orders.totals.discount'), num: true },
-          ]}
-        />
-        <tbody>
-          {report.coupons.map((c) => (
-            <tr key={c.couponId}>
-              <th scope="row">{c.name}</th>
-              <td className="num">{c.orders}</td>
-              <td className="num">{displayFen(c.discountFen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      caption="orders.report.byCoupon"
+      columns={COUPON_COLUMNS}
+      testId="report-coupons"
+      rows={coupons.length}
+      empty="orders.report.noCoupons"
+    >
+      {coupons.map((c) => (
+        <tr key={c.couponId}>
+          <th scope="row">{c.name}</th>
+          <td className="num">{c.orders}</td>
+          <td className="num">{displayFen(c.discountFen)}</td>
+        </tr>
+      ))}
+    </ReportTable>
   );
 }
 
@@ -113,7 +132,7 @@ export function MinuteTable({ report, spanMs }: { report: SessionReport; spanMs:
   return (
     <details className="report-minutes">
       <summary>{t('orders.report.byMinute', { count: selling.length })}</summary>
-      <table className="report-table">
+      <table className="data-table">
         <ColumnHeads
           columns={[
             { label: t('orders.report.minute') },
@@ -150,7 +169,7 @@ export function SegmentTable({
   return (
     <details className="report-minutes">
       <summary>{t('orders.report.bySegment', { count: segments.length })}</summary>
-      <table className="report-table">
+      <table className="data-table">
         <ColumnHeads
           columns={[
             { label: t('orders.report.link') },
