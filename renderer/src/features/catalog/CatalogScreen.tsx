@@ -1,14 +1,16 @@
 // 商品库: the product library. `/` focuses search, `N` opens a new product (when not typing).
-import { Screen } from '../../ui/Screen.tsx';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Product } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useCatalog } from '../../stores/catalog.ts';
 import { notify } from '../../stores/notices.ts';
-import { isTypingTarget, useWindowKeydown } from '../../ui/keys.ts';
+import { useArchiving } from '../../ui/library/useArchiving.ts';
+import { useLibraryEditor } from '../../ui/library/useLibraryEditor.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { useCall } from '../../ui/useCall.ts';
+import { useSingleKeys } from '../../ui/useSingleKeys.ts';
 import { CatalogEmpty } from './CatalogEmpty.tsx';
 import { CatalogToolbar } from './CatalogToolbar.tsx';
 import { ProductEditor } from './editor/ProductEditor.tsx';
@@ -16,61 +18,36 @@ import { ImportDialog } from './import/ImportDialog.tsx';
 import { Pager } from './list/Pager.tsx';
 import { ProductTable } from './list/ProductTable.tsx';
 import { useExport } from './useExport.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
-
-type Editing = { product: Product | null } | null;
 
 export function CatalogScreen() {
   const tr = useT();
   const { t } = tr;
   const searchRef = useRef<HTMLInputElement>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const editor = useLibraryEditor<Product>();
   const [importing, setImporting] = useState(false);
-  const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
+  const { call } = useCall();
   const exporter = useExport();
   const loaded = useCatalog((s) => s.loaded);
   const error = useCatalog((s) => s.error);
   const count = useCatalog((s) => s.items.length);
   const archivedFilter = useCatalog((s) => s.archived);
 
-  const dialogOpen = editing !== null || importing;
-  useWindowKeydown((event) => {
-    if (dialogOpen || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-    if (event.key === '/') {
-      event.preventDefault();
-      searchRef.current?.focus();
-    } else if (event.key === 'n' || event.key === 'N') {
-      event.preventDefault();
-      setEditing({ product: null });
-    }
+  useSingleKeys(editor.editing !== null || importing, {
+    '/': () => searchRef.current?.focus(),
+    n: editor.openNew,
   });
 
-  const onEdit = useCallback((product: Product) => setEditing({ product }), []);
-
-  const changeArchived = useCallback(
-    async (product: Product, archive: boolean) => {
-      setBusyIds((ids) => new Set(ids).add(product.id));
-      try {
-        const params = { id: product.id, expectedVersion: product.version };
-        const saved = await studio.call(archive ? 'catalog.archive' : 'catalog.restore', params);
-        useCatalog.getState().applyProduct(saved);
-        notify('success', t(archive ? 'product.archivedNotice' : 'product.restoredNotice', { title: saved.title }));
-      } catch (err) {
-        notify('error', describeError(tr, err));
-        void useCatalog.getState().refetch();
-      } finally {
-        setBusyIds((ids) => {
-          const next = new Set(ids);
-          next.delete(product.id);
-          return next;
-        });
-      }
-    },
-    [t, tr],
-  );
-  const onArchive = useCallback((p: Product) => void changeArchived(p, true), [changeArchived]);
-  const onRestore = useCallback((p: Product) => void changeArchived(p, false), [changeArchived]);
-  const openNew = () => setEditing({ product: null });
+  const archiving = useArchiving(async (product: Product, archive: boolean) => {
+    const params = { id: product.id, expectedVersion: product.version };
+    const saved = await call(archive ? 'catalog.archive' : 'catalog.restore', params);
+    if (!saved) {
+      // The list may be behind what the core keeps: show what it keeps.
+      void useCatalog.getState().refetch();
+      return;
+    }
+    useCatalog.getState().applyProduct(saved);
+    notify('success', t(archive ? 'product.archivedNotice' : 'product.restoredNotice', { title: saved.title }));
+  });
   const openImport = () => setImporting(true);
 
   return (
@@ -78,7 +55,7 @@ export function CatalogScreen() {
       <CatalogToolbar
         searchRef={searchRef}
         exporting={exporter.running}
-        onNew={openNew}
+        onNew={editor.openNew}
         onImport={openImport}
         onExport={(format) => void exporter.start({ archived: archivedFilter, format })}
       />
@@ -105,15 +82,20 @@ export function CatalogScreen() {
         />
       ) : null}
       {!loaded && !error ? <p className="muted loading">{t('catalog.loading')}</p> : null}
-      {loaded && count === 0 ? <CatalogEmpty onNew={openNew} onImport={openImport} /> : null}
+      {loaded && count === 0 ? <CatalogEmpty onNew={editor.openNew} onImport={openImport} /> : null}
       {loaded && count > 0 ? (
         <>
-          <ProductTable busyIds={busyIds} onEdit={onEdit} onArchive={onArchive} onRestore={onRestore} />
+          <ProductTable
+            busyIds={archiving.busyIds}
+            onEdit={editor.edit}
+            onArchive={archiving.onArchive}
+            onRestore={archiving.onRestore}
+          />
           <Pager />
         </>
       ) : null}
-      {editing ? (
-        <ProductEditor key={editing.product?.id ?? 'new'} product={editing.product} onClose={() => setEditing(null)} />
+      {editor.editing ? (
+        <ProductEditor key={editor.editing.item?.id ?? 'new'} product={editor.editing.item} onClose={editor.close} />
       ) : null}
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
     </Screen>

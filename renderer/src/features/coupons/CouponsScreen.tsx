@@ -1,21 +1,21 @@
 // 优惠券: the coupon library. `N` opens a new coupon (when not typing); archived ones are a toggle away.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Coupon } from '../../../../electron/core/protocol/contract.ts';
-import { isCallError, studio } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
+import { isCallError } from '../../api/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { useCoupons } from '../../stores/coupons.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { isTypingTarget, useWindowKeydown } from '../../ui/keys.ts';
+import { useArchiving } from '../../ui/library/useArchiving.ts';
+import { useLibraryEditor } from '../../ui/library/useLibraryEditor.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { Screen } from '../../ui/Screen.tsx';
+import { useCall } from '../../ui/useCall.ts';
+import { useNow } from '../../ui/useNow.ts';
+import { useSingleKeys } from '../../ui/useSingleKeys.ts';
 import { CouponRow } from './CouponRow.tsx';
 import { CouponEditor } from './editor/CouponEditor.tsx';
-import { useNow } from '../../ui/useNow.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
-
-type Editing = { coupon: Coupon | null } | null;
 
 const COLUMNS = [
   ['coupons.col.name', 'col-name'],
@@ -29,9 +29,9 @@ const COLUMNS = [
 export function CouponsScreen() {
   const tr = useT();
   const { t } = tr;
-  const [editing, setEditing] = useState<Editing>(null);
+  const editor = useLibraryEditor<Coupon>();
   const [showArchived, setShowArchived] = useState(false);
-  const [busyIds, setBusyIds] = useState<ReadonlySet<number>>(new Set());
+  const { call } = useCall();
   const all = useCoupons((s) => s.all);
   const loaded = useCoupons((s) => s.loaded);
   const loading = useCoupons((s) => s.loading);
@@ -39,43 +39,24 @@ export function CouponsScreen() {
   const now = useNow();
   const items = all.filter((c) => c.archived === showArchived);
 
-  useWindowKeydown((event) => {
-    if (editing || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-    if (event.key === 'n' || event.key === 'N') {
-      event.preventDefault();
-      setEditing({ coupon: null });
-    }
-  });
+  useSingleKeys(editor.editing !== null, { n: editor.openNew });
 
-  const onEdit = useCallback((coupon: Coupon) => setEditing({ coupon }), []);
-  const changeArchived = useCallback(
-    async (coupon: Coupon, archive: boolean) => {
-      setBusyIds((ids) => new Set(ids).add(coupon.id));
-      try {
-        const params = { id: coupon.id, expectedVersion: coupon.version };
-        const saved = await studio.call(archive ? 'coupons.archive' : 'coupons.restore', params);
-        useCoupons.getState().apply(saved);
-        notify('success', t(archive ? 'coupons.archived' : 'coupons.restored', { name: saved.name }));
-      } catch (err) {
-        if (isCallError(err, 'conflict') && err.current) {
-          useCoupons.getState().apply(err.current as Coupon);
-          notify('error', t('coupons.conflict'));
-        } else {
-          notify('error', describeError(tr, err));
-        }
-      } finally {
-        setBusyIds((ids) => {
-          const next = new Set(ids);
-          next.delete(coupon.id);
-          return next;
-        });
-      }
-    },
-    [t, tr],
-  );
-  const onArchive = useCallback((c: Coupon) => void changeArchived(c, true), [changeArchived]);
-  const onRestore = useCallback((c: Coupon) => void changeArchived(c, false), [changeArchived]);
-  const openNew = () => setEditing({ coupon: null });
+  // Someone changed the coupon first: show their version, and say so rather than the core's general words.
+  const refused = (message: string, cause: unknown) => {
+    if (isCallError(cause, 'conflict') && cause.current) {
+      useCoupons.getState().apply(cause.current as Coupon);
+      notify('error', t('coupons.conflict'));
+    } else {
+      notify('error', message);
+    }
+  };
+  const archiving = useArchiving(async (coupon: Coupon, archive: boolean) => {
+    const params = { id: coupon.id, expectedVersion: coupon.version };
+    const saved = await call(archive ? 'coupons.archive' : 'coupons.restore', params, { onError: refused });
+    if (!saved) return;
+    useCoupons.getState().apply(saved);
+    notify('success', t(archive ? 'coupons.archived' : 'coupons.restored', { name: saved.name }));
+  });
 
   return (
     <Screen name="coupons" title={t('coupons.title')}>
@@ -85,7 +66,7 @@ export function CouponsScreen() {
           <span>{t('coupons.showArchived')}</span>
         </label>
         <div className="toolbar__actions">
-          <Button variant="primary" onClick={openNew} aria-keyshortcuts="N">
+          <Button variant="primary" onClick={editor.openNew} aria-keyshortcuts="N">
             + {t('coupons.new')}
           </Button>
         </div>
@@ -104,7 +85,7 @@ export function CouponsScreen() {
           title={t(showArchived ? 'coupons.emptyArchivedTitle' : 'coupons.emptyTitle')}
           actions={
             showArchived ? null : (
-              <Button variant="primary" onClick={openNew}>
+              <Button variant="primary" onClick={editor.openNew}>
                 {t('coupons.new')}
               </Button>
             )
@@ -134,18 +115,18 @@ export function CouponsScreen() {
                   key={coupon.id}
                   coupon={coupon}
                   now={now}
-                  busy={busyIds.has(coupon.id)}
-                  onEdit={onEdit}
-                  onArchive={onArchive}
-                  onRestore={onRestore}
+                  busy={archiving.busyIds.has(coupon.id)}
+                  onEdit={editor.edit}
+                  onArchive={archiving.onArchive}
+                  onRestore={archiving.onRestore}
                 />
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      {editing ? (
-        <CouponEditor key={editing.coupon?.id ?? 'new'} coupon={editing.coupon} onClose={() => setEditing(null)} />
+      {editor.editing ? (
+        <CouponEditor key={editor.editing.item?.id ?? 'new'} coupon={editor.editing.item} onClose={editor.close} />
       ) : null}
     </Screen>
   );

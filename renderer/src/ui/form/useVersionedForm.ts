@@ -1,13 +1,14 @@
 // One editor state machine for every entity the core versions (products, coupons): values, what the seller
 // touched, issues, saving, and the conflict path. An update sends only the touched fields with the version
 // they were based on; when someone else saved first the core answers `conflict` and the seller chooses: take
-// the latest, or keep their edits on top of it. Each editor brings its own form translation and texts.
+// the latest, or keep their edits on top of it. Each editor brings its form's rules, its store, calls and words.
 import { useState } from 'react';
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';
 import { isCallError } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT, type MessageKey, type Translator } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
+import { useCall } from '../useCall.ts';
+import type { FormRules } from './form-rules.ts';
 
 /** What the core versions: an update names the version it was based on, and is refused when that is not the latest. */
 export interface Versioned {
@@ -21,7 +22,14 @@ export interface FormError {
   issues: Issue[];
 }
 
-type Parsed<Input, Issues> = { input: Input; issues: null } | { input: null; issues: Issues };
+/** The screen's `call` (ui/useCall.ts): a refusal comes back to the form instead of a notice. */
+type Call = ReturnType<typeof useCall>['call'];
+
+export interface VersionedFormTexts {
+  reapplied: MessageKey;
+  fixFields: MessageKey;
+  nothingChanged: MessageKey;
+}
 
 export interface VersionedFormSpec<
   Entity extends Versioned,
@@ -30,28 +38,17 @@ export interface VersionedFormSpec<
   Input extends object,
   Issues extends Partial<Record<Field, unknown>>,
 > {
-  emptyForm(): Values;
-  formFrom(entity: Entity): Values;
-  parseForm(values: Values): Parsed<Input, Issues>;
-  /** Only what changed against `base`; an empty patch means there is nothing to save. */
-  patchFrom(input: Input, values: Values, base: Entity): Partial<Input>;
-  /** The latest version with the seller's touched fields laid on top ("keep my changes"). */
-  rebase(values: Values, dirty: ReadonlySet<Field>, latest: Entity): Values;
-  /** The core's issues onto fields; the rest go to the form error. */
-  issuesByField(issues: readonly Issue[]): { fields: Issues; other: Issue[] };
+  rules: FormRules<Entity, Values, Field, Input, Issues>;
   /** The newest version the window knows of (a hook on the entity's store), so a save elsewhere shows early. */
   useLatest(id: number | undefined): Entity | undefined;
   /** Puts a saved or conflicting version into the entity's store. */
   apply(entity: Entity): void;
-  create(input: Input): Promise<Entity>;
-  update(base: Entity, patch: Partial<Input>): Promise<Entity>;
-  texts: {
-    reapplied: MessageKey;
-    fixFields: MessageKey;
-    nothingChanged: MessageKey;
-    created(t: Translator['t'], saved: Entity): string;
-    saved(t: Translator['t'], saved: Entity): string;
-  };
+  /** Each answers undefined when the core refused; the form has shown why. */
+  create(call: Call, input: Input): Promise<Entity | undefined>;
+  update(call: Call, base: Entity, patch: Partial<Input>): Promise<Entity | undefined>;
+  texts: VersionedFormTexts;
+  /** The notice after a save (`created`: it was a new one). */
+  saved(t: Translator['t'], saved: Entity, created: boolean): string;
 }
 
 export function useVersionedForm<
@@ -62,14 +59,30 @@ export function useVersionedForm<
   Issues extends Partial<Record<Field, unknown>>,
 >(spec: VersionedFormSpec<Entity, Values, Field, Input, Issues>, initial: Entity | null, onDone: () => void) {
   const tr = useT();
+  const { rules } = spec;
   const [base, setBase] = useState<Entity | null>(initial);
-  const [values, setValues] = useState<Values>(() => (initial ? spec.formFrom(initial) : spec.emptyForm()));
+  const [values, setValues] = useState<Values>(() => (initial ? rules.formFrom(initial) : rules.emptyForm()));
   const [dirty, setDirty] = useState<ReadonlySet<Field>>(new Set());
   const [issues, setIssues] = useState<Issues>({} as Issues);
   const [formError, setFormError] = useState<FormError | null>(null);
   const [conflict, setConflict] = useState<Entity | null>(null);
-  const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+
+  /** The core's refusal: someone saved first, or where the form is wrong (by field, the rest above the form). */
+  function refused(message: string, error: unknown): void {
+    if (isCallError(error, 'conflict') && error.current) {
+      const current = error.current as Entity;
+      setConflict(current);
+      spec.apply(current);
+    } else if (isCallError(error) && error.issues.length > 0) {
+      const mapped = rules.issuesByField(error.issues);
+      setIssues(mapped.fields);
+      setFormError({ text: message, issues: mapped.other });
+    } else {
+      setFormError({ text: message, issues: [] });
+    }
+  }
+  const { call, busy: saving } = useCall({ onError: refused });
 
   // A save elsewhere reaches us as an event before we try to save: warn early, same choices as a conflict.
   const latest = spec.useLatest(base?.id);
@@ -94,7 +107,7 @@ export function useVersionedForm<
 
   function takeLatest(next: Entity): void {
     setBase(next);
-    setValues(spec.formFrom(next));
+    setValues(rules.formFrom(next));
     setDirty(new Set());
     setIssues({} as Issues);
     setFormError(null);
@@ -103,7 +116,7 @@ export function useVersionedForm<
   }
 
   function keepMine(next: Entity): void {
-    setValues(spec.rebase(values, dirty, next));
+    setValues(rules.rebase(values, dirty, next));
     setBase(next);
     setConflict(null);
     setFormError(null);
@@ -112,48 +125,31 @@ export function useVersionedForm<
 
   async function save(): Promise<void> {
     if (saving) return;
-    const parsed = spec.parseForm(values);
+    const parsed = rules.parseForm(values);
     // Checked on `input`: TypeScript narrows a property path but not a union whose tag is generic.
     if (parsed.input === null) {
       setIssues(parsed.issues!);
       setFormError({ text: tr.t(spec.texts.fixFields), issues: [] });
       return;
     }
-    setSaving(true);
     setFormError(null);
     setNotice(null);
-    try {
-      let saved: Entity;
-      if (!base) {
-        saved = await spec.create(parsed.input);
-        notify('success', spec.texts.created(tr.t, saved));
-      } else {
-        const patch = spec.patchFrom(parsed.input, values, base);
-        if (Object.keys(patch).length === 0) {
-          notify('info', tr.t(spec.texts.nothingChanged));
-          onDone();
-          return;
-        }
-        saved = await spec.update(base, patch);
-        notify('success', spec.texts.saved(tr.t, saved));
+    let saved: Entity | undefined;
+    if (!base) {
+      saved = await spec.create(call, parsed.input);
+    } else {
+      const patch = rules.patchFrom(parsed.input, values, base);
+      if (Object.keys(patch).length === 0) {
+        notify('info', tr.t(spec.texts.nothingChanged));
+        onDone();
+        return;
       }
-      spec.apply(saved);
-      onDone();
-    } catch (error) {
-      if (isCallError(error, 'conflict') && error.current) {
-        const current = error.current as Entity;
-        setConflict(current);
-        spec.apply(current);
-      } else if (isCallError(error) && error.issues.length > 0) {
-        const mapped = spec.issuesByField(error.issues);
-        setIssues(mapped.fields);
-        setFormError({ text: describeError(tr, error), issues: mapped.other });
-      } else {
-        setFormError({ text: describeError(tr, error), issues: [] });
-      }
-    } finally {
-      setSaving(false);
+      saved = await spec.update(call, base, patch);
     }
+    if (!saved) return;
+    notify('success', spec.saved(tr.t, saved, !base));
+    spec.apply(saved);
+    onDone();
   }
 
   return {

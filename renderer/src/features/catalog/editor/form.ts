@@ -5,6 +5,7 @@ import type { SkuInput } from '../../../../../electron/core/protocol/catalog-sch
 import type { Product, ProductInput } from '../../../../../electron/core/protocol/contract.ts';
 import { formatFen, parseYuanToFen } from '../../../../../electron/core/protocol/money.ts';
 import { hasSpecs } from '../../../../../electron/core/protocol/sku-view.ts';
+import type { FormRules } from '../../../ui/form/form-rules.ts';
 
 export const FIELDS = [
   'title',
@@ -276,3 +277,13 @@ export function issuesByField(issues: readonly Issue[]): { fields: FieldIssues; 
   }
   return { fields, other };
 }
+
+/** The product form's rules, as the shared versioned-form machine takes them. */
+export const PRODUCT_RULES: FormRules<Product, FormValues, FieldName, ProductInput, FieldIssues> = {
+  emptyForm: () => EMPTY_FORM,
+  formFrom: formFromProduct,
+  parseForm,
+  patchFrom: (input, _values, base) => patchFrom(input, base),
+  rebase,
+  issuesByField,
+};

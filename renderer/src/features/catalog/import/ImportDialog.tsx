@@ -7,6 +7,7 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const { t } = useT();
+  // studio.call, not useCall: useCsvUpload sends the file first (with progress), and says any step's failure itself.
   const upload = useCsvUpload((uploadId, pictures) => studio.call('catalog.importFile', { uploadId, pictures }), {
     withPictures: true,
   });

@@ -5,12 +5,15 @@ import { COUPON_KINDS, COUPON_SCOPES } from '../../../../../electron/core/protoc
 import { describeIssue } from '../../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
-import { EditorDialog, type EditorDialogTexts } from '../../../ui/form/EditorDialog.tsx';
+import { bindText } from '../../../ui/form/bind-text.ts';
+import { EditorDialog } from '../../../ui/form/EditorDialog.tsx';
+import { useVersionedForm } from '../../../ui/form/useVersionedForm.ts';
 import { InputField } from '../../../ui/Field.tsx';
 import { describeTerms } from '../describe.ts';
+import { CouponChoice } from './CouponChoice.tsx';
+import { COUPON_FORM } from './coupon-form.ts';
 import { KIND_FIELDS, termsFromForm, type FieldName } from './form.ts';
 import { ProductPicker } from './ProductPicker.tsx';
-import { useCouponForm } from './useCouponForm.ts';
 
 const KIND_LABEL: Record<CouponKind, MessageKey> = {
   threshold: 'couponEditor.kind.threshold',
@@ -21,17 +24,6 @@ const SCOPE_LABEL: Record<CouponScope, MessageKey> = {
   shop: 'couponEditor.scope.shop',
   products: 'couponEditor.scope.products',
 };
-const TEXTS: EditorDialogTexts = {
-  edit: 'couponEditor.edit',
-  new: 'couponEditor.new',
-  saveHint: 'couponEditor.saveHint',
-  cancel: 'couponEditor.cancel',
-  save: 'couponEditor.save',
-  saving: 'couponEditor.saving',
-  dirtyClose: 'couponEditor.dirtyClose',
-  discard: 'couponEditor.discard',
-  keepEditing: 'couponEditor.keepEditing',
-};
 
 interface CouponEditorProps {
   coupon: Coupon | null;
@@ -41,13 +33,14 @@ interface CouponEditorProps {
 export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
   const tr = useT();
   const { t } = tr;
-  const form = useCouponForm(coupon, onClose);
+  const form = useVersionedForm(COUPON_FORM, coupon, onClose);
   const { values, issues } = form;
 
   const problem = (field: FieldName) => {
     const list = issues[field];
     return list && list.length > 0 ? list.map((issue) => describeIssue(tr, issue)).join('；') : undefined;
   };
+  const text = bindText(values, problem, form.setField);
   const shows = (field: FieldName) => KIND_FIELDS[values.kind].includes(field);
   const terms = termsFromForm(values);
   const latest = form.conflict ?? form.stale;
@@ -55,13 +48,10 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
   const money = (field: 'threshold' | 'off' | 'cap', label: MessageKey, hint?: MessageKey) => (
     <InputField
       label={t(label)}
-      name={field}
-      value={values[field]}
-      error={problem(field)}
       hint={hint ? t(hint) : undefined}
       inputMode="decimal"
       autoComplete="off"
-      onChange={(e) => form.setField(field, e.currentTarget.value)}
+      {...text(field)}
     />
   );
 
@@ -82,7 +72,7 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
   return (
     <EditorDialog
       form={form}
-      texts={TEXTS}
+      texts={COUPON_FORM.texts}
       onClose={onClose}
       conflict={conflict}
       className="coupon-editor"
@@ -90,32 +80,22 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
     >
       <InputField
         label={t('couponEditor.name')}
-        name="name"
-        value={values.name}
-        error={problem('name')}
         hint={t('couponEditor.nameHint')}
         maxLength={40}
         autoComplete="off"
         required
         data-autofocus
-        onChange={(e) => form.setField('name', e.currentTarget.value)}
+        {...text('name')}
       />
 
-      <fieldset className="coupon-choice">
-        <legend className="field__label">{t('couponEditor.kind')}</legend>
-        {COUPON_KINDS.map((kind) => (
-          <label key={kind} className="coupon-choice__option">
-            <input
-              type="radio"
-              name="kind"
-              value={kind}
-              checked={values.kind === kind}
-              onChange={() => form.setField('kind', kind)}
-            />
-            <span>{t(KIND_LABEL[kind])}</span>
-          </label>
-        ))}
-      </fieldset>
+      <CouponChoice
+        legend="couponEditor.kind"
+        name="kind"
+        choices={COUPON_KINDS}
+        labels={KIND_LABEL}
+        value={values.kind}
+        onChange={(kind) => form.setField('kind', kind)}
+      />
 
       <div className="product-form__row coupon-form__terms">
         {shows('threshold') ? money('threshold', 'couponEditor.threshold', 'couponEditor.thresholdHint') : null}
@@ -123,14 +103,11 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
         {shows('rate') ? (
           <InputField
             label={t('couponEditor.rate')}
-            name="rate"
-            value={values.rate}
-            error={problem('rate')}
             hint={t('couponEditor.rateHint')}
             inputMode="decimal"
             placeholder="8.8"
             autoComplete="off"
-            onChange={(e) => form.setField('rate', e.currentTarget.value)}
+            {...text('rate')}
           />
         ) : null}
         {shows('cap') ? money('cap', 'couponEditor.cap', 'couponEditor.capHint') : null}
@@ -141,21 +118,14 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
         </p>
       ) : null}
 
-      <fieldset className="coupon-choice">
-        <legend className="field__label">{t('couponEditor.scope')}</legend>
-        {COUPON_SCOPES.map((scope) => (
-          <label key={scope} className="coupon-choice__option">
-            <input
-              type="radio"
-              name="scope"
-              value={scope}
-              checked={values.scope === scope}
-              onChange={() => form.setField('scope', scope)}
-            />
-            <span>{t(SCOPE_LABEL[scope])}</span>
-          </label>
-        ))}
-      </fieldset>
+      <CouponChoice
+        legend="couponEditor.scope"
+        name="scope"
+        choices={COUPON_SCOPES}
+        labels={SCOPE_LABEL}
+        value={values.scope}
+        onChange={(scope) => form.setField('scope', scope)}
+      />
       {values.scope === 'products' ? (
         <ProductPicker
           selected={values.productIds}
@@ -167,41 +137,21 @@ export function CouponEditor({ coupon, onClose }: CouponEditorProps) {
       <div className="product-form__row">
         <InputField
           label={t('couponEditor.quantity')}
-          name="quantity"
-          value={values.quantity}
-          error={problem('quantity')}
           hint={t('couponEditor.quantityHint')}
           inputMode="numeric"
           autoComplete="off"
-          onChange={(e) => form.setField('quantity', e.currentTarget.value)}
+          {...text('quantity')}
         />
         <InputField
           label={t('couponEditor.perBuyerLimit')}
-          name="perBuyerLimit"
-          value={values.perBuyerLimit}
-          error={problem('perBuyerLimit')}
           inputMode="numeric"
           autoComplete="off"
-          onChange={(e) => form.setField('perBuyerLimit', e.currentTarget.value)}
+          {...text('perBuyerLimit')}
         />
       </div>
       <div className="product-form__row coupon-form__dates">
-        <InputField
-          label={t('couponEditor.validFrom')}
-          name="validFrom"
-          type="datetime-local"
-          value={values.validFrom}
-          error={problem('validFrom')}
-          onChange={(e) => form.setField('validFrom', e.currentTarget.value)}
-        />
-        <InputField
-          label={t('couponEditor.validUntil')}
-          name="validUntil"
-          type="datetime-local"
-          value={values.validUntil}
-          error={problem('validUntil')}
-          onChange={(e) => form.setField('validUntil', e.currentTarget.value)}
-        />
+        <InputField label={t('couponEditor.validFrom')} type="datetime-local" {...text('validFrom')} />
+        <InputField label={t('couponEditor.validUntil')} type="datetime-local" {...text('validUntil')} />
       </div>
     </EditorDialog>
   );

@@ -5,6 +5,7 @@
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
 import type { Coupon, CouponInput, CouponKind, CouponScope } from '../../../../../electron/core/protocol/contract.ts';
 import { formatFen, parseYuanToFen } from '../../../../../electron/core/protocol/money.ts';
+import type { FormRules, Parsed } from '../../../ui/form/form-rules.ts';
 
 export interface CouponFormValues {
   name: string;
@@ -122,10 +123,8 @@ export function formFromCoupon(c: Coupon): CouponFormValues {
   };
 }
 
-type Parsed = { input: CouponInput; issues: null } | { input: null; issues: FieldIssues };
-
 /** Parses what was typed; returns the full input, or the issues to show next to the fields. */
-export function parseForm(values: CouponFormValues): Parsed {
+export function parseForm(values: CouponFormValues): Parsed<CouponInput, FieldIssues> {
   const issues: FieldIssues = {};
   const flag = (field: FieldName, code: string, params?: Record<string, string | number>) => {
     issues[field] = [{ path: field, code, ...(params ? { params } : {}) }];
@@ -246,3 +245,14 @@ export function termsFromForm(values: CouponFormValues) {
         : terms.rate !== null && (values.cap.trim() === '' || terms.capFen !== null);
   return complete ? terms : null;
 }
+
+/** The coupon form's rules, as the shared versioned-form machine takes them. */
+export const COUPON_RULES: FormRules<Coupon, CouponFormValues, FieldName, CouponInput, FieldIssues> = {
+  // A function, not a constant: a new coupon is valid from the moment its editor opens.
+  emptyForm: () => emptyForm(),
+  formFrom: formFromCoupon,
+  parseForm,
+  patchFrom,
+  rebase,
+  issuesByField,
+};

@@ -8,6 +8,7 @@ import { ORDER_LIMITS } from '../../../../../electron/core/protocol/limits.ts';
 import { useT } from '../../../i18n/index.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { InputField } from '../../../ui/Field.tsx';
+import { bindText } from '../../../ui/form/bind-text.ts';
 import { CouponSelect } from './CouponSelect.tsx';
 import { EntryProductLine } from './EntryProductLine.tsx';
 import { QuoteSummary } from './QuoteSummary.tsx';
@@ -37,6 +38,18 @@ export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
   const entry = useOrderEntry(detail, focusField);
   const { draft, update, errors, busy } = entry;
   const live = detail.session.state === 'live';
+  const text = bindText(
+    draft,
+    (field) => errors[field],
+    (field, value) => update({ [field]: value }),
+  );
+  // What waits behind "more": free text the core keeps as typed, within its limits.
+  const moreText = (field: 'phone' | 'address' | 'note') => ({
+    ...text(field),
+    autoComplete: 'off',
+    maxLength: ORDER_LIMITS[field],
+    readOnly: busy,
+  });
 
   useImperativeHandle(ref, () => ({
     focus(linkNo) {
@@ -121,18 +134,14 @@ export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
           </div>
         ) : null}
         <InputField
-          name="buyer"
           className="order-entry__buyer"
           label={t('orderEntry.buyer')}
-          value={draft.buyer}
           maxLength={ORDER_LIMITS.buyer}
           autoComplete="off"
           readOnly={busy}
-          error={errors.buyer}
-          onChange={(e) => update({ buyer: e.currentTarget.value })}
+          {...text('buyer')}
         />
         <InputField
-          name="quantity"
           className="order-entry__quantity"
           label={t('orderEntry.quantity')}
           type="number"
@@ -140,11 +149,9 @@ export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
           min={1}
           max={ORDER_LIMITS.quantity}
           step={1}
-          value={draft.quantity}
           readOnly={busy}
-          error={errors.quantity}
           onFocus={selectAll}
-          onChange={(e) => update({ quantity: e.currentTarget.value })}
+          {...text('quantity')}
         />
       </div>
       <EntryProductLine
@@ -171,34 +178,9 @@ export function OrderEntryForm({ detail, ref }: OrderEntryFormProps) {
         <span aria-hidden="true">{more ? '▾' : '▸'}</span> {t('orderEntry.more')}
       </Button>
       <div id={`${id}-more`} className="order-entry__more" hidden={!more}>
-        <InputField
-          name="phone"
-          label={t('orderEntry.phone')}
-          type="tel"
-          autoComplete="off"
-          maxLength={ORDER_LIMITS.phone}
-          value={draft.phone}
-          readOnly={busy}
-          onChange={(e) => update({ phone: e.currentTarget.value })}
-        />
-        <InputField
-          name="address"
-          label={t('orderEntry.address')}
-          autoComplete="off"
-          maxLength={ORDER_LIMITS.address}
-          value={draft.address}
-          readOnly={busy}
-          onChange={(e) => update({ address: e.currentTarget.value })}
-        />
-        <InputField
-          name="note"
-          label={t('orderEntry.note')}
-          autoComplete="off"
-          maxLength={ORDER_LIMITS.note}
-          value={draft.note}
-          readOnly={busy}
-          onChange={(e) => update({ note: e.currentTarget.value })}
-        />
+        <InputField label={t('orderEntry.phone')} type="tel" {...moreText('phone')} />
+        <InputField label={t('orderEntry.address')} {...moreText('address')} />
+        <InputField label={t('orderEntry.note')} {...moreText('note')} />
       </div>
       {entry.failure ? (
         <div className="callout callout--danger order-entry__failure" role="alert" data-testid="order-entry-error">
