@@ -1,5 +1,6 @@
 // Two windows on one studio (the host's laptop and an assistant's tablet): changes appear live, and two
 // people saving the same product never silently overwrite each other.
+import { TestClient } from '../support/ws-client.ts';
 import { expect, productRow, secondWindow, test } from './fixtures.ts';
 
 test('a product created in one window appears in another without reload', async ({
@@ -67,5 +68,42 @@ test('a second save of the same product gets the conflict, not a silent overwrit
   await expect(theirs).toBeHidden();
   await expect(productRow(page, '限时秒杀保温杯').locator('.col-stock')).toHaveText('150');
   await expect(productRow(page, '限时秒杀保温杯').locator('.col-price')).toHaveText('¥49.00');
+  await other.context.close();
+});
+
+test('a second save of the same session gets the conflict and starts again from the latest', async ({
+  browser,
+  page,
+  studio,
+  openStudio,
+}) => {
+  const api = await TestClient.connect(studio.port, studio.token);
+  try {
+    await api.call('live.createSession', { input: { title: '周五夜场' } });
+  } finally {
+    api.close();
+  }
+  await openStudio();
+  const other = await secondWindow(browser, studio);
+
+  // Both open the session's editor on the same version.
+  for (const window of [page, other.page]) {
+    await window.getByRole('link', { name: '直播中控' }).click();
+    await window.locator('.session-card').getByRole('link', { name: '周五夜场' }).click();
+    await window.getByRole('button', { name: '编辑', exact: true }).click();
+  }
+  const mine = page.getByRole('dialog', { name: '编辑场次' });
+  const theirs = other.page.getByRole('dialog', { name: '编辑场次' });
+
+  await mine.getByLabel('直播标题').fill('周五夜场 · 新品');
+  await mine.getByRole('button', { name: '保存' }).click();
+  await expect(mine).toBeHidden();
+  await expect(page.getByText('已保存“周五夜场 · 新品”')).toBeVisible();
+
+  await theirs.getByLabel('直播标题').fill('周五夜场 · 清仓');
+  await theirs.getByRole('button', { name: '保存' }).click();
+  await expect(theirs.getByRole('alert').filter({ hasText: '这场直播刚被其他人修改过' })).toBeVisible();
+  await theirs.getByRole('button', { name: '载入最新内容' }).click();
+  await expect(theirs.getByLabel('直播标题')).toHaveValue('周五夜场 · 新品');
   await other.context.close();
 });

@@ -154,6 +154,46 @@ test('goes live with the test pattern to a real ingest: preview moves, health nu
   });
 });
 
+test('a destination switched off and on, an address the core refuses shown on its field, removed after asking', async ({
+  page,
+  studio,
+}) => {
+  await withApi(studio, (api) =>
+    api.call('stream.saveDestination', {
+      input: {
+        name: '备用收流',
+        platform: 'custom',
+        serverUrl: 'rtmp://127.0.0.1:1935/live',
+        streamKey: 'lc-e2e-spare',
+      },
+    }),
+  );
+  await openStream(page, studio);
+  const card = page.getByTestId('destination').filter({ hasText: '备用收流' });
+  const enabled = card.getByRole('switch', { name: '启用' });
+  await enabled.click();
+  await expect(enabled).toHaveAttribute('aria-checked', 'false');
+  await expect(card).toHaveClass(/is-off/);
+  await enabled.click();
+  await expect(enabled).toHaveAttribute('aria-checked', 'true');
+
+  // The core's refusal goes under its field, and the editor stays open with what was typed.
+  await card.getByRole('button', { name: '编辑“备用收流”' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑推流目标' });
+  await edit.getByLabel('推流地址（服务器）').fill('rtmp://host:secret@127.0.0.1/live');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit.getByText('服务器地址里不能包含用户名和密码')).toBeVisible();
+  await expect(edit.getByText('请修正标出的内容后再保存')).toBeVisible();
+  await edit.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  await expect(edit).toBeHidden();
+
+  await card.getByRole('button', { name: '删除“备用收流”' }).click();
+  await page.getByRole('dialog', { name: '删除推流目标“备用收流”？' }).getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('已删除“备用收流”')).toBeVisible();
+  await expect(card).toHaveCount(0);
+});
+
 test('a refused stream key: the countdown, "key rejected", Reconnect now, then a new key mid-show; an empty plan is refused', async ({
   page,
   studio,

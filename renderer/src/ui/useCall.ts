@@ -1,7 +1,8 @@
 // The one way a screen calls the studio: `call(method, params)` resolves with the result, or with undefined after
 // the failure was said in the user's language — as a notice, or where the screen shows it (`onError`: a form's
-// refusal line), for all its calls or for one. `busy` is true while any of its calls is in flight, for the button that started it. Stores and the
-// API client call `studio.call` themselves: they are not screens and say nothing.
+// refusal line), for all its calls or for one. `run(action)` does the same for a store's action (which calls the
+// studio and applies the answer itself). `busy` is true while any of them is in flight, for the button that
+// started it. Stores and the API client call `studio.call` themselves: they are not screens and say nothing.
 import { useCallback, useRef, useState } from 'react';
 import type { MethodName, Params, Result } from '../../../electron/core/protocol/contract.ts';
 import { studio } from '../api/index.ts';
@@ -19,16 +20,12 @@ export function useCall(options: CallOptions = {}) {
   const { onError } = options;
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(0);
-  const call = useCallback(
-    async <M extends MethodName>(
-      method: M,
-      params: Params<M>,
-      once: CallOptions = {},
-    ): Promise<Result<M> | undefined> => {
+  const run = useCallback(
+    async <T>(action: () => Promise<T>, once: CallOptions = {}): Promise<T | undefined> => {
       inFlight.current += 1;
       setBusy(true);
       try {
-        return await studio.call(method, params);
+        return await action();
       } catch (error) {
         const message = describeError(tr, error);
         const say = once.onError ?? onError;
@@ -42,5 +39,10 @@ export function useCall(options: CallOptions = {}) {
     },
     [tr, onError],
   );
-  return { call, busy };
+  const call = useCallback(
+    <M extends MethodName>(method: M, params: Params<M>, once?: CallOptions): Promise<Result<M> | undefined> =>
+      run(() => studio.call(method, params), once),
+    [run],
+  );
+  return { call, run, busy };
 }

@@ -9,6 +9,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** The poster's URL, asked for after every poster asked before it. */
 function posterUrl(clipId: number): Promise<string | null> {
+  // studio.call, not useCall: one queue for the whole page, outside any component; a missing poster says nothing.
   const next = queue.then(() => studio.call('clips.poster', { clipId }).then((r) => r.url));
   queue = next.catch(() => null);
   return next.catch(() => null);

@@ -4,7 +4,6 @@
 import { useState } from 'react';
 import type { ClipView } from '../../../../electron/core/protocol/clip-schemas.ts';
 import type { Segment, SessionReport } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
 import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
@@ -12,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { useCall } from '../../ui/useCall.ts';
 import { ClipsJobProgress } from './ClipsJobProgress.tsx';
 import { PlayClip } from './ClipPlayer.tsx';
 import { ClipRow } from './ClipRow.tsx';
@@ -35,7 +35,9 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
   const [options, setOptions] = useState({ exact: false, join: false, vertical: false });
   const [playing, setPlaying] = useState<{ clip: ClipView; name: string } | null>(null);
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
-  const [deleting, setDeleting] = useState<'ask' | 'busy' | null>(null);
+  const [askingDelete, setAskingDelete] = useState(false);
+  const { call } = useCall();
+  const deleting = useCall();
   const clips = data?.clips ?? [];
   const plans = data?.plans ?? [];
   const busy = cut.running || exporting !== null;
@@ -57,12 +59,8 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
   const uncut = plans.filter((p) => !clipOf(clips, p.segmentIds) && p.recordedMs > 0 && !p.waiting);
 
   const download = async (clip: ClipView) => {
-    try {
-      const { url, fileName } = await studio.call('clips.play', { clipId: clip.id });
-      downloadUrl(url, fileName);
-    } catch (err) {
-      notify('error', describeError(tr, err));
-    }
+    const file = await call('clips.play', { clipId: clip.id });
+    if (file) downloadUrl(file.url, file.fileName);
   };
   const exportAll = async () => {
     setExporting({ done: 0, total: clips.length });
@@ -76,15 +74,9 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
     }
   };
   const remove = async () => {
-    setDeleting('busy');
-    try {
-      const { deleted } = await studio.call('clips.delete', { sessionId });
-      notify('success', t('clips.deleted', { count: deleted }));
-    } catch (err) {
-      notify('error', describeError(tr, err));
-    } finally {
-      setDeleting(null);
-    }
+    const removed = await deleting.call('clips.delete', { sessionId });
+    if (removed) notify('success', t('clips.deleted', { count: removed.deleted }));
+    setAskingDelete(false);
   };
 
   return (
@@ -129,7 +121,7 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
               <Button disabled={busy} onClick={() => void exportAll()}>
                 {t('clips.exportAll')}
               </Button>
-              <Button variant="danger" disabled={busy} onClick={() => setDeleting('ask')}>
+              <Button variant="danger" disabled={busy} onClick={() => setAskingDelete(true)}>
                 {t('clips.delete')}
               </Button>
             </>
@@ -191,14 +183,14 @@ export function ClipsSection({ sessionId, segments, report }: ClipsSectionProps)
         <ReelPanel sessionId={sessionId} plans={plans} refreshKey={data} nameOf={(p) => nameOf(p.linkNo, p.title)} />
       ) : null}
       {playing ? <PlayClip clip={playing.clip} name={playing.name} onClose={() => setPlaying(null)} /> : null}
-      {deleting ? (
+      {askingDelete ? (
         <ConfirmDialog
           title={t('clips.deleteTitle', { count: clips.length })}
           confirmLabel={t('clips.deleteConfirm')}
           danger
-          busy={deleting === 'busy'}
+          busy={deleting.busy}
           onConfirm={() => void remove()}
-          onCancel={() => setDeleting(null)}
+          onCancel={() => setAskingDelete(false)}
         >
           <p>{t('clips.deleteBody')}</p>
         </ConfirmDialog>

@@ -4,13 +4,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClipPlanView } from '../../../../electron/core/protocol/clip-schemas.ts';
 import type { Job } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
 import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { downloadUrl } from '../../ui/file-transfer.ts';
 import { clockShort } from '../../ui/clock.ts';
+import { useCall } from '../../ui/useCall.ts';
 import { ClipsJobProgress } from './ClipsJobProgress.tsx';
 import { ClipPlayer } from './ClipPlayer.tsx';
 import { useClipsJob } from './useClipsJob.ts';
@@ -42,16 +42,17 @@ export function ReelPanel({ sessionId, plans, refreshKey, nameOf }: ReelPanelPro
   const reel = useClipsJob('clips.reel', (job: Job) =>
     setMade({ description: String(job.summary?.description ?? '') }),
   );
+  const { call } = useCall();
   useEffect(() => {
     let live = true;
-    studio.call('clips.reelFile', { sessionId }).then(
-      (found) => live && setMade({ description: found.description }),
-      () => live && setMade({ description: null }),
-    );
+    // None made yet is a refusal too: nothing to say, and no description to show.
+    void call('clips.reelFile', { sessionId }, { onError: () => undefined }).then((found) => {
+      if (live) setMade({ description: found?.description ?? null });
+    });
     return () => {
       live = false;
     };
-  }, [sessionId, refreshKey]);
+  }, [call, sessionId, refreshKey]);
   const description = made?.description ?? null;
   // After a move, the focus stays on the moved explanation's button (or its other one at the end of the list).
   const focusAfter = useRef<{ key: string; dir: 'up' | 'down' } | null>(null);
@@ -104,12 +105,8 @@ export function ReelPanel({ sessionId, plans, refreshKey, nameOf }: ReelPanelPro
     );
   };
   const download = async () => {
-    try {
-      const { url, fileName } = await studio.call('clips.reelFile', { sessionId });
-      downloadUrl(url, fileName);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    }
+    const file = await call('clips.reelFile', { sessionId });
+    if (file) downloadUrl(file.url, file.fileName);
   };
 
   return (
@@ -212,7 +209,7 @@ export function ReelPanel({ sessionId, plans, refreshKey, nameOf }: ReelPanelPro
       {playing ? (
         <ClipPlayer
           title={t('clips.reelPlayTitle', { name: t('clips.reelTitle') })}
-          load={() => studio.call('clips.reelFile', { sessionId })}
+          source={{ method: 'clips.reelFile', params: { sessionId } }}
           onClose={() => setPlaying(false)}
         />
       ) : null}

@@ -4,16 +4,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job, Params } from '../../../../electron/core/protocol/contract.ts';
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';
-import { studio } from '../../api/index.ts';
-import { describeError, describeIssue } from '../../i18n/describe.ts';
+import { describeIssue } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useJobs, waitForJob } from '../../stores/jobs.ts';
 import { notify } from '../../stores/notices.ts';
+import { useCall } from '../../ui/useCall.ts';
 
 type JobMethod = 'clips.cut' | 'clips.reel';
 
 export function useClipsJob<M extends JobMethod>(method: M, onDone?: (job: Job) => void) {
   const tr = useT();
+  const { call } = useCall();
   const [jobId, setJobId] = useState<string | null>(null);
   const job: Job | undefined = useJobs((s) => (jobId ? s.jobs[jobId] : undefined));
   const running = jobId !== null && (job === undefined || job.state === 'running');
@@ -38,20 +39,15 @@ export function useClipsJob<M extends JobMethod>(method: M, onDone?: (job: Job) 
 
   const start = useCallback(
     async (params: Params<M>) => {
-      try {
-        const started = (await studio.call(method, params)) as { jobId: string };
-        setJobId(started.jobId);
-      } catch (error) {
-        notify('error', describeError(tr, error));
-      }
+      const started = await call(method, params);
+      if (started) setJobId(started.jobId);
     },
-    [method, tr],
+    [call, method],
   );
 
   const cancel = useCallback(() => {
-    if (jobId)
-      studio.call('jobs.cancel', { id: jobId }).catch((error: unknown) => notify('error', describeError(tr, error)));
-  }, [jobId, tr]);
+    if (jobId) void call('jobs.cancel', { id: jobId });
+  }, [call, jobId]);
 
   return { job, running, start, cancel };
 }

@@ -11,21 +11,20 @@ import {
   type HotkeyAction,
   type HotkeyBindings,
 } from '../../../../electron/core/protocol/hotkeys.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { useConnection } from '../../stores/connection.ts';
 import { useHotkeys } from '../../stores/hotkeys.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
+import { useCall } from '../../ui/useCall.ts';
 
 export function HotkeySettings() {
-  const tr = useT();
-  const { t, msg } = tr;
+  const { t, msg } = useT();
   const state = useHotkeys((s) => s.state);
   const transport = useConnection((s) => s.transport);
   const [draft, setDraft] = useState<HotkeyBindings | null>(null);
   const [listening, setListening] = useState<HotkeyAction | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving } = useCall();
   // The draft follows the saved set only when that changes (not on every report from the shell): edits survive.
   // Adjusted while rendering, React's way for state derived from props.
   const saved = state ? JSON.stringify(state.bindings) : null;
@@ -58,15 +57,11 @@ export function HotkeySettings() {
   }
 
   async function save(): Promise<void> {
-    setSaving(true);
-    try {
+    const saved = await run(async () => {
       await useHotkeys.getState().save(draft!);
-      notify('success', t('hotkeys.saved'));
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setSaving(false);
-    }
+      return true;
+    });
+    if (saved) notify('success', t('hotkeys.saved'));
   }
 
   function status(action: HotkeyAction): { text: string; level: 'ok' | 'warn' | 'fail' | 'none' } {

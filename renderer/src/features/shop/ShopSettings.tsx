@@ -4,13 +4,13 @@
 import { useState, type FormEvent } from 'react';
 import type { ShopStatus } from '../../../../electron/core/protocol/shop-schemas.ts';
 import { dateFormat } from '../../i18n/dates.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT, type Translator } from '../../i18n/index.ts';
 import { useShop } from '../../stores/shop.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { InputField } from '../../ui/Field.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { useCall } from '../../ui/useCall.ts';
 
 type SyncState = ShopStatus['orders'];
 
@@ -33,19 +33,12 @@ export function ShopSettings() {
   const progress = useShop((s) => s.progress);
   const [appId, setAppId] = useState('');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useCall();
   if (!status) return null;
 
   async function attempt(work: () => Promise<void>, done?: string): Promise<void> {
-    setBusy(true);
-    try {
-      await work();
-      if (done) notify('success', done);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    const worked = await run(() => work().then(() => true));
+    if (worked && done) notify('success', done);
   }
 
   function connect(event: FormEvent): void {

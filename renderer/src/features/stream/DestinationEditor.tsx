@@ -8,8 +8,8 @@ import type { Platform, StreamDestination } from '../../../../electron/core/prot
 import type { Issue } from '../../../../electron/core/protocol/errors.ts';
 import { PLATFORM_PRESETS } from '../../../../electron/core/protocol/stream-presets.ts';
 import { PLATFORMS } from '../../../../electron/core/protocol/choices.ts';
-import { studio, isCallError } from '../../api/index.ts';
-import { describeError, describeIssue } from '../../i18n/describe.ts';
+import { isCallError } from '../../api/index.ts';
+import { describeIssue } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
@@ -17,6 +17,7 @@ import { EditorDialog, type EditorDialogTexts } from '../../ui/form/EditorDialog
 import type { FormError } from '../../ui/form/useVersionedForm.ts';
 import { InputField } from '../../ui/Field.tsx';
 import { Switch } from '../../ui/Switch.tsx';
+import { useCall } from '../../ui/useCall.ts';
 import { PLATFORM_LABEL, serverAddressOf } from './describe.ts';
 
 const EDIT_TEXTS: EditorDialogTexts = {
@@ -88,7 +89,6 @@ export function DestinationEditor({ destination, showRole, replacing, onClose }:
   const [dirty, setDirty] = useState<ReadonlySet<Field>>(new Set());
   const [problems, setProblems] = useState<Problems>({});
   const [formError, setFormError] = useState<FormError | null>(null);
-  const [saving, setSaving] = useState(false);
   const [showKey, setShowKey] = useState(false);
   const inShow = showRole !== null;
   const targetLocked = showRole === 'live';
@@ -118,6 +118,27 @@ export function DestinationEditor({ destination, showRole, replacing, onClose }:
     set(patch);
   }
 
+  /** The core's refusal: each field's first problem beside it, the rest (or a refusal as a whole) on the form's line. */
+  function refused(message: string, error: unknown): void {
+    if (isCallError(error) && error.issues.length > 0) {
+      const fields: Problems = {};
+      const other: Issue[] = [];
+      for (const issue of error.issues) {
+        const field = FIELD_OF_PATH[issue.path];
+        if (field && !fields[field]) fields[field] = describeIssue(tr, issue);
+        else if (!field) other.push(issue);
+      }
+      setProblems(fields);
+      setFormError({
+        text: error.code === 'refused' ? message : t('stream.editor.fixFields'),
+        issues: error.code === 'refused' ? [] : other,
+      });
+    } else {
+      setFormError({ text: message, issues: [] });
+    }
+  }
+  const { call, busy: saving } = useCall({ onError: refused });
+
   async function save(): Promise<void> {
     if (saving) return;
     const own: Problems = {};
@@ -137,46 +158,25 @@ export function DestinationEditor({ destination, showRole, replacing, onClose }:
       onClose();
       return;
     }
-    setSaving(true);
     setFormError(null);
-    try {
-      const key = values.streamKey.trim();
-      const saved = await studio.call('stream.saveDestination', {
-        ...(destination ? { id: destination.id } : {}),
-        input: {
-          name: values.name.trim(),
-          platform: values.platform,
-          // Unchanged on edit: left out, so the core keeps the address it has (the page only knows it masked).
-          ...(destination && !dirty.has('serverUrl') ? {} : { serverUrl: values.serverUrl.trim() }),
-          ...(key ? { streamKey: key } : {}),
-          enabled: values.enabled,
-        },
-      });
-      useStream.getState().applyDestination(saved);
-      const retargeted = showRole === 'retarget' && (key !== '' || dirty.has('serverUrl'));
-      const done = retargeted ? 'stream.editor.replaced' : destination ? 'stream.editor.saved' : 'stream.editor.added';
-      notify('success', t(done, { name: saved.name }));
-      onClose();
-    } catch (error) {
-      if (isCallError(error) && error.issues.length > 0) {
-        const fields: Problems = {};
-        const other: Issue[] = [];
-        for (const issue of error.issues) {
-          const field = FIELD_OF_PATH[issue.path];
-          if (field && !fields[field]) fields[field] = describeIssue(tr, issue);
-          else if (!field) other.push(issue);
-        }
-        setProblems(fields);
-        setFormError({
-          text: error.code === 'refused' ? describeError(tr, error) : t('stream.editor.fixFields'),
-          issues: error.code === 'refused' ? [] : other,
-        });
-      } else {
-        setFormError({ text: describeError(tr, error), issues: [] });
-      }
-    } finally {
-      setSaving(false);
-    }
+    const key = values.streamKey.trim();
+    const saved = await call('stream.saveDestination', {
+      ...(destination ? { id: destination.id } : {}),
+      input: {
+        name: values.name.trim(),
+        platform: values.platform,
+        // Unchanged on edit: left out, so the core keeps the address it has (the page only knows it masked).
+        ...(destination && !dirty.has('serverUrl') ? {} : { serverUrl: values.serverUrl.trim() }),
+        ...(key ? { streamKey: key } : {}),
+        enabled: values.enabled,
+      },
+    });
+    if (!saved) return;
+    useStream.getState().applyDestination(saved);
+    const retargeted = showRole === 'retarget' && (key !== '' || dirty.has('serverUrl'));
+    const done = retargeted ? 'stream.editor.replaced' : destination ? 'stream.editor.saved' : 'stream.editor.added';
+    notify('success', t(done, { name: saved.name }));
+    onClose();
   }
 
   const preset = PLATFORM_PRESETS[values.platform];

@@ -4,8 +4,6 @@
 // without ending the show), while it is live they wait for the show to end (the core refuses both otherwise).
 import { useState } from 'react';
 import type { StreamDestination, StreamState } from '../../../../electron/core/protocol/contract.ts';
-import { studio } from '../../api/index.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
@@ -13,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { streamCalls } from '../../stores/stream-calls.ts';
+import { useCall } from '../../ui/useCall.ts';
 import { PLATFORM_LABEL } from './describe.ts';
 import { DestinationEditor, type ShowRole } from './DestinationEditor.tsx';
 import { DestinationStatus } from './DestinationStatus.tsx';
@@ -49,28 +48,16 @@ function DestinationCard({
   onReplaceKey(): void;
   onRemove(): void;
 }) {
-  const tr = useT();
-  const { t } = tr;
-  const [switching, setSwitching] = useState(false);
+  const { t } = useT();
+  const { call, busy: switching } = useCall();
   const inShow = destination.live !== null;
 
   async function setEnabled(enabled: boolean): Promise<void> {
-    setSwitching(true);
-    try {
-      const saved = await studio.call('stream.saveDestination', {
-        id: destination.id,
-        input: {
-          name: destination.name,
-          platform: destination.platform,
-          enabled,
-        },
-      });
-      useStream.getState().applyDestination(saved);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setSwitching(false);
-    }
+    const saved = await call('stream.saveDestination', {
+      id: destination.id,
+      input: { name: destination.name, platform: destination.platform, enabled },
+    });
+    if (saved) useStream.getState().applyDestination(saved);
   }
 
   return (
@@ -128,24 +115,17 @@ function DestinationCard({
 }
 
 export function DestinationList({ state }: { state: StreamState }) {
-  const tr = useT();
-  const { t } = tr;
+  const { t } = useT();
+  const { run, busy } = useCall();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [removing, setRemoving] = useState<StreamDestination | null>(null);
-  const [busy, setBusy] = useState(false);
   const running = state.phase === 'starting' || state.phase === 'live' || state.phase === 'stopping';
 
   async function remove(destination: StreamDestination): Promise<void> {
-    setBusy(true);
-    try {
-      await streamCalls.remove(destination.id);
-      notify('success', t('stream.dest.removed', { name: destination.name }));
-      setRemoving(null);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    const removed = await run(() => streamCalls.remove(destination.id).then(() => true));
+    if (!removed) return;
+    notify('success', t('stream.dest.removed', { name: destination.name }));
+    setRemoving(null);
   }
 
   return (

@@ -2,12 +2,10 @@
 // countdown ticks on the studio's clock, the reason is in words, "Reconnect now" skips the wait, and a key the
 // platform keeps refusing says so (with what to do) instead of retrying forever; and a destination that is not
 // live can get a new key (and address) right here, without ending the show (the core restarts its publisher).
-import { useState } from 'react';
 import type { StreamDestination } from '../../../../electron/core/protocol/contract.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
+import { useCall } from '../../ui/useCall.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { streamCalls } from '../../stores/stream-calls.ts';
 import { reasonText } from './describe.ts';
@@ -49,19 +47,12 @@ interface DestinationStatusProps {
 export function DestinationStatus({ destination, live, onReplaceKey }: DestinationStatusProps) {
   const tr = useT();
   const { t, locale } = tr;
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useCall();
   const canRetry = live.phase === 'reconnecting' || live.phase === 'failed';
   const keyRejected = live.phase === 'failed' && live.reason === 'key_rejected';
 
   async function reconnect(): Promise<void> {
-    setBusy(true);
-    try {
-      await streamCalls.reconnect(destination.id);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => streamCalls.reconnect(destination.id));
   }
 
   return (

@@ -3,12 +3,11 @@
 // it is recorded — and, when the encoder failed, why the show stopped by itself.
 import { useState } from 'react';
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { studio } from '../../api/index.ts';
+import { useCall } from '../../ui/useCall.ts';
 import { useRunningShow } from '../../stores/live.ts';
 import { useRoute } from '../../stores/route.ts';
 import { refusalReasons, streamCalls } from '../../stores/stream-calls.ts';
@@ -16,9 +15,11 @@ import { refusalReasons, streamCalls } from '../../stores/stream-calls.ts';
 export function GoLivePanel({ state }: { state: StreamState }) {
   const tr = useT();
   const { t, msg } = tr;
-  const [starting, setStarting] = useState(false);
-  const [stopping, setStopping] = useState(false);
+  const stopping = useCall();
+  const dismissing = useCall();
   const [refusal, setRefusal] = useState<string[] | null>(null);
+  // A refusal lists every reason at once (going live checks everything) where the button is.
+  const starting = useCall({ onError: (_message, error) => setRefusal(refusalReasons(tr, error)) });
   const [confirmingStop, setConfirmingStop] = useState(false);
   const { phase } = state;
   const running = phase === 'starting' || phase === 'live' || phase === 'stopping';
@@ -28,40 +29,27 @@ export function GoLivePanel({ state }: { state: StreamState }) {
   const go = useRoute((s) => s.go);
   const record = state.settings.record;
 
+  // Through the store: its start waits for a settings save in flight first, and `starting.busy` covers that too.
   async function goLive(): Promise<void> {
-    if (starting || running) return;
-    setStarting(true);
+    if (starting.busy || running) return;
     setRefusal(null);
-    try {
-      await streamCalls.start();
-    } catch (error) {
-      setRefusal(refusalReasons(tr, error));
-    } finally {
-      setStarting(false);
-    }
+    await starting.run(() => streamCalls.start());
   }
 
   async function stop(endShow: boolean): Promise<void> {
-    if (stopping) return;
-    setStopping(true);
-    try {
-      if (endShow && show) await studio.call('show.end', { sessionId: show.id });
-      else await streamCalls.stop();
-      setConfirmingStop(false);
-      notify('success', t('stream.ended'));
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setStopping(false);
-    }
+    if (stopping.busy) return;
+    // Ending the show stops its stream too (that state follows by event); stopping the stream alone answers with it.
+    const stopped =
+      endShow && show
+        ? await stopping.call('show.end', { sessionId: show.id })
+        : await stopping.run(() => streamCalls.stop().then(() => true));
+    if (!stopped) return;
+    setConfirmingStop(false);
+    notify('success', t('stream.ended'));
   }
 
   async function dismissFailure(): Promise<void> {
-    try {
-      await streamCalls.stop();
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    }
+    await dismissing.run(() => streamCalls.stop());
   }
 
   const plan =
@@ -95,7 +83,7 @@ export function GoLivePanel({ state }: { state: StreamState }) {
         <Button
           variant="danger"
           className="stream-golive__button stream-golive__button--stop"
-          disabled={phase === 'stopping' || stopping}
+          disabled={phase === 'stopping' || stopping.busy}
           onClick={() => setConfirmingStop(true)}
         >
           <span aria-hidden="true">■</span> {phase === 'stopping' ? t('stream.stopping') : t('stream.stop')}
@@ -104,11 +92,11 @@ export function GoLivePanel({ state }: { state: StreamState }) {
         <Button
           variant="danger"
           className="stream-golive__button"
-          aria-disabled={starting ? true : undefined}
+          aria-disabled={starting.busy ? true : undefined}
           aria-describedby="stream-plan"
           onClick={() => void goLive()}
         >
-          <span aria-hidden="true">●</span> {starting ? t('stream.starting') : t('stream.goLive')}
+          <span aria-hidden="true">●</span> {starting.busy ? t('stream.starting') : t('stream.goLive')}
         </Button>
       )}
       <p id="stream-plan" className="muted stream-golive__plan">
@@ -169,7 +157,7 @@ export function GoLivePanel({ state }: { state: StreamState }) {
           title={t('stream.stopConfirmTitle')}
           confirmLabel={t('stream.stop')}
           danger
-          busy={stopping}
+          busy={stopping.busy}
           onConfirm={() => void stop(false)}
           onCancel={() => setConfirmingStop(false)}
           alternative={show ? { label: t('stream.stopAndEndShow'), onClick: () => void stop(true) } : undefined}

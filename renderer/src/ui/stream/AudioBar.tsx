@@ -2,14 +2,12 @@
 // sees the microphone works), a mute switch that viewers hear at once (the encoder keeps running) with the M key,
 // and an alert when the sound has been silent for 10 s while live — a microphone switched off or unplugged is
 // otherwise noticed only when viewers start typing "没声音".
-import { useState } from 'react';
 import type { StreamState } from '../../../../electron/core/protocol/contract.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT } from '../../i18n/index.ts';
-import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
 import { Button } from '../Button.tsx';
 import { isTypingTarget, useWindowKeydown } from '../keys.ts';
+import { useCall } from '../useCall.ts';
 import { streamCalls } from '../../stores/stream-calls.ts';
 
 /** The meter's range: from -60 dBFS (nothing a viewer would hear) to full scale. */
@@ -43,23 +41,15 @@ function Meter({ muted }: { muted: boolean }) {
 }
 
 export function AudioBar({ state }: { state: StreamState }) {
-  const tr = useT();
-  const { t } = tr;
-  const [busy, setBusy] = useState(false);
+  const { t } = useT();
+  const { run, busy } = useCall();
   const audio = state.audio;
   const muted = audio?.muted ?? false;
   const live = state.phase === 'live';
 
   async function toggle(): Promise<void> {
     if (busy || !live) return;
-    setBusy(true);
-    try {
-      await streamCalls.setMuted(!muted);
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => streamCalls.setMuted(!muted));
   }
 
   // M mutes and unmutes, wherever the bar is shown (the stream screen, the console); never while typing.

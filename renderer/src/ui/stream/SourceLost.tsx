@@ -3,13 +3,13 @@
 // and a compact notice on the live console, each with the one button that helps: switch back to the chosen
 // source. They are alerts when they appear; their text changes only when the situation does (the state arrives
 // every second), so a screen reader is not told again and again.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { StreamSettings, StreamState } from '../../../../electron/core/protocol/contract.ts';
-import { describeError } from '../../i18n/describe.ts';
 import { useT, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { notify } from '../../stores/notices.ts';
 import { useStream } from '../../stores/stream.ts';
 import { Button } from '../Button.tsx';
+import { useCall } from '../useCall.ts';
 import { streamCalls } from '../../stores/stream-calls.ts';
 import { dateFormat } from '../../i18n/dates.ts';
 
@@ -46,22 +46,14 @@ function useBackNotice(state: StreamState | null): void {
 
 /** The switch-back button (kept focusable while trying, so the keyboard stays put) and a failed try's reason. */
 function RestoreControls({ state, what }: { state: StreamState; what: string }) {
-  const tr = useT();
-  const { t } = tr;
-  const [calling, setCalling] = useState(false);
+  const { t } = useT();
+  const { run, busy: calling } = useCall();
   const { restoring, restoreFailed } = state.source;
   const waiting = calling || restoring || state.phase !== 'live';
 
   async function restore(): Promise<void> {
     if (waiting) return;
-    setCalling(true);
-    try {
-      await streamCalls.restoreSource();
-    } catch (error) {
-      notify('error', describeError(tr, error));
-    } finally {
-      setCalling(false);
-    }
+    await run(() => streamCalls.restoreSource());
   }
 
   return (

@@ -3,14 +3,15 @@
 import { useId, useState } from 'react';
 import type { Issue } from '../../../../../electron/core/protocol/errors.ts';
 import type { Session } from '../../../../../electron/core/protocol/contract.ts';
-import { isCallError, studio } from '../../../api/index.ts';
-import { describeError, describeIssue } from '../../../i18n/describe.ts';
+import { isCallError } from '../../../api/index.ts';
+import { describeIssue } from '../../../i18n/describe.ts';
 import { useT } from '../../../i18n/index.ts';
 import { notify } from '../../../stores/notices.ts';
 import { useRoute } from '../../../stores/route.ts';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { AreaField, InputField } from '../../../ui/Field.tsx';
+import { useCall } from '../../../ui/useCall.ts';
 import { ImageField } from '../../catalog/editor/ImageField.tsx';
 import {
   formFromSession,
@@ -35,7 +36,6 @@ export function SessionDialog({ session, onClose }: SessionDialogProps) {
   const [issues, setIssues] = useState<Partial<Record<SessionField, Issue>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Session | null>(null);
-  const [saving, setSaving] = useState(false);
 
   function setField<F extends SessionField>(field: F, value: SessionFormValues[F]): void {
     setValues((v) => ({ ...v, [field]: value }));
@@ -48,6 +48,20 @@ export function SessionDialog({ session, onClose }: SessionDialogProps) {
     return issue ? describeIssue(tr, issue) : undefined;
   };
 
+  /** The core's refusal: someone saved first, or where the form is wrong (by field, the rest on the form's line). */
+  function refused(message: string, error: unknown): void {
+    if (isCallError(error, 'conflict') && error.current) {
+      setConflict(error.current as Session);
+    } else if (isCallError(error) && error.issues.length > 0) {
+      const mapped = issuesByField(error.issues);
+      setIssues(mapped.fields);
+      setFormError(mapped.other.length > 0 ? mapped.other.map((i) => describeIssue(tr, i)).join('；') : message);
+    } else {
+      setFormError(message);
+    }
+  }
+  const { call, busy: saving } = useCall({ onError: refused });
+
   async function save(): Promise<void> {
     if (saving) return;
     const parsed = parseSessionForm(values);
@@ -55,37 +69,22 @@ export function SessionDialog({ session, onClose }: SessionDialogProps) {
       setIssues(parsed.issues);
       return;
     }
-    setSaving(true);
     setFormError(null);
-    try {
-      if (!base) {
-        const created = await studio.call('live.createSession', { input: parsed.input });
-        notify('success', t('live.created', { title: created.title }));
-        onClose();
-        useRoute.getState().go('live', String(created.id));
-        return;
-      }
-      const patch = sessionPatch(parsed.input, base);
-      if (Object.keys(patch).length > 0) {
-        const saved = await studio.call('live.updateSession', { id: base.id, expectedVersion: base.version, patch });
-        notify('success', t('live.saved', { title: saved.title }));
-      }
+    if (!base) {
+      const created = await call('live.createSession', { input: parsed.input });
+      if (!created) return;
+      notify('success', t('live.created', { title: created.title }));
       onClose();
-    } catch (error) {
-      if (isCallError(error, 'conflict') && error.current) {
-        setConflict(error.current as Session);
-      } else if (isCallError(error) && error.issues.length > 0) {
-        const mapped = issuesByField(error.issues);
-        setIssues(mapped.fields);
-        setFormError(
-          mapped.other.length > 0 ? mapped.other.map((i) => describeIssue(tr, i)).join('；') : describeError(tr, error),
-        );
-      } else {
-        setFormError(describeError(tr, error));
-      }
-    } finally {
-      setSaving(false);
+      useRoute.getState().go('live', String(created.id));
+      return;
     }
+    const patch = sessionPatch(parsed.input, base);
+    if (Object.keys(patch).length > 0) {
+      const saved = await call('live.updateSession', { id: base.id, expectedVersion: base.version, patch });
+      if (!saved) return;
+      notify('success', t('live.saved', { title: saved.title }));
+    }
+    onClose();
   }
 
   /** Someone else saved first: start again from theirs (a session has few fields; retyping is cheap). */

@@ -10,11 +10,11 @@ import type {
   SessionDetail,
 } from '../../../../../electron/core/protocol/contract.ts';
 import { ORDER_LIMITS } from '../../../../../electron/core/protocol/limits.ts';
-import { isCallError, studio } from '../../../api/index.ts';
-import { describeError } from '../../../i18n/describe.ts';
+import { isCallError } from '../../../api/index.ts';
 import { useT } from '../../../i18n/index.ts';
 import { useCoupons } from '../../../stores/coupons.ts';
 import { notify } from '../../../stores/notices.ts';
+import { useCall } from '../../../ui/useCall.ts';
 import { AttemptKeys } from './attempt-key.ts';
 import { entryProduct, parseQuantity, type EntryProduct } from './entry-product.ts';
 import { useRecentOrders } from './recent-orders.ts';
@@ -64,7 +64,7 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { call, busy } = useCall();
   const sending = useRef(false);
   const keys = useRef(new AttemptKeys());
   // What submit() and the hotkey read after an await or from outside a render: always the latest.
@@ -150,28 +150,30 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
       ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
     };
     sending.current = true;
-    setBusy(true);
-    try {
-      const order = await studio.call('orders.create', { input, key: keys.current.keyFor(input) });
-      keys.current.settled();
-      useRecentOrders.getState().apply(order);
-      notify('success', t('orderEntry.created', { orderNo: order.orderNo, buyer: order.buyer, quantity: order.units }));
-      // The link clears too: the next claim is most often for whatever is on air by then (see the report).
-      setDraft(EMPTY);
-      setAttempted(false);
-      latest.current = { ...latest.current, draft: EMPTY };
-      focusField(firstField());
-    } catch (error) {
-      // Dropped mid-call: the order may exist. Keep the key, so pressing Enter again cannot order twice.
-      if (isCallError(error, 'disconnected')) setFailure(t('orderEntry.unsure'));
-      else {
-        keys.current.settled();
-        setFailure(describeError(tr, error));
-      }
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
+    const order = await call(
+      'orders.create',
+      { input, key: keys.current.keyFor(input) },
+      {
+        onError: (message, error) => {
+          // Dropped mid-call: the order may exist. Keep the key, so pressing Enter again cannot order twice.
+          if (isCallError(error, 'disconnected')) setFailure(t('orderEntry.unsure'));
+          else {
+            keys.current.settled();
+            setFailure(message);
+          }
+        },
+      },
+    );
+    sending.current = false;
+    if (!order) return;
+    keys.current.settled();
+    useRecentOrders.getState().apply(order);
+    notify('success', t('orderEntry.created', { orderNo: order.orderNo, buyer: order.buyer, quantity: order.units }));
+    // The link clears too: the next claim is most often for whatever is on air by then (see the report).
+    setDraft(EMPTY);
+    setAttempted(false);
+    latest.current = { ...latest.current, draft: EMPTY };
+    focusField(firstField());
   }
 
   return { draft, update, product, skus, sku, quantity, quote, errors, failure, busy, submit, firstField };

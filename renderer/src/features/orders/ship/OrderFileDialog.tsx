@@ -9,6 +9,7 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 export function OrderFileDialog({ onClose }: { onClose(): void }) {
   const tr = useT();
   const { t } = tr;
+  // studio.call, not useCall: useCsvUpload sends the file first (with progress), and says any step's failure itself.
   const upload = useCsvUpload((uploadId) => studio.call('orders.importFile', { uploadId }));
   const s = upload.job?.summary ?? {};
   return (

@@ -9,6 +9,7 @@ import { useCsvUpload } from '../../../ui/csv-upload/useCsvUpload.ts';
 export function ShipDialog({ onClose }: { onClose(): void }) {
   const tr = useT();
   const { t } = tr;
+  // studio.call, not useCall: useCsvUpload sends the file first (with progress), and says any step's failure itself.
   const upload = useCsvUpload((uploadId) => studio.call('orders.shipFile', { uploadId }));
   return (
     <CsvUploadDialog
