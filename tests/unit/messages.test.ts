@@ -47,3 +47,22 @@ test('Chinese systems get zh-CN, everything else English', () => {
   for (const tag of ['en-US', 'C.UTF-8', 'ja-JP', 'fr', '', undefined, null, 'zhx'])
     assert.equal(pickLocale(tag), 'en', String(tag));
 });
+
+test('each code fills the same {placeholders} in both languages', async () => {
+  const dir = path.resolve(import.meta.dirname, '../../electron/core/protocol');
+  let compared = 0;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('-messages.ts'))) {
+    const tables = (await import(path.join(dir, file))) as Record<string, unknown>;
+    for (const [name, zh] of Object.entries(tables)) {
+      if (!name.endsWith('_ZH')) continue;
+      const en = tables[`${name.slice(0, -3)}_EN`] as Record<string, string>;
+      assert.ok(en, `${file}: ${name} has no English table`);
+      for (const [code, text] of Object.entries(zh as Record<string, string>)) {
+        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        assert.deepEqual(names(en[code]!), names(text), `${code}: the same parameters in zh-CN and en`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 150, `compared ${compared} codes`);
+});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { Writer } from '../../electron/core/db/writer.ts';
+import type { Publish } from '../../electron/core/publish.ts';
 import type { Events } from '../../electron/core/protocol/contract.ts';
 import { StudioError } from '../../electron/core/protocol/errors.ts';
 import type { StreamState } from '../../electron/core/protocol/stream-schemas.ts';
@@ -147,6 +148,8 @@ interface Setup {
   events: Array<{ name: keyof Events; data: unknown }>;
   engines: FakeEngine[];
   engineNo(n: number): Promise<FakeEngine>;
+  /** Another writer on the same database (another service reading it), closed with the test. */
+  writerFor(publish: Publish): Writer;
   states(): StreamState[];
   /** Resolves with the first announced state (past or coming) for which `ok` holds. */
   announced(ok: (state: StreamState) => boolean): Promise<StreamState>;
@@ -198,13 +201,21 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
     events.push({ name, data });
     for (const wake of waiters.splice(0)) wake();
   };
-  const service = new StreamService(db, new Writer(db, publish), publish, {
+  // Every writer on this database, closed (its WAL flushed, its writes answered) before the database is.
+  const writers: Writer[] = [];
+  const writerFor = (to: Publish) => {
+    const writer = new Writer(db, to);
+    writers.push(writer);
+    return writer;
+  };
+  const service = new StreamService(db, writerFor(publish), publish, {
     dataDir,
     secrets: new SecretBox(key),
     deps: all,
   });
   t.after(async () => {
     await service.close();
+    for (const writer of writers) writer.close();
     db.close();
   });
   const states = () =>
@@ -216,7 +227,7 @@ function setup(t: TestContext, deps: Partial<StreamDeps> = {}, key = crypto.rand
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
   };
-  return { service, db, dataDir, events, engines, engineNo, states, announced, deps: all };
+  return { service, db, dataDir, events, engines, engineNo, states, announced, deps: all, writerFor };
 }
 
 const douyin = {
@@ -267,7 +278,7 @@ test('a saved key comes back only masked: not in the reply, the state, any event
 
 test('an update without a key keeps the stored one; a key sealed under another data key counts as missing', async (t) => {
   const key = crypto.randomBytes(32);
-  const { engineNo, service, engines, db, dataDir } = setup(t, {}, key);
+  const { writerFor, engineNo, service, engines, db, dataDir } = setup(t, {}, key);
   const { id } = await service.saveDestination(undefined, douyin);
   const renamed = await service.saveDestination(id, { ...douyin, name: '抖音主号', streamKey: undefined });
   assert.equal(renamed.name, '抖音主号');
@@ -293,10 +304,15 @@ test('an update without a key keeps the stored one; a key sealed under another d
   await service.stop();
 
   // The same database opened with another data key (the key file lost): the host must type the key again.
-  const other = new StreamService(db, new Writer(db, () => {}), () => {}, {
-    dataDir,
-    secrets: new SecretBox(crypto.randomBytes(32)),
-  });
+  const other = new StreamService(
+    db,
+    writerFor(() => {}),
+    () => {},
+    {
+      dataDir,
+      secrets: new SecretBox(crypto.randomBytes(32)),
+    },
+  );
   assert.equal(other.state().destinations[0]!.hasKey, false);
   assert.deepEqual(await refusal(() => other.start()), ['stream_key_missing']);
   await assert.rejects(
@@ -304,7 +320,12 @@ test('an update without a key keeps the stored one; a key sealed under another d
     (e: unknown) => e instanceof StudioError && e.code === 'not_found',
   );
   // …and nothing was erased meanwhile: with the right key file back, the saved key opens again.
-  const back = new StreamService(db, new Writer(db, () => {}), () => {}, { dataDir, secrets: new SecretBox(key) });
+  const back = new StreamService(
+    db,
+    writerFor(() => {}),
+    () => {},
+    { dataDir, secrets: new SecretBox(key) },
+  );
   assert.equal(back.state().destinations[0]!.hasKey, true);
 });
 
@@ -329,7 +350,7 @@ test('a key goes only to the server it was typed for: a new address needs its ke
 });
 
 test('a user name and password in a server address: refused, and taken out of what an older version stored', async (t) => {
-  const { service, db, dataDir } = setup(t);
+  const { writerFor, service, db, dataDir } = setup(t);
   await assert.rejects(
     async () => service.saveDestination(undefined, { ...douyin, serverUrl: 'rtmp://me:hunter2@push.example.com/live' }),
     (e: unknown) => e instanceof StudioError && e.issues?.[0]?.code === 'stream_url_credentials',
@@ -339,10 +360,15 @@ test('a user name and password in a server address: refused, and taken out of wh
     'rtmp://me:hunter2@push.example.com/live',
     id,
   );
-  const reopened = new StreamService(db, new Writer(db, () => {}), () => {}, {
-    dataDir,
-    secrets: new SecretBox(crypto.randomBytes(32)),
-  });
+  const reopened = new StreamService(
+    db,
+    writerFor(() => {}),
+    () => {},
+    {
+      dataDir,
+      secrets: new SecretBox(crypto.randomBytes(32)),
+    },
+  );
   const row = db.prepare('SELECT server_url FROM stream_destinations WHERE id = ?').get(id) as { server_url: string };
   assert.equal(row.server_url, 'rtmp://push.example.com/live');
   assert.doesNotMatch(JSON.stringify(reopened.state()), /hunter2/);

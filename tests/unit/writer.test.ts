@@ -178,6 +178,7 @@ test('the default schedule commits by itself once the turn has taken in its mess
   const reader = new Database(file, { readonly: true });
   assert.equal((reader.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n, 3);
   reader.close();
+  writer.close();
   db.close();
 });
 
@@ -236,12 +237,13 @@ test('bulk refuses a caller that does not hold the writer', async () => {
 });
 
 test('while another process holds the lock, writes wait (in order) and go through once it lets go', async () => {
-  const { file, writer, commits, commitScheduled, committed, insert, close } = setup();
+  const { db, file, writer, commits, commitScheduled, committed, insert, close } = setup();
   const cli = new Database(file);
   cli.exec('BEGIN IMMEDIATE');
   const first = writer.write(() => insert.run('first'));
   const second = writer.write(() => insert.run('second'));
   assert.equal(writer.held, true, 'the writer waits, holding later writes behind the first');
+  assert.equal(db.pragma('synchronous', { simple: true }), 2, 'a group that could not begin left the level as it was');
   await tick();
   cli.exec('COMMIT');
   // The retry begins the group; both writes join it; the manual schedule commits it.
@@ -283,17 +285,27 @@ function tracked<T>(promise: Promise<T>) {
 test('a write is answered only once the WAL is flushed; its events go out at the commit, and the next group commits meanwhile', async () => {
   const { pending, flushWal } = heldFlushes();
   const { db, writer, events, commits, committed, insert, close } = setup({ flushWal });
+  const atCommit: string[] = [];
   const first = tracked(
-    writer.write((emit) => {
-      insert.run('a');
-      emit('catalog.bulkChanged', { created: 1, updated: 0 });
-      return 'a';
-    }),
+    writer.write(
+      (emit) => {
+        insert.run('a');
+        emit('catalog.bulkChanged', { created: 1, updated: 0 });
+        return 'a';
+      },
+      (result) => atCommit.push(`${result} after ${events.length} event(s)`),
+    ),
   );
   await tick();
+  assert.deepEqual(atCommit, []);
   commits[0]!();
   assert.deepEqual(committed(), ['a'], 'committed');
   assert.equal(events.length, 1, 'its event goes out at the commit, numbered with what the database holds');
+  assert.deepEqual(
+    atCommit,
+    ['a after 1 event(s)'],
+    'what may not wait for the flush runs at the commit, after its events',
+  );
   assert.equal(writer.whenCommitted(), null, 'a snapshot does not wait for the flush');
   assert.equal(db.pragma('synchronous', { simple: true }), 2, 'outside the group commit the connection stays FULL');
   assert.equal(pending.length, 1, 'the WAL is being flushed');
@@ -316,25 +328,50 @@ test('a write is answered only once the WAL is flushed; its events go out at the
   close();
 });
 
-test('a failed flush tells its writes they are not confirmed; the writer goes on', async () => {
+test('a failed flush refuses its writes, those committed meanwhile and every later one, as not confirmed', async () => {
   const { pending, flushWal } = heldFlushes();
   const { writer, commits, committed, insert, close } = setup({ flushWal });
   const lost = writer.write(() => insert.run('x'));
   await tick();
   commits[0]!();
-  pending[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
-  await assert.rejects(lost, (error: Error & { code?: string }) => {
-    assert.equal(error.code, 'internal');
-    assert.match(error.message, /did not confirm.*EIO/);
-    return true;
-  });
-  const next = writer.write(() => insert.run('y'));
+  const meanwhile = writer.write(() => insert.run('y'));
   await tick();
   commits[1]!();
-  pending[1]!(null);
-  await next;
-  assert.deepEqual(committed(), ['x', 'y']);
+  pending[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+  const unconfirmed = (error: Error & { code?: string }) => {
+    assert.equal(error.code, 'write_unconfirmed');
+    assert.match(error.message, /did not confirm.*EIO/);
+    return true;
+  };
+  await assert.rejects(lost, unconfirmed);
+  await assert.rejects(meanwhile, unconfirmed, 'its WAL frames come after the ones the disk may have dropped');
+  assert.deepEqual(committed(), ['x', 'y'], 'committed, as the error says: the seller checks before retrying');
+  await assert.rejects(
+    writer.write(() => insert.run('z')),
+    unconfirmed,
+  );
+  await assert.rejects(
+    writer.hold(async () => 'bulk'),
+    unconfirmed,
+  );
+  assert.deepEqual(committed(), ['x', 'y'], 'nothing more is written');
   close();
+});
+
+test('close answers the open group itself: it commits and flushes at once, leaving nothing to the thread', async () => {
+  const { pending, flushWal } = heldFlushes();
+  const { db, writer, insert, committed, other } = setup({ flushWal });
+  const open = writer.write(() => insert.run('open'));
+  writer.close();
+  await open;
+  assert.equal(pending.length, 0, 'no flush was left to the thread');
+  assert.deepEqual(committed(), ['open']);
+  await assert.rejects(
+    writer.write(() => insert.run('after')),
+    /not open|closed/i,
+  );
+  other.close();
+  db.close();
 });
 
 test('close flushes here and now: every write is answered, the one whose flush was running too', async () => {

@@ -90,11 +90,16 @@ export class AccessService {
 
   async revoke(id: number): Promise<AccessState> {
     if (!this.store.get(id)) throw new StudioError('not_found', `device ${id} not found`);
-    const revoked = await this.writer.write(() => this.store.revoke(id, this.now()));
-    // The listener's close carries the unauthorized code (the page forgets the token); it must come first,
-    // since the server's own close would end the socket normally.
-    this.listener?.closeDevice(id);
-    this.server.closeDevice(id);
+    // The device's sockets close at the commit: nothing more it sent is read while the disk confirms the write.
+    const revoked = await this.writer.write(
+      () => this.store.revoke(id, this.now()),
+      () => {
+        // The listener's close carries the unauthorized code (the page forgets the token); it must come first,
+        // since the server's own close would end the socket normally.
+        this.listener?.closeDevice(id);
+        this.server.closeDevice(id);
+      },
+    );
     this.rightsChanged(id);
     if (revoked) this.changed();
     return this.state();
@@ -115,8 +120,11 @@ export class AccessService {
    */
   async setCapabilities(id: number, capabilities: readonly Capability[]): Promise<AccessState> {
     if (!this.store.get(id)) throw new StudioError('not_found', `device ${id} not found`);
-    await this.writer.write(() => this.store.setCapabilities(id, capabilities));
-    this.server.closeDevice(id);
+    // Its pages close at the commit, so nothing more is read under the old rights.
+    await this.writer.write(
+      () => this.store.setCapabilities(id, capabilities),
+      () => this.server.closeDevice(id),
+    );
     this.rightsChanged(id);
     this.changed();
     return this.state();

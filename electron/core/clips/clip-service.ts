@@ -233,7 +233,7 @@ export class ClipService {
     base: string,
     result: { file: string; durationMs: number; bytes: number },
   ): Promise<void> {
-    const { clip, old } = await this.write((emit) => {
+    const { clip, old } = await this.write(() => {
       const old = this.store.ofSession(request.sessionId).filter((c) => sameSegments(c.segmentIds, plan.segmentIds));
       for (const c of old) this.store.remove(c.id);
       // A re-cut keeps the old clip's name; otherwise the first free one (a row's file counts before its rename).
@@ -254,7 +254,6 @@ export class ClipService {
         missing: plan.missing,
         createdAt: this.now(),
       });
-      emit('clips.changed', { sessionId: request.sessionId });
       return { clip, old };
     });
     try {
@@ -273,6 +272,8 @@ export class ClipService {
       if (c.file !== clip.file) fs.rmSync(c.file, { force: true });
       if (c.poster) fs.rmSync(c.poster, { force: true });
     }
+    // Only now, with the file in place and the old one gone: a screen asks for the new clip's poster at once.
+    this.publish('clips.changed', { sessionId: request.sessionId });
   }
 
   /** The clip's poster JPEG, made the first time it is wanted (null when the clip's file is gone). */

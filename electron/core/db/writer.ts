@@ -9,16 +9,18 @@
 // A reply means "on disk", and the disk is not asked on this thread. better-sqlite3 is synchronous: with
 // synchronous=FULL the COMMIT's fsync stopped the studio's one thread (orders, the stream's fan-out) for every
 // group. So a group commits at synchronous=NORMAL (the WAL is written, not flushed) and the WAL is then flushed by
-// fdatasync in libuv's thread pool; the group's promises resolve only once that flush is done. Meanwhile the thread
+// fdatasync on a thread of its own (wal-flusher.ts); the group's promises resolve only once that flush is done. Meanwhile the thread
 // takes in and commits the next group, whose flush follows (one at a time: a flush covers every group committed
 // before it started). What a FULL commit would have flushed is exactly the WAL (SQLite flushes a restarted WAL's
 // header itself, and a checkpoint flushes the WAL before and the database after at NORMAL too), so a power cut
 // loses nothing that was acknowledged. Only the group commit runs at NORMAL: anything else on the connection keeps
 // the level it was opened with (FULL, connection.ts).
 //
-// Screens may see a change (its event, a read) a fraction of a millisecond before its writer hears "on disk"; the
-// same was already true of reads inside an open group. If the flush itself fails (an I/O error) the writers are
-// told their write is not confirmed.
+// Screens see a change (its event, a read) before its writer hears "on disk": by the flush's time, about a
+// millisecond on an SSD, more on a slow disk. The same was already true of reads inside an open group. Code that
+// acts after `await write(...)` runs that much later, and other messages may be handled in between. If a flush
+// fails (an I/O error) its writes, and every write after, are refused as not confirmed (write_unconfirmed): after a
+// failed fsync the kernel may have dropped those pages, and every later WAL frame depends on them.
 //
 // A bulk job (a 100,000-row import) holds the writer while it writes one transaction over many event-loop turns,
 // so reads keep being answered meanwhile; writes queue behind it.
@@ -29,6 +31,7 @@
 // BUSY_GIVE_UP_MS, with a message that says why.
 import fs from 'node:fs';
 import { StudioError } from '../protocol/errors.ts';
+import { WalFlusher } from './wal-flusher.ts';
 import type { Publish } from '../publish.ts';
 import type { Db } from './connection.ts';
 
@@ -45,6 +48,8 @@ export const BUSY_GIVE_UP_MS = 120_000;
 interface Pending {
   result: unknown;
   events: Array<() => void>;
+  /** What must happen at the COMMIT itself, not after the flush (see write). */
+  committed: (() => void) | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -56,9 +61,19 @@ interface Group {
 /** Said to every write of a group that SQLite rolled back by itself (a full disk, an I/O error). */
 const rolledBack = () => new StudioError('internal', 'the write was rolled back by the database');
 
-/** Said to the writes a failed flush covered: committed, and maybe shown, but not known to be on disk. */
+/** Said to the writes a failed flush covered, and to every write after: committed, maybe shown, not on disk. */
 const notConfirmed = (error: unknown) =>
-  new StudioError('internal', `the disk did not confirm the write (${(error as Error).message ?? String(error)})`);
+  new StudioError(
+    'write_unconfirmed',
+    `the disk did not confirm the write (${(error as Error).message ?? String(error)}): restart the studio`,
+  );
+
+function settle(writes: readonly Pending[], error: unknown): void {
+  for (const write of writes) {
+    if (error) write.reject(error);
+    else write.resolve(write.result);
+  }
+}
 
 /** Flushes the WAL file's data to disk off the thread, then calls back (tests hold it to see who waits for it). */
 export type FlushWal = (fd: number, done: (error: Error | null) => void) => void;
@@ -103,9 +118,12 @@ export class Writer {
   /** The connection's own synchronous level, kept for everything but the group commit. */
   private readonly level: number;
   private readonly flushWal: FlushWal;
-  /** Committed writes waiting for the next flush of the WAL. */
+  private readonly flusher: WalFlusher | null;
+  /** Committed writes waiting for the next flush of the WAL, and those the running flush covers. */
   private unflushed: Pending[] = [];
-  private flushing = false;
+  private flushing: Pending[] | null = null;
+  /** A flush failed: nothing written after it can be confirmed (see the header). */
+  private broken: StudioError | null = null;
   private closed = false;
 
   constructor(db: Db, publish: Publish, options: WriterOptions = {}) {
@@ -116,7 +134,8 @@ export class Writer {
     this.savepoint = db.transaction((work, emit) => work(emit)) as <T>(work: (emit: Publish) => T, emit: Publish) => T;
     this.level = Number(db.pragma('synchronous', { simple: true }));
     this.wal = walToFlush(db);
-    this.flushWal = options.flushWal ?? ((fd, done) => fs.fdatasync(fd, done));
+    this.flusher = this.wal !== null && !options.flushWal ? new WalFlusher() : null;
+    this.flushWal = options.flushWal ?? this.flusher?.flush ?? (() => undefined);
   }
 
   /** A bulk job holds the writer (see hold). */
@@ -126,12 +145,15 @@ export class Writer {
 
   /**
    * Writes `work` in the open group (opening one if needed) and resolves once the group is on disk. Events raised
-   * through `emit` are published after that commit, in the order they were raised; a refused write (it throws)
-   * rolls back only itself and announces nothing.
+   * through `emit` are published at its COMMIT, in the order they were raised; a refused write (it throws) rolls
+   * back only itself and announces nothing. `committed` runs at the COMMIT too, for what may not wait for the flush
+   * (a revoked device's sockets close before anything else it sent is read).
    */
-  write<T>(work: (emit: Publish) => T): Promise<T> {
+  write<T>(work: (emit: Publish) => T, committed?: (result: T) => void): Promise<T> {
+    if (this.broken) return Promise.reject(this.broken);
+    if (this.closed) return Promise.reject(new Error('the writer is closed (the database is closing)'));
     if (this.writing) return Promise.reject(new Error('a write may not start another write inside its work'));
-    if (this.holder) return this.afterHolder().then(() => this.write(work));
+    if (this.holder) return this.afterHolder().then(() => this.write(work, committed));
     // SQLite rolled the group back by itself after an error: its writes are lost, and this one must not run outside
     // a transaction (it would commit on its own while the group is told it failed).
     if (this.group && !this.db.inTransaction) this.fail(this.group, rolledBack());
@@ -147,7 +169,7 @@ export class Writer {
         };
         this.holder = opening;
         opening.then(release, release);
-        return opening.then(() => this.write(work));
+        return opening.then(() => this.write(work, committed));
       }
     }
     const events: Array<() => void> = [];
@@ -162,7 +184,13 @@ export class Writer {
       this.writing = false;
     }
     return new Promise<T>((resolve, reject) => {
-      this.group!.writes.push({ result, events, resolve: resolve as (value: unknown) => void, reject });
+      this.group!.writes.push({
+        result,
+        events,
+        committed: committed && (() => committed(result)),
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
     });
   }
 
@@ -176,26 +204,29 @@ export class Writer {
 
   /**
    * Before the database closes: commits the open group and flushes the WAL here and now, so every write is answered
-   * and nothing is left to flush.
+   * (the running flush's too) and nothing is left to flush.
    */
   close(): void {
+    if (this.closed) return;
+    this.closed = true; // the commit below leaves its writes to the flush here, not to the thread
     this.commit();
-    if (this.wal === null || this.closed) return;
-    this.closed = true;
-    const waiting = this.unflushed;
+    if (this.wal === null) return;
+    const waiting = [...(this.flushing ?? []), ...this.unflushed];
     this.unflushed = [];
+    let error: unknown = null;
     try {
       fs.fdatasyncSync(this.wal);
-      for (const write of waiting) write.resolve(write.result);
-    } catch (error) {
-      for (const write of waiting) write.reject(notConfirmed(error));
+    } catch (failure) {
+      error = notConfirmed(failure);
     }
-    // A flush still running in the pool closes the file when it is done (its writes were covered just now).
-    if (!this.flushing) fs.closeSync(this.wal);
+    settle(waiting, error); // a promise the running flush answers later keeps this answer
+    fs.closeSync(this.wal);
+    this.flusher?.close();
   }
 
   /** Holds the writer for the whole of `work` (which may yield); later writes queue behind it. */
   async hold<T>(work: () => Promise<T>): Promise<T> {
+    if (this.broken) throw this.broken;
     if (this.writing) throw new Error('a write may not hold the writer inside its work');
     for (;;) {
       if (this.group) this.commit();
@@ -219,6 +250,7 @@ export class Writer {
    */
   async bulk(work: () => Promise<void>): Promise<void> {
     if (!this.held) throw new Error('a bulk transaction needs to hold the writer');
+    this.restoreLevel(); // a bulk commit flushes as it commits (the connection's own level)
     const begin = () => this.db.exec('BEGIN IMMEDIATE');
     try {
       begin();
@@ -271,6 +303,7 @@ export class Writer {
     for (const write of group.writes) {
       try {
         for (const send of write.events) send();
+        write.committed?.();
       } catch (error) {
         // A listener's failure must not keep the other writers of the group waiting: they are committed.
         console.error('[studio] publishing after a commit failed:', error);
@@ -282,23 +315,25 @@ export class Writer {
       return;
     }
     this.unflushed.push(...group.writes);
-    if (!this.flushing) this.flush();
+    if (!this.flushing && !this.closed) this.flush();
   }
 
   /** Flushes the WAL for every write committed so far; the writes committed meanwhile wait for the next flush. */
   private flush(): void {
-    const wal = this.wal!;
     const covered = this.unflushed;
     this.unflushed = [];
-    this.flushing = true;
-    this.flushWal(wal, (error) => {
-      this.flushing = false;
-      for (const write of covered) {
-        if (error) write.reject(notConfirmed(error));
-        else write.resolve(write.result);
+    this.flushing = covered;
+    this.flushWal(this.wal!, (error) => {
+      this.flushing = null;
+      if (this.closed) return settle(covered, null); // close() flushed them itself and answered them
+      if (error) {
+        this.broken = notConfirmed(error);
+        const after = this.unflushed;
+        this.unflushed = [];
+        return settle([...covered, ...after], this.broken);
       }
-      if (this.closed) fs.closeSync(wal);
-      else if (this.unflushed.length > 0) this.flush();
+      settle(covered, null);
+      if (this.unflushed.length > 0) this.flush();
     });
   }
 
@@ -314,9 +349,10 @@ export class Writer {
     this.committed = null;
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.restoreLevel();
     } catch (rollback) {
       console.error('[studio] rolling back a failed group failed:', rollback);
+    } finally {
+      this.restoreLevel();
     }
     for (const write of group.writes) write.reject(error);
     committed.resolve();

@@ -13,6 +13,17 @@ export class FfmpegTaskError extends Error {
 }
 
 const TAIL_CHARS = 4000;
+/** ffmpeg's closing words that say nothing of why ("Conversion failed!"): the line before them does. */
+const GENERIC = /^(Conversion failed!|Exiting normally\b.*)$/;
+
+function lastReason(tail: string): string | undefined {
+  const lines = tail
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  while (lines.length > 1 && GENERIC.test(lines.at(-1)!)) lines.pop();
+  return lines.at(-1);
+}
 
 export interface PipedOptions {
   /** Each piece of standard output, in order; throwing stops ffmpeg and fails the run with that error. */
@@ -63,7 +74,7 @@ export function runFfmpegPiped(ffmpegPath: string, args: readonly string[], opti
       finish();
       if (failure) return reject(failure);
       if (code === 0) return resolve();
-      const why = tail.trim().split('\n').at(-1)?.trim() || `ffmpeg exited with code ${code}`;
+      const why = lastReason(tail) ?? `ffmpeg exited with code ${code}`;
       reject(new FfmpegTaskError(why, code));
     });
   });

@@ -269,13 +269,13 @@ export class OrderService {
     return given;
   }
 
-  /** Stock moved: every client's product and bag rows update; in the live show, running out is logged. */
   /** The order's show when it is live now, with its bag. */
   private liveBag(sessionId: number | null): LiveBag | null {
     if (sessionId === null || this.shows.session(sessionId)?.state !== 'live') return null;
     return { sessionId, slots: this.shows.slots(sessionId) };
   }
 
+  /** Stock moved: every client's product and bag rows update; in the live show, running out is logged. */
   private announceStock(
     lines: ReadonlyArray<{ productId: number; quantity: number }>,
     live: LiveBag | null,

@@ -41,7 +41,6 @@ export interface OverlayPageListener {
   stop(): Promise<void>;
 }
 
-/** Events after which the scene may differ. */
 /**
  * The events after which the scene may differ: it is made from the live show (its state, bag, explanation and
  * pushes), the bag's products and the pushed coupons. An order's own event is not one: the stock it took comes as

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'db_corrupt', // the database file is damaged (restore a backup)
   'studio_running', // another studio has this data folder open
   'disk_full', // a write failed for want of disk space; nothing was saved
+  'write_unconfirmed', // committed (and maybe shown), but the disk did not confirm it: check before doing it again
   'refused', // not allowed in the current state; issues[0].code says why (`session_bag_empty`, …)
   'forbidden', // this connection's role may not do that (an assistant asking for stream settings)
   'cancelled', // the user stopped the job

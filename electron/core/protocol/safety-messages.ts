@@ -4,6 +4,7 @@ import type { ComputedTexts } from './message-table.ts';
 export const SAFETY_MESSAGES_ZH = {
   auth_too_many_tries: '错误的访问令牌太多，请稍后再试',
   too_complex: '请求内容过多或嵌套过深，未被处理',
+  write_unconfirmed: '已写入，但磁盘没有确认保存成功：请先查看是否已记录，不要直接重试；然后重新启动工作室并检查磁盘。',
   disk_full: '磁盘空间已满，未能保存。请清理磁盘（如删除旧录像）后重试；之前保存的数据不受影响。',
   db_locked: '另一个程序（如命令行导入）长时间占用数据库，这次未能保存。请等它完成后再试。',
   folder_in_use: '有 livecart 命令正在使用这个数据文件夹（{dataDir}）：请等它结束后再恢复备份。',
@@ -29,6 +30,8 @@ export const SAFETY_MESSAGES_ZH = {
 export const SAFETY_MESSAGES_EN: Record<keyof typeof SAFETY_MESSAGES_ZH, string> = {
   auth_too_many_tries: 'Too many wrong access tokens: try again in a little while',
   too_complex: 'The request holds too much or is nested too deeply; it was not processed',
+  write_unconfirmed:
+    'Written, but the disk did not confirm it was saved: check whether it was recorded before trying again, then restart the studio and check the disk.',
   disk_full:
     'The disk is full, so this was not saved. Free some space (old recordings, say) and try again; what was saved before is safe.',
   db_locked:

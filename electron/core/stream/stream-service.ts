@@ -33,7 +33,7 @@ import {
   showView,
   type Show,
 } from './stream-show.ts';
-import { StreamStore } from './stream-store.ts';
+import { StreamStore, type DestinationRow } from './stream-store.ts';
 import { RecordingStore, type RecordingsRead } from './recording-store.ts';
 import { writtenPath } from './engine/recorder.ts';
 import { StreamAnnouncer } from './stream-announcer.ts';
@@ -148,21 +148,28 @@ export class StreamService {
       const show = this.show;
       const first = id === undefined && this.store.list().length === 0 && !this.store.settingsChosen();
       const result = { show, ...this.destinations.save(id, input, runningPhases(show), this.deps.now()) };
+      // Read with the save: once the reply's flush is done, a removal may already have followed it.
+      const row = this.destinations.row(result.id);
       // 视频号, 抖音 and 快手 viewers watch on phones: the first such destination, before the host chose a picture
       // size, makes the picture vertical (the host can change it back; it is never changed again).
       if (first && PLATFORM_PRESETS[input.platform].vertical) {
         this.store.setSettings({ ...this.store.settings(), preset: 'vertical' }, false);
       }
-      return result;
+      return { ...result, row };
     });
-    const after = ({ show, id: rowId, retarget }: SavedDestination & { show: Show | null }): StreamDestination => {
+    const after = ({
+      show,
+      id: rowId,
+      retarget,
+      row,
+    }: SavedDestination & { show: Show | null; row: DestinationRow }): StreamDestination => {
       if (show && retarget && this.show === show) {
         // Committed: its publisher starts again with the new address or key (a rejected one replaced mid-show).
         show.secrets.push(retarget.key);
         show.engine.retarget(String(rowId), retarget.target);
       }
       const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
-      return this.destinations.view(this.destinations.row(rowId), running);
+      return this.destinations.view(row, running);
     };
     return saved.then(after);
   }

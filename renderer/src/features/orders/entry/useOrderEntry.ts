@@ -155,8 +155,10 @@ export function useOrderEntry(detail: SessionDetail, focusField: (name: FieldNam
       { input, key: keys.current.keyFor(input) },
       {
         onError: (message, error) => {
-          // Dropped mid-call: the order may exist. Keep the key, so pressing Enter again cannot order twice.
+          // Dropped mid-call, or written but not confirmed by the disk: the order may exist. Keep the key, so
+          // pressing Enter again (after a restart, too) answers that order instead of placing a second one.
           if (isCallError(error, 'disconnected')) setFailure(t('orderEntry.unsure'));
+          else if (isCallError(error, 'write_unconfirmed')) setFailure(message);
           else {
             keys.current.settled();
             setFailure(message);

@@ -29,8 +29,9 @@ export function CompareShows({ sessionId, chosen, onChange }: CompareShowsProps)
     if (!sessionsLoaded) void useLive.getState().loadSessions();
   }, [sessionsLoaded]);
 
-  // Shows that never went live have no clock to compare on.
-  const others = sessions.filter((s) => s.id !== sessionId && s.startedAt !== null);
+  // Ended shows only: one that never went live has no clock to compare on, and a compared show is read once, so
+  // one still live would fall behind.
+  const others = sessions.filter((s) => s.id !== sessionId && s.state === 'ended' && s.startedAt !== null);
   const full = chosen.length >= MAX_COMPARED;
   const toggle = (id: number, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((c) => c !== id));
 
