@@ -114,7 +114,7 @@ export class Writer {
   private writing = false;
   private holder: Promise<unknown> | null = null;
   /** The WAL, when groups commit at NORMAL and are flushed off the thread; null: they flush as they commit. */
-  private wal: number | null;
+  private readonly wal: number | null;
   /** The connection's own synchronous level, kept for everything but the group commit. */
   private readonly level: number;
   private readonly flushWal: FlushWal;
