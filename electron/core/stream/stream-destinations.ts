@@ -2,6 +2,7 @@
 // being pushed to change only while it is not live), their keys sealed and opened, and how they are shown
 // (masked, never the key). A key belongs to the server it was typed for: a new address needs its key typed again.
 import { refused, StudioError } from '../protocol/errors.ts';
+import { PLATFORM_PRESETS } from '../protocol/stream-presets.ts';
 import type { StreamDestination } from '../protocol/stream-schemas.ts';
 import type { SecretBox } from '../system/secret-box.ts';
 import type { DestinationPhase } from './engine/destination.ts';
@@ -34,9 +35,31 @@ export class StreamDestinations {
    * stored one. `running` are the destinations the show pushes to, with what each is doing: one that is not
    * live may get a new address or key (the host fixing a rejected key mid-show), returned as `retarget` with its
    * new publish URL and key for the service to hand to its publisher; one that is live keeps them (a working stream
-   * is not cut), and none of them can be switched off. Call inside a write transaction.
+   * is not cut), and none of them can be switched off. Call inside a write transaction. Answers the saved row too.
    */
-  save(id: number | undefined, input: DestinationRequest, running: RunningPhases, now: number): SavedDestination {
+  save(
+    id: number | undefined,
+    input: DestinationRequest,
+    running: RunningPhases,
+    now: number,
+  ): SavedDestination & { row: DestinationRow } {
+    const first = id === undefined && this.store.list().length === 0 && !this.store.settingsChosen();
+    const saved = this.saveRow(id, input, running, now);
+    // 视频号, 抖音 and 快手 viewers watch on phones: the first such destination, before the host chose a picture
+    // size, makes the picture vertical (the host can change it back; it is never changed again).
+    if (first && PLATFORM_PRESETS[input.platform].vertical) {
+      this.store.setSettings({ ...this.store.settings(), preset: 'vertical' }, false);
+    }
+    // Read with the save: once the reply's flush is done, a removal may already have followed it.
+    return { ...saved, row: this.row(saved.id) };
+  }
+
+  private saveRow(
+    id: number | undefined,
+    input: DestinationRequest,
+    running: RunningPhases,
+    now: number,
+  ): SavedDestination {
     const request =
       id !== undefined && input.serverUrl === undefined ? { ...input, serverUrl: this.row(id).server_url } : input;
     const { fields, key } = destinationFields(request, id === undefined);

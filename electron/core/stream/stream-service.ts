@@ -10,7 +10,6 @@ import path from 'node:path';
 import type { Db } from '../db/connection.ts';
 import type { Writer } from '../db/writer.ts';
 import { refused, StudioError } from '../protocol/errors.ts';
-import { PLATFORM_PRESETS } from '../protocol/stream-presets.ts';
 import type { StreamDestination, StreamSettings, StreamState } from '../protocol/stream-schemas.ts';
 import type { Publish } from '../publish.ts';
 import type { SecretBox } from '../system/secret-box.ts';
@@ -18,7 +17,7 @@ import { ChildCpuMeter } from '../ffmpeg/child-cpu.ts';
 import type { EngineSummary } from './engine/engine-types.ts';
 import type { Preflight } from '../protocol/preflight-schemas.ts';
 import { PreflightRuns } from './preflight/preflight.ts';
-import { StreamDestinations, type SavedDestination } from './stream-destinations.ts';
+import { StreamDestinations } from './stream-destinations.ts';
 import { recordingView, StreamRecordings } from './stream-recordings.ts';
 import { CHECK_EVERY_MS } from './disk-space.ts';
 import { checkDisk } from './stream-disk-watch.ts';
@@ -33,7 +32,7 @@ import {
   showView,
   type Show,
 } from './stream-show.ts';
-import { StreamStore, type DestinationRow } from './stream-store.ts';
+import { StreamStore } from './stream-store.ts';
 import { RecordingStore, type RecordingsRead } from './recording-store.ts';
 import { writtenPath } from './engine/recorder.ts';
 import { StreamAnnouncer } from './stream-announcer.ts';
@@ -146,32 +145,19 @@ export class StreamService {
   saveDestination(id: number | undefined, input: DestinationRequest): Promise<StreamDestination> {
     const saved = this.write(() => {
       const show = this.show;
-      const first = id === undefined && this.store.list().length === 0 && !this.store.settingsChosen();
-      const result = { show, ...this.destinations.save(id, input, runningPhases(show), this.deps.now()) };
-      // Read with the save: once the reply's flush is done, a removal may already have followed it.
-      const row = this.destinations.row(result.id);
-      // 视频号, 抖音 and 快手 viewers watch on phones: the first such destination, before the host chose a picture
-      // size, makes the picture vertical (the host can change it back; it is never changed again).
-      if (first && PLATFORM_PRESETS[input.platform].vertical) {
-        this.store.setSettings({ ...this.store.settings(), preset: 'vertical' }, false);
-      }
-      return { ...result, row };
+      return { show, ...this.destinations.save(id, input, runningPhases(show), this.deps.now()) };
     });
-    const after = ({
-      show,
-      id: rowId,
-      retarget,
-      row,
-    }: SavedDestination & { show: Show | null; row: DestinationRow }): StreamDestination => {
+    return saved.then(({ show, id: rowId, retarget, row }) => {
       if (show && retarget && this.show === show) {
         // Committed: its publisher starts again with the new address or key (a rejected one replaced mid-show).
         show.secrets.push(retarget.key);
         show.engine.retarget(String(rowId), retarget.target);
       }
-      const running = this.show?.engine.destinations.find((d) => d.id === String(rowId));
-      return this.destinations.view(row, running);
-    };
-    return saved.then(after);
+      return this.destinations.view(
+        row,
+        this.show?.engine.destinations.find((d) => d.id === String(rowId)),
+      );
+    });
   }
 
   removeDestination(id: number): Promise<StreamState> {

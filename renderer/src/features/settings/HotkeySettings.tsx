@@ -57,11 +57,7 @@ export function HotkeySettings() {
   }
 
   async function save(): Promise<void> {
-    const saved = await run(async () => {
-      await useHotkeys.getState().save(draft!);
-      return true;
-    });
-    if (saved) notify('success', t('hotkeys.saved'));
+    if (await run(() => useHotkeys.getState().save(draft!))) notify('success', t('hotkeys.saved'));
   }
 
   function status(action: HotkeyAction): { text: string; level: 'ok' | 'warn' | 'fail' | 'none' } {

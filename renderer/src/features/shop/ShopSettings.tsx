@@ -37,8 +37,7 @@ export function ShopSettings() {
   if (!status) return null;
 
   async function attempt(work: () => Promise<void>, done?: string): Promise<void> {
-    const worked = await run(() => work().then(() => true));
-    if (worked && done) notify('success', done);
+    if ((await run(work)) && done) notify('success', done);
   }
 
   function connect(event: FormEvent): void {

@@ -122,8 +122,7 @@ export function DestinationList({ state }: { state: StreamState }) {
   const running = state.phase === 'starting' || state.phase === 'live' || state.phase === 'stopping';
 
   async function remove(destination: StreamDestination): Promise<void> {
-    const removed = await run(() => streamCalls.remove(destination.id).then(() => true));
-    if (!removed) return;
+    if (!(await run(() => streamCalls.remove(destination.id)))) return;
     notify('success', t('stream.dest.removed', { name: destination.name }));
     setRemoving(null);
   }

@@ -42,7 +42,7 @@ export function GoLivePanel({ state }: { state: StreamState }) {
     const stopped =
       endShow && show
         ? await stopping.call('show.end', { sessionId: show.id })
-        : await stopping.run(() => streamCalls.stop().then(() => true));
+        : await stopping.run(() => streamCalls.stop());
     if (!stopped) return;
     setConfirmingStop(false);
     notify('success', t('stream.ended'));

@@ -6,10 +6,6 @@ import { useCall } from '../../ui/useCall.ts';
 export function useSaveSettings() {
   const { run } = useCall();
   return async (settings: StreamSettings): Promise<boolean> => {
-    const saved = await run(async () => {
-      await useStream.getState().saveSettings(settings);
-      return true;
-    });
-    return saved ?? false;
+    return (await run(() => useStream.getState().saveSettings(settings))) !== undefined;
   };
 }
